@@ -1,0 +1,140 @@
+/**
+ * Paying with shared money: R11 (what it may pay), R12 (in which order own account, quotas and cash
+ * meet one bill) and R8 (an account holder's own spending uses only the balance outside all quotas).
+ * Pure arithmetic on fen; the book (book.ts) turns the results into postings.
+ */
+import { fenAsYuan } from './money';
+import type { PaymentOrder, QuotaOrder } from './parameters';
+import { refuse, type Refusal } from './refusal';
+import { PERMITTED_USES, type PermittedUse, type Person, type Purpose } from './types';
+
+/** R11: may shared money pay for `purpose` for this beneficiary? `ltcInArea`: the beneficiary's area runs long-term-care insurance. */
+export function checkUse(
+  openUses: readonly PermittedUse[],
+  purpose: Purpose,
+  beneficiary: Person,
+  ltcInArea: boolean,
+): Refusal | null {
+  if (!(PERMITTED_USES as readonly string[]).includes(purpose)) {
+    return refuse(
+      'R11',
+      'use-not-permitted',
+      '共济资金只能用于被共济人在定点医药机构的个人负担、城乡居民医保个人缴费和长期护理保险个人缴费（R11）。',
+      `Shared money may pay only the beneficiary's own share at designated hospitals and pharmacies and their resident or long-term-care contributions; "${purpose}" is none of these (R11).`,
+    );
+  }
+  const use = purpose as PermittedUse;
+  if (!openUses.includes(use)) {
+    return refuse(
+      'R11',
+      'use-closed',
+      `本方案未开放将共济资金用于${USE_ZH[use]}（R11）。`,
+      `This scenario does not open shared money for ${use.replace(/-/g, ' ')} (R11).`,
+    );
+  }
+  if (use === 'resident-contribution' && beneficiary.scheme !== 'resident') {
+    return refuse(
+      'R11',
+      'use-not-applicable',
+      '被共济人未参加城乡居民医保，没有居民医保个人缴费可代缴（R11）。',
+      'The beneficiary is not in resident insurance, so there is no resident contribution to pay (R11).',
+    );
+  }
+  if (use === 'ltc-contribution' && !ltcInArea) {
+    return refuse(
+      'R11',
+      'use-not-applicable',
+      '被共济人所在统筹地区未开展长期护理保险（R11）。',
+      "The beneficiary's pooling area runs no long-term-care insurance (R11).",
+    );
+  }
+  return null;
+}
+
+/** Chinese names of the permitted uses. */
+export const USE_ZH: Readonly<Record<PermittedUse, string>> = {
+  medical: '定点医疗机构就医个人负担',
+  pharmacy: '定点零售药店购药个人负担',
+  'resident-contribution': '城乡居民医保个人缴费',
+  'ltc-contribution': '长期护理保险个人缴费',
+};
+
+/** One quota a bill may draw on. */
+export interface QuotaSource {
+  /** What is left of the quota, in fen. */
+  availableFen: number;
+  /** When its relationship was set up (minute stamp); ties keep the given order. */
+  since: number;
+}
+
+/** How one bill is met: from the own account, from each quota (aligned with the input), and in cash. */
+export interface PaymentSplit {
+  ownFen: number;
+  quotaFen: number[];
+  cashFen: number;
+}
+
+/** The order in which quotas are drawn (indices into `quotas`), per R12's quota order. Stable. */
+export function quotaDrawOrder(order: QuotaOrder, quotas: readonly QuotaSource[]): number[] {
+  const idx = quotas.map((_, i) => i);
+  const by: Record<QuotaOrder, (a: number, b: number) => number> = {
+    'oldest-first': (a, b) => quotas[a]!.since - quotas[b]!.since,
+    'newest-first': (a, b) => quotas[b]!.since - quotas[a]!.since,
+    'largest-first': (a, b) => quotas[b]!.availableFen - quotas[a]!.availableFen,
+    'smallest-first': (a, b) => quotas[a]!.availableFen - quotas[b]!.availableFen,
+  };
+  return idx.sort((a, b) => by[order](a, b) || a - b);
+}
+
+/** R12: splits a bill of `billFen` over the own account, the quotas and cash, in the scenario's order. */
+export function splitPayment(
+  order: PaymentOrder,
+  billFen: number,
+  ownAvailableFen: number,
+  quotas: readonly QuotaSource[],
+): PaymentSplit {
+  let left = billFen;
+  let ownFen = 0;
+  const quotaFen = quotas.map(() => 0);
+  const payOwn = () => {
+    ownFen = Math.min(left, Math.max(0, ownAvailableFen));
+    left -= ownFen;
+  };
+  if (order.ownAccount === 'first') payOwn();
+  for (const i of quotaDrawOrder(order.quotaOrder, quotas)) {
+    const take = Math.min(left, quotas[i]!.availableFen);
+    quotaFen[i] = take;
+    left -= take;
+  }
+  if (order.ownAccount === 'after-quotas') payOwn();
+  return { ownFen, quotaFen, cashFen: left };
+}
+
+/**
+ * R8: an account holder's own payment. The account pays what its unearmarked balance allows and
+ * the rest is cash; with `accountOnly`, a payment larger than the unearmarked balance is refused.
+ */
+export function splitOwnPayment(
+  billFen: number,
+  spendableFen: number,
+  earmarkedFen: number,
+  accountOnly: boolean,
+): { accountFen: number; cashFen: number } | Refusal {
+  if (accountOnly && billFen > spendableFen) {
+    return billFen <= spendableFen + earmarkedFen
+      ? refuse(
+          'R8',
+          'frozen-by-quota',
+          `账户中有${fenAsYuan(earmarkedFen)}元已设为共济额度而冻结，可自用的只有${fenAsYuan(spendableFen)}元，不能支付${fenAsYuan(billFen)}元（R8）。`,
+          `${fenAsYuan(earmarkedFen)} yuan of the account is frozen as quotas for relatives; only ${fenAsYuan(spendableFen)} yuan can pay this ${fenAsYuan(billFen)} yuan bill (R8).`,
+        )
+      : refuse(
+          'R8',
+          'insufficient-balance',
+          `个人账户可用余额${fenAsYuan(spendableFen)}元，不足以支付${fenAsYuan(billFen)}元（R8）。`,
+          `The account's spendable balance of ${fenAsYuan(spendableFen)} yuan cannot pay ${fenAsYuan(billFen)} yuan (R8).`,
+        );
+  }
+  const accountFen = Math.min(billFen, spendableFen);
+  return { accountFen, cashFen: billFen - accountFen };
+}
