@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { FlowCube, USE_INDEX } from '../../src/clearing/flows';
+
+describe('FlowCube', () => {
+  test('add accumulates fen and person-times per cell and lists cells in a fixed order', () => {
+    const c = new FlowCube(12, 3);
+    c.add(2, 0, 2, USE_INDEX.pharmacy, 15_000);
+    c.add(2, 0, 2, USE_INDEX.pharmacy, 5_000, 2);
+    c.add(0, 1, 1, USE_INDEX['resident-contribution'], 40_000);
+    expect(c.cells()).toEqual([
+      { month: 0, sharerArea: 1, treatmentArea: 1, use: 2, amountFen: 40_000, count: 1 },
+      { month: 2, sharerArea: 0, treatmentArea: 2, use: 1, amountFen: 20_000, count: 3 },
+    ]);
+    expect(c.totalFen()).toBe(60_000);
+  });
+
+  test('add refuses cells outside the cube and amounts that are not whole fen', () => {
+    const c = new FlowCube(12, 3);
+    expect(() => c.add(12, 0, 0, 0, 1)).toThrow(/out of range/);
+    expect(() => c.add(0, 3, 0, 0, 1)).toThrow(/out of range/);
+    expect(() => c.add(0, 0, 0, 4, 1)).toThrow(/out of range/);
+    expect(() => c.add(0, 0, 0, 0, 0.5)).toThrow(/whole fen/);
+  });
+
+  test('merge gives the same cube whatever the split and order of the parts', () => {
+    const cell = fc.record({
+      m: fc.nat(11),
+      s: fc.nat(4),
+      t: fc.nat(4),
+      u: fc.nat(3),
+      fen: fc.integer({ min: 1, max: 10_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 200 }), fc.nat(200), (cells, cut) => {
+        const whole = new FlowCube(12, 5);
+        const a = new FlowCube(12, 5);
+        const b = new FlowCube(12, 5);
+        cells.forEach((x, i) => {
+          whole.add(x.m, x.s, x.t, x.u, x.fen);
+          (i < cut ? a : b).add(x.m, x.s, x.t, x.u, x.fen);
+        });
+        const ab = new FlowCube(12, 5).merge(a).merge(b);
+        const ba = new FlowCube(12, 5).merge(b).merge(a);
+        expect(ab.cells()).toEqual(whole.cells());
+        expect(ba.cells()).toEqual(whole.cells());
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+});
