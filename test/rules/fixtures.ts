@@ -1,5 +1,11 @@
 /** Rule parameters and people shared by the rules tests. */
-import type { Person, RuleParameters } from '../../src/rules';
+import {
+  parseStamp,
+  type Person,
+  type RelationKind,
+  type RuleParameters,
+  type SharingBook,
+} from '../../src/rules';
 
 /** The 2026 national notice as the rules read it: near relatives, all geographies, virtual quotas, no limits. */
 export function rules2026(overrides: Partial<RuleParameters> = {}): RuleParameters {
@@ -42,4 +48,23 @@ export function person(
   name?: string,
 ): Person {
   return { id, scheme, ...place, ...(name ? { name } : {}) };
+}
+
+/** Sets up a relationship with both sides' consent and returns its id; throws the refusal's English message. */
+export function share(
+  book: SharingBook,
+  sharerId: string,
+  beneficiaryId: string,
+  relation: RelationKind,
+  when: string,
+): string {
+  const r = book.establish({
+    sharerId,
+    beneficiaryId,
+    relation,
+    at: parseStamp(when),
+    consent: { sharer: true, beneficiary: true },
+  });
+  if (!r.ok) throw new Error(r.message.en);
+  return r.relationshipId;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decideQuotaChange, inQuietHours, parseStamp, SharingBook } from '../../src/rules';
-import { person, PILOT_LIMITS, rules2026, SUZHOU, ZHENGZHOU } from './fixtures';
+import { person, PILOT_LIMITS, rules2026, share, SUZHOU, ZHENGZHOU } from './fixtures';
 
 const NO_LIMITS = rules2026().quotaLimits;
 const base = {
@@ -102,15 +102,7 @@ describe('SharingBook.setQuota', () => {
     const book = new SharingBook(params);
     book.addPerson(person('s', 'employee-account', SUZHOU), 1_000_000);
     book.addPerson(person('b', 'resident', ZHENGZHOU));
-    const r = book.establish({
-      sharerId: 's',
-      beneficiaryId: 'b',
-      relation: 'child',
-      at: parseStamp('2026-01-10T10:00'),
-      consent: { sharer: true, beneficiary: true },
-    });
-    if (!r.ok) throw new Error(r.message.en);
-    return { book, rel: r.relationshipId };
+    return { book, rel: share(book, 's', 'b', 'child', '2026-01-10T10:00') };
   }
 
   test('R8: lowering a virtual quota unfreezes the difference at once', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseStamp, SharingBook } from '../../src/rules';
-import { person, rules2026, SUZHOU, ZHENGZHOU } from './fixtures';
+import { parseStamp, SharingBook, type RelationKind } from '../../src/rules';
+import { person, rules2026, share, SUZHOU, ZHENGZHOU } from './fixtures';
 
 const both = { sharer: true, beneficiary: true };
 
@@ -12,17 +12,8 @@ function family() {
   book.addPerson(person('neighbour', 'resident', ZHENGZHOU));
   return book;
 }
-const setUp = (
-  book: SharingBook,
-  s: string,
-  b: string,
-  relation: 'child' | 'parent' | 'spouse',
-  t = '2026-01-05',
-) => {
-  const r = book.establish({ sharerId: s, beneficiaryId: b, relation, at: parseStamp(t), consent: both });
-  if (!r.ok) throw new Error(r.message.en);
-  return r.relationshipId;
-};
+const setUp = (book: SharingBook, s: string, b: string, relation: RelationKind, when = '2026-01-05') =>
+  share(book, s, b, relation, when);
 
 describe('relationships (R4, R5, R6, R10)', () => {
   test('R4: a relationship needs the consent of both sides', () => {

@@ -5,8 +5,8 @@
  * colleague's brother in a pooling-only employee scheme.
  */
 import { describe, expect, test } from 'vitest';
-import { parseStamp, SharingBook, type Refusal } from '../../src/rules';
-import { NANJING, person, rules2026, SUZHOU, ZHENGZHOU } from './fixtures';
+import { parseStamp, SharingBook, type Purpose, type Refusal } from '../../src/rules';
+import { NANJING, person, rules2026, share, SUZHOU, ZHENGZHOU } from './fixtures';
 
 const at = parseStamp;
 const both = { sharer: true, beneficiary: true };
@@ -17,20 +17,20 @@ function liNaSharesWithFather() {
   book.addPerson(person('li-na', 'employee-account', SUZHOU, '李娜'), 500_000);
   book.addPerson(person('father', 'resident', ZHENGZHOU, '李建国'));
   book.addPerson(person('mother-in-law', 'resident', ZHENGZHOU, '王秀英'));
-  const rel = book.establish({
-    sharerId: 'li-na',
-    beneficiaryId: 'father',
-    relation: 'parent',
-    at: at('2026-02-03T09:00'),
-    consent: both,
-  });
-  if (!rel.ok) throw new Error(rel.message.en);
-  const quota = book.setQuota({
-    relationshipId: rel.relationshipId,
-    quotaFen: 200_000,
-    at: at('2026-02-03T09:05'),
-  });
-  return { book, rel: rel.relationshipId, quota };
+  const rel = share(book, 'li-na', 'father', 'parent', '2026-02-03T09:00');
+  const quota = book.setQuota({ relationshipId: rel, quotaFen: 200_000, at: at('2026-02-03T09:05') });
+  return { book, rel, quota };
+}
+
+/** The father pays in Zhengzhou unless another pooling area is given. */
+function fatherPays(
+  book: SharingBook,
+  purpose: Purpose,
+  amountFen: number,
+  when: string,
+  poolingArea = '410100',
+) {
+  return book.payAsBeneficiary({ beneficiaryId: 'father', purpose, amountFen, poolingArea, at: at(when) });
 }
 
 function expectRefusal(outcome: { ok: boolean }, rule: string, code: string): asserts outcome is Refusal {
@@ -57,13 +57,7 @@ describe('training stories', () => {
 
   test('her father pays the 150 yuan personal share of a pharmacy bill in Henan from the quota (R11)', () => {
     const { book, rel } = liNaSharesWithFather();
-    const paid = book.payAsBeneficiary({
-      beneficiaryId: 'father',
-      purpose: 'pharmacy',
-      amountFen: 15_000,
-      poolingArea: ZHENGZHOU.poolingArea,
-      at: at('2026-03-10T10:30'),
-    });
+    const paid = fatherPays(book, 'pharmacy', 15_000, '2026-03-10T10:30');
     expect(paid).toMatchObject({ ok: true, split: { ownFen: 0, quotaFen: [15_000], cashFen: 0 } });
     expect(book.quota(rel)).toBe(185_000);
     expect(book.ledger.balance('payee:pharmacy:410100')).toBe(15_000);
@@ -114,13 +108,8 @@ describe('training stories', () => {
 
   test("his 400 yuan resident contribution is paid from the quota to Zhengzhou's collector (R11)", () => {
     const { book, rel } = liNaSharesWithFather();
-    const paid = book.payAsBeneficiary({
-      beneficiaryId: 'father',
-      purpose: 'resident-contribution',
-      amountFen: 40_000,
-      poolingArea: SUZHOU.poolingArea, // paid while visiting her: the contribution still goes to his own area
-      at: at('2026-10-08T09:00'),
-    });
+    // Paid while he visits her in Suzhou: the contribution still goes to his own area's collector.
+    const paid = fatherPays(book, 'resident-contribution', 40_000, '2026-10-08T09:00', SUZHOU.poolingArea);
     expect(paid).toMatchObject({ ok: true, split: { quotaFen: [40_000], cashFen: 0 } });
     expect(book.ledger.balance('payee:resident-contribution-collector:410100')).toBe(40_000);
     expect(book.quota(rel)).toBe(160_000);
@@ -128,28 +117,10 @@ describe('training stories', () => {
 
   test('a bill larger than what is left of the quota is split per R12: quota first, then cash', () => {
     const { book, rel } = liNaSharesWithFather();
-    book.payAsBeneficiary({
-      beneficiaryId: 'father',
-      purpose: 'pharmacy',
-      amountFen: 15_000,
-      poolingArea: '410100',
-      at: at('2026-03-10T10:30'),
-    });
-    book.payAsBeneficiary({
-      beneficiaryId: 'father',
-      purpose: 'resident-contribution',
-      amountFen: 40_000,
-      poolingArea: '410100',
-      at: at('2026-10-08T09:00'),
-    });
+    fatherPays(book, 'pharmacy', 15_000, '2026-03-10T10:30');
+    fatherPays(book, 'resident-contribution', 40_000, '2026-10-08T09:00');
     expect(book.quota(rel)).toBe(145_000);
-    const paid = book.payAsBeneficiary({
-      beneficiaryId: 'father',
-      purpose: 'medical',
-      amountFen: 200_000,
-      poolingArea: '410100',
-      at: at('2026-11-20T08:00'),
-    });
+    const paid = fatherPays(book, 'medical', 200_000, '2026-11-20T08:00');
     expect(paid).toMatchObject({ ok: true, split: { ownFen: 0, quotaFen: [145_000], cashFen: 55_000 } });
     if (!paid.ok) return;
     expect(paid.postings.map((p) => [p.from, p.amountFen, p.rule])).toEqual([
@@ -163,13 +134,7 @@ describe('training stories', () => {
 
   test('she moves her insurance to Nanjing: the relationship ends (R6) and the unused quota returns (R10)', () => {
     const { book, rel } = liNaSharesWithFather();
-    book.payAsBeneficiary({
-      beneficiaryId: 'father',
-      purpose: 'pharmacy',
-      amountFen: 15_000,
-      poolingArea: '410100',
-      at: at('2026-03-10T10:30'),
-    });
+    fatherPays(book, 'pharmacy', 15_000, '2026-03-10T10:30');
     const moved = book.changeInsurance({
       personId: 'li-na',
       change: { kind: 'move', ...NANJING },
@@ -185,13 +150,7 @@ describe('training stories', () => {
     expect(book.quota(rel)).toBe(0);
     expect(book.person('li-na').poolingArea).toBe('320100');
     // The ended relationship can no longer pay: the next bill is all cash.
-    const after = book.payAsBeneficiary({
-      beneficiaryId: 'father',
-      purpose: 'pharmacy',
-      amountFen: 8_000,
-      poolingArea: '410100',
-      at: at('2026-12-05T09:00'),
-    });
+    const after = fatherPays(book, 'pharmacy', 8_000, '2026-12-05T09:00');
     expect(after).toMatchObject({ ok: true, split: { quotaFen: [], cashFen: 8_000 } });
     expectRefusal(
       book.setQuota({ relationshipId: rel, quotaFen: 1, at: at('2026-12-06T09:00') }),
@@ -232,13 +191,7 @@ describe('training stories', () => {
   test('a use outside R11 is refused and nothing is paid (R11)', () => {
     const { book, rel } = liNaSharesWithFather();
     const before = book.ledger.postings.length;
-    const tried = book.payAsBeneficiary({
-      beneficiaryId: 'father',
-      purpose: 'commercial-insurance',
-      amountFen: 60_000,
-      poolingArea: '410100',
-      at: at('2026-05-01T10:00'),
-    });
+    const tried = fatherPays(book, 'commercial-insurance', 60_000, '2026-05-01T10:00');
     expectRefusal(tried, 'R11', 'use-not-permitted');
     expect(book.ledger.postings.length).toBe(before);
     expect(book.quota(rel)).toBe(200_000);
