@@ -1,8 +1,8 @@
 /**
  * Index helpers (索引): province code2 ↔ position, pooling-area code ↔ position, and the province of
- * every pooling area as a typed array for hot loops. Built once per table and cached.
+ * every pooling area as a typed array for hot loops, and targets by name. Built once per table and cached.
  */
-import type { PoolingArea, Province } from './dataset';
+import type { PoolingArea, Province, Target } from './dataset';
 
 const provinceMaps = new WeakMap<readonly Province[], ReadonlyMap<string, number>>();
 const areaMaps = new WeakMap<readonly PoolingArea[], ReadonlyMap<string, number>>();
@@ -62,4 +62,18 @@ export function poolingAreaProvinces(areas: readonly PoolingArea[]): Int32Array 
     areaProvinceArrays.set(areas, a);
   }
   return a;
+}
+
+const targetMaps = new WeakMap<readonly Target[], ReadonlyMap<string, Target>>();
+
+/** The target with this name (e.g. 'employee-insured', 'inflow/44'); throws a RangeError when absent. */
+export function targetByName(targets: readonly Target[], name: string): Target {
+  let m = targetMaps.get(targets);
+  if (!m) {
+    m = new Map(targets.map((t) => [t.name, t]));
+    targetMaps.set(targets, m);
+  }
+  const t = m.get(name);
+  if (!t) throw new RangeError(`no target named "${name}"`);
+  return t;
 }

@@ -5,6 +5,7 @@ import {
   poolingAreaProvinces,
   provinceCode,
   provinceIndex,
+  targetByName,
 } from '../../src/population/indexes';
 import { loadDatasetFromDisk } from '../../src/population/node';
 
@@ -42,5 +43,11 @@ describe('index helpers', () => {
     expect(() => provinceCode(ds.provinces, 31)).toThrow(RangeError);
     expect(() => poolingAreaIndex(ds.poolingAreas, '999900')).toThrow(RangeError);
     expect(() => poolingAreaCode(ds.poolingAreas, -1)).toThrow(RangeError);
+  });
+
+  it('find targets by name', () => {
+    expect(targetByName(ds.targets, 'employee-retired').value).toBe(104_580_000);
+    expect(targetByName(ds.targets, 'inflow/44').value).toBe(29_622_110);
+    expect(() => targetByName(ds.targets, 'no-such-target')).toThrow(RangeError);
   });
 });
