@@ -1,0 +1,225 @@
+/**
+ * `npm run bench` (基准测试): measures the workbench's hot paths on one core and prints each
+ * section's figures next to a raw reference loop measured in the same run, so that numbers from
+ * different machines can be compared. Sections are listed in SECTIONS; add one to measure more.
+ *
+ *   npm run bench [-- --json] [--scale 1:200] [--repeats 3] [--section population]
+ */
+import { calibrate, calibrationData, type PopulationModel } from '../population/calibration';
+import { allocateColumns, BYTES_PER_PERSON, chunkBytes, type PersonColumns } from '../population/columns';
+import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
+import { populationChunks, sampleSize } from '../population/generate';
+import { loadDatasetFromDisk } from '../population/node';
+import { streamKey } from '../population/random';
+
+/** Options every section receives. */
+interface BenchOptions {
+  scaleK: number;
+  repeats: number;
+}
+
+/** One line of a section's report: a bilingual label, a value and its unit. */
+interface Figure {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+}
+
+/** A measured part of the workbench. */
+interface BenchSection {
+  name: string;
+  title: string;
+  run(options: BenchOptions): Figure[];
+}
+
+/** Best (highest) and median of a list of rates. */
+function bestAndMedian(xs: number[]): { best: number; median: number } {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  const median = Number.isInteger(mid) ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
+  return { best: sorted[sorted.length - 1]!, median };
+}
+
+/**
+ * The reference: a raw loop that fills the same person columns, chunk by chunk in fresh buffers
+ * like the generator, with five inlined xoshiro128** draws per person (about what the generator
+ * draws per person) and no model logic.
+ */
+function referenceFill(cols: PersonColumns, n: number, state: Int32Array): void {
+  let s0 = state[0]!;
+  let s1 = state[1]!;
+  let s2 = state[2]!;
+  let s3 = state[3]!;
+  const draws = new Int32Array(5);
+  for (let k = 0; k < n; k++) {
+    for (let d = 0; d < 5; d++) {
+      const x = Math.imul(s1, 5);
+      draws[d] = Math.imul((x << 7) | (x >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    const a = draws[0]!;
+    const b = draws[1]!;
+    const c = draws[2]!;
+    cols.familyId[k] = a;
+    cols.role[k] = b & 3;
+    cols.branch[k] = (b >>> 2) & 3;
+    cols.age[k] = (b >>> 4) & 127;
+    cols.sex[k] = b >>> 31;
+    cols.hukouProvince[k] = (c & 31) % 31;
+    cols.residenceProvince[k] = ((c >>> 5) & 31) % 31;
+    cols.residenceArea[k] = (c >>> 10) % 337;
+    cols.insuredProvince[k] = ((c >>> 19) & 31) % 31;
+    cols.insuredArea[k] = (c >>> 23) % 337;
+    cols.scheme[k] = b >>> 29;
+    cols.retired[k] = (b >>> 12) & 1;
+    cols.wageFen[k] = draws[3]! & 0x7fffffff;
+    cols.monthlyCreditFen[k] = (draws[3]! >>> 16) & 0x3fff;
+    cols.balanceFen[k] = (draws[4]! >>> 0) * 3;
+    cols.residentContributionFen[k] = (b >>> 13) & 1 ? 40_000 : 0;
+    cols.ltc[k] = (b >>> 14) & 1;
+  }
+  state.set([s0, s1, s2, s3]);
+}
+
+/** The synthetic population: persons generated per second on one core, and memory per person. */
+function populationSection(model: PopulationModel, calibrationMs: number): BenchSection {
+  return {
+    name: 'population',
+    title: '人口生成 population generation',
+    run({ scaleK, repeats }) {
+      const key = streamKey('bench');
+      const families = sampleSize(model, scaleK);
+      let persons = 0;
+      let bytes = 0;
+      const rates: number[] = [];
+      const chunkPersons: number[] = [];
+      for (let r = 0; r <= repeats; r++) {
+        persons = 0;
+        bytes = 0;
+        chunkPersons.length = 0;
+        const t0 = performance.now();
+        for (const chunk of populationChunks(model, key, scaleK)) {
+          persons += chunk.personCount;
+          bytes += chunkBytes(chunk);
+          chunkPersons.push(chunk.personCount);
+        }
+        const s = (performance.now() - t0) / 1000;
+        if (r > 0) rates.push(persons / s); // the first run warms up
+      }
+      const refRates: number[] = [];
+      const state = Int32Array.from([1, 2, 3, 4]);
+      for (let r = 0; r <= repeats; r++) {
+        const t0 = performance.now();
+        for (const n of chunkPersons) referenceFill(allocateColumns(n), n, state);
+        const s = (performance.now() - t0) / 1000;
+        if (r > 0) refRates.push(persons / s);
+      }
+      const gen = bestAndMedian(rates);
+      const ref = bestAndMedian(refRates);
+      return [
+        { key: 'scaleK', label: '规模 scale 1:k, k =', value: scaleK, unit: '' },
+        { key: 'families', label: '家庭 families', value: families, unit: '' },
+        { key: 'persons', label: '人数 persons', value: persons, unit: '' },
+        { key: 'personsPerSecond', label: '生成 generated (best)', value: gen.best, unit: 'persons/s' },
+        {
+          key: 'personsPerSecondMedian',
+          label: '生成 generated (median)',
+          value: gen.median,
+          unit: 'persons/s',
+        },
+        { key: 'referencePerSecond', label: '参考循环 raw loop (best)', value: ref.best, unit: 'persons/s' },
+        {
+          key: 'referencePerSecondMedian',
+          label: '参考循环 raw loop (median)',
+          value: ref.median,
+          unit: 'persons/s',
+        },
+        {
+          key: 'ratioToReference',
+          label: '生成/参考 generated ÷ raw loop',
+          value: gen.best / ref.best,
+          unit: '',
+        },
+        {
+          key: 'columnBytesPerPerson',
+          label: '列字节 column bytes per person',
+          value: BYTES_PER_PERSON,
+          unit: 'B',
+        },
+        {
+          key: 'bytesPerPerson',
+          label: '内存 bytes per person (all buffers)',
+          value: bytes / persons,
+          unit: 'B',
+        },
+        { key: 'calibrationMs', label: '校准 calibration', value: calibrationMs, unit: 'ms' },
+      ];
+    },
+  };
+}
+
+/** A figure for people: rates in millions, counts with separators, others with two decimals. */
+function show(f: Figure): string {
+  if (f.unit === 'persons/s') return `${(f.value / 1e6).toFixed(2)} M persons/s`;
+  if (f.unit === '') return Number.isInteger(f.value) ? f.value.toLocaleString('en-US') : f.value.toFixed(2);
+  return `${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`;
+}
+
+/** Parses `--scale 1:k`, `--repeats n`, `--section name` and `--json`; throws a readable message. */
+function parseArgs(argv: string[]): BenchOptions & { json: boolean; section: string | null } {
+  const out = { scaleK: 200, repeats: 3, json: false, section: null as string | null };
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k]!;
+    const value = (): string => {
+      const v = argv[++k];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--json') out.json = true;
+    else if (arg === '--scale') {
+      const m = /^1:(\d+)$/.exec(value());
+      if (!m) throw new Error('--scale must look like 1:200 (1:k, k from 1 to 10000)');
+      out.scaleK = Number(m[1]);
+    } else if (arg === '--repeats') {
+      out.repeats = Number(value());
+      if (!Number.isInteger(out.repeats) || out.repeats < 1)
+        throw new Error('--repeats must be a whole number ≥ 1');
+    } else if (arg === '--section') out.section = value();
+    else throw new Error(`unknown argument ${arg}; use --json, --scale 1:k, --repeats n, --section name`);
+  }
+  return out;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
+  const model = calibrate(calibrationData(loadDatasetFromDisk()), DEFAULT_FAMILY_PARAMETERS);
+  const sections: BenchSection[] = [populationSection(model, performance.now() - t0)];
+  const chosen = sections.filter((s) => args.section === null || s.name === args.section);
+  if (chosen.length === 0)
+    throw new Error(`no section "${args.section}"; sections: ${sections.map((s) => s.name).join(', ')}`);
+  const results: Record<string, Record<string, number>> = {};
+  if (!args.json) console.log(`基准 Bench — Node ${process.version}, one core`);
+  for (const section of chosen) {
+    const figures = section.run(args);
+    results[section.name] = Object.fromEntries(figures.map((f) => [f.key, f.value]));
+    if (args.json) continue;
+    console.log(`\n[${section.title}]`);
+    for (const f of figures) console.log(`  ${f.label.padEnd(36)} ${show(f)}`);
+  }
+  if (args.json) console.log(JSON.stringify(results, null, 2));
+}
+
+try {
+  main();
+} catch (e) {
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}

@@ -1,0 +1,146 @@
+/**
+ * `npm run validate` (人口校验): generates the synthetic population of a scenario at scale 1:k and
+ * prints each published target beside the generated value and the relative error.
+ *
+ *   npm run validate -- --scenario scenarios/baseline-2026.json [--scale 1:1000] [--json]
+ *
+ * The scenario's `seed` is read from the JSON file's top-level `seed` field (the population needs
+ * nothing else from it yet).
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { calibrate, calibrationData } from '../population/calibration';
+import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
+import { MAX_SCALE } from '../population/generate';
+import { loadDatasetFromDisk } from '../population/node';
+import { tallyPopulation, type ValidationRow, validationRows } from '../population/validate';
+
+const USAGE = 'usage: npm run validate -- --scenario <file.json> [--scale 1:k] [--json]';
+
+/** Parsed command line. */
+interface Args {
+  scenario: string;
+  scaleK: number;
+  json: boolean;
+}
+
+/** Parses the arguments; throws a message that says what is wrong and how to call it. */
+export function parseArgs(argv: readonly string[]): Args {
+  let scenario: string | null = null;
+  let scaleK = 1000;
+  let json = false;
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k]!;
+    const value = (): string => {
+      const v = argv[++k];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (arg === '--json') json = true;
+    else if (arg === '--scenario') scenario = value();
+    else if (arg === '--scale') {
+      const text = value();
+      const m = /^1:(\d+)$/.exec(text);
+      scaleK = m ? Number(m[1]) : NaN;
+      if (!(scaleK >= 1 && scaleK <= MAX_SCALE)) {
+        throw new Error(`--scale "${text}" must look like 1:1000, with k from 1 to ${MAX_SCALE}\n${USAGE}`);
+      }
+    } else throw new Error(`unknown argument "${arg}"\n${USAGE}`);
+  }
+  if (scenario === null) throw new Error(`--scenario is required\n${USAGE}`);
+  return { scenario, scaleK, json };
+}
+
+/** Reads the seed of a scenario file: its top-level `seed` string (or number). */
+export function scenarioSeed(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read the scenario file "${path}"`, { cause: e });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(
+      `the scenario file "${path}" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+      {
+        cause: e,
+      },
+    );
+  }
+  const seed = (json as { seed?: unknown } | null)?.seed;
+  if (typeof seed === 'number' || (typeof seed === 'string' && seed.length > 0)) return String(seed);
+  throw new Error(
+    `the scenario file "${path}" has no "seed" (a non-empty string), which the population needs`,
+  );
+}
+
+/** A value in its unit, for people: persons and yuan with separators, percentages with two decimals. */
+function show(value: number, unit: ValidationRow['unit']): string {
+  if (unit === 'percent') return `${value.toFixed(2)}%`;
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** The report as a plain-text table. */
+function table(rows: ValidationRow[], skipped: string[], scaleK: number, seed: string): string {
+  const head = [
+    'target 目标',
+    'published 公布值',
+    'generated 生成值',
+    'rel. error 相对误差',
+    'tol. 容差',
+    '',
+  ];
+  const body = rows.map((r) => [
+    r.name,
+    show(r.published, r.unit),
+    show(r.generated, r.unit),
+    `${(100 * r.relError).toFixed(2)}%`,
+    r.tolerancePct === 0 ? '≥' : `±${r.tolerancePct}%`,
+    r.within ? 'ok' : 'OUT 超出',
+  ]);
+  const width = head.map((h, c) => Math.max(h.length, ...body.map((line) => line[c]!.length)));
+  const line = (cells: string[]): string =>
+    cells.map((x, c) => (c === 0 ? x.padEnd(width[c]!) : x.padStart(width[c]!))).join('  ');
+  const out = [`人口校验 Population validation — seed "${seed}", scale 1:${scaleK}`, '', line(head)];
+  out.push(...body.map(line));
+  const outside = rows.filter((r) => !r.within).length;
+  out.push('', `${rows.length} targets 个目标, ${outside} outside tolerance 超出容差`);
+  if (skipped.length > 0) out.push(`not produced by the population 人口不生成: ${skipped.join(', ')}`);
+  return out.join('\n');
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const seed = scenarioSeed(args.scenario);
+  const dataset = loadDatasetFromDisk();
+  const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
+  const tally = tallyPopulation(model, seed, args.scaleK);
+  const codes = dataset.provinces.map((p) => p.code2);
+  const { rows, skipped } = validationRows(dataset.targets, tally, codes);
+  if (args.json) {
+    const targets = rows.map(({ name, published, generated, relError, unit, tolerancePct, within }) => ({
+      name,
+      published,
+      generated,
+      relError,
+      unit,
+      tolerancePct,
+      within,
+    }));
+    console.log(JSON.stringify({ seed, scale: `1:${args.scaleK}`, targets, skipped }, null, 2));
+  } else {
+    console.log(table(rows, skipped, args.scaleK, seed));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (e) {
+    console.error(`validate: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
