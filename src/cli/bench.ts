@@ -98,21 +98,27 @@ function populationSection(model: PopulationModel, calibrationMs: number): Bench
       const families = sampleSize(model, scaleK);
       let persons = 0;
       let bytes = 0;
-      const rates: number[] = [];
       const chunkPersons: number[] = [];
-      for (let r = 0; r <= repeats; r++) {
-        persons = 0;
-        bytes = 0;
-        chunkPersons.length = 0;
-        const t0 = performance.now();
-        for (const chunk of populationChunks(model, key, scaleK)) {
-          persons += chunk.personCount;
-          bytes += chunkBytes(chunk);
-          chunkPersons.push(chunk.personCount);
+      /** Persons per second over the whole sample; the first of repeats + 1 runs warms up. */
+      const measure = (reuseBuffers: boolean): number[] => {
+        const rates: number[] = [];
+        for (let r = 0; r <= repeats; r++) {
+          persons = 0;
+          bytes = 0;
+          chunkPersons.length = 0;
+          const t0 = performance.now();
+          for (const chunk of populationChunks(model, key, scaleK, 65_536, { reuseBuffers })) {
+            persons += chunk.personCount;
+            bytes += chunkBytes(chunk);
+            chunkPersons.push(chunk.personCount);
+          }
+          const s = (performance.now() - t0) / 1000;
+          if (r > 0) rates.push(persons / s);
         }
-        const s = (performance.now() - t0) / 1000;
-        if (r > 0) rates.push(persons / s); // the first run warms up
-      }
+        return rates;
+      };
+      const reused = bestAndMedian(measure(true));
+      const rates = measure(false);
       const refRates: number[] = [];
       const state = Int32Array.from([1, 2, 3, 4]);
       for (let r = 0; r <= repeats; r++) {
@@ -123,43 +129,31 @@ function populationSection(model: PopulationModel, calibrationMs: number): Bench
       }
       const gen = bestAndMedian(rates);
       const ref = bestAndMedian(refRates);
+      const figure = (key: string, label: string, value: number, unit = ''): Figure => ({
+        key,
+        label,
+        value,
+        unit,
+      });
       return [
-        { key: 'scaleK', label: '规模 scale 1:k, k =', value: scaleK, unit: '' },
-        { key: 'families', label: '家庭 families', value: families, unit: '' },
-        { key: 'persons', label: '人数 persons', value: persons, unit: '' },
-        { key: 'personsPerSecond', label: '生成 generated (best)', value: gen.best, unit: 'persons/s' },
-        {
-          key: 'personsPerSecondMedian',
-          label: '生成 generated (median)',
-          value: gen.median,
-          unit: 'persons/s',
-        },
-        { key: 'referencePerSecond', label: '参考循环 raw loop (best)', value: ref.best, unit: 'persons/s' },
-        {
-          key: 'referencePerSecondMedian',
-          label: '参考循环 raw loop (median)',
-          value: ref.median,
-          unit: 'persons/s',
-        },
-        {
-          key: 'ratioToReference',
-          label: '生成/参考 generated ÷ raw loop',
-          value: gen.best / ref.best,
-          unit: '',
-        },
-        {
-          key: 'columnBytesPerPerson',
-          label: '列字节 column bytes per person',
-          value: BYTES_PER_PERSON,
-          unit: 'B',
-        },
-        {
-          key: 'bytesPerPerson',
-          label: '内存 bytes per person (all buffers)',
-          value: bytes / persons,
-          unit: 'B',
-        },
-        { key: 'calibrationMs', label: '校准 calibration', value: calibrationMs, unit: 'ms' },
+        figure('scaleK', '规模 scale 1:k, k =', scaleK),
+        figure('families', '家庭 families', families),
+        figure('persons', '人数 persons', persons),
+        figure('personsPerSecond', '生成 generated, fresh buffers (best)', gen.best, 'persons/s'),
+        figure('personsPerSecondMedian', '生成 generated, fresh buffers (median)', gen.median, 'persons/s'),
+        figure('personsPerSecondReused', '生成 generated, reused buffers (best)', reused.best, 'persons/s'),
+        figure(
+          'personsPerSecondReusedMedian',
+          '生成 generated, reused buffers (median)',
+          reused.median,
+          'persons/s',
+        ),
+        figure('referencePerSecond', '参考循环 raw loop (best)', ref.best, 'persons/s'),
+        figure('referencePerSecondMedian', '参考循环 raw loop (median)', ref.median, 'persons/s'),
+        figure('ratioToReference', '生成/参考 fresh ÷ raw loop (best)', gen.best / ref.best),
+        figure('columnBytesPerPerson', '列字节 column bytes per person', BYTES_PER_PERSON, 'B'),
+        figure('bytesPerPerson', '内存 bytes per person, all buffers', bytes / persons, 'B'),
+        figure('calibrationMs', '校准 calibration', calibrationMs, 'ms'),
       ];
     },
   };
@@ -212,7 +206,7 @@ function main(): void {
     results[section.name] = Object.fromEntries(figures.map((f) => [f.key, f.value]));
     if (args.json) continue;
     console.log(`\n[${section.title}]`);
-    for (const f of figures) console.log(`  ${f.label.padEnd(36)} ${show(f)}`);
+    for (const f of figures) console.log(`  ${f.label.padEnd(44)} ${show(f)}`);
   }
   if (args.json) console.log(JSON.stringify(results, null, 2));
 }

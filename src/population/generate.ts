@@ -184,19 +184,13 @@ function writeFamilies(
   familyStart[n] = w.pos;
 }
 
-/**
- * Generates `familyCount` families of the 1:`scaleK` sample starting at position `firstPosition`
- * (family index = position × scaleK), stopping at the end of the sample. The result depends only
- * on the model, the seed and the positions: generating 0..n in one call or in any split gives the
- * same bytes. The seed may be a string or a key already derived with streamKey.
- */
-export function generateFamilies(
+/** Checks a family range and returns how many families of it exist in the 1:k sample. */
+function familiesIn(
   model: PopulationModel,
-  seed: string | StreamKey,
   firstPosition: number,
   familyCount: number,
   scaleK: number,
-): PopulationChunk {
+): number {
   const total = sampleSize(model, scaleK);
   if (
     !Number.isInteger(firstPosition) ||
@@ -208,21 +202,61 @@ export function generateFamilies(
       `families must be whole numbers ≥ 0, got first ${firstPosition}, count ${familyCount}`,
     );
   }
-  const key = typeof seed === 'string' ? streamKey(seed) : seed;
-  const n = Math.max(0, Math.min(familyCount, total - firstPosition));
-  // Room for the expected persons plus a wide margin (the sum's sd is about 3√n); grows if ever exceeded.
-  const expected = n * model.expected.personsPerFamily;
-  const w = new FamilyWriter(model, Math.ceil(expected + 20 * Math.sqrt(n)) + FAMILY_MAX);
+  return Math.max(0, Math.min(familyCount, total - firstPosition));
+}
+
+/** Room for n families: the expected persons plus a wide margin (the sum's sd is about 3√n). */
+function capacityFor(model: PopulationModel, n: number): number {
+  return Math.ceil(n * model.expected.personsPerFamily + 20 * Math.sqrt(n)) + FAMILY_MAX;
+}
+
+/** Writes families [first, first + n) of the 1:k sample through `w` (from its first slot) into a chunk. */
+function chunkOf(
+  model: PopulationModel,
+  key: StreamKey,
+  first: number,
+  n: number,
+  scaleK: number,
+  w: FamilyWriter,
+): PopulationChunk {
+  w.reset();
   const familyStart = new Uint32Array(n + 1);
-  writeFamilies(model, key, firstPosition, scaleK, w, familyStart);
+  writeFamilies(model, key, first, scaleK, w, familyStart);
   return {
     ...headColumns(w.cols, w.pos),
     weight: scaleK,
-    firstPosition,
+    firstPosition: first,
     familyCount: n,
     personCount: w.pos,
     familyStart,
   };
+}
+
+/**
+ * Generates `familyCount` families of the 1:`scaleK` sample starting at position `firstPosition`
+ * (family index = position × scaleK), stopping at the end of the sample, in fresh buffers. The
+ * result depends only on the model, the seed and the positions: generating 0..n in one call or in
+ * any split gives the same bytes. The seed may be a string or a key already derived with streamKey.
+ */
+export function generateFamilies(
+  model: PopulationModel,
+  seed: string | StreamKey,
+  firstPosition: number,
+  familyCount: number,
+  scaleK: number,
+): PopulationChunk {
+  const n = familiesIn(model, firstPosition, familyCount, scaleK);
+  const key = typeof seed === 'string' ? streamKey(seed) : seed;
+  return chunkOf(model, key, firstPosition, n, scaleK, new FamilyWriter(model, capacityFor(model, n)));
+}
+
+/** Options of {@link populationChunks}. */
+export interface ChunkOptions {
+  /**
+   * Write every chunk into the same buffers (faster: no fresh memory per chunk). Each chunk is then
+   * valid only until the next one is requested: use it, or copy it, before asking for more.
+   */
+  reuseBuffers?: boolean;
 }
 
 /**
@@ -234,13 +268,17 @@ export function* populationChunks(
   seed: string | StreamKey,
   scaleK: number,
   familiesPerChunk = 65_536,
+  options: ChunkOptions = {},
 ): Generator<PopulationChunk, void, undefined> {
   if (!Number.isInteger(familiesPerChunk) || familiesPerChunk < 1) {
     throw new RangeError(`familiesPerChunk must be a whole number ≥ 1, got ${familiesPerChunk}`);
   }
   const key = typeof seed === 'string' ? streamKey(seed) : seed;
   const total = sampleSize(model, scaleK);
+  const shared = options.reuseBuffers ? new FamilyWriter(model, capacityFor(model, familiesPerChunk)) : null;
   for (let first = 0; first < total; first += familiesPerChunk) {
-    yield generateFamilies(model, key, first, familiesPerChunk, scaleK);
+    const n = familiesIn(model, first, familiesPerChunk, scaleK);
+    const w = shared ?? new FamilyWriter(model, capacityFor(model, n));
+    yield chunkOf(model, key, first, n, scaleK, w);
   }
 }

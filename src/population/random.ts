@@ -264,25 +264,34 @@ export class FamilyStream {
   /** Restarts the stream at family i of `key`. */
   start(key: StreamKey, i: number): void {
     seedFamily(key, i, this.#state);
-    this.#next = DRAW_BLOCK;
+    fillDraws(this.#state, this.#block);
+    this.#next = 0;
   }
 
   /** The next 32-bit output. */
   u32(): number {
-    if (this.#next === DRAW_BLOCK) {
+    let n = this.#next;
+    if (n === DRAW_BLOCK) {
       fillDraws(this.#state, this.#block);
-      this.#next = 0;
+      n = 0;
     }
-    return this.#block[this.#next++]!;
+    this.#next = n + 1;
+    return this.#block[n]!;
   }
 
-  /** The next uniform in [0, 1). */
+  /** The next uniform in [0, 1) (u32 written out again: one call less in the hot loop). */
   unit(): number {
-    return this.u32() * U32_TO_UNIT;
+    let n = this.#next;
+    if (n === DRAW_BLOCK) {
+      fillDraws(this.#state, this.#block);
+      n = 0;
+    }
+    this.#next = n + 1;
+    return this.#block[n]! * U32_TO_UNIT;
   }
 
   /** A whole number in [min, max], uniformly. */
   int(min: number, max: number): number {
-    return min + Math.floor(this.u32() * U32_TO_UNIT * (max - min + 1));
+    return min + Math.floor(this.unit() * (max - min + 1));
   }
 }

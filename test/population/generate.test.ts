@@ -164,6 +164,18 @@ describe('populationChunks', () => {
     expect(largest).toBe(300);
   });
 
+  test('reusing buffers gives the same chunks as fresh buffers (each read before the next)', () => {
+    const fresh = [...populationChunks(model, 'reuse', 100, 500)].map((c) => bytesOf([c]));
+    const reused: Record<string, Buffer>[] = [];
+    for (const c of populationChunks(model, 'reuse', 100, 500, { reuseBuffers: true })) {
+      reused.push(Object.fromEntries(Object.entries(bytesOf([c])).map(([k, b]) => [k, Buffer.from(b)])));
+    }
+    expect(reused.length).toBe(fresh.length);
+    reused.forEach((chunk, j) => {
+      for (const name of Object.keys(chunk)) expect(chunk[name]!.equals(fresh[j]![name]!), name).toBe(true);
+    });
+  });
+
   test('refuses a scale outside 1:1 … 1:10000 and bad family ranges', () => {
     expect(() => sampleSize(model, 0)).toThrow(/1:k/);
     expect(() => sampleSize(model, 10_001)).toThrow(/1:k/);

@@ -79,6 +79,11 @@ export class FamilyWriter {
     this.#balanceScale = 12 * model.balanceScale;
   }
 
+  /** Starts writing again from the first slot, keeping the columns (their old contents are overwritten). */
+  reset(): void {
+    this.pos = 0;
+  }
+
   /** Makes room for `more` persons after `pos`, growing the columns by half when needed. */
   reserve(more: number): void {
     if (this.pos + more <= this.capacity) return;
@@ -118,8 +123,8 @@ export class FamilyWriter {
     c.hukouProvince[k] = origin;
     c.residenceProvince[k] = province;
     c.residenceArea[k] = area;
-    const insP = atOrigin ? origin : province;
-    const insA = atOrigin ? originArea : area;
+    let insP = atOrigin ? origin : province;
+    let insA = atOrigin ? originArea : area;
 
     const u = st.unit();
     let rate = 0;
@@ -130,19 +135,18 @@ export class FamilyWriter {
     } else if (age >= this.#workingFrom) {
       rate = this.#inService;
     }
+    // Every column is written, zeros included, so that a recycled buffer needs no clearing.
+    let scheme: number = UNINSURED;
+    let wage = 0;
+    let credit = 0;
+    let balance = 0;
+    let contribution = 0;
     if (u < rate) {
-      // Fresh columns are zero-filled: only non-zero values are written.
       const hasAccount = u >= rate * this.#poolingOnly;
-      c.scheme[k] = hasAccount ? ACCOUNT : POOLING_ONLY;
-      c.retired[k] = retired;
-      c.insuredProvince[k] = insP;
-      c.insuredArea[k] = insA;
-      c.ltc[k] = this.#ltc[insA]!;
-      let credit = 0;
+      scheme = hasAccount ? ACCOUNT : POOLING_ONLY;
       if (retired === 0) {
         const avg = this.#wageMean[insP]!;
-        const wage = Math.min(INT32_MAX, Math.round(avg * this.#wageTable[st.u32() >>> TABLE_SHIFT]!));
-        c.wageFen[k] = wage;
+        wage = Math.min(INT32_MAX, Math.round(avg * this.#wageTable[st.u32() >>> TABLE_SHIFT]!));
         if (hasAccount) {
           const base = Math.min(this.#ceiling * avg, Math.max(this.#floor * avg, wage));
           credit = Math.round(this.#creditPerMonth * base);
@@ -150,32 +154,37 @@ export class FamilyWriter {
       } else if (hasAccount) {
         credit = this.#retireeCredit[insP]!;
       }
-      if (hasAccount) {
-        c.monthlyCreditFen[k] = credit;
-        if (st.unit() >= this.#emptyShare) {
-          const years = age - this.#entryAge > 1 ? age - this.#entryAge : 1;
-          const saver = this.#saverTable[st.u32() >>> TABLE_SHIFT]!;
-          c.balanceFen[k] = Math.round(this.#balanceScale * credit * years * saver);
+      if (hasAccount && st.unit() >= this.#emptyShare) {
+        const years = age - this.#entryAge > 1 ? age - this.#entryAge : 1;
+        balance = Math.round(
+          this.#balanceScale * credit * years * this.#saverTable[st.u32() >>> TABLE_SHIFT]!,
+        );
+      }
+    } else {
+      retired = 0;
+      if (u - rate < this.#resident * (1 - rate)) {
+        scheme = RESIDENT;
+        contribution = this.#contribution;
+        if (!atOrigin && province !== origin && st.unit() < this.#residentAtOrigin) {
+          insP = origin;
+          insA = originArea;
         }
       }
-      return;
     }
-    if (u - rate < this.#resident * (1 - rate)) {
-      let rp = insP;
-      let ra = insA;
-      if (!atOrigin && province !== origin && st.unit() < this.#residentAtOrigin) {
-        rp = origin;
-        ra = originArea;
-      }
-      c.scheme[k] = RESIDENT;
-      c.insuredProvince[k] = rp;
-      c.insuredArea[k] = ra;
-      c.ltc[k] = this.#ltc[ra]!;
-      c.residentContributionFen[k] = this.#contribution;
-    } else {
-      c.scheme[k] = UNINSURED;
+    c.scheme[k] = scheme;
+    c.retired[k] = retired;
+    c.wageFen[k] = wage;
+    c.monthlyCreditFen[k] = credit;
+    c.balanceFen[k] = balance;
+    c.residentContributionFen[k] = contribution;
+    if (scheme === UNINSURED) {
       c.insuredProvince[k] = NO_PROVINCE;
       c.insuredArea[k] = NO_AREA;
+      c.ltc[k] = 0;
+    } else {
+      c.insuredProvince[k] = insP;
+      c.insuredArea[k] = insA;
+      c.ltc[k] = this.#ltc[insA]!;
     }
   }
 }
