@@ -1,3 +1,7 @@
-/** Entry point of the workbench page. */
-const app = document.querySelector('#app');
-if (app) app.textContent = '共济 Gongji';
+/** Entry point of the workbench page (页面入口): styles, then the shell mounted on #app. */
+import './ui/styles.css';
+import { mountShell } from './ui/shell';
+
+const app = document.querySelector<HTMLElement>('#app');
+if (!app) throw new Error('index.html has no #app element');
+mountShell(app, window);

@@ -1,0 +1,87 @@
+/**
+ * The workbench shell (工作台外壳): product name and tagline, the language switch, and the four
+ * workspaces as tabs. The language lives in `?lang=` and localStorage, the open workspace in the
+ * hash; `<html lang>` follows the language.
+ */
+import { el } from './dom';
+import { I18n, LANG_TAG } from './i18n';
+import { createLangSwitch } from './langSwitch';
+import { resolveLang, shellPath, workspaceFromHash } from './location';
+import { type MessageKey, messages } from './messages';
+import { renderPlaceholder } from './placeholder';
+import { readStoredLang, storeLang } from './storage';
+import { createTabs, type Tabs } from './tabs';
+import { WORKSPACES, type WorkspaceId } from './workspaces';
+
+/** What a mounted shell exposes to the code that mounted it. */
+export interface Shell {
+  i18n: I18n<MessageKey>;
+  tabs: Tabs<WorkspaceId>;
+}
+
+/** Builds the shell inside `root`, reading and writing the state of `win` (address, storage). */
+export function mountShell(root: HTMLElement, win: Window): Shell {
+  const doc = root.ownerDocument;
+  const i18n = new I18n(messages, resolveLang(win.location.search, readStoredLang(win)));
+
+  const tagline = el(doc, 'p', { class: 'tagline' });
+  const masthead = el(
+    doc,
+    'header',
+    { class: 'masthead' },
+    el(
+      doc,
+      'div',
+      { class: 'title' },
+      el(
+        doc,
+        'h1',
+        { class: 'brand' },
+        el(doc, 'span', { lang: LANG_TAG.zh }, '共济'),
+        ' ',
+        el(doc, 'span', { lang: LANG_TAG.en }, 'Gongji'),
+      ),
+      tagline,
+    ),
+    createLangSwitch(doc, i18n),
+  );
+
+  const items = WORKSPACES.map((spec) => ({
+    id: spec.id,
+    spec,
+    tab: el(doc, 'button', { type: 'button', id: `tab-${spec.id}`, class: 'tab' }),
+    panel: el(doc, 'section', { id: `panel-${spec.id}`, class: 'panel' }),
+  }));
+  const tablist = el(doc, 'div', { class: 'tablist' }, ...items.map((item) => item.tab));
+  const main = el(doc, 'main', { class: 'workspaces' }, tablist, ...items.map((item) => item.panel));
+
+  const writeAddress = (): void => {
+    win.history.replaceState(win.history.state, '', shellPath(win.location.href, i18n.lang, tabs.selected));
+  };
+  const tabs = createTabs(tablist, items, workspaceFromHash(win.location.hash), writeAddress);
+
+  const renderTexts = (): void => {
+    doc.documentElement.lang = LANG_TAG[i18n.lang];
+    tagline.textContent = i18n.t('tagline');
+    tablist.setAttribute('aria-label', i18n.t('tabs.label'));
+    for (const { spec, tab, panel } of items) {
+      tab.textContent = i18n.t(spec.title);
+      renderPlaceholder(panel, spec, i18n);
+    }
+  };
+
+  i18n.onChange((lang) => {
+    storeLang(win, lang);
+    renderTexts();
+    writeAddress();
+  });
+  win.addEventListener('hashchange', () => {
+    tabs.select(workspaceFromHash(win.location.hash));
+    writeAddress();
+  });
+
+  root.replaceChildren(masthead, main);
+  renderTexts();
+  writeAddress();
+  return { i18n, tabs };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { formatFen } from '../../src/ui/format';
+
+describe('formatFen(fen, "zh")', () => {
+  test.each([
+    [0, '0.00元'],
+    [1, '0.01元'],
+    [123_456, '1,234.56元'],
+    [999_999, '9,999.99元'],
+    [1_000_000, '1.00万元'],
+    [123_456_789, '123.46万元'],
+    [9_999_999_999, '1.00亿元'],
+    [10_000_000_000, '1.00亿元'],
+    [5_115_400_000_000, '511.54亿元'],
+    [51_154_000_000_000, '5,115.40亿元'],
+    [1_000_000_000_000_000, '100,000.00亿元'],
+  ])('%i fen → %s', (fen, shown) => {
+    expect(formatFen(fen, 'zh')).toBe(shown);
+  });
+
+  test('picks the unit by size for negative amounts too', () => {
+    expect(formatFen(-5_115_400_000_000, 'zh')).toBe('-511.54亿元');
+    expect(formatFen(-123_456, 'zh')).toBe('-1,234.56元');
+  });
+
+  test('rounds half away from zero', () => {
+    expect(formatFen(1_005_000, 'zh')).toBe('1.01万元');
+    expect(formatFen(-1_005_000, 'zh')).toBe('-1.01万元');
+    expect(formatFen(1_004_999, 'zh')).toBe('1.00万元');
+  });
+
+  test('stays exact near the largest safe integer', () => {
+    // 9,007,199,254,740,991 fen = 90,071,992,547,409.91 yuan = 900,719.9254740991亿元
+    expect(formatFen(Number.MAX_SAFE_INTEGER, 'zh')).toBe('900,719.93亿元');
+  });
+});
+
+describe('formatFen(fen, "en")', () => {
+  test.each([
+    [0, '0.00 yuan'],
+    [123_456, '1,234.56 yuan'],
+    [99_999_999, '999,999.99 yuan'],
+    [100_000_000, '1.00 million yuan'],
+    [123_456_789, '1.23 million yuan'],
+    [99_999_999_999, '1.00 billion yuan'],
+    [5_115_400_000_000, '51.15 billion yuan'],
+    [1_000_000_000_000_000, '10,000.00 billion yuan'],
+  ])('%i fen → %s', (fen, shown) => {
+    expect(formatFen(fen, 'en')).toBe(shown);
+  });
+
+  test('signs negative amounts', () => {
+    expect(formatFen(-250_000_000, 'en')).toBe('-2.50 million yuan');
+  });
+});
+
+describe('formatFen rejects what is not integer fen', () => {
+  test.each([[1.5], [Number.NaN], [Number.POSITIVE_INFINITY], [2 ** 53]])('%s', (fen) => {
+    expect(() => formatFen(fen, 'zh')).toThrow(RangeError);
+  });
+});
