@@ -1,0 +1,59 @@
+/**
+ * From a scenario to the parameter objects the rules and the clearing read (参数转换): units are
+ * converted (quiet hours `HH:MM` → minutes after midnight) and every object is copied, so the result
+ * shares nothing with the scenario. The return types are the interfaces themselves, so the type
+ * checker proves that every field is set.
+ */
+import type { ClearingParameters } from '../clearing/parameters';
+import type { RuleParameters } from '../rules/parameters';
+import { clockMinutes } from './formats';
+import type { Scenario } from './schema';
+
+/** R2–R12: the rule parameters of a validated scenario. */
+export function toRuleParameters(scenario: Scenario): RuleParameters {
+  const { geography: g, quotaLimits: q, paymentOrder: p } = scenario.rules;
+  return {
+    relativeScope: scenario.rules.relativeScope,
+    geography: {
+      samePoolingArea: g.samePoolingArea,
+      sameProvince: g.sameProvince,
+      crossProvince: g.crossProvince,
+      rollout: {
+        defaultStart: g.rollout.defaultStart,
+        byProvince: { ...g.rollout.byProvince },
+        byPoolingArea: { ...g.rollout.byPoolingArea },
+      },
+    },
+    quotaLimits: {
+      maxChangeFen: q.maxChangeFen,
+      maxQuotaFen: q.maxQuotaFen,
+      maxChangesPerDay: q.maxChangesPerDay,
+      quietHours: q.quietHours
+        ? { startMinute: clockMinutes(q.quietHours.start), endMinute: clockMinutes(q.quietHours.end) }
+        : null,
+    },
+    quotaModel: scenario.rules.quotaModel,
+    permittedUses: [...scenario.rules.permittedUses],
+    paymentOrder: { ownAccount: p.ownAccount, quotaOrder: p.quotaOrder },
+  };
+}
+
+/** C3, C5–C7: the clearing parameters of a validated scenario. */
+export function toClearingParameters(scenario: Scenario): ClearingParameters {
+  const { settlement, prepayment: p, warnings: w, calendar: c } = scenario.clearing;
+  return {
+    settlement,
+    prepayment: {
+      sizing: { ...p.sizing },
+      resizeMonth: p.resizeMonth,
+      paymentDeadlineMonth: p.paymentDeadlineMonth,
+    },
+    warnings: { yellow: w.yellow, red: w.red, topUpFraction: w.topUpFraction },
+    calendar: {
+      cycle: c.cycle === 'monthly' ? 'monthly' : { days: c.cycle.days },
+      resultsLagDays: c.resultsLagDays,
+      confirmationLagDays: c.confirmationLagDays,
+      transferLagDays: c.transferLagDays,
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The fields of the scenario schema (场景字段): their dotted paths, which of them are parameters
+ * (and so need a note), and what each expects. Everything here is read off `scenarioSchema`, so a
+ * field added to the schema is covered without a second list to keep in step.
+ */
+import { z } from 'zod';
+import type { Bilingual } from './formats';
+import { fieldHelp, scenarioSchema } from './schema';
+
+/** A path into a scenario: object keys and array indices. */
+export type PathSegment = string | number;
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$|^\d+$/;
+
+/**
+ * Formats a path for people: `rules.quotaLimits.maxChangesPerDay`, `rules.permittedUses[1]`,
+ * `notes["rules.relativeScope"]` (keys that are not plain names are quoted). The empty path is ''.
+ */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (IDENTIFIER.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** Peels off wrappers that do not change the shape a path walks through (nullable, optional, readonly). */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s instanceof z.ZodNullable || s instanceof z.ZodOptional || s instanceof z.ZodReadonly) {
+    s = s.unwrap() as z.ZodType;
+  }
+  return s;
+}
+
+/** The object shape of a schema, or null when it is not a plain object (records and unions are not). */
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | null {
+  return schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
+}
+
+/**
+ * The schema at a path, walking object fields, record values, array items and the members of a
+ * discriminated union that have the key; null when the path leads nowhere in the schema.
+ */
+export function schemaAt(path: readonly PathSegment[], root: z.ZodType = scenarioSchema): z.ZodType | null {
+  let s: z.ZodType = root;
+  for (const seg of path) {
+    const u = unwrap(s);
+    const shape = shapeOf(u);
+    if (shape) {
+      const next = typeof seg === 'string' && Object.hasOwn(shape, seg) ? shape[seg] : undefined;
+      if (!next) return null;
+      s = next;
+    } else if (u instanceof z.ZodRecord) s = u.valueType as z.ZodType;
+    else if (u instanceof z.ZodArray) s = u.element as z.ZodType;
+    else if (u instanceof z.ZodDiscriminatedUnion && typeof seg === 'string') {
+      const options = u.options as z.ZodType[];
+      const next = options.map((o) => shapeOf(o)?.[seg]).find((x) => x !== undefined);
+      if (!next) return null;
+      s = next;
+    } else return null;
+  }
+  return s;
+}
+
+/** What the field at `path` expects, in words, when the schema says so. */
+export function helpAt(path: readonly PathSegment[]): Bilingual | null {
+  const s = schemaAt(path);
+  return (s && (fieldHelp.get(s) ?? fieldHelp.get(unwrap(s)))) ?? null;
+}
+
+/** The keys an object at `path` allows, or null when the path is not a plain object. */
+export function keysAt(path: readonly PathSegment[]): string[] | null {
+  const s = schemaAt(path);
+  const shape = s && shapeOf(unwrap(s));
+  return shape ? Object.keys(shape) : null;
+}
+
+/** Every field path of a schema as dotted text: objects are walked, anything else is a leaf. */
+function walk(schema: z.ZodType, prefix: string, out: { all: string[]; leaves: string[] }): void {
+  const shape = shapeOf(schema);
+  if (!shape) {
+    out.leaves.push(prefix);
+    return;
+  }
+  for (const [key, child] of Object.entries(shape)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    out.all.push(path);
+    walk(child, path, out);
+  }
+}
+
+const FIELDS = { all: [] as string[], leaves: [] as string[] };
+walk(scenarioSchema, '', FIELDS);
+
+/**
+ * The parameter leaves (参数项): every leaf under `rules` and `clearing`, e.g.
+ * `rules.quotaLimits.maxChangesPerDay`. A nullable object (quiet hours), a union (prepayment sizing,
+ * clearing cycle), a record (rollout by province) or a list (permitted uses) is one leaf. Each needs a note.
+ */
+export const PARAMETER_PATHS: readonly string[] = FIELDS.leaves.filter(
+  (p) => p.startsWith('rules.') || p.startsWith('clearing.'),
+);
+
+/** Every field path of the schema, objects and leaves alike, except `notes` itself. */
+export const FIELD_PATHS: readonly string[] = FIELDS.all.filter((p) => p !== 'notes');
+
+/** The leaf paths that are records (e.g. `rules.geography.rollout.byProvince`), whose entries may carry notes too. */
+export const RECORD_PATHS: readonly string[] = FIELDS.leaves.filter(
+  (p) => unwrap(schemaAt(p.split('.'))!) instanceof z.ZodRecord && p !== 'notes',
+);

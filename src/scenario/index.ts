@@ -1,0 +1,13 @@
+/**
+ * The scenario layer (场景): schema, validation with field paths, conversion to the rule and
+ * clearing parameters, and differences between scenarios. Browser-safe; the Node file loader is in
+ * `./node`.
+ */
+export * from './convert';
+export * from './diff';
+export * from './errors';
+export * from './fields';
+export * from './formats';
+export * from './notes';
+export * from './parse';
+export * from './schema';

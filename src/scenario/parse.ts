@@ -1,0 +1,19 @@
+/**
+ * Parsing a scenario (场景校验): the schema and the notes check run over the whole file, and every
+ * problem found is returned at once, each with its field path.
+ */
+import { translateIssue, type ScenarioError } from './errors';
+import { checkNotes } from './notes';
+import { scenarioSchema, type Scenario } from './schema';
+
+/** The outcome of parsing: the scenario, or every error found. */
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
+
+/** Validates a JSON value (already parsed from text) as a scenario and reports all errors together. */
+export function parseScenario(json: unknown): ScenarioResult {
+  const parsed = scenarioSchema.safeParse(json, { reportInput: true });
+  const errors = parsed.success ? [] : parsed.error.issues.flatMap((issue) => translateIssue(issue));
+  errors.push(...checkNotes(json));
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, scenario: parsed.data };
+}

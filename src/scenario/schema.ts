@@ -1,0 +1,323 @@
+/**
+ * The scenario file (场景文件) schema: one JSON object that fixes every rule parameter (R2–R12) and
+ * clearing parameter (C3, C5–C7) of a run, with a note on where each value comes from. Objects are
+ * strict (an unknown or misspelt key is an error). Amounts are integer fen, months `YYYY-MM`, clock
+ * times `HH:MM`, provinces two-digit and pooling areas six-digit codes. Every leaf carries a
+ * bilingual description of what it expects (`fieldHelp`), which error messages quote.
+ */
+import { z } from 'zod';
+import type { ClearingCycle, SettlementMode } from '../clearing/parameters';
+import type { QuotaModel, QuotaOrder, RelativeScope } from '../rules/parameters';
+import type { PermittedUse } from '../rules/types';
+import { FORMATS, type Bilingual, type FormatName } from './formats';
+
+/** What each field expects, in words; keyed by schema so that error messages and help can quote it. */
+export const fieldHelp = z.registry<Bilingual>();
+
+/** The cross-field checks, with the message each gives when it fails. */
+export const CHECKS = {
+  'window-order': {
+    en: 'the window must not end before it starts (start ≤ end)',
+    zh: '模拟区间的结束月份不能早于开始月份（start ≤ end）',
+  },
+  'quiet-hours-empty': {
+    en: 'quiet hours must start and end at different times (use null for none)',
+    zh: '禁止时段的开始与结束时刻不能相同（无禁止时段请写 null）',
+  },
+  'unique-uses': {
+    en: 'each permitted use may be listed only once',
+    zh: '每种允许用途只能列出一次',
+  },
+  'yellow-below-red': {
+    en: 'the yellow threshold must be below the red threshold',
+    zh: '黄色预警线须低于红色预警线',
+  },
+  'payment-after-resize': {
+    en: 'the payment deadline month must not come before the re-sizing month',
+    zh: '预付金拨付截止月份不能早于重新核定月份',
+  },
+} as const satisfies Record<string, Bilingual>;
+
+/** The name of a cross-field check. */
+export type CheckName = keyof typeof CHECKS;
+
+/** Exactly the members of a union type `T`, so that a new rule value cannot be forgotten here. */
+function members<T extends string>() {
+  return <const A extends readonly T[]>(values: A & ([T] extends [A[number]] ? unknown : never)) => values;
+}
+
+const RELATIVE_SCOPES = members<RelativeScope>()(['spouse-parents-children', 'near-relatives']);
+const QUOTA_MODELS = members<QuotaModel>()(['virtual-quota', 'wallet-transfer']);
+const QUOTA_ORDERS = members<QuotaOrder>()([
+  'oldest-first',
+  'newest-first',
+  'largest-first',
+  'smallest-first',
+]);
+const USES = members<PermittedUse>()(['medical', 'pharmacy', 'resident-contribution', 'ltc-contribution']);
+const SETTLEMENTS = members<SettlementMode>()(['gross-bilateral', 'multilateral-netting']);
+
+const help = <S extends z.ZodType>(schema: S, en: string, zh: string): S => {
+  fieldHelp.add(schema, { en, zh });
+  return schema;
+};
+const text = (name: FormatName) => z.string().refine(FORMATS[name].check, { params: { format: name } });
+
+/**
+ * A cross-field check. It runs even when other fields of the object failed, as long as `ready` says
+ * the values it compares are themselves valid, so that one pass reports every error.
+ */
+const check = (name: CheckName, ready: (value: Record<string, unknown>) => boolean, path: string[] = []) => ({
+  params: { check: name },
+  path,
+  when: (payload: z.core.ParsePayload) => {
+    const v = payload.value;
+    return v !== null && typeof v === 'object' && ready(v as Record<string, unknown>);
+  },
+});
+
+const isMonthText = (v: unknown) => typeof v === 'string' && FORMATS.month.check(v);
+const isClockText = (v: unknown) => typeof v === 'string' && FORMATS.clock.check(v);
+const inRange = (v: unknown, lo: number, hi: number) => typeof v === 'number' && v > lo && v <= hi;
+const maybe = (en: string, zh: string) => ({
+  en: `${en}, or null for no limit`,
+  zh: `${zh}，无限制则为 null`,
+});
+
+const fenLimit = (what: Bilingual) => {
+  const h = maybe(`a whole number of fen ≥ 1 (${what.en})`, `不小于 1 的整数，单位为分（${what.zh}）`);
+  return help(z.number().int().min(1).nullable(), h.en, h.zh);
+};
+
+const bilingualText = z.strictObject({
+  zh: help(text('nonEmpty'), 'a non-empty Chinese text', '非空中文文字'),
+  en: help(text('nonEmpty'), 'a non-empty English text', '非空英文文字'),
+});
+
+const geography = z.strictObject({
+  samePoolingArea: help(
+    z.boolean(),
+    'true or false (R3: sharing within one pooling area)',
+    'true 或 false（R3：同一统筹地区内共济）',
+  ),
+  sameProvince: help(
+    z.boolean(),
+    'true or false (R3: across pooling areas of one province)',
+    'true 或 false（R3：省内跨统筹地区共济）',
+  ),
+  crossProvince: help(z.boolean(), 'true or false (R3: across provinces)', 'true 或 false（R3：跨省共济）'),
+  rollout: z.strictObject({
+    defaultStart: help(
+      text('month'),
+      `${FORMATS.month.en}: the wallet's first month where nothing more specific is set (R3)`,
+      `${FORMATS.month.zh}：未单独设置的地区医保钱包开通的首月（R3）`,
+    ),
+    byProvince: help(
+      z.record(text('province'), text('month')),
+      'an object mapping two-digit province codes to months "YYYY-MM" (R3)',
+      '以两位省级代码为键、月份 "YYYY-MM" 为值的对象（R3）',
+    ),
+    byPoolingArea: help(
+      z.record(text('poolingArea'), text('month')),
+      'an object mapping six-digit pooling-area codes to months "YYYY-MM" (R3)',
+      '以六位统筹地区代码为键、月份 "YYYY-MM" 为值的对象（R3）',
+    ),
+  }),
+});
+
+const quietHours = z
+  .strictObject({
+    start: help(text('clock'), FORMATS.clock.en, FORMATS.clock.zh),
+    end: help(text('clock'), FORMATS.clock.en, FORMATS.clock.zh),
+  })
+  .refine(
+    (q) => q.start !== q.end,
+    check('quiet-hours-empty', (q) => isClockText(q.start) && isClockText(q.end)),
+  );
+
+const perDay = maybe(
+  'a whole number ≥ 1 of quota changes per sharer and day (R7)',
+  '每位共济人每天调整额度的次数，不小于 1 的整数（R7）',
+);
+
+const quotaLimits = z.strictObject({
+  maxChangeFen: fenLimit({ en: 'largest single quota change, R7', zh: '单次调整额度上限，R7' }),
+  maxQuotaFen: fenLimit({ en: 'largest quota of one relationship, R7', zh: '单个共济关系的额度上限，R7' }),
+  maxChangesPerDay: help(z.number().int().min(1).nullable(), perDay.en, perDay.zh),
+  quietHours: help(
+    quietHours.nullable(),
+    '{"start": "HH:MM", "end": "HH:MM"}, hours in which no quota change is accepted (may wrap past midnight), or null for none (R7)',
+    '{"start": "HH:MM", "end": "HH:MM"}，不受理额度调整的时段（可跨午夜），无则为 null（R7）',
+  ),
+});
+
+const rules = z.strictObject({
+  relativeScope: help(
+    z.enum(RELATIVE_SCOPES),
+    `one of ${RELATIVE_SCOPES.map((v) => `"${v}"`).join(', ')} (R2)`,
+    `${RELATIVE_SCOPES.map((v) => `"${v}"`).join('、')}之一（R2）`,
+  ),
+  geography,
+  quotaLimits,
+  quotaModel: help(
+    z.enum(QUOTA_MODELS),
+    '"virtual-quota" or "wallet-transfer" (R9)',
+    '"virtual-quota" 或 "wallet-transfer"（R9）',
+  ),
+  permittedUses: help(
+    z.array(z.enum(USES)).refine((u) => new Set(u).size === u.length, check('unique-uses', Array.isArray)),
+    `a list of distinct uses from ${USES.map((v) => `"${v}"`).join(', ')} (R11)`,
+    `由 ${USES.map((v) => `"${v}"`).join('、')} 组成、不重复的列表（R11）`,
+  ),
+  paymentOrder: z.strictObject({
+    ownAccount: help(
+      z.enum(['first', 'after-quotas']),
+      '"first" or "after-quotas": when the beneficiary\'s own account pays (R12)',
+      '"first" 或 "after-quotas"：被共济人本人账户的支付次序（R12）',
+    ),
+    quotaOrder: help(
+      z.enum(QUOTA_ORDERS),
+      `one of ${QUOTA_ORDERS.map((v) => `"${v}"`).join(', ')} (R12)`,
+      `${QUOTA_ORDERS.map((v) => `"${v}"`).join('、')}之一（R12）`,
+    ),
+  }),
+});
+
+const sizing = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('months-of-average'),
+    months: help(
+      z.number().gt(0).lte(24),
+      'a number of months > 0 and ≤ 24 (C5)',
+      '大于 0、不超过 24 的月数（C5）',
+    ),
+  }),
+  z.strictObject({
+    method: z.literal('percentile-of-monthly-need'),
+    percentile: help(
+      z.number().gt(0).lte(100),
+      'a percentile > 0 and ≤ 100 (C5)',
+      '大于 0、不超过 100 的百分位（C5）',
+    ),
+  }),
+]);
+
+const monthOfYear = (en: string, zh: string) =>
+  help(z.number().int().min(1).max(12), `a month of the year, 1 to 12 (${en})`, `1 至 12 的月份（${zh}）`);
+const threshold = (en: string, zh: string) =>
+  help(z.number().gt(0).lte(1), `a usage rate > 0 and ≤ 1 (${en})`, `大于 0、不超过 1 的使用率（${zh}）`);
+const lag = (en: string, zh: string) =>
+  help(
+    z.number().int().min(0).max(90),
+    `a whole number of days, 0 to 90 (${en})`,
+    `0 至 90 的整数天数（${zh}）`,
+  );
+
+const cycle: z.ZodType<ClearingCycle> = z.union([
+  z.literal('monthly'),
+  z.strictObject({ days: z.number().int().min(1).max(31) }),
+]);
+
+const clearing = z.strictObject({
+  settlement: help(
+    z.enum(SETTLEMENTS),
+    '"gross-bilateral" or "multilateral-netting" (C3)',
+    '"gross-bilateral" 或 "multilateral-netting"（C3）',
+  ),
+  prepayment: z
+    .strictObject({
+      sizing: help(
+        sizing,
+        '{"method": "months-of-average", "months": m} or {"method": "percentile-of-monthly-need", "percentile": p} (C5)',
+        '{"method": "months-of-average", "months": m} 或 {"method": "percentile-of-monthly-need", "percentile": p}（C5）',
+      ),
+      resizeMonth: monthOfYear('prepayments are re-sized by its end, C5', '在该月底前重新核定预付金，C5'),
+      paymentDeadlineMonth: monthOfYear(
+        'the re-sized prepayment is paid by its end, C5',
+        '在该月底前拨付预付金，C5',
+      ),
+    })
+    .refine(
+      (p) => p.paymentDeadlineMonth >= p.resizeMonth,
+      check(
+        'payment-after-resize',
+        (p) => [p.resizeMonth, p.paymentDeadlineMonth].every((m) => Number.isInteger(m) && inRange(m, 0, 12)),
+        ['paymentDeadlineMonth'],
+      ),
+    ),
+  warnings: z
+    .strictObject({
+      yellow: threshold('yellow warning, C6', '黄色预警，C6'),
+      red: threshold('red warning and emergency top-up, C6', '红色预警并紧急调增，C6'),
+      topUpFraction: help(
+        z.number().min(0).max(10),
+        'a fraction of the standing prepayment, 0 to 10 (0: no top-ups) (C6)',
+        '占当时预付金的比例，0 至 10（0 表示不调增）（C6）',
+      ),
+    })
+    .refine(
+      (w) => w.yellow < w.red,
+      check('yellow-below-red', (w) => typeof w.yellow === 'number' && typeof w.red === 'number'),
+    ),
+  calendar: z.strictObject({
+    cycle: help(
+      cycle,
+      '"monthly", or {"days": n} with n a whole number from 1 to 31 (C7)',
+      '"monthly"，或 {"days": n}，n 为 1 至 31 的整数（C7）',
+    ),
+    resultsLagDays: lag('period close → national clearing results, C7', '清算期结束 → 国家清算结果，C7'),
+    confirmationLagDays: lag('results → province confirmation, C7', '清算结果 → 省级确认，C7'),
+    transferLagDays: lag('confirmation → finance transfer, C7', '省级确认 → 财政划拨，C7'),
+  }),
+});
+
+const note = help(
+  z.union([text('nonEmpty'), z.strictObject({ zh: text('nonEmpty'), en: text('nonEmpty') })]),
+  'a non-empty text, or {"zh": "…", "en": "…"} with both non-empty',
+  '非空文字，或 {"zh": "…", "en": "…"}（两项均非空）',
+);
+
+/** The scenario file as JSON: metadata, rule and clearing parameters, and notes on their sources. */
+export const scenarioSchema = z.strictObject({
+  id: help(text('kebab'), FORMATS.kebab.en, FORMATS.kebab.zh),
+  title: bilingualText,
+  description: bilingualText,
+  seed: help(
+    text('nonEmpty'),
+    'a non-empty text that seeds every random stream of the run',
+    '非空文字，作为本次运行所有随机数流的种子',
+  ),
+  window: z
+    .strictObject({
+      start: help(
+        text('month'),
+        `${FORMATS.month.en}: the first simulated month`,
+        `${FORMATS.month.zh}：模拟的第一个月`,
+      ),
+      end: help(
+        text('month'),
+        `${FORMATS.month.en}: the last simulated month`,
+        `${FORMATS.month.zh}：模拟的最后一个月`,
+      ),
+    })
+    .refine(
+      (w) => w.start <= w.end,
+      check('window-order', (w) => isMonthText(w.start) && isMonthText(w.end)),
+    ),
+  rules,
+  clearing,
+  notes: help(
+    z.record(z.string(), note),
+    'an object mapping field paths such as "rules.relativeScope" to a note (a text, or {"zh": …, "en": …}) on where the value comes from',
+    '以字段路径（如 "rules.relativeScope"）为键、说明取值来源的对象（文字或 {"zh": …, "en": …}）',
+  ),
+});
+
+/** A validated scenario, in the JSON form of the file. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+/** The `rules` section of a scenario, in its JSON form. */
+export type ScenarioRules = Scenario['rules'];
+/** The `clearing` section of a scenario, in its JSON form. */
+export type ScenarioClearing = Scenario['clearing'];
+/** A note on a field: one text, or a Chinese and an English one. */
+export type ScenarioNote = Scenario['notes'][string];
