@@ -4,10 +4,7 @@
  * moves day by day between monthly clearings, with yellow and red warnings and emergency top-ups.
  */
 
-/** C5: the sizing formula (not public; a scenario parameter). */
-export type PrepaymentSizing =
-  | { method: 'months-of-average'; months: number }
-  | { method: 'percentile-of-monthly-need'; percentile: number };
+import type { PrepaymentSizing } from './parameters';
 
 /** What the usage tracking needs from the scenario: thresholds, top-up and the clearing calendar. */
 export interface PrepaymentPolicy {

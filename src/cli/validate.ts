@@ -4,15 +4,15 @@
  *
  *   npm run validate -- --scenario scenarios/baseline-2026.json [--scale 1:1000] [--json]
  *
- * The scenario's `seed` is read from the JSON file's top-level `seed` field (the population needs
- * nothing else from it yet).
+ * The scenario file is validated first; the population takes its `seed`.
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { calibrate, calibrationData } from '../population/calibration';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { MAX_SCALE } from '../population/generate';
 import { loadDatasetFromDisk } from '../population/node';
+import { formatScenarioErrors } from '../scenario/errors';
+import { loadScenarioFile } from '../scenario/node';
 import { tallyPopulation, type ValidationRow, validationRows } from '../population/validate';
 
 const USAGE = 'usage: npm run validate -- --scenario <file.json> [--scale 1:k] [--json]';
@@ -51,30 +51,11 @@ export function parseArgs(argv: readonly string[]): Args {
   return { scenario, scaleK, json };
 }
 
-/** Reads the seed of a scenario file: its top-level `seed` string (or number). */
-export function scenarioSeed(path: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new Error(`cannot read the scenario file "${path}"`, { cause: e });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(
-      `the scenario file "${path}" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
-      {
-        cause: e,
-      },
-    );
-  }
-  const seed = (json as { seed?: unknown } | null)?.seed;
-  if (typeof seed === 'number' || (typeof seed === 'string' && seed.length > 0)) return String(seed);
-  throw new Error(
-    `the scenario file "${path}" has no "seed" (a non-empty string), which the population needs`,
-  );
+/** Loads and validates the scenario; an invalid file stops here with every bad field listed. */
+export async function scenarioSeed(path: string): Promise<string> {
+  const result = await loadScenarioFile(path);
+  if (!result.ok) throw new Error(`the scenario is not valid:\n${formatScenarioErrors(result.errors)}`);
+  return result.scenario.seed;
 }
 
 /** A value in its unit, for people: persons and yuan with separators, percentages with two decimals. */
@@ -112,9 +93,9 @@ function table(rows: ValidationRow[], skipped: string[], scaleK: number, seed: s
   return out.join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const seed = scenarioSeed(args.scenario);
+  const seed = await scenarioSeed(args.scenario);
   const dataset = loadDatasetFromDisk();
   const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
   const tally = tallyPopulation(model, seed, args.scaleK);
@@ -137,10 +118,8 @@ function main(): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    main();
-  } catch (e) {
+  main().catch((e: unknown) => {
     console.error(`validate: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
-  }
+  });
 }

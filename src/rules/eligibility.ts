@@ -101,7 +101,11 @@ export function geographyOf(a: Person, b: Person): Geography {
   return a.province === b.province ? 'same-province' : 'cross-province';
 }
 
-/** R3: whether sharing between these two persons' pooling areas is open in `month` (`YYYY-MM`). */
+/**
+ * R3: whether sharing between these two persons' pooling areas is open in `month` (`YYYY-MM`).
+ * The wallet rollout gates only cross-province sharing: within a pooling area and within a province
+ * sharing ran through the local systems before the national wallet reached them.
+ */
 export function checkGeography(
   geography: GeographyParameters,
   sharer: Person,
@@ -128,6 +132,7 @@ export function checkGeography(
       `Sharing ${kind.replace(/-/g, ' ')} is not open in this scenario (R3).`,
     );
   }
+  if (kind !== 'cross-province') return null;
   for (const p of [sharer, beneficiary]) {
     const start = walletStart(geography, p.poolingArea, p.province);
     if (month < start) {

@@ -11,6 +11,7 @@ import { type MessageKey, messages } from './messages';
 import { renderPlaceholder } from './placeholder';
 import { readStoredLang, storeLang } from './storage';
 import { createTabs, type Tabs } from './tabs';
+import type { WorkspaceFactory, WorkspaceView } from './view';
 import { WORKSPACES, type WorkspaceId } from './workspaces';
 
 /** What a mounted shell exposes to the code that mounted it. */
@@ -19,8 +20,15 @@ export interface Shell {
   tabs: Tabs<WorkspaceId>;
 }
 
-/** Builds the shell inside `root`, reading and writing the state of `win` (address, storage). */
-export function mountShell(root: HTMLElement, win: Window): Shell {
+/**
+ * Builds the shell inside `root`, reading and writing the state of `win` (address, storage).
+ * Workspaces named in `views` are mounted from their factories; the others show what they will hold.
+ */
+export function mountShell(
+  root: HTMLElement,
+  win: Window,
+  views: Partial<Record<WorkspaceId, WorkspaceFactory>> = {},
+): Shell {
   const doc = root.ownerDocument;
   const i18n = new I18n(messages, resolveLang(win.location.search, readStoredLang(win)));
 
@@ -58,7 +66,16 @@ export function mountShell(root: HTMLElement, win: Window): Shell {
   const writeAddress = (): void => {
     win.history.replaceState(win.history.state, '', shellPath(win.location.href, i18n.lang, tabs.selected));
   };
-  const tabs = createTabs(tablist, items, workspaceFromHash(win.location.hash), writeAddress);
+  const mounted = new Map<WorkspaceId, WorkspaceView>();
+  const onSelect = (): void => {
+    writeAddress();
+    mounted.get(tabs.selected)?.shown?.();
+  };
+  const tabs = createTabs(tablist, items, workspaceFromHash(win.location.hash), onSelect);
+  for (const { id, panel } of items) {
+    const factory = views[id];
+    if (factory) mounted.set(id, factory({ panel, i18n, win }));
+  }
 
   const renderTexts = (): void => {
     doc.documentElement.lang = LANG_TAG[i18n.lang];
@@ -66,7 +83,9 @@ export function mountShell(root: HTMLElement, win: Window): Shell {
     tablist.setAttribute('aria-label', i18n.t('tabs.label'));
     for (const { spec, tab, panel } of items) {
       tab.textContent = i18n.t(spec.title);
-      renderPlaceholder(panel, spec, i18n);
+      const view = mounted.get(spec.id);
+      if (view) view.relabel(i18n.lang);
+      else renderPlaceholder(panel, spec, i18n);
     }
   };
 
@@ -77,11 +96,11 @@ export function mountShell(root: HTMLElement, win: Window): Shell {
   });
   win.addEventListener('hashchange', () => {
     tabs.select(workspaceFromHash(win.location.hash));
-    writeAddress();
+    onSelect();
   });
 
   root.replaceChildren(masthead, main);
   renderTexts();
-  writeAddress();
+  onSelect();
   return { i18n, tabs };
 }

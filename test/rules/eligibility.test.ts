@@ -77,7 +77,7 @@ describe('checkGeography (R3)', () => {
     expect(checkGeography(rules2026().geography, sharer, inHenan, '2026-03')).toBeNull();
   });
 
-  test('R3: the wallet rollout opens pooling areas month by month; both sides need it live', () => {
+  test('R3: the wallet rollout opens cross-province sharing month by month; both sides need it live', () => {
     const g = {
       ...rules2026().geography,
       rollout: {
@@ -94,5 +94,19 @@ describe('checkGeography (R3)', () => {
       code: 'wallet-not-live',
     });
     expect(checkGeography(g, sharer, inHenan, '2025-09')).toBeNull();
+  });
+
+  test('R3: the wallet rollout does not gate sharing within a province', () => {
+    const g = {
+      ...rules2026().geography,
+      rollout: { defaultStart: '2030-01', byProvince: {}, byPoolingArea: {} },
+    };
+    const inNanjing = { ...sharer, id: 'nanjing', poolingArea: '320100' };
+    expect(checkGeography(g, sharer, { ...sharer, id: 'same' }, '2024-05')).toBeNull();
+    expect(checkGeography(g, sharer, inNanjing, '2024-05')).toBeNull();
+    expect(checkGeography(g, sharer, inHenan, '2024-05')).toMatchObject({
+      rule: 'R3',
+      code: 'wallet-not-live',
+    });
   });
 });
