@@ -25,7 +25,10 @@ export function chromiumPath({ install = false } = {}) {
     console.log("▶ Chromium not found: installing Debian's chromium package (apt-get)");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const add = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env });
+    const add = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], {
+      stdio: 'inherit',
+      env,
+    });
     path = find();
     if (update.status === 0 && add.status === 0 && path) return { path };
   }
