@@ -1,0 +1,178 @@
+/**
+ * Monte Carlo over replications of a run (蒙特卡洛模拟), rules C5 and C6: each replication's flows are
+ * cleared with `clearRun`, and per insured-place province the spread of peak prepayment usage, the
+ * probability of a red warning, and the prepayment that avoids one with a chosen confidence are read
+ * off across replications. Replications are independent and taken in order r = 0 … R − 1, so the same
+ * inputs give the same bits.
+ *
+ * "The prepayment at any size" treats the province's prepayments as one amount X split among its
+ * treatment provinces in proportion to their share of its claims over all replications, held fixed
+ * for the whole run (no yearly re-sizing). Outstanding claims do not depend on the prepayment, and the
+ * first red warning comes before any top-up, so a replication warns red at X exactly when some pair's
+ * peak outstanding reaches red × its share of X: each replication has a critical size K, and it warns
+ * red at X iff X ≤ K.
+ */
+import type { FlowCube } from './flows';
+import type { ClearingParameters } from './parameters';
+import { clearRun, type AreaProvinces, type ClearRunOptions } from './run';
+
+/**
+ * The seed of replication `r` of a run seeded with `seed`: `${seed}#r${r}` (e.g. `baseline-2026#r7`).
+ * A plain string, so it feeds the population's `streamKey(seed)` like any scenario seed, and
+ * replication r of a seed is the same whatever R is.
+ */
+export function deriveSeed(seed: string, r: number): string {
+  if (!Number.isInteger(r) || r < 0)
+    throw new RangeError(`replication: expected a whole number ≥ 0, got ${r}`);
+  return `${seed}#r${r}`;
+}
+
+/** Where replication cubes come from: a list, or a function of the replication index. */
+export type ReplicationSource =
+  readonly FlowCube[] | { replications: number; replicate: (r: number) => FlowCube };
+
+/** Options of `monteCarlo`: the clearing options plus the confidence and the reported quantiles. */
+export interface MonteCarloOptions extends ClearRunOptions {
+  /** Confidence for the needed prepayment, in (0, 1]; default 0.95. */
+  confidence?: number;
+  /** Quantiles of peak usage to report, each in (0, 1]; default [0.05, 0.5, 0.95]. */
+  quantiles?: readonly number[];
+}
+
+/** One insured-place province across the replications. */
+export interface ProvinceMonteCarlo {
+  province: number;
+  /** Peak usage of the province's prepayments in each replication (at the sized prepayments, with top-ups). */
+  peakUsage: Float64Array;
+  /** Mean of `peakUsage` (Infinity if any replication had claims against no prepayment). */
+  peakUsageMean: number;
+  /** Nearest-rank quantiles of `peakUsage`, one per `MonteCarloResult.quantiles` entry. */
+  peakUsageQuantiles: number[];
+  /** Share of replications with a red warning at the sized prepayments (C6). */
+  redProbability: number;
+  /** Mean over replications of the province's opening prepayment as sized by the rule (C5). */
+  sizedPrepaymentMeanFen: number;
+  /** Share of the province's claims that goes to each treatment province (the split of a single size). */
+  split: Float64Array;
+  /** Per replication, the critical size K: a fixed prepayment X warns red iff X ≤ K (0: no claims). */
+  criticalFen: Float64Array;
+  /** The smallest prepayment with P(no red warning) ≥ the result's confidence. */
+  neededPrepaymentFen: number;
+}
+
+/** A Monte Carlo summary of R replications. */
+export interface MonteCarloResult {
+  replications: number;
+  provinces: number;
+  confidence: number;
+  quantiles: number[];
+  provinceResults: ProvinceMonteCarlo[];
+}
+
+/** The q-quantile (nearest rank) of ascending `sorted`; 0 when empty. */
+function nearestRank(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length))) - 1]!;
+}
+
+/**
+ * C6: the probability of a red warning when province `p` holds a fixed prepayment of `prepaymentFen`
+ * for the whole run, split as `p.split`: the share of replications whose critical size is at least it.
+ */
+export function redProbabilityAt(p: ProvinceMonteCarlo, prepaymentFen: number): number {
+  const R = p.criticalFen.length;
+  if (R === 0) return 0;
+  let red = 0;
+  for (const k of p.criticalFen) if (k > 0 && prepaymentFen <= k) red++;
+  return red / R;
+}
+
+/**
+ * C5, C6: the smallest whole-fen fixed prepayment for province `p` with P(no red warning) ≥
+ * `confidence` across the replications; 0 when the province has no cross-province claims. Never
+ * decreases as `confidence` grows.
+ */
+export function prepaymentAtConfidence(p: ProvinceMonteCarlo, confidence: number): number {
+  if (!(confidence > 0 && confidence <= 1)) {
+    throw new RangeError(`confidence: expected a number in (0, 1], got ${confidence}`);
+  }
+  const sorted = Float64Array.from(p.criticalFen).sort();
+  const k = nearestRank(sorted, confidence);
+  return k > 0 ? Math.floor(k) + 1 : 0;
+}
+
+/**
+ * C5, C6: clears every replication with `clearRun` and summarizes each insured-place province.
+ * `source` is a list of replication cubes, or `{ replications, replicate }` where `replicate(r)` builds
+ * replication r's cube (seed it with `deriveSeed(seed, r)`); cubes are cleared one at a time and
+ * only their summaries kept.
+ */
+export function monteCarlo(
+  source: ReplicationSource,
+  areaProvince: AreaProvinces,
+  provinces: number,
+  params: ClearingParameters,
+  options: MonteCarloOptions,
+): MonteCarloResult {
+  const R = Array.isArray(source)
+    ? source.length
+    : (source as Exclude<ReplicationSource, readonly FlowCube[]>).replications;
+  const cubeAt = (r: number): FlowCube =>
+    Array.isArray(source)
+      ? (source as readonly FlowCube[])[r]!
+      : (source as Exclude<ReplicationSource, readonly FlowCube[]>).replicate(r);
+  const confidence = options.confidence ?? 0.95;
+  const quantiles = [...(options.quantiles ?? [0.05, 0.5, 0.95])];
+  if (!Number.isInteger(R) || R < 1)
+    throw new RangeError(`replications: expected a whole number ≥ 1, got ${R}`);
+  const P = provinces;
+  const peakUsage = Array.from({ length: P }, () => new Float64Array(R));
+  const red = Array.from({ length: P }, () => 0);
+  const sized = new Float64Array(P);
+  const claims = new Float64Array(P * P);
+  const peakOut = new Float64Array(R * P * P);
+  for (let r = 0; r < R; r++) {
+    const result = clearRun(cubeAt(r), areaProvince, P, params, options);
+    for (const s of result.provinceSummaries) {
+      peakUsage[s.province]![r] = s.peakUsage;
+      if (s.redWarnings > 0) red[s.province]!++;
+      sized[s.province]! += s.openingPrepaymentFen;
+    }
+    for (const pp of result.prepayments) {
+      const cell = pp.insured * P + pp.treatment;
+      claims[cell]! += pp.ledger.claimsFen;
+      peakOut[r * P * P + cell] = pp.peakOutstandingFen;
+    }
+  }
+  const provinceResults = Array.from({ length: P }, (_, i): ProvinceMonteCarlo => {
+    let total = 0;
+    for (let j = 0; j < P; j++) total += Math.max(0, claims[i * P + j]!);
+    const split = Float64Array.from({ length: P }, (_, j) =>
+      total > 0 ? Math.max(0, claims[i * P + j]!) / total : 0,
+    );
+    const criticalFen = Float64Array.from({ length: R }, (_, r) => {
+      let k = 0;
+      for (let j = 0; j < P; j++) {
+        const out = peakOut[r * P * P + i * P + j]!;
+        if (out > 0 && split[j]! > 0) k = Math.max(k, out / (params.warnings.red * split[j]!));
+      }
+      return k;
+    });
+    const usage = peakUsage[i]!;
+    const sortedUsage = Float64Array.from(usage).sort();
+    const p: ProvinceMonteCarlo = {
+      province: i,
+      peakUsage: usage,
+      peakUsageMean: usage.reduce((a, b) => a + b, 0) / R,
+      peakUsageQuantiles: quantiles.map((q) => nearestRank(sortedUsage, q)),
+      redProbability: red[i]! / R,
+      sizedPrepaymentMeanFen: sized[i]! / R,
+      split,
+      criticalFen,
+      neededPrepaymentFen: 0,
+    };
+    p.neededPrepaymentFen = prepaymentAtConfidence(p, confidence);
+    return p;
+  });
+  return { replications: R, provinces: P, confidence, quantiles, provinceResults };
+}

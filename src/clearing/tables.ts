@@ -1,0 +1,296 @@
+/**
+ * Column tables of the clearing (清算结果表): a run's clearing and a Monte Carlo summary as plain
+ * named columns of equal length, with snake_case names and fen as whole numbers in Float64Array, for
+ * the analytics layer to write to DuckDB, Parquet or CSV. Provinces and pooling areas are indices
+ * into the scenario's tables; months are run months (0 = the run's first month) with a `YYYY-MM`
+ * column beside them; days count from the run's first day.
+ */
+import type { MonteCarloResult } from './montecarlo';
+import type { ClearingResult } from './run';
+
+/** One column table. */
+export interface ColumnTable {
+  name: string;
+  columns: Record<string, Int32Array | Float64Array | string[]>;
+}
+
+/** Grows typed columns row by row, then freezes them into a `ColumnTable`. */
+class TableBuilder {
+  readonly #ints = new Map<string, number[]>();
+  readonly #floats = new Map<string, number[]>();
+  readonly #texts = new Map<string, string[]>();
+  readonly #order: string[] = [];
+
+  constructor(
+    readonly name: string,
+    spec: Record<string, 'int' | 'float' | 'text'>,
+  ) {
+    for (const [col, kind] of Object.entries(spec)) {
+      this.#order.push(col);
+      (kind === 'int' ? this.#ints : kind === 'float' ? this.#floats : this.#texts).set(col, []);
+    }
+  }
+
+  row(values: Record<string, number | string>): void {
+    for (const col of this.#order) {
+      const v = values[col];
+      if (v === undefined) throw new Error(`${this.name}: row without ${col}`);
+      if (this.#texts.has(col)) this.#texts.get(col)!.push(String(v));
+      else (this.#ints.get(col) ?? this.#floats.get(col)!).push(Number(v));
+    }
+  }
+
+  build(): ColumnTable {
+    const columns: ColumnTable['columns'] = {};
+    for (const col of this.#order) {
+      const ints = this.#ints.get(col);
+      const floats = this.#floats.get(col);
+      columns[col] = ints
+        ? Int32Array.from(ints)
+        : floats
+          ? Float64Array.from(floats)
+          : this.#texts.get(col)!;
+    }
+    return { name: this.name, columns };
+  }
+}
+
+/** `YYYY-MM` of every run month. */
+function monthTexts(r: ClearingResult): string[] {
+  const c = r.calendar;
+  return Array.from(c.year, (y, m) => `${y}-${String(c.monthOfYear[m]).padStart(2, '0')}`);
+}
+
+/** The run month of a day (days after the run's last month belong to it). */
+function monthOfDay(r: ClearingResult, day: number): number {
+  const s = r.calendar.monthStart;
+  let m = 0;
+  while (m + 1 < r.calendar.months && s[m + 1]! <= day) m++;
+  return m;
+}
+
+/** Options of `clearingTables`. */
+export interface ClearingTableOptions {
+  /** Add `prepayment_usage_daily` (one row per pair and tracked day); default false. */
+  daily?: boolean;
+}
+
+/**
+ * A run's clearing as column tables: `clearing_national` (month, month_text, from_province,
+ * to_province, owed_fen; non-zero obligations only), `clearing_settlement` (month, month_text,
+ * settlement, gross_fen, netted_fen, saved_fen, moved_fen), `clearing_positions` (month, province,
+ * paid_fen, received_fen, net_fen), `clearing_tiers` (month, pooling_area, pays_fen, receives_fen;
+ * non-zero rows), `prepayment_usage` (month, insured_province, treatment_province, peak_usage,
+ * usage, prepayment_fen, outstanding_fen; usage and amounts at the month's last day),
+ * `prepayment_events` (day, month, insured_province, treatment_province, kind, usage, amount_fen),
+ * `prepayment_province` (the insured-place province summaries) and, on request,
+ * `prepayment_usage_daily`.
+ */
+export function clearingTables(r: ClearingResult, options: ClearingTableOptions = {}): ColumnTable[] {
+  const texts = monthTexts(r);
+  const P = r.provinces;
+  const national = new TableBuilder('clearing_national', {
+    month: 'int',
+    month_text: 'text',
+    from_province: 'int',
+    to_province: 'int',
+    owed_fen: 'float',
+  });
+  const positions = new TableBuilder('clearing_positions', {
+    month: 'int',
+    province: 'int',
+    paid_fen: 'float',
+    received_fen: 'float',
+    net_fen: 'float',
+  });
+  for (const m of r.national) {
+    const paid = new Float64Array(P);
+    const received = new Float64Array(P);
+    for (let i = 0; i < P; i++) {
+      for (let j = 0; j < P; j++) {
+        const v = m.owes[i * P + j]!;
+        if (v === 0) continue;
+        paid[i]! += v;
+        received[j]! += v;
+        national.row({
+          month: m.month,
+          month_text: texts[m.month]!,
+          from_province: i,
+          to_province: j,
+          owed_fen: v,
+        });
+      }
+    }
+    for (let p = 0; p < P; p++) {
+      positions.row({
+        month: m.month,
+        province: p,
+        paid_fen: paid[p]!,
+        received_fen: received[p]!,
+        net_fen: m.net[p]!,
+      });
+    }
+  }
+  const settlement = new TableBuilder('clearing_settlement', {
+    month: 'int',
+    month_text: 'text',
+    settlement: 'text',
+    gross_fen: 'float',
+    netted_fen: 'float',
+    saved_fen: 'float',
+    moved_fen: 'float',
+  });
+  for (const c of r.cash)
+    settlement.row({
+      ...c,
+      month_text: texts[c.month]!,
+      settlement: r.settlement,
+      gross_fen: c.grossFen,
+      netted_fen: c.nettedFen,
+      saved_fen: c.savedFen,
+      moved_fen: c.movedFen,
+    });
+  const tiers = new TableBuilder('clearing_tiers', {
+    month: 'int',
+    pooling_area: 'int',
+    pays_fen: 'float',
+    receives_fen: 'float',
+  });
+  for (const t of r.tiers) {
+    t.paysFen.forEach((pays, a) => {
+      const receives = t.receivesFen[a]!;
+      if (pays !== 0 || receives !== 0)
+        tiers.row({ month: t.month, pooling_area: a, pays_fen: pays, receives_fen: receives });
+    });
+  }
+  const usage = new TableBuilder('prepayment_usage', {
+    month: 'int',
+    month_text: 'text',
+    insured_province: 'int',
+    treatment_province: 'int',
+    peak_usage: 'float',
+    usage: 'float',
+    prepayment_fen: 'float',
+    outstanding_fen: 'float',
+  });
+  const events = new TableBuilder('prepayment_events', {
+    day: 'int',
+    month: 'int',
+    insured_province: 'int',
+    treatment_province: 'int',
+    kind: 'text',
+    usage: 'float',
+    amount_fen: 'float',
+  });
+  const daily = new TableBuilder('prepayment_usage_daily', {
+    day: 'int',
+    insured_province: 'int',
+    treatment_province: 'int',
+    reached_usage: 'float',
+    prepayment_fen: 'float',
+    outstanding_fen: 'float',
+  });
+  const s = r.calendar.monthStart;
+  for (const p of r.prepayments) {
+    const pair = { insured_province: p.insured, treatment_province: p.treatment };
+    for (let m = 0; m < r.calendar.months; m++) {
+      // The last month also covers the days after the run, while its claims clear.
+      const end = m + 1 === r.calendar.months ? r.calendar.horizonDays : s[m + 1]!;
+      let peak = 0;
+      for (let d = s[m]!; d < end; d++) peak = Math.max(peak, p.reachedUsage[d]!);
+      const last = s[m + 1]! - 1;
+      const prepaymentFen = p.prepaymentFen[last]!;
+      const outstandingFen = p.outstandingFen[last]!;
+      usage.row({
+        month: m,
+        month_text: texts[m]!,
+        ...pair,
+        peak_usage: peak,
+        usage: prepaymentFen > 0 ? outstandingFen / prepaymentFen : outstandingFen > 0 ? Infinity : 0,
+        prepayment_fen: prepaymentFen,
+        outstanding_fen: outstandingFen,
+      });
+    }
+    for (const e of p.events) {
+      events.row({
+        day: e.day,
+        month: monthOfDay(r, e.day),
+        ...pair,
+        kind: e.kind,
+        usage: e.usage,
+        amount_fen: e.amountFen,
+      });
+    }
+    if (options.daily) {
+      for (let d = 0; d < r.calendar.horizonDays; d++) {
+        daily.row({
+          day: d,
+          ...pair,
+          reached_usage: p.reachedUsage[d]!,
+          prepayment_fen: p.prepaymentFen[d]!,
+          outstanding_fen: p.outstandingFen[d]!,
+        });
+      }
+    }
+  }
+  const province = new TableBuilder('prepayment_province', {
+    province: 'int',
+    opening_prepayment_fen: 'float',
+    peak_usage: 'float',
+    yellow_warnings: 'int',
+    red_warnings: 'int',
+    top_ups: 'int',
+    top_up_fen: 'float',
+  });
+  for (const x of r.provinceSummaries) {
+    province.row({
+      province: x.province,
+      opening_prepayment_fen: x.openingPrepaymentFen,
+      peak_usage: x.peakUsage,
+      yellow_warnings: x.yellowWarnings,
+      red_warnings: x.redWarnings,
+      top_ups: x.topUps,
+      top_up_fen: x.topUpFen,
+    });
+  }
+  const out = [national, settlement, positions, tiers, usage, events, province];
+  if (options.daily) out.push(daily);
+  return out.map((b) => b.build());
+}
+
+/**
+ * A Monte Carlo summary as the column table `montecarlo_province`: per insured-place province the
+ * replications, mean and quantiles of peak usage (columns `peak_usage_q05`, `peak_usage_q50`, … named
+ * by the quantile in hundredths), the red-warning probability at the sized prepayments, the mean sized
+ * opening prepayment, the confidence and the prepayment needed for it.
+ */
+export function monteCarloTable(mc: MonteCarloResult): ColumnTable {
+  const spec: Record<string, 'int' | 'float' | 'text'> = {
+    province: 'int',
+    replications: 'int',
+    peak_usage_mean: 'float',
+  };
+  const qNames = mc.quantiles.map((q) => `peak_usage_q${String(Math.round(q * 100)).padStart(2, '0')}`);
+  for (const n of qNames) spec[n] = 'float';
+  Object.assign(spec, {
+    red_probability: 'float',
+    sized_prepayment_mean_fen: 'float',
+    confidence: 'float',
+    needed_prepayment_fen: 'float',
+  });
+  const t = new TableBuilder('montecarlo_province', spec);
+  for (const p of mc.provinceResults) {
+    const row: Record<string, number> = {
+      province: p.province,
+      replications: mc.replications,
+      peak_usage_mean: p.peakUsageMean,
+      red_probability: p.redProbability,
+      sized_prepayment_mean_fen: Math.round(p.sizedPrepaymentMeanFen),
+      confidence: mc.confidence,
+      needed_prepayment_fen: p.neededPrepaymentFen,
+    };
+    qNames.forEach((n, k) => (row[n] = p.peakUsageQuantiles[k]!));
+    t.row(row);
+  }
+  return t.build();
+}
