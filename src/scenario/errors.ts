@@ -112,8 +112,8 @@ export function closest(name: string, allowed: readonly string[]): string | null
 }
 
 /** The error for a key that the schema does not have at `parent`. */
-function unknownKey(parent: readonly PathSegment[], key: string): ScenarioError {
-  const allowed = keysAt(parent) ?? [];
+function unknownKey(parent: readonly PathSegment[], key: string, root?: z.ZodType): ScenarioError {
+  const allowed = keysAt(parent, root) ?? [];
   const guess = closest(key, allowed);
   const hint: Bilingual = guess
     ? { en: ` (did you mean "${guess}"?)`, zh: `（是否应为 "${guess}"？）` }
@@ -124,13 +124,17 @@ function unknownKey(parent: readonly PathSegment[], key: string): ScenarioError 
   });
 }
 
-/** Translates one zod issue into scenario errors (usually one; an unknown-keys issue gives one per key). */
+/**
+ * Translates one zod issue into scenario errors (usually one; an unknown-keys issue gives one per key).
+ * `root` is the schema the issue came from (the scenario schema unless given), for help texts and key lists.
+ */
 export function translateIssue(
   issue: z.core.$ZodIssue,
   prefix: readonly PathSegment[] = [],
+  root?: z.ZodType,
 ): ScenarioError[] {
   const path = [...prefix, ...(issue.path as PathSegment[])];
-  const help = helpAt(path);
+  const help = helpAt(path, root);
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_type': {
@@ -159,7 +163,7 @@ export function translateIssue(
       return [scenarioError(path, 'bad-format', expected(what, input))];
     }
     case 'unrecognized_keys':
-      return issue.keys.map((key) => unknownKey(path, key));
+      return issue.keys.map((key) => unknownKey(path, key, root));
     case 'invalid_key': {
       const inner = issue.issues[0] as { params?: { format?: FormatName } } | undefined;
       const format = inner?.params?.format;
@@ -183,7 +187,7 @@ export function translateIssue(
       }
       // A branch whose issues all lie inside the value matched its shape: report what is wrong inside.
       const inside = issue.errors.find((b) => b.length > 0 && b.every((i) => i.path.length > 0));
-      if (inside) return inside.flatMap((i) => translateIssue(i, path));
+      if (inside) return inside.flatMap((i) => translateIssue(i, path, root));
       const what = help ?? { en: 'a value of another form', zh: '其他形式的值' };
       return [scenarioError(path, input === undefined ? 'missing' : 'wrong-type', expected(what, input))];
     }

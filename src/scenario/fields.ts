@@ -65,15 +65,15 @@ export function schemaAt(path: readonly PathSegment[], root: z.ZodType = scenari
   return s;
 }
 
-/** What the field at `path` expects, in words, when the schema says so. */
-export function helpAt(path: readonly PathSegment[]): Bilingual | null {
-  const s = schemaAt(path);
+/** What the field at `path` of `root` (the scenario schema unless given) expects, in words, when the schema says so. */
+export function helpAt(path: readonly PathSegment[], root: z.ZodType = scenarioSchema): Bilingual | null {
+  const s = schemaAt(path, root);
   return (s && (fieldHelp.get(s) ?? fieldHelp.get(unwrap(s)))) ?? null;
 }
 
-/** The keys an object at `path` allows, or null when the path is not a plain object. */
-export function keysAt(path: readonly PathSegment[]): string[] | null {
-  const s = schemaAt(path);
+/** The keys an object at `path` of `root` (the scenario schema unless given) allows, or null when it is not a plain object. */
+export function keysAt(path: readonly PathSegment[], root: z.ZodType = scenarioSchema): string[] | null {
+  const s = schemaAt(path, root);
   const shape = s && shapeOf(unwrap(s));
   return shape ? Object.keys(shape) : null;
 }

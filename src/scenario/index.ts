@@ -11,3 +11,6 @@ export * from './formats';
 export * from './notes';
 export * from './parse';
 export * from './schema';
+export * from './storyParse';
+export * from './storyRun';
+export * from './storySchema';
