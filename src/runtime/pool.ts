@@ -1,0 +1,154 @@
+/**
+ * The worker pool (工作线程池): runs the ranges of a plan on a fixed number of workers, adds their
+ * results as they arrive, reports progress, and can be cancelled. A worker that fails fails the run
+ * with a message naming its range; the pool then replaces its workers, so the next run starts clean.
+ * The same pool serves Web Workers in the browser and worker_threads in Node: only `spawn` differs.
+ */
+import type { FamilyRange } from './plan';
+import { progressAt, type RunProgress } from './progress';
+
+/** One worker, as the pool sees it. */
+export interface RangeWorker<Job, Part> {
+  /** Simulates the families of [from, to) under `job`. */
+  runRange(job: Job, from: number, to: number): Promise<Part>;
+  /** Rejects when the worker dies outside a call (an uncaught error, an exit); never resolves. */
+  readonly crashed: Promise<never>;
+  /** Stops the worker at once. */
+  terminate(): void;
+}
+
+/** Starts a worker. */
+export type SpawnWorker<Job, Part> = () => RangeWorker<Job, Part>;
+
+/** A run that stopped because one of its ranges failed. */
+export class RangeFailure extends Error {
+  constructor(
+    readonly range: FamilyRange,
+    cause: unknown,
+  ) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `range ${range.index} (sample positions ${range.from}–${range.to - 1}) failed: ${why} / ` +
+        `第 ${range.index} 段（样本位置 ${range.from}–${range.to - 1}）运行失败：${why}`,
+      { cause },
+    );
+    this.name = 'RangeFailure';
+  }
+}
+
+/** A run that was cancelled before it finished. */
+export class RunCancelled extends Error {
+  constructor() {
+    super('the run was cancelled / 运行已取消');
+    this.name = 'RunCancelled';
+  }
+}
+
+/** How to run a plan. */
+export interface PoolRunOptions<Part> {
+  /**
+   * Adds a range's result into the running total (or starts it from `null`). It must be
+   * order-independent — integer addition is — since ranges finish in any order.
+   */
+  merge(total: Part | null, part: Part): Part;
+  /** Called after each finished range. */
+  onProgress?(progress: RunProgress): void;
+  /** Cancels the run when aborted. */
+  signal?: AbortSignal;
+  /** Milliseconds on a monotonic clock (default `performance.now`). */
+  now?(): number;
+}
+
+/** A fixed-size pool of range workers; one run at a time. */
+export class WorkerPool<Job, Part> {
+  #workers: RangeWorker<Job, Part>[] = [];
+  #running = false;
+
+  constructor(
+    readonly spawn: SpawnWorker<Job, Part>,
+    readonly size: number,
+  ) {
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`a pool needs at least one worker, got ${size}`);
+  }
+
+  /** Whether a run is going on. */
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /**
+   * Runs every range of `ranges` under `job` and returns the merged result (`null` for no range).
+   * Rejects with {@link RangeFailure} or {@link RunCancelled}; either way the pool stays usable.
+   */
+  async run(job: Job, ranges: readonly FamilyRange[], options: PoolRunOptions<Part>): Promise<Part | null> {
+    if (this.#running) throw new Error('a run is already going on / 已有运行在进行');
+    if (options.signal?.aborted) throw new RunCancelled();
+    this.#running = true;
+    try {
+      return await this.#run(job, ranges, options);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** Stops every worker; the next run starts new ones. */
+  close(): void {
+    for (const w of this.#workers) w.terminate();
+    this.#workers = [];
+  }
+
+  #run(job: Job, ranges: readonly FamilyRange[], options: PoolRunOptions<Part>): Promise<Part | null> {
+    const now = options.now ?? (() => performance.now());
+    const started = now();
+    const familiesTotal = ranges.reduce((s, r) => s + (r.to - r.from), 0);
+    while (this.#workers.length < this.size) this.#workers.push(this.spawn());
+    const workers = this.#workers.slice(0, Math.max(1, Math.min(this.size, ranges.length)));
+    let next = 0;
+    let done = 0;
+    let familiesDone = 0;
+    let total: Part | null = null;
+    let stopped = false;
+
+    return new Promise<Part | null>((resolve, reject) => {
+      const stop = (error: Error): void => {
+        if (stopped) return;
+        stopped = true;
+        options.signal?.removeEventListener('abort', onAbort);
+        this.close();
+        reject(error);
+      };
+      const onAbort = (): void => stop(new RunCancelled());
+      options.signal?.addEventListener('abort', onAbort);
+
+      const work = async (w: RangeWorker<Job, Part>): Promise<void> => {
+        while (!stopped && next < ranges.length) {
+          const range = ranges[next++]!;
+          let part: Part;
+          try {
+            part = await Promise.race([w.runRange(job, range.from, range.to), w.crashed]);
+          } catch (error) {
+            stop(new RangeFailure(range, error));
+            return;
+          }
+          if (stopped) return;
+          total = options.merge(total, part);
+          done += 1;
+          familiesDone += range.to - range.from;
+          options.onProgress?.(progressAt(familiesDone, familiesTotal, done, ranges.length, now() - started));
+        }
+      };
+      if (ranges.length === 0) {
+        options.signal?.removeEventListener('abort', onAbort);
+        resolve(null);
+        return;
+      }
+      void Promise.all(workers.map(work)).then(() => {
+        if (stopped) return;
+        stopped = true;
+        options.signal?.removeEventListener('abort', onAbort);
+        resolve(total);
+      });
+    });
+  }
+}
