@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { FlowCube, USE_INDEX } from '../../src/clearing/flows';
+import { DEFAULT_CLEARING_PARAMETERS, type ClearingParameters } from '../../src/clearing/parameters';
+import { clearRun } from '../../src/clearing/run';
+import { provinceNet } from '../../src/clearing/tiers';
+import { toClearingParameters } from '../../src/scenario/convert';
+import { parseScenario } from '../../src/scenario/parse';
+import { AREA_PROVINCE, PROVINCES, randomCube, steadyCube } from './helpers';
+
+const base = DEFAULT_CLEARING_PARAMETERS;
+const netting: ClearingParameters = { ...base, settlement: 'multilateral-netting' };
+const sum = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
+
+/** The clearing parameters of a scenario file. */
+function scenarioParams(name: string): ClearingParameters {
+  const raw: unknown = JSON.parse(
+    readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8'),
+  );
+  const r = parseScenario(raw);
+  if (!r.ok) throw new Error(`${name}: ${r.errors.map((e) => e.en).join('; ')}`);
+  return toClearingParameters(r.scenario);
+}
+
+const cellArb = fc.record({
+  m: fc.nat(13),
+  s: fc.nat(5),
+  t: fc.nat(5),
+  fen: fc.integer({ min: 1, max: 5e9 }),
+});
+
+describe('clearRun (C1–C7)', () => {
+  test("clearRun(cube, {settlement: 'multilateral-netting'}) conserves money", () => {
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 60 }), fc.boolean(), (cells, net) => {
+        const cube = new FlowCube(14, 6);
+        for (const c of cells) cube.add(c.m, c.s, c.t, USE_INDEX.medical, c.fen);
+        const r = clearRun(cube, AREA_PROVINCE, PROVINCES, net ? netting : base, { start: '2026-01' });
+        let crossProvince = 0;
+        for (const c of cells) if (AREA_PROVINCE[c.s] !== AREA_PROVINCE[c.t]) crossProvince += c.fen;
+        let owedAll = 0;
+        for (const m of r.national) {
+          // What all provinces owe equals what all are owed: net positions add up to zero.
+          expect(sum(m.net)).toBe(0);
+          owedAll += sum(m.owes);
+          let positive = 0;
+          let negative = 0;
+          for (const v of m.net) v > 0 ? (positive += v) : (negative -= v);
+          expect(positive).toBe(negative);
+          expect(m.nettedFen).toBe(positive);
+        }
+        expect(owedAll).toBe(crossProvince);
+        // Prepayments pay every obligation and clearing replenishes every fen of it by the last day.
+        const ledgers = r.prepayments.map((p) => p.ledger);
+        expect(sum(ledgers.map((l) => l.claimsFen))).toBe(owedAll);
+        expect(sum(ledgers.map((l) => l.replenishedFen))).toBe(owedAll);
+        for (const l of ledgers) {
+          expect(l.outstandingFen).toBe(0);
+          expect(l.balanceFen).toBe(l.advancedFen + l.topUpFen - l.claimsFen + l.replenishedFen);
+        }
+        for (const p of r.prepayments) {
+          const owed = sum(r.national.map((m) => m.owes[p.insured * PROVINCES + p.treatment]!));
+          expect(p.ledger.claimsFen).toBe(owed);
+        }
+      }),
+      { numRuns: 60, seed: 3 },
+    );
+  });
+
+  test('multilateral netting saves cash movement but leaves every position as it was', () => {
+    const cube = randomCube('netting', 12);
+    const gross = clearRun(cube, AREA_PROVINCE, PROVINCES, base, { start: '2026-01' });
+    const netted = clearRun(cube, AREA_PROVINCE, PROVINCES, netting, { start: '2026-01' });
+    expect(netted.national).toEqual(gross.national);
+    expect(netted.prepayments.map((p) => p.ledger)).toEqual(gross.prepayments.map((p) => p.ledger));
+    for (const [k, c] of netted.cash.entries()) {
+      expect(c.movedFen).toBe(c.nettedFen);
+      expect(gross.cash[k]!.movedFen).toBe(c.grossFen);
+      expect(c.savedFen).toBe(c.grossFen - c.nettedFen);
+      expect(c.savedFen).toBeGreaterThan(0); // three provinces owing each other in both directions
+    }
+  });
+
+  test('C4: the province tiers add up to the national positions in every month', () => {
+    const r = clearRun(randomCube('tiers', 6), AREA_PROVINCE, PROVINCES, base, { start: '2026-01' });
+    r.tiers.forEach((tier, m) => {
+      expect(Array.from(provinceNet(tier, AREA_PROVINCE, PROVINCES))).toEqual(Array.from(r.national[m]!.net));
+    });
+  });
+
+  test('C5: re-sizing in January sizes from the previous year, in force after the February payment', () => {
+    // 2026: 100,000 fen a month from province 0 to 1; 2027: 400,000 a month.
+    const cube = steadyCube(24, (m) => (m < 12 ? 100_000 : 400_000));
+    const previous = Array.from({ length: 12 }, () => Float64Array.from([0, 60_000, 0, 0, 0, 0, 0, 0, 0]));
+    const r = clearRun(cube, AREA_PROVINCE, PROVINCES, base, {
+      start: '2026-01',
+      firstYear: { rule: 'previous-year', monthlyOwesFen: previous },
+    });
+    expect(r.firstYear).toBe('previous-year');
+    const [pair] = r.prepayments;
+    expect([pair!.insured, pair!.treatment]).toEqual([0, 1]);
+    expect(r.resizes.map((x) => [x.kind, x.month, x.sizingYear])).toEqual([
+      ['opening', 0, 2025],
+      ['yearly', 14, 2026],
+    ]);
+    expect(pair!.sizesFen).toEqual([120_000, 200_000]); // 2 × 60,000, then 2 × 2026's average
+    const march2027 = r.calendar.monthStart[14]!;
+    expect(pair!.events.find((e) => e.kind === 'resize')?.day).toBe(march2027);
+    // January and February 2027 still stand on 2026's prepayment and its top-ups.
+    expect(pair!.prepaymentFen[march2027 - 1]).not.toBe(200_000);
+    const topUpsOn = pair!.events.filter((e) => e.kind === 'top-up' && e.day === march2027);
+    expect(pair!.prepaymentFen[march2027]).toBe(200_000 + sum(topUpsOn.map((e) => e.amountFen)));
+  });
+
+  test('C5: by default the opening size foresees the run’s first twelve months, and says so', () => {
+    const cube = steadyCube(18, (m) => 10_000 * (m + 1));
+    const r = clearRun(cube, AREA_PROVINCE, PROVINCES, base, { start: '2026-07' });
+    expect(r.firstYear).toBe('perfect-foresight');
+    // Opening: 2 × the average of months 1..12 (65,000); March 2027: 2 × the average of Jul–Dec 2026 (35,000).
+    expect(r.prepayments[0]!.sizesFen).toEqual([130_000, 70_000]);
+  });
+
+  test('C7: the fast-cycle-2026 scenario lowers outstanding claims and peak usage on the same flows', () => {
+    const cube = randomCube('cycle', 12);
+    const run = (p: ClearingParameters) => clearRun(cube, AREA_PROVINCE, PROVINCES, p, { start: '2026-01' });
+    // Without top-ups, usage is outstanding ÷ the sized prepayment, which the cycle does not change.
+    const noTopUps = (p: ClearingParameters) => ({ ...p, warnings: { ...p.warnings, topUpFraction: 0 } });
+    const monthly = run(noTopUps(scenarioParams('baseline-2026')));
+    const fast = run(noTopUps(scenarioParams('fast-cycle-2026')));
+    expect(fast.prepayments.map((p) => p.sizesFen)).toEqual(monthly.prepayments.map((p) => p.sizesFen));
+    fast.prepayments.forEach((p, k) => {
+      const m = monthly.prepayments[k]!;
+      expect(p.peakOutstandingFen).toBeLessThan(m.peakOutstandingFen * 0.6);
+      expect(p.peakUsage).toBeLessThan(m.peakUsage * 0.6);
+    });
+    // With top-ups, the faster cycle also warns less and tops up less.
+    const withTopUps = [run(scenarioParams('baseline-2026')), run(scenarioParams('fast-cycle-2026'))];
+    const [w0, w1] = withTopUps.map((r) =>
+      sum(r.provinceSummaries.map((s) => s.yellowWarnings + s.redWarnings)),
+    );
+    expect(w1).toBeLessThan(w0!);
+    const [t0, t1] = withTopUps.map((r) => sum(r.provinceSummaries.map((s) => s.topUpFen)));
+    expect(t1).toBeLessThan(t0!);
+  });
+
+  test('C3: netting-2026 differs from the baseline only in its settlement mode', () => {
+    expect({ ...scenarioParams('netting-2026'), settlement: 'gross-bilateral' }).toEqual(
+      scenarioParams('baseline-2026'),
+    );
+    expect(scenarioParams('netting-2026').settlement).toBe('multilateral-netting');
+  });
+
+  test('C6: province summaries count the warnings and top-ups of the prepayments each province advanced', () => {
+    const r = clearRun(randomCube('summaries', 12), Uint8Array.from(AREA_PROVINCE), PROVINCES, base, {
+      start: '2026-01',
+    });
+    for (const s of r.provinceSummaries) {
+      const own = r.prepayments.filter((p) => p.insured === s.province);
+      const events = own.flatMap((p) => p.events);
+      expect(s.redWarnings).toBe(events.filter((e) => e.kind === 'red').length);
+      expect(s.yellowWarnings).toBe(events.filter((e) => e.kind === 'yellow').length);
+      expect(s.topUps).toBe(events.filter((e) => e.kind === 'top-up').length);
+      expect(s.topUpFen).toBe(sum(own.map((p) => p.ledger.topUpFen)));
+      expect(s.peakUsage).toBe(Math.max(0, ...own.map((p) => p.peakUsage)));
+      expect(s.openingPrepaymentFen).toBe(sum(own.map((p) => p.sizesFen[0]!)));
+    }
+    // Two months of average against claims outstanding up to two months: the monthly cycle warns.
+    expect(sum(r.provinceSummaries.map((s) => s.yellowWarnings))).toBeGreaterThan(0);
+  });
+
+  test('clearRun names a bad province table', () => {
+    const cube = new FlowCube(1, 6);
+    expect(() => clearRun(cube, Int32Array.from([0, 1]), 3, base, { start: '2026-01' })).toThrow(
+      /2 entries for 6 pooling areas/,
+    );
+    expect(() => clearRun(cube, Int32Array.from([0, 0, 1, 1, 2, 3]), 3, base, { start: '2026-01' })).toThrow(
+      /areaProvince\[5\]: expected a province index 0…2, got 3/,
+    );
+  });
+});
