@@ -10,7 +10,6 @@
  * within 10 working days, all settled by the end of February). `DEFAULT_CLEARING_PARAMETERS` says
  * which defaults are published practice and which are this model's assumptions.
  */
-import type { PrepaymentPolicy } from './prepayment';
 
 /** C3: how the national clearing moves cash (清算方式). */
 export type SettlementMode = 'gross-bilateral' | 'multilateral-netting';
@@ -106,15 +105,4 @@ export const DEFAULT_CLEARING_PARAMETERS: ClearingParameters = {
 /** C7: days from the close of a clearing period until its money arrives (the sum of the three lags). */
 export function settlementLagDays(calendar: ClearingCalendar): number {
   return calendar.resultsLagDays + calendar.confirmationLagDays + calendar.transferLagDays;
-}
-
-/** The part of the clearing parameters that prepayment usage tracking (`trackUsage`) needs. */
-export function toPrepaymentPolicy(params: ClearingParameters): PrepaymentPolicy {
-  return {
-    sizing: { ...params.prepayment.sizing },
-    yellow: params.warnings.yellow,
-    red: params.warnings.red,
-    topUpFraction: params.warnings.topUpFraction,
-    settlementLagDays: settlementLagDays(params.calendar),
-  };
 }
