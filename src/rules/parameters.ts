@@ -43,6 +43,11 @@ export interface QuotaLimits {
   maxChangesPerDay: number | null;
   /** Hours in which no change is accepted, as minutes after midnight; wraps past midnight; null for none. */
   quietHours: { startMinute: number; endMinute: number } | null;
+  /**
+   * R11: most shared money (from all quotas together) one beneficiary may use in a calendar month,
+   * in fen, or null (or absent) for no cap. Not in the 2026 notice: a what-if for researchers.
+   */
+  monthlyUseCapFen?: number | null;
 }
 
 /** R12: the order of payment for one bill of a beneficiary. Cash always comes last. */

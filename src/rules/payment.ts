@@ -138,3 +138,39 @@ export function splitOwnPayment(
   const accountFen = Math.min(billFen, spendableFen);
   return { accountFen, cashFen: billFen - accountFen };
 }
+
+/**
+ * R11 with a monthly cap (a scenario what-if): refuses shared money for a beneficiary who has already
+ * used `usedFen` of a cap of `capFen` this month; null (allowed) when there is no cap or room is left.
+ */
+export function checkMonthlyCap(capFen: number | null | undefined, usedFen: number): Refusal | null {
+  if (capFen === null || capFen === undefined || usedFen < capFen) return null;
+  return refuse(
+    'R11',
+    'monthly-cap-reached',
+    `被共济人本月已使用共济资金${fenAsYuan(usedFen)}元，达到每月${fenAsYuan(capFen)}元的上限（R11）。`,
+    `The beneficiary has used ${fenAsYuan(usedFen)} yuan of shared money this month, the monthly cap of ${fenAsYuan(capFen)} yuan (R11).`,
+  );
+}
+
+/**
+ * R11 with a monthly cap: the quotas as a bill may draw on them when at most `capLeftFen` more shared
+ * money may be used this month. Availability is cut in the order of R12 (quotaDrawOrder), so the
+ * quotas drawn first keep theirs; with no cap (null) the quotas are returned unchanged. A bill then
+ * split with splitPayment uses the beneficiary's own account and cash for the part above the cap.
+ */
+export function capQuotas(
+  order: QuotaOrder,
+  quotas: readonly QuotaSource[],
+  capLeftFen: number | null,
+): QuotaSource[] {
+  if (capLeftFen === null) return quotas.map((q) => ({ ...q }));
+  let left = Math.max(0, capLeftFen);
+  const out = quotas.map((q) => ({ ...q, availableFen: 0 }));
+  for (const i of quotaDrawOrder(order, quotas)) {
+    const take = Math.min(left, quotas[i]!.availableFen);
+    out[i]!.availableFen = take;
+    left -= take;
+  }
+  return out;
+}

@@ -35,7 +35,8 @@ export type RefusalCode =
   | 'transfer-irreversible'
   | 'use-not-permitted'
   | 'use-closed'
-  | 'use-not-applicable';
+  | 'use-not-applicable'
+  | 'monthly-cap-reached';
 
 /** Builds a refusal. */
 export function refuse(rule: SharingRuleId, code: RefusalCode, zh: string, en: string): Refusal {

@@ -5,7 +5,9 @@
  * checker proves that every field is set.
  */
 import type { ClearingParameters } from '../clearing/parameters';
+import type { EngineParameters } from '../engine/input';
 import type { RuleParameters } from '../rules/parameters';
+import { toBehaviourParameters } from './behaviour';
 import { clockMinutes } from './formats';
 import type { Scenario } from './schema';
 
@@ -31,6 +33,7 @@ export function toRuleParameters(scenario: Scenario): RuleParameters {
       quietHours: q.quietHours
         ? { startMinute: clockMinutes(q.quietHours.start), endMinute: clockMinutes(q.quietHours.end) }
         : null,
+      ...(q.monthlyUseCapFen === null ? {} : { monthlyUseCapFen: q.monthlyUseCapFen }),
     },
     quotaModel: scenario.rules.quotaModel,
     permittedUses: [...scenario.rules.permittedUses],
@@ -55,5 +58,15 @@ export function toClearingParameters(scenario: Scenario): ClearingParameters {
       confirmationLagDays: c.confirmationLagDays,
       transferLagDays: c.transferLagDays,
     },
+  };
+}
+
+/** The engine's parameters of a validated scenario: rules, behaviour, window and seed. */
+export function toEngineParameters(scenario: Scenario): EngineParameters {
+  return {
+    rules: toRuleParameters(scenario),
+    behaviour: toBehaviourParameters(scenario.behaviour),
+    window: { ...scenario.window },
+    seed: scenario.seed,
   };
 }

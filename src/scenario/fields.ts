@@ -96,12 +96,12 @@ const FIELDS = { all: [] as string[], leaves: [] as string[] };
 walk(scenarioSchema, '', FIELDS);
 
 /**
- * The parameter leaves (参数项): every leaf under `rules` and `clearing`, e.g.
+ * The parameter leaves (参数项): every leaf under `rules`, `clearing` and `behaviour`, e.g.
  * `rules.quotaLimits.maxChangesPerDay`. A nullable object (quiet hours), a union (prepayment sizing,
  * clearing cycle), a record (rollout by province) or a list (permitted uses) is one leaf. Each needs a note.
  */
 export const PARAMETER_PATHS: readonly string[] = FIELDS.leaves.filter(
-  (p) => p.startsWith('rules.') || p.startsWith('clearing.'),
+  (p) => p.startsWith('rules.') || p.startsWith('clearing.') || p.startsWith('behaviour.'),
 );
 
 /** Every field path of the schema, objects and leaves alike, except `notes` itself. */

@@ -3,6 +3,7 @@
  * clearing parameters, and differences between scenarios. Browser-safe; the Node file loader is in
  * `./node`.
  */
+export * from './behaviour';
 export * from './convert';
 export * from './diff';
 export * from './errors';

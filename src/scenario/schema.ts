@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ClearingCycle, SettlementMode } from '../clearing/parameters';
 import type { QuotaModel, QuotaOrder, RelativeScope } from '../rules/parameters';
 import type { PermittedUse } from '../rules/types';
+import { behaviourSchema } from './behaviour';
 import { FORMATS, type Bilingual, type FormatName } from './formats';
 
 /** What each field expects, in words; keyed by schema so that error messages and help can quote it. */
@@ -31,6 +32,10 @@ export const CHECKS = {
   'yellow-below-red': {
     en: 'the yellow threshold must be below the red threshold',
     zh: '黄色预警线须低于红色预警线',
+  },
+  'month-weights-sum': {
+    en: 'the twelve monthly shares must sum to 1',
+    zh: '十二个月的比例合计须为 1',
   },
   'payment-after-resize': {
     en: 'the payment deadline month must not come before the re-sizing month',
@@ -149,6 +154,10 @@ const quotaLimits = z.strictObject({
     '{"start": "HH:MM", "end": "HH:MM"}, hours in which no quota change is accepted (may wrap past midnight), or null for none (R7)',
     '{"start": "HH:MM", "end": "HH:MM"}，不受理额度调整的时段（可跨午夜），无则为 null（R7）',
   ),
+  monthlyUseCapFen: fenLimit({
+    en: 'most shared money one beneficiary may use in a calendar month, R11',
+    zh: '每位被共济人每月可使用的共济资金上限，R11',
+  }),
 });
 
 const rules = z.strictObject({
@@ -306,6 +315,7 @@ export const scenarioSchema = z.strictObject({
     ),
   rules,
   clearing,
+  behaviour: behaviourSchema(help, check('month-weights-sum', Array.isArray)),
   notes: help(
     z.record(z.string(), note),
     'an object mapping field paths such as "rules.relativeScope" to a note (a text, or {"zh": …, "en": …}) on where the value comes from',
@@ -319,5 +329,7 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioRules = Scenario['rules'];
 /** The `clearing` section of a scenario, in its JSON form. */
 export type ScenarioClearing = Scenario['clearing'];
+/** The `behaviour` section of a scenario, in its JSON form. */
+export type ScenarioBehaviourSection = Scenario['behaviour'];
 /** A note on a field: one text, or a Chinese and an English one. */
 export type ScenarioNote = Scenario['notes'][string];

@@ -64,6 +64,7 @@ const REFUSAL_CODES = members<RefusalCode>()([
   'use-not-permitted',
   'use-closed',
   'use-not-applicable',
+  'monthly-cap-reached',
 ]);
 const POSTING_RULES = [...SHARING_RULES, ...CLEARING_RULES, ...BOOKKEEPING_IDS] as const;
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { formatPath, helpAt, keysAt, PARAMETER_PATHS, schemaAt } from '../../src/scenario';
 
 describe('fields', () => {
-  test('PARAMETER_PATHS lists every rule and clearing parameter leaf', () => {
+  test('PARAMETER_PATHS lists every rule, clearing and behaviour parameter leaf', () => {
     expect(PARAMETER_PATHS).toEqual([
       'rules.relativeScope',
       'rules.geography.samePoolingArea',
@@ -15,6 +15,7 @@ describe('fields', () => {
       'rules.quotaLimits.maxQuotaFen',
       'rules.quotaLimits.maxChangesPerDay',
       'rules.quotaLimits.quietHours',
+      'rules.quotaLimits.monthlyUseCapFen',
       'rules.quotaModel',
       'rules.permittedUses',
       'rules.paymentOrder.ownAccount',
@@ -30,6 +31,42 @@ describe('fields', () => {
       'clearing.calendar.resultsLagDays',
       'clearing.calendar.confirmationLagDays',
       'clearing.calendar.transferLagDays',
+      'behaviour.uptake.initialShare.samePoolingArea',
+      'behaviour.uptake.initialShare.sameProvince',
+      'behaviour.uptake.initialShare.crossProvince',
+      'behaviour.uptake.monthlyRate.samePoolingArea',
+      'behaviour.uptake.monthlyRate.sameProvince',
+      'behaviour.uptake.monthlyRate.crossProvince',
+      'behaviour.uptake.onNeed',
+      'behaviour.uptake.awarenessMonths',
+      'behaviour.quota.shareOfSpendable',
+      'behaviour.quota.topUp',
+      'behaviour.quota.releaseForOwnNeed',
+      'behaviour.ending.voluntaryMonthly',
+      'behaviour.ending.moveYearly',
+      'behaviour.ending.leaveYearly',
+      'behaviour.ownSpendingShareOfCredit',
+      'behaviour.care.outpatientPerYear.child',
+      'behaviour.care.outpatientPerYear.adult',
+      'behaviour.care.outpatientPerYear.older',
+      'behaviour.care.outpatientCostFen',
+      'behaviour.care.outpatientFundShare',
+      'behaviour.care.pharmacyPerYear.child',
+      'behaviour.care.pharmacyPerYear.adult',
+      'behaviour.care.pharmacyPerYear.older',
+      'behaviour.care.pharmacyCostFen',
+      'behaviour.care.inpatientRate.employee',
+      'behaviour.care.inpatientRate.resident',
+      'behaviour.care.inpatientOlderFactor',
+      'behaviour.care.inpatientCostFen.employee',
+      'behaviour.care.inpatientCostFen.resident',
+      'behaviour.care.inpatientFundShare.employee',
+      'behaviour.care.inpatientFundShare.resident',
+      'behaviour.care.inpatientShared',
+      'behaviour.contributions.residentShared',
+      'behaviour.contributions.monthWeights',
+      'behaviour.contributions.ltcYearlyFen',
+      'behaviour.contributions.ltcShared',
     ]);
   });
 

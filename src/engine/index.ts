@@ -1,0 +1,9 @@
+/**
+ * The simulation engine (模拟引擎): months × families, calling the rules for every decision, with
+ * flows, monthly summaries, a conservation check and traces of named families as its output.
+ */
+export * from './behaviour';
+export * from './input';
+export { mergeRangeResults, series, S, TIMES_AT, FEN_AT, SUMMARY_FIELDS, CLASSES, C } from './result';
+export type { RangeResult, FamilyTrace, TracedRefusal } from './result';
+export { simulateRange, type RangeOptions } from './range';

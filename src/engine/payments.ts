@@ -1,0 +1,236 @@
+/**
+ * Money in the month loop (每月资金): account credits, account holders' own spending (R8), and
+ * relatives' bills and contributions paid in the order of R12 with shared quotas (R11), with the
+ * monthly cap where a scenario sets one. The split of each bill is asked of the rules.
+ */
+import { SchemeCode } from '../population/columns';
+import {
+  capQuotas,
+  checkMonthlyCap,
+  splitOwnPayment,
+  splitPayment,
+  type QuotaSource,
+} from '../rules/payment';
+import {
+  awareness,
+  pairGeography,
+  pairOpen,
+  setQuota,
+  setUp,
+  SETUP_ON_NEED,
+  wantedQuota,
+} from './relationships';
+import { USE_LTC, USE_MEDICAL, USE_PHARMACY, USE_RESIDENT } from './prepare';
+import { FEN_AT, S, TIMES_AT } from './result';
+import { K, type FamilyState } from './state';
+
+const CREDIT = 1;
+const R8 = 3;
+const R11 = 6;
+const R12 = 7;
+const ACCOUNT = SchemeCode.employeeAccount;
+
+/** Monthly credits into personal accounts, from the pooling area's fund. */
+export function credits(f: FamilyState): void {
+  f.now = f.ctx.monthStamp[f.m]!;
+  for (let p = 0; p < f.n; p++) {
+    const c = f.credit[p]!;
+    if (c <= 0 || f.scheme[p] !== ACCOUNT) continue;
+    f.spendable[p] = f.spendable[p]! + c;
+    f.post(K.fund, f.area[p]!, K.account, p, c, CREDIT);
+    f.count(S.creditFen, c);
+  }
+}
+
+/** What member p has earmarked in virtual quotas (under wallet-transfer the money has left: 0). */
+function earmarked(f: FamilyState, p: number): number {
+  if (f.quotaKind === K.wallet) return 0;
+  let sum = 0;
+  for (let r = 0; r < f.nr; r++)
+    if (f.relActive[r] && f.pairSharer[f.relPair[r]!] === p) sum += f.relQuota[r]!;
+  return sum;
+}
+
+/**
+ * R8: each account holder's own spending for the month (a share of the credit) from the balance
+ * outside all quotas, the rest in cash. When the balance is short, the holder may first lower quotas
+ * (R7; refused under wallet-transfer by R9).
+ */
+export function ownSpending(f: FamilyState): void {
+  const b = f.ctx.input.behaviour;
+  const A = f.ctx.input.areaCount;
+  for (let p = 0; p < f.n; p++) {
+    if (f.scheme[p] !== ACCOUNT) continue;
+    const bill = Math.round(f.credit[p]! * b.ownSpendingShareOfCredit);
+    if (bill <= 0) continue;
+    f.now = f.ctx.monthStamp[f.m]! + 600;
+    if (bill > f.spendable[p]! && f.asSharer[p]! > 0 && f.unit() < b.quota.releaseForOwnNeed) {
+      for (let r = 0; r < f.nr && bill > f.spendable[p]!; r++) {
+        if (!f.relActive[r] || f.pairSharer[f.relPair[r]!] !== p || f.relQuota[r]! <= 0) continue;
+        const lower = Math.min(f.relQuota[r]!, bill - f.spendable[p]!);
+        if (!setQuota(f, r, f.relQuota[r]! - lower)) break;
+      }
+    }
+    const split = splitOwnPayment(bill, f.spendable[p]!, earmarked(f, p), false);
+    if (!('accountFen' in split)) throw new Error('R8: an own payment with cash allowed cannot be refused');
+    const payee = USE_MEDICAL * A + f.residence[p]!;
+    if (split.accountFen > 0) {
+      f.spendable[p] = f.spendable[p]! - split.accountFen;
+      f.post(K.account, p, K.payee, payee, split.accountFen, R8);
+      f.count(S.ownSpendingFen, split.accountFen);
+    }
+    if (split.cashFen > 0) f.post(K.cash, p, K.payee, payee, split.cashFen, R8);
+  }
+}
+
+const sources: QuotaSource[] = [];
+const relOf = new Int32Array(4096);
+
+/** On need: the open pair to relative b whose sharer has the most unearmarked balance, or −1. */
+function bestPairFor(f: FamilyState, b: number): number {
+  let best = -1;
+  for (let k = 0; k < f.np; k++) {
+    if (f.pairBeneficiary[k] !== b || f.pairActive[k] !== -1 || !pairOpen(f, k)) continue;
+    if (best === -1 || f.spendable[f.pairSharer[k]!]! > f.spendable[f.pairSharer[best]!]!) best = k;
+  }
+  return best;
+}
+
+/**
+ * A bill or contribution of `amount` fen of relative b for `use`, paid in pooling area `place`:
+ * R11 (use open?), a relationship set up on need when none stands, a quota top-up when the quotas
+ * fall short, the monthly cap, then the split of R12: own account, quotas, cash.
+ */
+export function pay(f: FamilyState, b: number, use: number, amount: number, place: number): void {
+  const c = f.ctx;
+  const input = c.input;
+  const beh = input.behaviour;
+  const refusal = c.useRefusal[(use * 4 + f.scheme[b]!) * 2 + f.ltc[b]!];
+  if (f.asBeneficiary[b] === 0 && refusal) return;
+  f.stampInMonth();
+  if (refusal) {
+    f.refuse(refusal, b);
+    return;
+  }
+  if (f.asBeneficiary[b] === 0) {
+    const k = bestPairFor(f, b);
+    if (k === -1 || f.unit() >= beh.uptake.onNeed * awareness(f, k)) return;
+    if (setUp(f, k, SETUP_ON_NEED) === -1) return;
+  }
+  const capFen = input.rules.quotaLimits.monthlyUseCapFen ?? null;
+  const capRefusal = checkMonthlyCap(capFen, f.capUsed[b]!);
+  if (capRefusal) {
+    f.refuse(capRefusal, b);
+    return;
+  }
+  f.count(S.bills, 1);
+  const own = f.scheme[b] === ACCOUNT ? f.spendable[b]! : 0;
+  let n = 0;
+  let quotas = 0;
+  let oldest = -1;
+  for (let r = 0; r < f.nr; r++) {
+    if (!f.relActive[r] || f.pairBeneficiary[f.relPair[r]!] !== b) continue;
+    relOf[n++] = r;
+    quotas += f.relQuota[r]!;
+    if (oldest === -1) oldest = r;
+  }
+  if (own + quotas < amount && oldest !== -1 && f.unit() < beh.quota.topUp) {
+    const a = f.pairSharer[f.relPair[oldest]!]!;
+    const want = wantedQuota(f, a, f.relQuota[oldest]!, amount - own - quotas);
+    if (want > f.relQuota[oldest]!) setQuota(f, oldest, want);
+  }
+  sources.length = n;
+  for (let i = 0; i < n; i++)
+    sources[i] = { availableFen: f.relQuota[relOf[i]!]!, since: f.relSince[relOf[i]!]! };
+  const order = input.rules.paymentOrder;
+  const drawable = capFen === null ? sources : capQuotas(order.quotaOrder, sources, capFen - f.capUsed[b]!);
+  const split = splitPayment(order, amount, own, drawable);
+  const payee = use * input.areaCount + place;
+  if (split.ownFen > 0) {
+    f.spendable[b] = f.spendable[b]! - split.ownFen;
+    f.post(K.account, b, K.payee, payee, split.ownFen, R12);
+    f.count(S.beneficiaryOwnFen, split.ownFen);
+  }
+  for (let i = 0; i < n; i++) {
+    const fen = split.quotaFen[i]!;
+    if (fen <= 0) continue;
+    const r = relOf[i]!;
+    const k = f.relPair[r]!;
+    f.relQuota[r] = f.relQuota[r]! - fen;
+    f.post(f.quotaKind, r, K.payee, payee, fen, R11);
+    f.flows.add(f.m, f.area[f.pairSharer[k]!]!, place, use, fen);
+    const geo = pairGeography(f, k);
+    f.count(S.personTimes, 1);
+    f.count(S.sharedFen, fen);
+    f.count(TIMES_AT + geo * 4 + use, 1);
+    f.count(FEN_AT + geo * 4 + use, fen);
+    f.capUsed[b] = f.capUsed[b]! + fen;
+  }
+  if (split.cashFen > 0) {
+    f.post(K.cash, b, K.payee, payee, split.cashFen, R12);
+    f.count(S.beneficiaryCashFen, split.cashFen);
+  }
+}
+
+/** Number of events of a Poisson count with mean `lambda`, by inversion from the uniform u (P(0) = p0). */
+function poisson(lambda: number, p0: number, u: number): number {
+  let k = 0;
+  let term = p0;
+  let cdf = p0;
+  while (u >= cdf && k < 50) {
+    k++;
+    term *= lambda / k;
+    cdf += term;
+  }
+  return k;
+}
+
+/** Care events of the month for every relative who has a possible sharer: outpatient, pharmacy, shared stays. */
+export function careEvents(f: FamilyState): void {
+  const c = f.ctx;
+  const care = c.input.behaviour.care;
+  const small = c.smallBill;
+  const stay = c.stayCost;
+  for (let b = 0; b < f.n; b++) {
+    if (f.candidateOf[b] === 0 || f.gone[b]) continue;
+    const u = f.unit();
+    const p0 = f.noEvent[b]!;
+    if (u < p0) continue;
+    const out = f.rateOut[b]!;
+    const ph = f.ratePharmacy[b]!;
+    const total = out + ph + f.rateStay[b]!;
+    const events = poisson(total, p0, u);
+    for (let e = 0; e < events; e++) {
+      const v = f.unit() * total;
+      const cell = f.st.u32() >>> 20;
+      if (v < out) {
+        const fen = Math.round(care.outpatientCostFen * (1 - care.outpatientFundShare) * small[cell]!);
+        if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!);
+      } else if (v < out + ph) {
+        const fen = Math.round(care.pharmacyCostFen * small[cell]!);
+        if (fen > 0) pay(f, b, USE_PHARMACY, fen, f.residence[b]!);
+      } else {
+        const resident = f.scheme[b] === SchemeCode.resident;
+        const cost = resident ? care.inpatientCostFen.resident : care.inpatientCostFen.employee;
+        const fund = resident ? care.inpatientFundShare.resident : care.inpatientFundShare.employee;
+        const fen = Math.round(cost * (1 - fund) * stay[cell]!);
+        if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!);
+      }
+    }
+  }
+}
+
+/** Resident and long-term-care contributions due this calendar month, paid with shared money with their shares. */
+export function contributions(f: FamilyState): void {
+  const c = f.ctx;
+  const k = c.input.behaviour.contributions;
+  const month = c.calendarMonth[f.m]!;
+  for (let b = 0; b < f.n; b++) {
+    if (f.contributionMonth[b] !== month || f.candidateOf[b] === 0 || f.gone[b]) continue;
+    if (f.scheme[b] !== SchemeCode.resident) continue;
+    if (f.contribution[b]! > 0 && f.unit() < k.residentShared)
+      pay(f, b, USE_RESIDENT, f.contribution[b]!, f.area[b]!);
+    if (f.ltc[b] && k.ltcYearlyFen > 0 && f.unit() < k.ltcShared)
+      pay(f, b, USE_LTC, k.ltcYearlyFen, f.area[b]!);
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The run context (运行上下文): everything the month loop looks up, computed once per run from the
+ * input. Rule decisions that depend only on a few codes (R1 by scheme, R2 by relation and scheme,
+ * R11 by use, scheme and long-term-care area) are asked of the rule functions here, once per code
+ * combination, and kept in small tables: the hot loop reads the rules' answers, it never restates them.
+ */
+import { SCHEMES } from '../population/columns';
+import { lognormalTable, streamKey, type StreamKey } from '../population/random';
+import { checkBeneficiary, checkSharer, walletStart } from '../rules/eligibility';
+import { checkUse } from '../rules/payment';
+import type { Refusal } from '../rules/refusal';
+import { parseStamp } from '../rules/time';
+import { PERMITTED_USES, type Person, type RelationKind } from '../rules/types';
+import { monthNumber, windowMonths, type EngineInput } from './input';
+
+/** The relation kinds a family link can have, by code (index). */
+export const RELATION_CODES: readonly RelationKind[] = [
+  'spouse',
+  'parent',
+  'child',
+  'sibling',
+  'grandparent',
+  'grandchild',
+];
+
+/** Uses by code: the order of PERMITTED_USES (and of the flow cube's use dimension). */
+export const USE_MEDICAL = 0;
+/** Pharmacy purchases. */
+export const USE_PHARMACY = 1;
+/** Resident-insurance contributions. */
+export const USE_RESIDENT = 2;
+/** Long-term-care contributions. */
+export const USE_LTC = 3;
+
+/** Geography codes of a relationship: same pooling area, same province, across provinces. */
+export const GEO_SAME_AREA = 0;
+/** Different pooling areas of one province. */
+export const GEO_SAME_PROVINCE = 1;
+/** Different provinces. */
+export const GEO_CROSS_PROVINCE = 2;
+
+/** A person standing in for a code combination when the rule functions are asked once per combination. */
+export function probePerson(scheme: number, area = '000000', province = '00'): Person {
+  return { id: 'probe', scheme: SCHEMES[scheme]!, poolingArea: area, province };
+}
+
+const lognormals = new Map<number, Float64Array>();
+/** A mean-1 lognormal table (random.ts), built once per log-sd. */
+function lognormal(sigma: number): Float64Array {
+  let t = lognormals.get(sigma);
+  if (!t) lognormals.set(sigma, (t = lognormalTable(sigma)));
+  return t;
+}
+
+/** Log-sd of outpatient bills and pharmacy purchases around their means (model structure). */
+export const SMALL_BILL_SIGMA = 0.9;
+/** Log-sd of hospital stays' costs around their means (model structure). */
+export const STAY_SIGMA = 0.8;
+
+/** The run context: calendar, rule tables and rates. */
+export interface RunContext {
+  input: EngineInput;
+  months: number;
+  monthTexts: string[];
+  /** Minute stamp of each month's first minute, and the month's length in minutes. */
+  monthStamp: Float64Array;
+  monthMinutes: Float64Array;
+  /** Calendar month 0..11 of each simulated month. */
+  calendarMonth: Int32Array;
+  /** Per pooling area: the month index (relative to the window start) from which its wallet is live (R3). */
+  walletFrom: Int32Array;
+  /** R1 by scheme code: may a person of this scheme share? */
+  sharerOk: Uint8Array;
+  /** R2 by relation code × 4 + scheme code: may this relative be a beneficiary? */
+  beneficiaryOk: Uint8Array;
+  /** R11 by (use × 4 + scheme) × 2 + ltc: the refusal, or null when shared money may pay. */
+  useRefusal: (Refusal | null)[];
+  /** R3: whether each geography is open at all (cross-province also needs the wallet). */
+  geographyOpen: Uint8Array;
+  /** Monthly death probability by age (from the population model's survival curve). */
+  deathMonthly: Float64Array;
+  /** Mean-1 lognormal tables for small bills and stays. */
+  smallBill: Float64Array;
+  stayCost: Float64Array;
+  /** The engine's stream key (apart from the population's: the same seed, another purpose). */
+  key: StreamKey;
+}
+
+/** Computes the run context of an input. */
+export function prepare(input: EngineInput): RunContext {
+  const texts = windowMonths(input.window);
+  const months = texts.length;
+  const first = monthNumber(input.window.start);
+  const monthStamp = new Float64Array(months + 1);
+  for (let m = 0; m <= months; m++) {
+    const n = first + m;
+    const text = `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}-01`;
+    monthStamp[m] = parseStamp(text);
+  }
+  const monthMinutes = Float64Array.from({ length: months }, (_, m) => monthStamp[m + 1]! - monthStamp[m]!);
+  const calendarMonth = Int32Array.from({ length: months }, (_, m) => (first + m) % 12);
+  const g = input.rules.geography;
+  const walletFrom = Int32Array.from(
+    input.areaCodes,
+    (code, a) => monthNumber(walletStart(g, code, input.provinceCodes[input.areaProvince[a]!]!)) - first,
+  );
+  const sharerOk = Uint8Array.from(SCHEMES, (_, s) => (checkSharer(probePerson(s)) === null ? 1 : 0));
+  const beneficiaryOk = new Uint8Array(RELATION_CODES.length * 4);
+  RELATION_CODES.forEach((rel, r) => {
+    for (let s = 0; s < 4; s++) {
+      beneficiaryOk[r * 4 + s] =
+        checkBeneficiary(input.rules.relativeScope, rel, probePerson(s)) === null ? 1 : 0;
+    }
+  });
+  const useRefusal: (Refusal | null)[] = [];
+  PERMITTED_USES.forEach((use) => {
+    for (let s = 0; s < 4; s++) {
+      for (let l = 0; l < 2; l++)
+        useRefusal.push(checkUse(input.rules.permittedUses, use, probePerson(s), l === 1));
+    }
+  });
+  const geographyOpen = Uint8Array.of(
+    g.samePoolingArea ? 1 : 0,
+    g.sameProvince ? 1 : 0,
+    g.crossProvince ? 1 : 0,
+  );
+  const S = input.model.survival;
+  const deathMonthly = Float64Array.from({ length: 101 }, (_, age) => {
+    const s0 = S[age]!;
+    const s1 = S[age + 1]!;
+    return s0 > 0 ? 1 - Math.pow(s1 / s0, 1 / 12) : 1;
+  });
+  return {
+    input,
+    months,
+    monthTexts: texts,
+    monthStamp,
+    monthMinutes,
+    calendarMonth,
+    walletFrom,
+    sharerOk,
+    beneficiaryOk,
+    useRefusal,
+    geographyOpen,
+    deathMonthly,
+    smallBill: lognormal(SMALL_BILL_SIGMA),
+    stayCost: lognormal(STAY_SIGMA),
+    key: streamKey(`${input.seed}/engine`),
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * Relationships in the month loop (共济关系): setting them up (R1–R3 through the rules' answers,
+ * with uptake that grows with awareness after the wallet arrives), quota choices (R7, R9), ends by
+ * choice (R4) and by insurance changes (R6), and the return of unused quota (R10).
+ */
+import { SchemeCode } from '../population/columns';
+import { drawFrom } from '../population/random';
+import { checkGeography } from '../rules/eligibility';
+import { decideQuotaChange } from '../rules/quota';
+import { quotaReturn } from '../rules/relationship';
+import type { Relationship } from '../rules/types';
+import { GEO_CROSS_PROVINCE, GEO_SAME_AREA, GEO_SAME_PROVINCE } from './prepare';
+import { S } from './result';
+import { K, type FamilyState } from './state';
+
+const R7 = 2;
+const R9 = 4;
+const R10 = 5;
+
+/** How a relationship came about, for the summaries. */
+export const SETUP_STOCK = 0;
+/** Set up spontaneously in the month. */
+export const SETUP_SPONTANEOUS = 1;
+/** Set up because a relative had a bill or contribution to pay. */
+export const SETUP_ON_NEED = 2;
+
+/** The geography code between the sharer and the beneficiary of pair k, as they are insured now. */
+export function pairGeography(f: FamilyState, k: number): number {
+  const a = f.pairSharer[k]!;
+  const b = f.pairBeneficiary[k]!;
+  if (f.area[a] === f.area[b]) return GEO_SAME_AREA;
+  return f.province[a] === f.province[b] ? GEO_SAME_PROVINCE : GEO_CROSS_PROVINCE;
+}
+
+/** Whether pair k could set up a relationship this month (both eligible now, geography open, wallet live). */
+export function pairOpen(f: FamilyState, k: number): boolean {
+  const c = f.ctx;
+  const a = f.pairSharer[k]!;
+  const b = f.pairBeneficiary[k]!;
+  if (f.gone[a] || f.gone[b] || !c.sharerOk[f.scheme[a]!]) return false;
+  if (!c.beneficiaryOk[f.pairRelation[k]! * 4 + f.scheme[b]!]) return false;
+  const geo = pairGeography(f, k);
+  if (!c.geographyOpen[geo]) return false;
+  return geo !== GEO_CROSS_PROVINCE || (f.m >= c.walletFrom[f.area[a]!]! && f.m >= c.walletFrom[f.area[b]!]!);
+}
+
+/** Awareness of pair k's kind of sharing this month: 1 within a province; across provinces it grows after the wallet. */
+export function awareness(f: FamilyState, k: number): number {
+  if (pairGeography(f, k) !== GEO_CROSS_PROVINCE) return 1;
+  const c = f.ctx;
+  const months = c.input.behaviour.uptake.awarenessMonths;
+  if (months <= 0) return 1;
+  const since =
+    f.m - Math.max(c.walletFrom[f.area[f.pairSharer[k]!]!]!, c.walletFrom[f.area[f.pairBeneficiary[k]!]!]!);
+  return Math.min(1, (since + 1) / months);
+}
+
+/**
+ * R7 and R9: asks the rules whether relationship r's quota may become `wantFen` and books the change
+ * (account → quota or wallet, or back when lowered). Returns whether it was allowed.
+ */
+export function setQuota(f: FamilyState, r: number, wantFen: number): boolean {
+  const a = f.pairSharer[f.relPair[r]!]!;
+  const day = Math.floor(f.now / 1440);
+  const changesToday = f.changeDay[a] === day ? f.changeCount[a]! : 0;
+  const rules = f.ctx.input.rules;
+  const decision = decideQuotaChange(rules.quotaLimits, rules.quotaModel, {
+    currentQuotaFen: f.relQuota[r]!,
+    requestedQuotaFen: wantFen,
+    spendableFen: f.spendable[a]!,
+    changesToday,
+    minuteOfDay: f.now - day * 1440,
+  });
+  if (!decision.ok) {
+    f.refuse(decision, a);
+    return false;
+  }
+  const d = decision.deltaFen;
+  if (d === 0) return true;
+  f.spendable[a] = f.spendable[a]! - d;
+  f.relQuota[r] = f.relQuota[r]! + d;
+  const rule = f.quotaKind === K.wallet ? R9 : R7;
+  if (d > 0) {
+    f.post(K.account, a, f.quotaKind, r, d, rule);
+    f.count(S.quotaSetFen, d);
+  } else {
+    f.post(f.quotaKind, r, K.account, a, -d, rule);
+    f.count(S.quotaReleasedFen, -d);
+  }
+  f.changeDay[a] = day;
+  f.changeCount[a] = changesToday + 1;
+  return true;
+}
+
+/** The quota a sharer asks for: a share of the unearmarked balance, within the scenario's limits (R7). */
+export function wantedQuota(f: FamilyState, a: number, current: number, extraFen: number): number {
+  const q = f.ctx.input.rules.quotaLimits;
+  let want = current + Math.min(extraFen, f.spendable[a]!);
+  if (q.maxChangeFen !== null) want = Math.min(want, current + q.maxChangeFen);
+  if (q.maxQuotaFen !== null) want = Math.min(want, q.maxQuotaFen);
+  return Math.max(current, Math.floor(want));
+}
+
+/**
+ * Sets up a relationship on pair k (R1–R5) and its first quota. The geography is asked of the rules
+ * (checkGeography) with the two persons as they are insured now. Returns the relationship, or −1.
+ */
+export function setUp(f: FamilyState, k: number, how: number): number {
+  const c = f.ctx;
+  const input = c.input;
+  const a = f.pairSharer[k]!;
+  const b = f.pairBeneficiary[k]!;
+  const pa = f.personA;
+  const pb = f.personB;
+  pa.poolingArea = input.areaCodes[f.area[a]!]!;
+  pa.province = input.provinceCodes[f.province[a]!]!;
+  pb.poolingArea = input.areaCodes[f.area[b]!]!;
+  pb.province = input.provinceCodes[f.province[b]!]!;
+  const refusal = checkGeography(input.rules.geography, pa, pb, c.monthTexts[f.m]!);
+  if (refusal) {
+    f.refuse(refusal, a);
+    return -1;
+  }
+  if (f.nr === f.relPair.length)
+    throw new RangeError(`family ${f.familyIndex} set up too many relationships`);
+  const r = f.nr++;
+  f.relPair[r] = k;
+  f.relQuota[r] = 0;
+  f.relSince[r] = f.now;
+  f.relActive[r] = 1;
+  f.pairActive[k] = r;
+  f.asSharer[a] = f.asSharer[a]! + 1;
+  f.asBeneficiary[b] = f.asBeneficiary[b]! + 1;
+  f.count(how === SETUP_STOCK ? S.setUpStock : S.setUp, 1);
+  if (how === SETUP_ON_NEED) f.count(S.setUpOnNeed, 1);
+  const share = input.behaviour.quota.shareOfSpendable;
+  const want = wantedQuota(f, a, 0, Math.floor(f.spendable[a]! * share));
+  if (want > 0) setQuota(f, r, want);
+  return r;
+}
+
+/** A Relationship record of relationship r, for the rule helpers that take one (traces only). */
+function record(f: FamilyState, r: number): Relationship {
+  const k = f.relPair[r]!;
+  return {
+    id: f.relationshipId(r),
+    sharerId: f.personId(f.pairSharer[k]!),
+    beneficiaryId: f.personId(f.pairBeneficiary[k]!),
+    relation: 'spouse',
+    since: f.relSince[r]!,
+    endedAt: null,
+    endedBy: null,
+  };
+}
+
+/** Ends relationship r (R4 or R6) and returns its unused quota to the sharer at once (R10). `field`: the summary cause. */
+export function endRelationship(f: FamilyState, r: number, field: number): void {
+  const k = f.relPair[r]!;
+  const a = f.pairSharer[k]!;
+  const b = f.pairBeneficiary[k]!;
+  const left = f.relQuota[r]!;
+  if (f.trace && quotaReturn(record(f, r), left, f.now).length !== (left > 0 ? 1 : 0)) {
+    throw new Error('R10: the rules and the engine disagree on what returns');
+  }
+  if (left > 0) {
+    f.relQuota[r] = 0;
+    f.spendable[a] = f.spendable[a]! + left;
+    f.post(f.quotaKind, r, K.account, a, left, R10);
+    f.count(S.quotaReturnedFen, left);
+  }
+  f.relActive[r] = 0;
+  f.pairActive[k] = -1;
+  f.asSharer[a] = f.asSharer[a]! - 1;
+  f.asBeneficiary[b] = f.asBeneficiary[b]! - 1;
+  f.count(field, 1);
+}
+
+/** Ends every active relationship in which member p is sharer or beneficiary (R6). */
+function endAllOf(f: FamilyState, p: number, field: number): void {
+  for (let r = 0; r < f.nr; r++) {
+    if (!f.relActive[r]) continue;
+    const k = f.relPair[r]!;
+    if (f.pairSharer[k] === p || f.pairBeneficiary[k] === p) endRelationship(f, r, field);
+  }
+}
+
+/**
+ * R6: insurance changes of members who are party to a relationship: death (survival table), a move
+ * of insurance to another pooling area of the province, or leaving basic medical insurance.
+ */
+export function insuranceChanges(f: FamilyState): void {
+  const c = f.ctx;
+  const e = c.input.behaviour.ending;
+  const move = e.moveYearly / 12;
+  const leave = e.leaveYearly / 12;
+  const model = c.input.model;
+  for (let p = 0; p < f.n; p++) {
+    if (f.asSharer[p]! + f.asBeneficiary[p]! === 0 || f.gone[p]) continue;
+    const u = f.unit();
+    const death = c.deathMonthly[f.age[p]!]!;
+    if (u >= death + move + leave) continue;
+    f.stampInMonth();
+    if (u < death || u >= death + move) {
+      endAllOf(f, p, u < death ? S.endedDeath : S.endedLeave);
+      f.gone[p] = 1;
+      f.scheme[p] = SchemeCode.uninsured;
+      f.credit[p] = 0;
+      continue;
+    }
+    endAllOf(f, p, S.endedMove);
+    const prov = f.province[p]!;
+    const areas = model.provinceAreas[prov]!;
+    if (areas.length < 2) continue;
+    let next = f.area[p]!;
+    while (next === f.area[p]) next = areas[drawFrom(model.areaTables[prov]!, f.unit(), f.rest)]!;
+    f.area[p] = next;
+    f.residence[p] = next;
+  }
+}
+
+/** R4: each active relationship ends by choice with the monthly probability. */
+export function voluntaryEnds(f: FamilyState): void {
+  const rate = f.ctx.input.behaviour.ending.voluntaryMonthly;
+  for (let r = 0; r < f.nr; r++) {
+    if (!f.relActive[r] || f.unit() >= rate) continue;
+    f.stampInMonth();
+    endRelationship(f, r, S.endedVoluntary);
+  }
+}
+
+/** Spontaneous set-ups: each open, unlinked pair with the monthly rate of its geography × awareness. */
+export function spontaneousSetUps(f: FamilyState): void {
+  const rates = f.ctx.input.behaviour.uptake.monthlyRate;
+  for (let k = 0; k < f.np; k++) {
+    if (f.pairActive[k] !== -1 || !pairOpen(f, k)) continue;
+    const geo = pairGeography(f, k);
+    const rate =
+      geo === GEO_SAME_AREA
+        ? rates.samePoolingArea
+        : geo === GEO_SAME_PROVINCE
+          ? rates.sameProvince
+          : rates.crossProvince;
+    if (f.unit() >= rate * awareness(f, k)) continue;
+    f.stampInMonth();
+    setUp(f, k, SETUP_SPONTANEOUS);
+  }
+}
+
+/** The starting stock: each pair open at the window's start is linked with the initial share of its geography. */
+export function startingStock(f: FamilyState): void {
+  const shares = f.ctx.input.behaviour.uptake.initialShare;
+  for (let k = 0; k < f.np; k++) {
+    if (!pairOpen(f, k)) continue;
+    const geo = pairGeography(f, k);
+    const share =
+      geo === GEO_SAME_AREA
+        ? shares.samePoolingArea
+        : geo === GEO_SAME_PROVINCE
+          ? shares.sameProvince
+          : shares.crossProvince;
+    if (f.unit() >= share * awareness(f, k)) continue;
+    f.stampInMonth();
+    setUp(f, k, SETUP_STOCK);
+  }
+}

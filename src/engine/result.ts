@@ -1,0 +1,152 @@
+/**
+ * The result of an engine run over a family range (区间结果): the flow cube, monthly summaries,
+ * the ledger totals by account class with the conservation residual, and the traces of named
+ * families. Everything but the traces is whole numbers in Float64Arrays, weighted by k at scale
+ * 1:k, so results of ranges merge by addition into the same bits whatever the split or order.
+ */
+import { FlowCube } from '../clearing/flows';
+import type { RuleId } from '../rules/ids';
+import { SHARING_RULES } from '../rules/ids';
+import type { Posting } from '../rules/ledger';
+import type { RefusalCode } from '../rules/refusal';
+
+/** Offsets of the monthly summary fields; the by-geography-and-use blocks follow at {@link TIMES_AT} and {@link FEN_AT}. */
+export const S = {
+  /** Relationships set up in the month (spontaneously or on need), not counting the starting stock. */
+  setUp: 0,
+  /** Relationships standing when the window starts (set up in its first month, before anything else). */
+  setUpStock: 1,
+  /** Of `setUp`, those set up because a relative had a bill or contribution to pay. */
+  setUpOnNeed: 2,
+  /** Relationships active at the end of the month. */
+  active: 3,
+  /** Ended by choice (R4). */
+  endedVoluntary: 4,
+  /** Ended automatically (R6) because a party moved to another pooling area. */
+  endedMove: 5,
+  /** Ended automatically (R6) because a party died. */
+  endedDeath: 6,
+  /** Ended automatically (R6) because a party left basic medical insurance. */
+  endedLeave: 7,
+  /** Fen frozen in virtual quotas at the end of the month (R8, R9 virtual-quota). */
+  quotaFrozenFen: 8,
+  /** Fen in relatives' wallets at the end of the month (R9 wallet-transfer). */
+  walletFen: 9,
+  /** Persons who are sharer of at least one active relationship at the end of the month. */
+  sharers: 10,
+  /** Persons who are beneficiary of at least one active relationship at the end of the month. */
+  beneficiaries: 11,
+  /** Fen of sharers' balances paid for relatives (dormant balance put to use). */
+  sharedFen: 12,
+  /** Fen moved into quotas or wallets (R7 / R9). */
+  quotaSetFen: 13,
+  /** Fen returned to sharers when relationships ended (R10). */
+  quotaReturnedFen: 14,
+  /** Fen released from quotas by lowering them (R7). */
+  quotaReleasedFen: 15,
+  /** Fen credited to personal accounts (monthly credits). */
+  creditFen: 16,
+  /** Fen of account holders' own spending from the unearmarked balance (R8). */
+  ownSpendingFen: 17,
+  /** Fen of relatives' bills paid from their own accounts (R12). */
+  beneficiaryOwnFen: 18,
+  /** Fen of relatives' bills paid in cash (R12). */
+  beneficiaryCashFen: 19,
+  /** Relatives' bills and contributions met in the order of R12 (with at least one relationship standing). */
+  bills: 20,
+  /** Payments made from a quota (a person-time of sharing: one bill, one quota). */
+  personTimes: 21,
+} as const;
+
+/** Start of the person-times block: index = TIMES_AT + geography × 4 + use. */
+export const TIMES_AT = 22;
+/** Start of the fen block: index = FEN_AT + geography × 4 + use. */
+export const FEN_AT = 34;
+/** Number of summary fields per month. */
+export const SUMMARY_FIELDS = 46;
+
+/** Ledger account classes the bulk path aggregates postings into. */
+export const CLASSES = ['accounts', 'quotas', 'wallets', 'funds', 'payees', 'cash'] as const;
+/** Index of each account class. */
+export const C = { accounts: 0, quotas: 1, wallets: 2, funds: 3, payees: 4, cash: 5 } as const;
+
+/** A refusal met while simulating a traced family. */
+export interface TracedRefusal {
+  rule: RuleId;
+  code: RefusalCode;
+  at: number;
+  personId: string;
+}
+
+/** The full story of one named family: its members, every posting with its rule id, refusals, and end state. */
+export interface FamilyTrace {
+  familyIndex: number;
+  persons: { id: string; role: number; age: number; scheme: number; area: string }[];
+  postings: Posting[];
+  refusals: TracedRefusal[];
+  /** What the bulk path's state arrays held at the end, by ledger account name (accounts and quotas). */
+  endState: Record<string, number>;
+}
+
+/** What a run over a family range returns. */
+export interface RangeResult {
+  months: number;
+  areas: number;
+  /** k of scale 1:k (every figure below except the traces is already multiplied by it). */
+  weight: number;
+  families: number;
+  personMonths: number;
+  flows: FlowCube;
+  /** months × SUMMARY_FIELDS, see {@link S}. */
+  summary: Float64Array;
+  /** months × 12: refusals by sharing rule R1..R12. */
+  refusals: Float64Array;
+  /** months × CLASSES: the ledger balance of each account class at the end of each month. */
+  ledger: Float64Array;
+  /** Per month, fen by which the ledger and the state arrays disagree (must be 0). */
+  residual: Float64Array;
+  traces: FamilyTrace[];
+}
+
+/** An empty result for a window of `months` months over `areas` pooling areas at weight k. */
+export function emptyResult(months: number, areas: number, weight: number): RangeResult {
+  return {
+    months,
+    areas,
+    weight,
+    families: 0,
+    personMonths: 0,
+    flows: new FlowCube(months, areas),
+    summary: new Float64Array(months * SUMMARY_FIELDS),
+    refusals: new Float64Array(months * SHARING_RULES.length),
+    ledger: new Float64Array(months * CLASSES.length),
+    residual: new Float64Array(months),
+    traces: [],
+  };
+}
+
+function addInto(a: Float64Array, b: Float64Array): void {
+  if (a.length !== b.length) throw new RangeError('cannot merge results of different shapes');
+  for (let i = 0; i < a.length; i++) a[i] = a[i]! + b[i]!;
+}
+
+/** Adds `other` into `into` (integer addition, so any order gives the same bits) and returns `into`. */
+export function mergeRangeResults(into: RangeResult, other: RangeResult): RangeResult {
+  if (into.months !== other.months || into.areas !== other.areas || into.weight !== other.weight) {
+    throw new RangeError('cannot merge results of different windows, areas or scales');
+  }
+  into.families += other.families;
+  into.personMonths += other.personMonths;
+  into.flows.merge(other.flows);
+  addInto(into.summary, other.summary);
+  addInto(into.refusals, other.refusals);
+  addInto(into.ledger, other.ledger);
+  addInto(into.residual, other.residual);
+  into.traces = [...into.traces, ...other.traces].sort((a, b) => a.familyIndex - b.familyIndex);
+  return into;
+}
+
+/** A monthly summary field of a result, as a plain array over the months. */
+export function series(result: RangeResult, field: number): number[] {
+  return Array.from({ length: result.months }, (_, m) => result.summary[m * SUMMARY_FIELDS + field]!);
+}

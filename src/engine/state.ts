@@ -1,0 +1,196 @@
+/**
+ * One family's state during a run (家庭状态): members, candidate sharer → relative pairs and
+ * sharing relationships, all in typed arrays reused from family to family, plus the posting sink.
+ * In the bulk path a posting only adds its amount to the totals of its two account classes; for a
+ * traced family the same call also books a real Posting, with its rule id, in a Ledger.
+ */
+import { MAX_FAMILY_SIZE } from '../population/family/parameters';
+import { FamilyStream } from '../population/random';
+import { accountOf, cashOf, fundOf, payeeOf, quotaOf } from '../rules/accounts';
+import type { RuleId } from '../rules/ids';
+import { SHARING_RULES } from '../rules/ids';
+import type { Ledger } from '../rules/ledger';
+import type { Refusal } from '../rules/refusal';
+import { PERMITTED_USES, type Person } from '../rules/types';
+import { FlowTable } from './flowTable';
+import type { RunContext } from './prepare';
+import { CLASSES, SUMMARY_FIELDS, type TracedRefusal } from './result';
+
+/** Most candidate pairs in one family (every ordered pair of members). */
+export const MAX_PAIRS = MAX_FAMILY_SIZE * (MAX_FAMILY_SIZE - 1);
+/** Most relationships one family can set up over a window (pairs may be set up again after ending). */
+export const MAX_RELATIONSHIPS = 4096;
+
+/** Kinds of ledger account a posting names: the class it adds to, and how the trace names it. */
+export const K = { account: 0, quota: 1, wallet: 2, fund: 3, payee: 4, cash: 5 } as const;
+
+/** Rule ids by code, for postings and refusals. */
+export const RULE_OF = [
+  'OPEN',
+  'CREDIT',
+  'R7',
+  'R8',
+  'R9',
+  'R10',
+  'R11',
+  'R12',
+] as const satisfies readonly RuleId[];
+
+/** The family's members, pairs and relationships, with the sinks of one range. */
+export class FamilyState {
+  readonly st = new FamilyStream();
+  readonly rest = new Float64Array(1);
+  // Members.
+  n = 0;
+  familyIndex = 0;
+  readonly role = new Int32Array(MAX_FAMILY_SIZE);
+  readonly branch = new Int32Array(MAX_FAMILY_SIZE);
+  readonly age = new Int32Array(MAX_FAMILY_SIZE);
+  readonly scheme = new Int32Array(MAX_FAMILY_SIZE);
+  readonly area = new Int32Array(MAX_FAMILY_SIZE);
+  readonly province = new Int32Array(MAX_FAMILY_SIZE);
+  readonly residence = new Int32Array(MAX_FAMILY_SIZE);
+  readonly ltc = new Uint8Array(MAX_FAMILY_SIZE);
+  readonly gone = new Uint8Array(MAX_FAMILY_SIZE);
+  readonly spendable = new Float64Array(MAX_FAMILY_SIZE);
+  readonly credit = new Float64Array(MAX_FAMILY_SIZE);
+  readonly contribution = new Float64Array(MAX_FAMILY_SIZE);
+  readonly contributionMonth = new Int32Array(MAX_FAMILY_SIZE);
+  readonly asSharer = new Int32Array(MAX_FAMILY_SIZE);
+  readonly asBeneficiary = new Int32Array(MAX_FAMILY_SIZE);
+  readonly candidateOf = new Int32Array(MAX_FAMILY_SIZE);
+  readonly changeDay = new Int32Array(MAX_FAMILY_SIZE);
+  readonly changeCount = new Int32Array(MAX_FAMILY_SIZE);
+  readonly capUsed = new Float64Array(MAX_FAMILY_SIZE);
+  /** Per member: monthly rates of outpatient bills, pharmacy purchases and shared stays, and P(no event). */
+  readonly rateOut = new Float64Array(MAX_FAMILY_SIZE);
+  readonly ratePharmacy = new Float64Array(MAX_FAMILY_SIZE);
+  readonly rateStay = new Float64Array(MAX_FAMILY_SIZE);
+  readonly noEvent = new Float64Array(MAX_FAMILY_SIZE);
+  // Candidate pairs sharer a → relative b (R1, R2 allow them).
+  np = 0;
+  readonly pairSharer = new Int32Array(MAX_PAIRS);
+  readonly pairBeneficiary = new Int32Array(MAX_PAIRS);
+  readonly pairRelation = new Int32Array(MAX_PAIRS);
+  /** The active relationship of each pair, or −1. */
+  readonly pairActive = new Int32Array(MAX_PAIRS);
+  // Relationships.
+  nr = 0;
+  readonly relPair = new Int32Array(MAX_RELATIONSHIPS);
+  readonly relQuota = new Float64Array(MAX_RELATIONSHIPS);
+  readonly relSince = new Float64Array(MAX_RELATIONSHIPS);
+  readonly relActive = new Uint8Array(MAX_RELATIONSHIPS);
+  // Sinks (unweighted, for the whole range).
+  readonly summary: Float64Array;
+  readonly refusals: Float64Array;
+  /** months × classes: net postings into each class in each month. */
+  readonly classNet: Float64Array;
+  /** months × classes: what the state arrays hold at each month's end (accounts, quotas, wallets). */
+  readonly classState: Float64Array;
+  readonly flows: FlowTable;
+  /** Current month index and the stamp of the event being handled. */
+  m = 0;
+  now = 0;
+  /** Account class of quota money under the scenario's R9 model. */
+  readonly quotaKind: number;
+  // Trace of the current family, when it is named.
+  trace: Ledger | null = null;
+  readonly traceRefusals: TracedRefusal[] = [];
+  /** Scratch persons for the rule functions asked on events (R3). */
+  readonly personA: Person = { id: 'a', scheme: 'employee-account', poolingArea: '', province: '' };
+  readonly personB: Person = { id: 'b', scheme: 'resident', poolingArea: '', province: '' };
+
+  constructor(readonly ctx: RunContext) {
+    const M = ctx.months;
+    this.summary = new Float64Array(M * SUMMARY_FIELDS);
+    this.refusals = new Float64Array(M * SHARING_RULES.length);
+    this.classNet = new Float64Array(M * CLASSES.length);
+    this.classState = new Float64Array(M * CLASSES.length);
+    this.flows = new FlowTable(ctx.input.areaCount);
+    this.quotaKind = ctx.input.rules.quotaModel === 'wallet-transfer' ? K.wallet : K.quota;
+  }
+
+  /** Adds `v` to summary field `f` of the current month. */
+  count(f: number, v: number): void {
+    const i = this.m * SUMMARY_FIELDS + f;
+    this.summary[i] = this.summary[i]! + v;
+  }
+
+  /**
+   * Books `fen` from one account to another under rule code `rule` (index into RULE_OF). `from` and
+   * `to` are (kind, index) pairs: a member, a relationship, an area, or use × areas + area for a payee.
+   */
+  post(fromKind: number, from: number, toKind: number, to: number, fen: number, rule: number): void {
+    const base = this.m * CLASSES.length;
+    const net = this.classNet;
+    net[base + fromKind] = net[base + fromKind]! - fen;
+    net[base + toKind] = net[base + toKind]! + fen;
+    if (this.trace) {
+      this.trace.post([
+        {
+          from: this.#name(fromKind, from),
+          to: this.#name(toKind, to),
+          amountFen: fen,
+          rule: RULE_OF[rule]!,
+          at: this.now,
+        },
+      ]);
+    }
+  }
+
+  /** Counts a refusal (and keeps it in the trace of a named family). `person` is a member index. */
+  refuse(refusal: Refusal, person: number): void {
+    const r = SHARING_RULES.indexOf(refusal.rule);
+    const i = this.m * SHARING_RULES.length + r;
+    this.refusals[i] = this.refusals[i]! + 1;
+    if (this.trace) {
+      this.traceRefusals.push({
+        rule: refusal.rule,
+        code: refusal.code,
+        at: this.now,
+        personId: this.personId(person),
+      });
+    }
+  }
+
+  /** The id of member `p` of the current family in traces: `f<family>-<member>`. */
+  personId(p: number): string {
+    return `f${this.familyIndex}-${p}`;
+  }
+
+  /** The id of relationship `r` of the current family in traces: `f<family>-r<n>`. */
+  relationshipId(r: number): string {
+    return `f${this.familyIndex}-r${r}`;
+  }
+
+  #name(kind: number, i: number): string {
+    const codes = this.ctx.input.areaCodes;
+    const A = this.ctx.input.areaCount;
+    switch (kind) {
+      case K.account:
+        return accountOf(this.personId(i));
+      case K.quota:
+      case K.wallet:
+        return quotaOf(this.relationshipId(i));
+      case K.fund:
+        return fundOf(codes[i]!);
+      case K.payee:
+        return payeeOf(PERMITTED_USES[Math.floor(i / A)]!, codes[i % A]!);
+      default:
+        return cashOf(this.personId(i));
+    }
+  }
+
+  /** A uniform draw in [0, 1) from the family's engine stream. */
+  unit(): number {
+    return this.st.unit();
+  }
+
+  /** Sets the event stamp to a random minute of the current month between 06:00 and 24:00. */
+  stampInMonth(): void {
+    const c = this.ctx;
+    const x = this.st.unit() * (c.monthMinutes[this.m]! / 1440);
+    const day = Math.floor(x);
+    this.now = c.monthStamp[this.m]! + day * 1440 + 360 + Math.floor((x - day) * 1080);
+  }
+}
