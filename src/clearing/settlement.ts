@@ -38,11 +38,11 @@ export function settleByMonth(
     month,
     owes: new Float64Array(P * P),
   }));
-  for (const c of cube.cells()) {
-    const from = provinceOfArea[c.sharerArea]!;
-    const to = provinceOfArea[c.treatmentArea]!;
-    if (from !== to) months[c.month]!.owes[from * P + to]! += c.amountFen;
-  }
+  cube.forEachCell((month, sharerArea, treatmentArea, _use, amountFen) => {
+    const from = provinceOfArea[sharerArea]!;
+    const to = provinceOfArea[treatmentArea]!;
+    if (from !== to) months[month]!.owes[from * P + to]! += amountFen;
+  });
   return months.map(({ month, owes }) => {
     const net = new Float64Array(P);
     let grossFen = 0;

@@ -69,6 +69,38 @@ function monthOfDay(r: ClearingResult, day: number): number {
   return m;
 }
 
+/** `prepayment_usage_daily`: one row per pair and tracked day, filled column by column. */
+function dailyUsageTable(r: ClearingResult): ColumnTable {
+  const days = r.calendar.horizonDays;
+  const n = r.prepayments.length * days;
+  const day = new Int32Array(n);
+  const insured = new Int32Array(n);
+  const treatment = new Int32Array(n);
+  const reached = new Float64Array(n);
+  const prepayment = new Float64Array(n);
+  const outstanding = new Float64Array(n);
+  r.prepayments.forEach((p, k) => {
+    const at = k * days;
+    for (let d = 0; d < days; d++) day[at + d] = d;
+    insured.fill(p.insured, at, at + days);
+    treatment.fill(p.treatment, at, at + days);
+    reached.set(p.reachedUsage, at);
+    prepayment.set(p.prepaymentFen, at);
+    outstanding.set(p.outstandingFen, at);
+  });
+  return {
+    name: 'prepayment_usage_daily',
+    columns: {
+      day,
+      insured_province: insured,
+      treatment_province: treatment,
+      reached_usage: reached,
+      prepayment_fen: prepayment,
+      outstanding_fen: outstanding,
+    },
+  };
+}
+
 /** Options of `clearingTables`. */
 export interface ClearingTableOptions {
   /** Add `prepayment_usage_daily` (one row per pair and tracked day); default false. */
@@ -182,14 +214,6 @@ export function clearingTables(r: ClearingResult, options: ClearingTableOptions 
     usage: 'float',
     amount_fen: 'float',
   });
-  const daily = new TableBuilder('prepayment_usage_daily', {
-    day: 'int',
-    insured_province: 'int',
-    treatment_province: 'int',
-    reached_usage: 'float',
-    prepayment_fen: 'float',
-    outstanding_fen: 'float',
-  });
   const s = r.calendar.monthStart;
   for (const p of r.prepayments) {
     const pair = { insured_province: p.insured, treatment_province: p.treatment };
@@ -221,17 +245,6 @@ export function clearingTables(r: ClearingResult, options: ClearingTableOptions 
         amount_fen: e.amountFen,
       });
     }
-    if (options.daily) {
-      for (let d = 0; d < r.calendar.horizonDays; d++) {
-        daily.row({
-          day: d,
-          ...pair,
-          reached_usage: p.reachedUsage[d]!,
-          prepayment_fen: p.prepaymentFen[d]!,
-          outstanding_fen: p.outstandingFen[d]!,
-        });
-      }
-    }
   }
   const province = new TableBuilder('prepayment_province', {
     province: 'int',
@@ -254,8 +267,9 @@ export function clearingTables(r: ClearingResult, options: ClearingTableOptions 
     });
   }
   const out = [national, settlement, positions, tiers, usage, events, province];
-  if (options.daily) out.push(daily);
-  return out.map((b) => b.build());
+  const tables = out.map((b) => b.build());
+  if (options.daily) tables.push(dailyUsageTable(r));
+  return tables;
 }
 
 /**

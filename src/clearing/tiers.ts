@@ -21,11 +21,11 @@ export function provinceTiers(cube: FlowCube): TierMonth[] {
     paysFen: new Float64Array(cube.areas),
     receivesFen: new Float64Array(cube.areas),
   }));
-  for (const c of cube.cells()) {
-    if (c.sharerArea === c.treatmentArea) continue;
-    months[c.month]!.paysFen[c.sharerArea]! += c.amountFen;
-    months[c.month]!.receivesFen[c.treatmentArea]! += c.amountFen;
-  }
+  cube.forEachCell((month, sharerArea, treatmentArea, _use, amountFen) => {
+    if (sharerArea === treatmentArea) return;
+    months[month]!.paysFen[sharerArea]! += amountFen;
+    months[month]!.receivesFen[treatmentArea]! += amountFen;
+  });
   return months;
 }
 

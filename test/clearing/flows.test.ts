@@ -49,3 +49,19 @@ describe('FlowCube', () => {
     );
   });
 });
+
+describe('FlowCube.forEachCell', () => {
+  test('visits exactly the cells that cells() lists, with their amounts', () => {
+    const c = new FlowCube(3, 5);
+    c.add(2, 4, 1, USE_INDEX.pharmacy, 700);
+    c.add(0, 0, 3, USE_INDEX.medical, 5);
+    c.add(1, 3, 3, USE_INDEX['ltc-contribution'], 9, 2);
+    c.add(2, 4, 1, USE_INDEX.pharmacy, 300);
+    const seen: number[][] = [];
+    c.forEachCell((m, s, t, u, fen) => seen.push([m, s, t, u, fen]));
+    const listed = c.cells().map((x) => [x.month, x.sharerArea, x.treatmentArea, x.use, x.amountFen]);
+    expect(seen.sort((a, b) => a.join().localeCompare(b.join()))).toEqual(
+      listed.sort((a, b) => a.join().localeCompare(b.join())),
+    );
+  });
+});
