@@ -14,6 +14,7 @@
  */
 import type { FlowCube } from './flows';
 import type { ClearingParameters } from './parameters';
+import type { FirstYearSizing } from './resize';
 import { clearRun, type AreaProvinces, type ClearRunOptions } from './run';
 
 /**
@@ -52,6 +53,13 @@ export interface ProvinceMonteCarlo {
   redProbability: number;
   /** Mean over replications of the province's opening prepayment as sized by the rule (C5). */
   sizedPrepaymentMeanFen: number;
+  /**
+   * `redProbabilityAt` the mean sized prepayment, rounded to the fen: the same prepayment in every
+   * replication, as a province that sizes before knowing the year would hold. Under the
+   * `perfect-foresight` opening rule each replication is sized from its own flows, so
+   * `redProbability` is the more optimistic of the two.
+   */
+  redProbabilityAtMeanSize: number;
   /** Share of the province's claims that goes to each treatment province (the split of a single size). */
   split: Float64Array;
   /** Per replication, the critical size K: a fixed prepayment X warns red iff X ≤ K (0: no claims). */
@@ -63,6 +71,8 @@ export interface ProvinceMonteCarlo {
 /** A Monte Carlo summary of R replications. */
 export interface MonteCarloResult {
   replications: number;
+  /** The opening-size rule every replication was cleared with. */
+  firstYear: FirstYearSizing['rule'];
   provinces: number;
   confidence: number;
   quantiles: number[];
@@ -114,13 +124,10 @@ export function monteCarlo(
   params: ClearingParameters,
   options: MonteCarloOptions,
 ): MonteCarloResult {
-  const R = Array.isArray(source)
-    ? source.length
-    : (source as Exclude<ReplicationSource, readonly FlowCube[]>).replications;
-  const cubeAt = (r: number): FlowCube =>
-    Array.isArray(source)
-      ? (source as readonly FlowCube[])[r]!
-      : (source as Exclude<ReplicationSource, readonly FlowCube[]>).replicate(r);
+  const generated = 'replicate' in source ? source : null;
+  const list = generated ? null : (source as readonly FlowCube[]);
+  const R = generated ? generated.replications : list!.length;
+  const cubeAt = (r: number): FlowCube => (generated ? generated.replicate(r) : list![r]!);
   const confidence = options.confidence ?? 0.95;
   const quantiles = [...(options.quantiles ?? [0.05, 0.5, 0.95])];
   if (!Number.isInteger(R) || R < 1)
@@ -169,10 +176,13 @@ export function monteCarlo(
       sizedPrepaymentMeanFen: sized[i]! / R,
       split,
       criticalFen,
+      redProbabilityAtMeanSize: 0,
       neededPrepaymentFen: 0,
     };
+    p.redProbabilityAtMeanSize = redProbabilityAt(p, Math.round(p.sizedPrepaymentMeanFen));
     p.neededPrepaymentFen = prepaymentAtConfidence(p, confidence);
     return p;
   });
-  return { replications: R, provinces: P, confidence, quantiles, provinceResults };
+  const firstYear = options.firstYear?.rule ?? 'perfect-foresight';
+  return { replications: R, firstYear, provinces: P, confidence, quantiles, provinceResults };
 }

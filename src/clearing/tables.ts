@@ -275,8 +275,11 @@ export function clearingTables(r: ClearingResult, options: ClearingTableOptions 
 /**
  * A Monte Carlo summary as the column table `montecarlo_province`: per insured-place province the
  * replications, mean and quantiles of peak usage (columns `peak_usage_q05`, `peak_usage_q50`, … named
- * by the quantile in hundredths), the red-warning probability at the sized prepayments, the mean sized
- * opening prepayment, the confidence and the prepayment needed for it.
+ * by the quantile in hundredths); `red_probability`, the share of replications with a red warning in
+ * their own run (sized by the rule, re-sized yearly, with top-ups); the mean sized opening prepayment
+ * and `red_probability_at_mean_size`, the red-warning probability if every replication held that
+ * same amount; the confidence and `needed_prepayment_fen`, the smallest fixed prepayment that avoids
+ * a red warning with that confidence (see `montecarlo.ts` for the split among treatment provinces).
  */
 export function monteCarloTable(mc: MonteCarloResult): ColumnTable {
   const spec: Record<string, 'int' | 'float' | 'text'> = {
@@ -289,6 +292,7 @@ export function monteCarloTable(mc: MonteCarloResult): ColumnTable {
   Object.assign(spec, {
     red_probability: 'float',
     sized_prepayment_mean_fen: 'float',
+    red_probability_at_mean_size: 'float',
     confidence: 'float',
     needed_prepayment_fen: 'float',
   });
@@ -300,6 +304,7 @@ export function monteCarloTable(mc: MonteCarloResult): ColumnTable {
       peak_usage_mean: p.peakUsageMean,
       red_probability: p.redProbability,
       sized_prepayment_mean_fen: Math.round(p.sizedPrepaymentMeanFen),
+      red_probability_at_mean_size: p.redProbabilityAtMeanSize,
       confidence: mc.confidence,
       needed_prepayment_fen: p.neededPrepaymentFen,
     };

@@ -51,6 +51,7 @@ describe('monteCarlo (C5, C6)', () => {
       expect(p.peakUsageQuantiles).toEqual([sorted[1], sorted[19], sorted[37]]); // ranks 2, 20, 38 of 40
       expect(p.peakUsageMean).toBeCloseTo(sorted.reduce((a, b) => a + b, 0) / R, 12);
       expect(p.sizedPrepaymentMeanFen).toBeGreaterThan(0);
+      expect(p.redProbabilityAtMeanSize).toBe(redProbabilityAt(p, Math.round(p.sizedPrepaymentMeanFen)));
     }
   });
 

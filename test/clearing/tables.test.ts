@@ -97,6 +97,7 @@ describe('clearingTables', () => {
       'peak_usage_q90',
       'red_probability',
       'sized_prepayment_mean_fen',
+      'red_probability_at_mean_size',
       'confidence',
       'needed_prepayment_fen',
     ]);
