@@ -10,7 +10,14 @@ import { drawFrom, type CumTable, cumTable } from '../population/random';
 import { Ledger } from '../rules/ledger';
 import { careEvents, contributions, credits, ownSpending } from './payments';
 import { RELATION_CODES } from './prepare';
-import { insuranceChanges, spontaneousSetUps, startingStock, voluntaryEnds } from './relationships';
+import {
+  insuranceChanges,
+  refreshPair,
+  schedulePair,
+  spontaneousSetUps,
+  startingStock,
+  voluntaryEnds,
+} from './relationships';
 import { C, CLASSES, S, type FamilyTrace } from './result';
 import { K, type FamilyState } from './state';
 
@@ -74,6 +81,7 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
       f.candidateOf[b] = f.candidateOf[b]! + 1;
     }
   }
+  for (let k = 0; k < f.np; k++) refreshPair(f, k);
   const care = beh.care;
   for (let b = 0; b < n; b++) {
     if (f.candidateOf[b] === 0) continue;
@@ -142,6 +150,7 @@ export function simulateFamily(f: FamilyState): void {
     if (m === 0) {
       openBalances(f);
       startingStock(f);
+      for (let k = 0; k < f.np; k++) if (f.pairActive[k] === -1) schedulePair(f, k, 0);
     }
     insuranceChanges(f);
     voluntaryEnds(f);

@@ -11,7 +11,7 @@ import { quotaReturn } from '../rules/relationship';
 import type { Relationship } from '../rules/types';
 import { GEO_CROSS_PROVINCE, GEO_SAME_AREA, GEO_SAME_PROVINCE } from './prepare';
 import { S } from './result';
-import { K, type FamilyState } from './state';
+import { K, NEVER, type FamilyState } from './state';
 
 const R7 = 2;
 const R9 = 4;
@@ -24,24 +24,64 @@ export const SETUP_SPONTANEOUS = 1;
 /** Set up because a relative had a bill or contribution to pay. */
 export const SETUP_ON_NEED = 2;
 
-/** The geography code between the sharer and the beneficiary of pair k, as they are insured now. */
-export function pairGeography(f: FamilyState, k: number): number {
+/** Computes pair k's geography and the first month it may set up a relationship (R1–R3), as its members stand now. */
+export function refreshPair(f: FamilyState, k: number): void {
+  const c = f.ctx;
   const a = f.pairSharer[k]!;
   const b = f.pairBeneficiary[k]!;
-  if (f.area[a] === f.area[b]) return GEO_SAME_AREA;
-  return f.province[a] === f.province[b] ? GEO_SAME_PROVINCE : GEO_CROSS_PROVINCE;
+  const geo =
+    f.area[a] === f.area[b]
+      ? GEO_SAME_AREA
+      : f.province[a] === f.province[b]
+        ? GEO_SAME_PROVINCE
+        : GEO_CROSS_PROVINCE;
+  f.pairGeo[k] = geo;
+  let from = 0;
+  if (
+    f.gone[a] ||
+    f.gone[b] ||
+    !c.sharerOk[f.scheme[a]!] ||
+    !c.beneficiaryOk[f.pairRelation[k]! * 4 + f.scheme[b]!] ||
+    !c.geographyOpen[geo]
+  ) {
+    from = NEVER;
+  } else if (geo === GEO_CROSS_PROVINCE) {
+    from = Math.max(0, c.walletFrom[f.area[a]!]!, c.walletFrom[f.area[b]!]!);
+  }
+  f.pairOpenFrom[k] = from;
+}
+
+/**
+ * Draws the month of pair k's next chance of a spontaneous set-up, from month `from` on: waiting
+ * times are geometric at the monthly rate of its geography, so the loop costs nothing between chances
+ * (awareness, which can only lower the rate, thins the chances when they come).
+ */
+export function schedulePair(f: FamilyState, k: number, from: number): void {
+  const rates = f.ctx.input.behaviour.uptake.monthlyRate;
+  const geo = f.pairGeo[k]!;
+  const rate =
+    geo === GEO_SAME_AREA
+      ? rates.samePoolingArea
+      : geo === GEO_SAME_PROVINCE
+        ? rates.sameProvince
+        : rates.crossProvince;
+  const start = Math.max(from, f.pairOpenFrom[k]!);
+  if (rate <= 0 || start >= f.ctx.months) {
+    f.pairNext[k] = NEVER;
+    return;
+  }
+  const wait = rate >= 1 ? 0 : Math.floor(Math.log(1 - f.unit()) / Math.log(1 - rate));
+  f.pairNext[k] = wait < f.ctx.months ? start + wait : NEVER;
+}
+
+/** The geography code of pair k (same pooling area, same province, across provinces). */
+export function pairGeography(f: FamilyState, k: number): number {
+  return f.pairGeo[k]!;
 }
 
 /** Whether pair k could set up a relationship this month (both eligible now, geography open, wallet live). */
 export function pairOpen(f: FamilyState, k: number): boolean {
-  const c = f.ctx;
-  const a = f.pairSharer[k]!;
-  const b = f.pairBeneficiary[k]!;
-  if (f.gone[a] || f.gone[b] || !c.sharerOk[f.scheme[a]!]) return false;
-  if (!c.beneficiaryOk[f.pairRelation[k]! * 4 + f.scheme[b]!]) return false;
-  const geo = pairGeography(f, k);
-  if (!c.geographyOpen[geo]) return false;
-  return geo !== GEO_CROSS_PROVINCE || (f.m >= c.walletFrom[f.area[a]!]! && f.m >= c.walletFrom[f.area[b]!]!);
+  return f.m >= f.pairOpenFrom[k]!;
 }
 
 /** Awareness of pair k's kind of sharing this month: 1 within a province; across provinces it grows after the wallet. */
@@ -129,6 +169,7 @@ export function setUp(f: FamilyState, k: number, how: number): number {
   f.relSince[r] = f.now;
   f.relActive[r] = 1;
   f.pairActive[k] = r;
+  f.pairNext[k] = NEVER;
   f.asSharer[a] = f.asSharer[a]! + 1;
   f.asBeneficiary[b] = f.asBeneficiary[b]! + 1;
   f.count(how === SETUP_STOCK ? S.setUpStock : S.setUp, 1);
@@ -173,6 +214,7 @@ export function endRelationship(f: FamilyState, r: number, field: number): void 
   f.asSharer[a] = f.asSharer[a]! - 1;
   f.asBeneficiary[b] = f.asBeneficiary[b]! - 1;
   f.count(field, 1);
+  schedulePair(f, k, f.m + 1);
 }
 
 /** Ends every active relationship in which member p is sharer or beneficiary (R6). */
@@ -205,6 +247,7 @@ export function insuranceChanges(f: FamilyState): void {
       f.gone[p] = 1;
       f.scheme[p] = SchemeCode.uninsured;
       f.credit[p] = 0;
+      refreshPairsOf(f, p);
       continue;
     }
     endAllOf(f, p, S.endedMove);
@@ -215,6 +258,16 @@ export function insuranceChanges(f: FamilyState): void {
     while (next === f.area[p]) next = areas[drawFrom(model.areaTables[prov]!, f.unit(), f.rest)]!;
     f.area[p] = next;
     f.residence[p] = next;
+    refreshPairsOf(f, p);
+  }
+}
+
+/** After member p's insurance changed: every pair of p gets its geography, opening and next chance again. */
+function refreshPairsOf(f: FamilyState, p: number): void {
+  for (let k = 0; k < f.np; k++) {
+    if (f.pairSharer[k] !== p && f.pairBeneficiary[k] !== p) continue;
+    refreshPair(f, k);
+    if (f.pairActive[k] === -1) schedulePair(f, k, f.m + 1);
   }
 }
 
@@ -228,21 +281,16 @@ export function voluntaryEnds(f: FamilyState): void {
   }
 }
 
-/** Spontaneous set-ups: each open, unlinked pair with the monthly rate of its geography × awareness. */
+/** Spontaneous set-ups: pairs whose chance comes this month set up with the probability of awareness. */
 export function spontaneousSetUps(f: FamilyState): void {
-  const rates = f.ctx.input.behaviour.uptake.monthlyRate;
+  const m = f.m;
   for (let k = 0; k < f.np; k++) {
-    if (f.pairActive[k] !== -1 || !pairOpen(f, k)) continue;
-    const geo = pairGeography(f, k);
-    const rate =
-      geo === GEO_SAME_AREA
-        ? rates.samePoolingArea
-        : geo === GEO_SAME_PROVINCE
-          ? rates.sameProvince
-          : rates.crossProvince;
-    if (f.unit() >= rate * awareness(f, k)) continue;
-    f.stampInMonth();
-    setUp(f, k, SETUP_SPONTANEOUS);
+    if (f.pairNext[k] !== m) continue;
+    if (f.pairActive[k] === -1 && pairOpen(f, k) && f.unit() < awareness(f, k)) {
+      f.stampInMonth();
+      if (setUp(f, k, SETUP_SPONTANEOUS) !== -1) continue;
+    }
+    if (f.pairActive[k] === -1) schedulePair(f, k, m + 1);
   }
 }
 

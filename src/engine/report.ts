@@ -68,6 +68,18 @@ export function sharingFigures(result: RangeResult, firstMonth: string): Sharing
   };
 }
 
+/** Person-times of one use in January–November of the year of `firstMonth`. */
+export function timesOfUse(result: RangeResult, firstMonth: string, use: number): number {
+  const offset = monthNumber(firstMonth) % 12;
+  let s = 0;
+  for (let m = 0; m <= 10; m++) {
+    const i = m - offset;
+    if (i < 0 || i >= result.months) continue;
+    for (let g = 0; g < 3; g++) s += result.summary[i * SUMMARY_FIELDS + TIMES_AT + g * 4 + use]!;
+  }
+  return s;
+}
+
 const yi = (x: number) => `${(x / 1e8).toFixed(2)}亿`;
 const pct = (x: number, ref: number) => `${x >= ref ? '+' : ''}${((x / ref - 1) * 100).toFixed(1)}%`;
 
@@ -88,6 +100,7 @@ export function sharingReport(result: RangeResult, firstMonth: string): string[]
     `Jan–Oct other pooling area, same province: ${yi(f.janOctSameProvinceTimes)} times (${pct(f.janOctSameProvinceTimes, P.janOctSameProvinceTimes)}), ` +
       `${yi(f.janOctSameProvinceYuan)} yuan (${pct(f.janOctSameProvinceYuan, P.janOctSameProvinceYuan)})`,
     `Jan–Oct cross-province: ${yi(f.janOctCrossProvinceYuan)} yuan`,
+    `Jan–Nov person-times by use: ${[0, 1, 2, 3].map((u) => yi(timesOfUse(result, firstMonth, u))).join(' ')}`,
     `relationships at the end: ${yi(result.summary[(result.months - 1) * SUMMARY_FIELDS + S.active]!)}; ` +
       `max residual ${Math.max(...result.residual)} fen`,
   ];

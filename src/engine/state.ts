@@ -21,6 +21,9 @@ export const MAX_PAIRS = MAX_FAMILY_SIZE * (MAX_FAMILY_SIZE - 1);
 /** Most relationships one family can set up over a window (pairs may be set up again after ending). */
 export const MAX_RELATIONSHIPS = 4096;
 
+/** A month that never comes. */
+export const NEVER = 0x7fffffff;
+
 /** Kinds of ledger account a posting names: the class it adds to, and how the trace names it. */
 export const K = { account: 0, quota: 1, wallet: 2, fund: 3, payee: 4, cash: 5 } as const;
 
@@ -74,6 +77,12 @@ export class FamilyState {
   readonly pairRelation = new Int32Array(MAX_PAIRS);
   /** The active relationship of each pair, or −1. */
   readonly pairActive = new Int32Array(MAX_PAIRS);
+  /** Geography code of each pair as its members are insured now. */
+  readonly pairGeo = new Int32Array(MAX_PAIRS);
+  /** First month in which each pair may set up a relationship (R1–R3 allow it), or NEVER. */
+  readonly pairOpenFrom = new Int32Array(MAX_PAIRS);
+  /** Month of each pair's next chance of a spontaneous set-up, or NEVER. */
+  readonly pairNext = new Int32Array(MAX_PAIRS);
   // Relationships.
   nr = 0;
   readonly relPair = new Int32Array(MAX_RELATIONSHIPS);

@@ -74,16 +74,28 @@ export interface PaymentSplit {
   cashFen: number;
 }
 
+/** Compares two quotas (by index) in R12's quota order; ties keep the given order. */
+function compareQuotas(order: QuotaOrder, quotas: readonly QuotaSource[], a: number, b: number): number {
+  const qa = quotas[a]!;
+  const qb = quotas[b]!;
+  const d =
+    order === 'oldest-first'
+      ? qa.since - qb.since
+      : order === 'newest-first'
+        ? qb.since - qa.since
+        : order === 'largest-first'
+          ? qb.availableFen - qa.availableFen
+          : qa.availableFen - qb.availableFen;
+  return d || a - b;
+}
+
 /** The order in which quotas are drawn (indices into `quotas`), per R12's quota order. Stable. */
 export function quotaDrawOrder(order: QuotaOrder, quotas: readonly QuotaSource[]): number[] {
-  const idx = quotas.map((_, i) => i);
-  const by: Record<QuotaOrder, (a: number, b: number) => number> = {
-    'oldest-first': (a, b) => quotas[a]!.since - quotas[b]!.since,
-    'newest-first': (a, b) => quotas[b]!.since - quotas[a]!.since,
-    'largest-first': (a, b) => quotas[b]!.availableFen - quotas[a]!.availableFen,
-    'smallest-first': (a, b) => quotas[a]!.availableFen - quotas[b]!.availableFen,
-  };
-  return idx.sort((a, b) => by[order](a, b) || a - b);
+  const n = quotas.length;
+  if (n < 2) return n === 0 ? [] : [0];
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) idx.push(i);
+  return idx.sort((a, b) => compareQuotas(order, quotas, a, b));
 }
 
 /** R12: splits a bill of `billFen` over the own account, the quotas and cash, in the scenario's order. */
@@ -95,18 +107,21 @@ export function splitPayment(
 ): PaymentSplit {
   let left = billFen;
   let ownFen = 0;
-  const quotaFen = quotas.map(() => 0);
-  const payOwn = () => {
+  const quotaFen: number[] = [];
+  for (let i = 0; i < quotas.length; i++) quotaFen.push(0);
+  if (order.ownAccount === 'first') {
     ownFen = Math.min(left, Math.max(0, ownAvailableFen));
     left -= ownFen;
-  };
-  if (order.ownAccount === 'first') payOwn();
+  }
   for (const i of quotaDrawOrder(order.quotaOrder, quotas)) {
     const take = Math.min(left, quotas[i]!.availableFen);
     quotaFen[i] = take;
     left -= take;
   }
-  if (order.ownAccount === 'after-quotas') payOwn();
+  if (order.ownAccount === 'after-quotas') {
+    ownFen = Math.min(left, Math.max(0, ownAvailableFen));
+    left -= ownFen;
+  }
   return { ownFen, quotaFen, cashFen: left };
 }
 
