@@ -1,0 +1,51 @@
+/**
+ * The training stories bundled into the page (内置培训故事): Vite imports every file of
+ * scenarios/stories/ and every scenario file at build time, so nothing is fetched; each story is
+ * validated like the tests validate it, and a bad file stops the trainer with its errors.
+ */
+import {
+  formatScenarioErrors,
+  formatStoryErrors,
+  parseScenario,
+  parseStory,
+  type LoadedStory,
+  type Scenario,
+} from '../../scenario';
+
+const scenarioFiles = import.meta.glob<unknown>('../../../scenarios/*.json', {
+  eager: true,
+  import: 'default',
+});
+const storyFiles = import.meta.glob<unknown>('../../../scenarios/stories/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+/** Validates the bundled scenario and story files; throws with every error of the first bad file. */
+function loadAll(): LoadedStory[] {
+  const scenarios = new Map<string, Scenario>();
+  const broken = new Map<string, string>();
+  for (const json of Object.values(scenarioFiles)) {
+    const r = parseScenario(json);
+    if (r.ok) scenarios.set(r.scenario.id, r.scenario);
+    else broken.set(String((json as { id?: unknown } | null)?.id), formatScenarioErrors(r.errors));
+  }
+  return Object.keys(storyFiles)
+    .sort()
+    .map((path) => {
+      const r = parseStory(storyFiles[path], (id) => scenarios.get(id));
+      if (!r.ok) {
+        const cause = broken.get(String((storyFiles[path] as { scenario?: unknown } | null)?.scenario));
+        throw new Error(`${path}\n${formatStoryErrors(r.errors)}${cause ? `\n${cause}` : ''}`);
+      }
+      return { story: r.story, params: r.params };
+    });
+}
+
+let cache: LoadedStory[] | null = null;
+
+/** Every bundled story, in file-name order, validated once. */
+export function bundledStories(): readonly LoadedStory[] {
+  cache ??= loadAll();
+  return cache;
+}

@@ -1,0 +1,152 @@
+/**
+ * The Trainer workspace (培训演示): pick a training story, then step, play, go back or restart. Each
+ * step shows its narration, its postings with rule ids and explanations (or its refusal), the
+ * accounts table with the changed rows highlighted, and the clearing chain for money that crosses
+ * pooling areas. Every view of step n is computed by replaying the story's first n steps on a fresh
+ * book, so going back is exact. The story and step live in the address (`?story=…&step=…`).
+ */
+import type { LoadedStory } from '../../scenario/storyParse';
+import { openingBalances, playStory, type StoryFrame } from '../../scenario/storyRun';
+import { el } from '../dom';
+import type { Lang } from '../i18n';
+import type { WorkspaceFactory } from '../view';
+import { renderAccounts, accountRows } from './accountsTable';
+import { placePath, readPlace, type TrainerPlace } from './address';
+import { debtPairs, renderChain } from './chain';
+import { createControls, SPEEDS, type Speed } from './controls';
+import { StoryLabels } from './labels';
+import { trainerMessages as M } from './messages';
+import { renderStep } from './stepView';
+import { bundledStories } from './stories';
+import './trainer.css';
+
+/** The trainer workspace for the shell: mounts into its panel and follows the shell's language. */
+export const mountTrainer: WorkspaceFactory = ({ panel, i18n, win }) => {
+  const doc = panel.ownerDocument;
+  const stories = bundledStories();
+  const byId = new Map(stories.map((s) => [s.story.id, s]));
+  const stepsOf = (id: string) => byId.get(id)?.story.steps.length ?? 0;
+  let place: TrainerPlace = readPlace(win.location.search, [...byId.keys()], stepsOf);
+  let playing = false;
+  let speed: Speed = 'normal';
+  let timer: number | undefined;
+
+  const current = (): LoadedStory => byId.get(place.story)!;
+
+  const heading = el(doc, 'h2', {});
+  const intro = el(doc, 'p', { class: 'audience' });
+  const pickerLabel = el(doc, 'label', { for: 'trainer-story' });
+  const picker = el(doc, 'select', { id: 'trainer-story' });
+  for (const s of stories) picker.append(el(doc, 'option', { value: s.story.id }));
+  const description = el(doc, 'p', { class: 'story-description' });
+  const stepHost = el(doc, 'section', { class: 'trainer-step', 'aria-live': 'polite' });
+  const accountsHost = el(doc, 'section', { class: 'trainer-accounts' });
+  const chainHost = el(doc, 'section', { class: 'trainer-chain' });
+
+  const stop = () => {
+    playing = false;
+    if (timer !== undefined) win.clearTimeout(timer);
+    timer = undefined;
+  };
+  const go = (step: number) => {
+    place = { ...place, step: Math.max(0, Math.min(step, stepsOf(place.story))) };
+    render();
+  };
+  const schedule = () => {
+    if (!playing) return;
+    timer = win.setTimeout(() => {
+      timer = undefined;
+      go(place.step + 1);
+      if (place.step < stepsOf(place.story)) schedule();
+      else {
+        stop();
+        render();
+      }
+    }, SPEEDS[speed]);
+  };
+
+  const controls = createControls(doc, {
+    restart: () => {
+      stop();
+      go(0);
+    },
+    back: () => {
+      stop();
+      go(place.step - 1);
+    },
+    step: () => {
+      stop();
+      go(place.step + 1);
+    },
+    togglePlay: () => {
+      if (playing) stop();
+      else {
+        playing = place.step < stepsOf(place.story);
+        schedule();
+      }
+      render();
+    },
+    speed: (s) => {
+      speed = s;
+      if (playing) {
+        if (timer !== undefined) win.clearTimeout(timer);
+        schedule();
+      }
+      render();
+    },
+  });
+
+  picker.addEventListener('change', () => {
+    stop();
+    place = { story: picker.value, step: 0 };
+    render();
+  });
+
+  /** Draws the current place; `write` puts it in the address (not on mounting or relabelling). */
+  function render(write = true): void {
+    const lang: Lang = i18n.lang;
+    const loaded = current();
+    const labels = new StoryLabels(loaded.story, lang);
+    const frames: StoryFrame[] = playStory(loaded, place.step);
+    const frame = frames.at(-1) ?? null;
+    const before = frames.at(-2)?.balances ?? openingBalances(loaded);
+    const seen = new Set(Object.keys(openingBalances(loaded)));
+    for (const f of frames) for (const k of Object.keys(f.balances)) seen.add(k);
+
+    heading.textContent = M.title[lang];
+    intro.textContent = M.intro[lang];
+    pickerLabel.textContent = M.story[lang];
+    stories.forEach((s, i) => {
+      const option = picker.options[i];
+      if (option) option.textContent = `${i + 1}. ${s.story.title[lang]}`;
+    });
+    picker.value = place.story;
+    description.textContent = loaded.story.description[lang];
+    controls.update({ step: place.step, total: stepsOf(place.story), playing, speed, lang });
+    renderStep(stepHost, frame ? loaded.story.steps[place.step - 1]! : null, frame, labels);
+    renderAccounts(accountsHost, accountRows(seen, before, frame?.balances ?? before), labels);
+    renderChain(chainHost, debtPairs(frames), labels);
+    if (write) win.history.replaceState(win.history.state, '', placePath(win.location.href, place));
+  }
+
+  panel.replaceChildren(
+    heading,
+    intro,
+    el(doc, 'div', { class: 'story-picker' }, pickerLabel, picker),
+    description,
+    controls.element,
+    el(
+      doc,
+      'div',
+      { class: 'trainer-grid' },
+      stepHost,
+      el(doc, 'div', { class: 'trainer-side' }, accountsHost),
+    ),
+    chainHost,
+  );
+  render(false);
+
+  return {
+    relabel: () => render(false),
+  };
+};

@@ -1,0 +1,149 @@
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type App, saveScreenshot, startApp } from './harness';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+afterEach(async () => {
+  expect(await app.closePages()).toEqual([]);
+});
+
+/** The rule ids and amounts of the posting list, as shown. */
+const postings = (page: Page) =>
+  page
+    .locator('.posting-line')
+    .evaluateAll((lines) =>
+      lines.map((l) => [
+        l.querySelector('.rule-badge')?.textContent,
+        l.querySelector('.posting-amount')?.textContent,
+      ]),
+    );
+
+const query = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
+
+test('steps through the Suzhou story to the R8 refusal, in both languages, and back', async () => {
+  const { page } = await app.open('?lang=en#trainer');
+  const panel = page.getByRole('tabpanel');
+  expect(await panel.locator('h2').textContent()).toBe('Trainer');
+  await panel.getByLabel('Story', { exact: true }).selectOption('frozen-money');
+  expect(await panel.locator('.trainer-progress').textContent()).toBe('The story begins: opening balances');
+  expect(await panel.locator('tr[data-account="account:li-na"] .balance').textContent()).toBe(
+    '5,000.00 yuan',
+  );
+
+  const step = panel.getByRole('button', { name: 'Run the next step' });
+  await step.click();
+  expect(await panel.locator('.trainer-progress').textContent()).toBe('Step 1 of 4');
+  expect(await panel.locator('.trainer-step').textContent()).toContain('This step moves no money.');
+
+  await step.click();
+  expect(await postings(page)).toEqual([['R7', '2,000.00 yuan']]);
+  expect(await panel.locator('.posting .rule-text').textContent()).toContain(
+    'never exceed the part of the balance',
+  );
+  const liNa = panel.locator('tr[data-account="account:li-na"]');
+  expect(await liNa.locator('.balance').textContent()).toBe('3,000.00 yuan');
+  expect(await liNa.getAttribute('class')).toContain('changed');
+  expect(await panel.locator('tr.changed').count()).toBe(2);
+
+  await step.click();
+  const refusal = panel.locator('.refusal');
+  expect(await refusal.getAttribute('data-rule')).toBe('R8');
+  expect(await refusal.locator('code').textContent()).toBe('frozen-by-quota');
+  expect(await refusal.locator('.refusal-message').textContent()).toContain('2,000.00 yuan');
+  expect(await panel.locator('.posting').count()).toBe(0);
+  expect(await panel.locator('tr.changed').count()).toBe(0);
+  expect(query(page)).toMatchObject({ lang: 'en', story: 'frozen-money', step: '3' });
+  await saveScreenshot(page, 'trainer-refusal-en');
+
+  await page.getByRole('button', { name: '中文' }).click();
+  expect(await panel.locator('h2').textContent()).toBe('培训演示');
+  expect(await refusal.locator('.rule-badge').textContent()).toBe('R8');
+  expect(await refusal.locator('.refusal-message').textContent()).toMatch(/R8/);
+  expect(await panel.locator('.trainer-progress').textContent()).toBe('第 3 步，共 4 步');
+
+  await panel.getByRole('button', { name: '回到上一步' }).click();
+  expect(await postings(page)).toEqual([['R7', '2,000.00元']]);
+  expect(await liNa.locator('.balance').textContent()).toBe('3,000.00元');
+  expect(await panel.locator('tr[data-account="quota:li-na-father"] .change').textContent()).toBe(
+    '+2,000.00元',
+  );
+  expect(query(page)).toMatchObject({ lang: 'zh', story: 'frozen-money', step: '2' });
+
+  await panel.getByRole('button', { name: '执行下一步' }).click();
+  await panel.getByRole('button', { name: '执行下一步' }).click();
+  expect(await postings(page)).toEqual([['R8', '300.00元']]);
+  expect(await liNa.locator('.balance').textContent()).toBe('2,700.00元');
+  expect(await panel.getByRole('button', { name: '执行下一步' }).isDisabled()).toBe(true);
+});
+
+test('a shared link opens the same step, with the clearing chain from Suzhou to Zhengzhou', async () => {
+  const { page } = await app.open('?lang=zh&story=bill-split&step=5#trainer');
+  const panel = page.getByRole('tabpanel');
+  expect(await panel.getByLabel('故事', { exact: true }).inputValue()).toBe('bill-split');
+  expect(await postings(page)).toEqual([
+    ['R11', '1,450.00元'],
+    ['R12', '550.00元'],
+  ]);
+  const chain = panel.locator('.chain-figure');
+  expect(await chain.count()).toBe(1);
+  expect(await chain.locator('.chain-name').allTextContents()).toEqual([
+    '苏州',
+    '江苏',
+    '国家医保局',
+    '河南',
+    '郑州',
+  ]);
+  expect(await chain.locator('.chain-rule').allTextContents()).toEqual(['C4', 'C3', 'C3', 'C4']);
+  expect(await chain.locator('.chain-amounts').textContent()).toBe('累计 2,000.00元 · 本步 1,450.00元');
+  await saveScreenshot(page, 'trainer');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  expect(await postings(page)).toEqual([
+    ['R11', '1,450.00 yuan'],
+    ['R12', '550.00 yuan'],
+  ]);
+  expect(await chain.locator('.chain-name').allTextContents()).toEqual([
+    'Suzhou',
+    'Jiangsu',
+    'NHSA',
+    'Henan',
+    'Zhengzhou',
+  ]);
+  await saveScreenshot(page, 'trainer-en');
+});
+
+test('play runs the steps to the end at the chosen speed, then offers play again', async () => {
+  const { page } = await app.open('?lang=en&story=suzhou-quota&step=0#trainer');
+  const panel = page.getByRole('tabpanel');
+  await panel.getByLabel('Speed', { exact: true }).selectOption('fast');
+  await panel.getByRole('button', { name: 'Play the steps one after another' }).click();
+  expect(await panel.getByRole('button', { name: 'Pause playing' }).getAttribute('aria-pressed')).toBe(
+    'true',
+  );
+  await expect
+    .poll(() => panel.locator('.trainer-progress').textContent(), { timeout: 5000 })
+    .toBe('Step 2 of 2');
+  await expect
+    .poll(() => panel.locator('[data-action="play"]').getAttribute('aria-pressed'), { timeout: 5000 })
+    .toBe('false');
+  expect(query(page)).toMatchObject({ story: 'suzhou-quota', step: '2' });
+  await panel.getByRole('button', { name: 'Go back to the start of the story' }).click();
+  expect(await panel.locator('.trainer-progress').textContent()).toBe('The story begins: opening balances');
+});
+
+test('the family year shows twelve monthly credits and ends with its return (R10)', async () => {
+  const { page } = await app.open('?lang=en&story=zhang-family-year&step=29#trainer');
+  const panel = page.getByRole('tabpanel');
+  expect(await postings(page)).toEqual([['R10', '852.40 yuan']]);
+  expect(await panel.locator('tr[data-account="quota:zhang-wei-mother"] .balance').textContent()).toBe(
+    '0.00 yuan',
+  );
+  expect(await panel.locator('tr[data-account="fund:440100"] .balance').textContent()).toBe('-6,320.00 yuan');
+});
