@@ -147,3 +147,23 @@ test('the family year shows twelve monthly credits and ends with its return (R10
   );
   expect(await panel.locator('tr[data-account="fund:440100"] .balance').textContent()).toBe('-6,320.00 yuan');
 });
+
+test('in the family year, a bill within Guangzhou adds nothing to what Guangzhou owes Changsha', async () => {
+  const { page } = await app.open('?lang=zh&story=zhang-family-year&step=23#trainer');
+  const panel = page.getByRole('tabpanel');
+  expect(await postings(page)).toEqual([
+    ['R11', '335.00元'],
+    ['R12', '65.00元'],
+  ]);
+  const chain = panel.locator('.chain-figure');
+  expect(await chain.locator('.chain-name').allTextContents()).toEqual([
+    '广州',
+    '广东',
+    '国家医保局',
+    '湖南',
+    '长沙',
+  ]);
+  expect(await chain.locator('.chain-amounts').textContent()).toBe('累计 1,401.30元');
+  expect(await chain.locator('svg').getAttribute('class')).toBe('chain');
+  await saveScreenshot(page, 'trainer-year-zh');
+});

@@ -55,12 +55,12 @@ export const trainerMessages = defineMessages({
   'chain.province': { zh: '省级', en: 'Province' },
   'chain.area': { zh: '统筹地区', en: 'Pooling area' },
   'chain.cross': {
-    zh: '{from}欠{to} {amount}：{from}向{fromProv}缴付（C4），{fromProv}与{toProv}经国家清分（C3），{toProv}拨付{to}（C4），按月全额清算（C2）。',
-    en: '{from} owes {to} {amount}: {from} pays {fromProv} (C4), {fromProv} and {toProv} are cleared nationally (C3), {toProv} pays {to} (C4), monthly and in full (C2).',
+    zh: '{from}欠{to} {amount}（C1）：{from}向{fromProv}缴付（C4），{fromProv}与{toProv}经国家清分（C3），{toProv}拨付{to}（C4），按月全额清算（C2）。',
+    en: '{from} owes {to} {amount} (C1): {from} pays {fromProv} (C4), {fromProv} and {toProv} are cleared nationally (C3), {toProv} pays {to} (C4), monthly and in full (C2).',
   },
   'chain.within': {
-    zh: '{from}欠{to} {amount}：同在{fromProv}，由省级结算（C1、C4），不经国家清分。',
-    en: '{from} owes {to} {amount}: both are in {fromProv}, so the province settles it (C1, C4) without national clearing.',
+    zh: '{from}欠{to} {amount}（C1）：同在{fromProv}，由省级结算（C4），不经国家清分。',
+    en: '{from} owes {to} {amount} (C1): both are in {fromProv}, so the province settles it (C4) without national clearing.',
   },
   'op.credit': { zh: '每月划入', en: 'Monthly credit' },
   'op.establish': { zh: '建立共济关系', en: 'Set up a relationship' },
