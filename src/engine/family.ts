@@ -22,6 +22,7 @@ import { C, CLASSES, S, type FamilyTrace } from './result';
 import { K, type FamilyState } from './state';
 
 const OPEN = 0;
+const GEOGRAPHIES = ['same-pooling-area', 'same-province', 'cross-province'] as const;
 const ACCOUNT = SchemeCode.employeeAccount;
 const RESIDENT = SchemeCode.resident;
 
@@ -189,10 +190,23 @@ export function finishTrace(f: FamilyState, chunk: PopulationChunk, j: number): 
     });
     if (chunk.scheme[i] === ACCOUNT) endState[`account:${id}`] = f.spendable[p]!;
   }
-  for (let r = 0; r < f.nr; r++) endState[`quota:${f.relationshipId(r)}`] = f.relQuota[r]!;
+  const relationships = [];
+  for (let r = 0; r < f.nr; r++) {
+    endState[`quota:${f.relationshipId(r)}`] = f.relQuota[r]!;
+    const k = f.relPair[r]!;
+    relationships.push({
+      id: f.relationshipId(r),
+      sharerId: f.personId(f.pairSharer[k]!),
+      beneficiaryId: f.personId(f.pairBeneficiary[k]!),
+      geography: GEOGRAPHIES[f.relGeo[r]!]!,
+      since: f.relSince[r]!,
+      active: f.relActive[r] === 1,
+    });
+  }
   return {
     familyIndex: f.familyIndex,
     persons,
+    relationships,
     postings: [...ledger.postings],
     refusals: [...f.traceRefusals],
     endState,

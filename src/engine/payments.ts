@@ -52,16 +52,18 @@ function earmarked(f: FamilyState, p: number): number {
 }
 
 /**
- * R8: each account holder's own spending for the month (a share of the credit) from the balance
+ * R8: each account holder's own spending for the month (on average a share of the credit, spread
+ * like small bills) from the balance
  * outside all quotas, the rest in cash. When the balance is short, the holder may first lower quotas
  * (R7; refused under wallet-transfer by R9).
  */
 export function ownSpending(f: FamilyState): void {
   const b = f.ctx.input.behaviour;
   const A = f.ctx.input.areaCount;
+  const small = f.ctx.smallBill;
   for (let p = 0; p < f.n; p++) {
     if (f.scheme[p] !== ACCOUNT) continue;
-    const bill = Math.round(f.credit[p]! * b.ownSpendingShareOfCredit);
+    const bill = Math.round(f.credit[p]! * b.ownSpendingShareOfCredit * small[f.st.u32() >>> 20]!);
     if (bill <= 0) continue;
     f.now = f.ctx.monthStamp[f.m]! + 600;
     if (bill > f.spendable[p]! && f.asSharer[p]! > 0 && f.unit() < b.quota.releaseForOwnNeed) {

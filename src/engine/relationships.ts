@@ -168,6 +168,7 @@ export function setUp(f: FamilyState, k: number, how: number): number {
   f.relQuota[r] = 0;
   f.relSince[r] = f.now;
   f.relActive[r] = 1;
+  f.relGeo[r] = f.pairGeo[k]!;
   f.pairActive[k] = r;
   f.pairNext[k] = NEVER;
   f.asSharer[a] = f.asSharer[a]! + 1;

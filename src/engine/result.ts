@@ -82,6 +82,15 @@ export interface TracedRefusal {
 export interface FamilyTrace {
   familyIndex: number;
   persons: { id: string; role: number; age: number; scheme: number; area: string }[];
+  /** Every relationship set up, with its geography (R3) and, once ended, when. */
+  relationships: {
+    id: string;
+    sharerId: string;
+    beneficiaryId: string;
+    geography: 'same-pooling-area' | 'same-province' | 'cross-province';
+    since: number;
+    active: boolean;
+  }[];
   postings: Posting[];
   refusals: TracedRefusal[];
   /** What the bulk path's state arrays held at the end, by ledger account name (accounts and quotas). */

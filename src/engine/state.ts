@@ -89,6 +89,8 @@ export class FamilyState {
   readonly relQuota = new Float64Array(MAX_RELATIONSHIPS);
   readonly relSince = new Float64Array(MAX_RELATIONSHIPS);
   readonly relActive = new Uint8Array(MAX_RELATIONSHIPS);
+  /** Geography of each relationship when it was set up. */
+  readonly relGeo = new Uint8Array(MAX_RELATIONSHIPS);
   // Sinks (unweighted, for the whole range).
   readonly summary: Float64Array;
   readonly refusals: Float64Array;

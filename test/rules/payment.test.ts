@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
+  capQuotas,
+  checkMonthlyCap,
   checkUse,
   parseStamp,
   quotaDrawOrder,
@@ -175,5 +177,32 @@ describe('SharingBook.payAsBeneficiary', () => {
       book.payAsBeneficiary({ beneficiaryId: 'b', purpose: 'medical', amountFen, poolingArea: 'x', at: 0 });
     expect(pay(0)).toThrow(RangeError);
     expect(pay(12.3)).toThrow(/whole number of fen/);
+  });
+});
+
+describe('the monthly cap on shared money (R11)', () => {
+  test('R11: checkMonthlyCap allows while room is left and refuses once the cap is used up', () => {
+    expect(checkMonthlyCap(null, 10_000_000)).toBeNull();
+    expect(checkMonthlyCap(undefined, 10_000_000)).toBeNull();
+    expect(checkMonthlyCap(50_000, 49_999)).toBeNull();
+    expect(checkMonthlyCap(50_000, 50_000)).toMatchObject({
+      ok: false,
+      rule: 'R11',
+      code: 'monthly-cap-reached',
+    });
+    expect(checkMonthlyCap(50_000, 50_000)!.message.en).toMatch(/500\.00 yuan/);
+  });
+
+  test('R11: capQuotas cuts availability in the R12 draw order, so a bill above the cap is paid partly in cash', () => {
+    const quotas = [
+      { availableFen: 30_000, since: 20 },
+      { availableFen: 40_000, since: 10 },
+    ];
+    const capped = capQuotas('oldest-first', quotas, 50_000);
+    expect(capped.map((q) => q.availableFen)).toEqual([10_000, 40_000]);
+    const split = splitPayment({ ownAccount: 'first', quotaOrder: 'oldest-first' }, 80_000, 0, capped);
+    expect(split).toEqual({ ownFen: 0, quotaFen: [10_000, 40_000], cashFen: 30_000 });
+    expect(capQuotas('oldest-first', quotas, null)).toEqual(quotas);
+    expect(capQuotas('largest-first', quotas, 0).map((q) => q.availableFen)).toEqual([0, 0]);
   });
 });
