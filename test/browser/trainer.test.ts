@@ -167,3 +167,40 @@ test('in the family year, a bill within Guangzhou adds nothing to what Guangzhou
   expect(await chain.locator('svg').getAttribute('class')).toBe('chain');
   await saveScreenshot(page, 'trainer-year-zh');
 });
+
+test('works from the keyboard: Enter on the focused Step button, ← and → in the workspace', async () => {
+  const { page } = await app.open('?lang=en&story=bill-split&step=0#trainer');
+  const panel = page.getByRole('tabpanel');
+  const progress = panel.locator('.trainer-progress');
+  await panel.getByRole('button', { name: 'Run the next step' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await progress.textContent()).toBe('Step 1 of 5');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect(await progress.textContent()).toBe('Step 3 of 5');
+  expect(await postings(page)).toEqual([['R11', '150.00 yuan']]);
+  await page.keyboard.press('ArrowLeft');
+  expect(await progress.textContent()).toBe('Step 2 of 5');
+  expect(query(page)).toMatchObject({ story: 'bill-split', step: '2' });
+  expect(await panel.locator('.cast li').allTextContents()).toEqual([
+    'Li Na: employee insurance with a personal account, Suzhou, Jiangsu',
+    'Li Jianguo: resident insurance, Zhengzhou, Henan',
+    'Wang Xiuying: resident insurance, Zhengzhou, Henan',
+  ]);
+  // In the story picker the arrows keep their own meaning: the next story, from its start.
+  const picker = panel.getByLabel('Story', { exact: true });
+  await picker.focus();
+  await page.keyboard.press('ArrowDown');
+  expect(await picker.inputValue()).toBe('move-to-nanjing');
+  expect(await progress.textContent()).toBe('The story begins: opening balances');
+});
+
+test('after her move the people list shows Li Na in Nanjing, and the ended relationship is named', async () => {
+  const { page } = await app.open('?lang=zh&story=move-to-nanjing&step=4#trainer');
+  const panel = page.getByRole('tabpanel');
+  expect(await postings(page)).toEqual([['R10', '1,850.00元']]);
+  expect(await panel.locator('.ended').textContent()).toBe('终止的共济关系：李娜为李建国');
+  expect(await panel.locator('.cast li').first().textContent()).toBe(
+    '李娜：职工医保（有个人账户），南京（江苏）',
+  );
+});

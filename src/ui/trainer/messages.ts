@@ -9,6 +9,10 @@ export const trainerMessages = defineMessages({
     en: "Step through one family's sharing story: what each step posts and under which rule, what is refused and why.",
   },
   story: { zh: '故事', en: 'Story' },
+  keys: {
+    zh: '键盘：在本区域内按 ← 上一步，→ 下一步。',
+    en: 'Keyboard: ← goes back a step and → steps forward anywhere in this workspace.',
+  },
   controls: { zh: '播放控制', en: 'Playback' },
   back: { zh: '上一步', en: 'Back' },
   step: { zh: '下一步', en: 'Step' },

@@ -112,7 +112,7 @@ export function renderStep(
           doc,
           'p',
           { class: 'ended' },
-          `${M.ended[lang]}: `,
+          `${M.ended[lang]}${lang === 'zh' ? '：' : ': '}`,
           r.ended.map((id) => labels.relationship(id)).join(lang === 'zh' ? '、' : ', '),
         ),
       ]

@@ -10,8 +10,9 @@ import { openingBalances, playStory, type StoryFrame } from '../../scenario/stor
 import { el } from '../dom';
 import type { Lang } from '../i18n';
 import type { WorkspaceFactory } from '../view';
-import { renderAccounts, accountRows } from './accountsTable';
+import { accountRows, renderAccounts } from './accountsTable';
 import { placePath, readPlace, type TrainerPlace } from './address';
+import { renderCast } from './cast';
 import { debtPairs, renderChain } from './chain';
 import { createControls, SPEEDS, type Speed } from './controls';
 import { StoryLabels } from './labels';
@@ -39,6 +40,8 @@ export const mountTrainer: WorkspaceFactory = ({ panel, i18n, win }) => {
   const picker = el(doc, 'select', { id: 'trainer-story' });
   for (const s of stories) picker.append(el(doc, 'option', { value: s.story.id }));
   const description = el(doc, 'p', { class: 'story-description' });
+  const castHost = el(doc, 'div', { class: 'trainer-cast' });
+  const keysHint = el(doc, 'p', { class: 'keys-hint' });
   const stepHost = el(doc, 'section', { class: 'trainer-step', 'aria-live': 'polite' });
   const accountsHost = el(doc, 'section', { class: 'trainer-accounts' });
   const chainHost = el(doc, 'section', { class: 'trainer-chain' });
@@ -122,6 +125,8 @@ export const mountTrainer: WorkspaceFactory = ({ panel, i18n, win }) => {
     });
     picker.value = place.story;
     description.textContent = loaded.story.description[lang];
+    keysHint.textContent = M.keys[lang];
+    renderCast(castHost, labels, frame?.areas ?? {});
     controls.update({ step: place.step, total: stepsOf(place.story), playing, speed, lang });
     renderStep(stepHost, frame ? loaded.story.steps[place.step - 1]! : null, frame, labels);
     renderAccounts(accountsHost, accountRows(seen, before, frame?.balances ?? before), labels);
@@ -129,12 +134,24 @@ export const mountTrainer: WorkspaceFactory = ({ panel, i18n, win }) => {
     if (write) win.history.replaceState(win.history.state, '', placePath(win.location.href, place));
   }
 
+  // ← and → step back and forward anywhere in the panel, except where they already mean something.
+  panel.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    if (event.altKey || event.ctrlKey || event.metaKey || target?.closest('select, input, textarea')) return;
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    stop();
+    go(place.step + (event.key === 'ArrowRight' ? 1 : -1));
+  });
+
   panel.replaceChildren(
     heading,
     intro,
     el(doc, 'div', { class: 'story-picker' }, pickerLabel, picker),
     description,
+    castHost,
     controls.element,
+    keysHint,
     el(
       doc,
       'div',
