@@ -9,6 +9,10 @@ export const trainerMessages = defineMessages({
     en: "Step through one family's sharing story: what each step posts and under which rule, what is refused and why.",
   },
   story: { zh: '故事', en: 'Story' },
+  broken: {
+    zh: '培训故事文件未通过校验，无法演示。请按下列错误修改文件：',
+    en: 'The training story files do not validate, so nothing can be shown. Fix the files as the errors below say:',
+  },
   keys: {
     zh: '键盘：在本区域内按 ← 上一步，→ 下一步。',
     en: 'Keyboard: ← goes back a step and → steps forward anywhere in this workspace.',

@@ -36,7 +36,9 @@ function loadAll(): LoadedStory[] {
       const r = parseStory(storyFiles[path], (id) => scenarios.get(id));
       if (!r.ok) {
         const cause = broken.get(String((storyFiles[path] as { scenario?: unknown } | null)?.scenario));
-        throw new Error(`${path}\n${formatStoryErrors(r.errors)}${cause ? `\n${cause}` : ''}`);
+        throw new Error(
+          `${path.replace(/^(\.\.\/)+/, '')}\n${formatStoryErrors(r.errors)}${cause ? `\n${cause}` : ''}`,
+        );
       }
       return { story: r.story, params: r.params };
     });

@@ -9,7 +9,7 @@ import type { LoadedStory } from '../../scenario/storyParse';
 import { openingBalances, playStory, type StoryFrame } from '../../scenario/storyRun';
 import { el } from '../dom';
 import type { Lang } from '../i18n';
-import type { WorkspaceFactory } from '../view';
+import type { WorkspaceContext, WorkspaceFactory, WorkspaceView } from '../view';
 import { accountRows, renderAccounts } from './accountsTable';
 import { placePath, readPlace, type TrainerPlace } from './address';
 import { renderCast } from './cast';
@@ -21,10 +21,42 @@ import { renderStep } from './stepView';
 import { bundledStories } from './stories';
 import './trainer.css';
 
-/** The trainer workspace for the shell: mounts into its panel and follows the shell's language. */
-export const mountTrainer: WorkspaceFactory = ({ panel, i18n, win }) => {
+/**
+ * The trainer workspace for the shell: mounts into its panel and follows the shell's language. When
+ * a bundled story file is bad, the panel shows its errors (and the console reports them) instead.
+ */
+export const mountTrainer: WorkspaceFactory = (context) => {
+  let stories: readonly LoadedStory[];
+  try {
+    stories = bundledStories();
+  } catch (error) {
+    return mountBroken(context, error);
+  }
+  return mountStories(context, stories);
+};
+
+/** The panel of a trainer whose story files do not validate: the title and every error. */
+function mountBroken({ panel, i18n }: WorkspaceContext, error: unknown): WorkspaceView {
   const doc = panel.ownerDocument;
-  const stories = bundledStories();
+  const text = error instanceof Error ? error.message : String(error);
+  console.error(text);
+  const heading = el(doc, 'h2', {});
+  const note = el(doc, 'p', { class: 'status' });
+  const render = (lang: Lang) => {
+    heading.textContent = M.title[lang];
+    note.textContent = M.broken[lang];
+  };
+  panel.replaceChildren(heading, note, el(doc, 'pre', { class: 'story-errors' }, text));
+  render(i18n.lang);
+  return { relabel: render };
+}
+
+/** The working trainer over validated stories. */
+function mountStories(
+  { panel, i18n, win }: WorkspaceContext,
+  stories: readonly LoadedStory[],
+): WorkspaceView {
+  const doc = panel.ownerDocument;
   const byId = new Map(stories.map((s) => [s.story.id, s]));
   const stepsOf = (id: string) => byId.get(id)?.story.steps.length ?? 0;
   let place: TrainerPlace = readPlace(win.location.search, [...byId.keys()], stepsOf);
@@ -166,4 +198,4 @@ export const mountTrainer: WorkspaceFactory = ({ panel, i18n, win }) => {
   return {
     relabel: () => render(false),
   };
-};
+}
