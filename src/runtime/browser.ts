@@ -1,0 +1,25 @@
+/** Simulation workers in the browser (浏览器工作线程): module Web Workers running workers/simulate.worker.ts. */
+import * as Comlink from 'comlink';
+import type { EngineInput } from '../engine/input';
+import type { RangeResult } from '../engine/result';
+import { simulationClient } from './client';
+import type { RangeWorker } from './pool';
+import type { SimulationWorkerApi } from './workerApi';
+
+/** Starts one simulation Web Worker. */
+export function spawnBrowserWorker(): RangeWorker<EngineInput, RangeResult> {
+  const worker = new Worker(new URL('../../workers/simulate.worker.ts', import.meta.url), { type: 'module' });
+  const crashed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new Error(`the simulation worker failed: ${event.message || 'it could not start'}`));
+    });
+  });
+  const remote = Comlink.wrap<SimulationWorkerApi>(worker);
+  return simulationClient(remote, crashed, () => worker.terminate());
+}
+
+/** Worker count to use by default: the browser's logical cores, at least 1. */
+export function defaultWorkers(nav: Navigator): number {
+  return Math.max(1, nav.hardwareConcurrency || 1);
+}

@@ -1,0 +1,39 @@
+/**
+ * Simulation workers in Node (Node 工作线程): worker_threads running workers/simulate.worker.ts.
+ * The worker is TypeScript, so each thread first registers tsx's loader.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { EngineInput } from '../engine/input';
+import type { RangeResult } from '../engine/result';
+import { simulationClient } from './client';
+import type { RangeWorker } from './pool';
+import type { SimulationWorkerApi } from './workerApi';
+
+const WORKER_URL = new URL('../../workers/simulate.worker.ts', import.meta.url).href;
+// tsx's ES-module API (its `tsx/esm/api` export under the `import` condition).
+const TSX_API = pathToFileURL(
+  join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
+).href;
+
+/** Starts one simulation worker thread. */
+export function spawnNodeWorker(): RangeWorker<EngineInput, RangeResult> {
+  const boot = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+  const worker = new Worker(boot, { eval: true });
+  const crashed = new Promise<never>((_, reject) => {
+    worker.on('error', (error) => reject(error));
+    worker.on('exit', (code) => reject(new Error(`the worker thread exited with code ${code}`)));
+  });
+  const remote = Comlink.wrap<SimulationWorkerApi>(nodeEndpoint(worker));
+  return simulationClient(remote, crashed, () => void worker.terminate());
+}
+
+/** Worker count to use by default: the machine's cores. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
