@@ -11,6 +11,7 @@ import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { populationChunks, sampleSize } from '../population/generate';
 import { loadDatasetFromDisk } from '../population/node';
 import { streamKey } from '../population/random';
+import { engineFigures } from './benchEngine';
 
 /** Options every section receives. */
 interface BenchOptions {
@@ -162,6 +163,7 @@ function populationSection(model: PopulationModel, calibrationMs: number): Bench
 /** A figure for people: rates in millions, counts with separators, others with two decimals. */
 function show(f: Figure): string {
   if (f.unit === 'persons/s') return `${(f.value / 1e6).toFixed(2)} M persons/s`;
+  if (f.unit === 'person-months/s') return `${(f.value / 1e6).toFixed(2)} M person-months/s`;
   if (f.unit === '') return Number.isInteger(f.value) ? f.value.toLocaleString('en-US') : f.value.toFixed(2);
   return `${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`;
 }
@@ -195,7 +197,14 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
   const model = calibrate(calibrationData(loadDatasetFromDisk()), DEFAULT_FAMILY_PARAMETERS);
-  const sections: BenchSection[] = [populationSection(model, performance.now() - t0)];
+  const sections: BenchSection[] = [
+    populationSection(model, performance.now() - t0),
+    {
+      name: 'engine',
+      title: '引擎 engine (baseline-2026)',
+      run: ({ scaleK, repeats }) => engineFigures(model, loadDatasetFromDisk(), scaleK, repeats),
+    },
+  ];
   const chosen = sections.filter((s) => args.section === null || s.name === args.section);
   if (chosen.length === 0)
     throw new Error(`no section "${args.section}"; sections: ${sections.map((s) => s.name).join(', ')}`);

@@ -34,11 +34,14 @@ const input = engineInput(toEngineParameters(loaded.scenario), model, dataset, k
 const total = sampleSize(model, k);
 const families = Math.min(total, Number(opt('families', String(total))));
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const result = simulateRange(input, 0, families);
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0).user / 1e6;
 console.log(sharingReport(result, input.window.start).join('\n'));
 const pm = result.personMonths / k;
 console.log(
   `\n${families} families at 1:${k}, ${pm.toLocaleString('en-US')} person-months in ${seconds.toFixed(2)} s: ` +
-    `${(pm / seconds / 1e6).toFixed(1)} M person-months/s (population generation included)`,
+    `${(pm / seconds / 1e6).toFixed(1)} M person-months/s (population generation included); ` +
+    `${cpu.toFixed(2)} s of CPU: ${(pm / cpu / 1e6).toFixed(1)} M person-months per CPU-second`,
 );

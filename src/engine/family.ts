@@ -9,7 +9,7 @@ import { nearRelation } from '../population/family/kinship';
 import { drawFrom, type CumTable, cumTable } from '../population/random';
 import { Ledger } from '../rules/ledger';
 import { careEvents, contributions, credits, ownSpending } from './payments';
-import { RELATION_CODES } from './prepare';
+import { RELATION_CODE } from './prepare';
 import {
   insuranceChanges,
   refreshPair,
@@ -19,7 +19,7 @@ import {
   voluntaryEnds,
 } from './relationships';
 import { C, CLASSES, S, type FamilyTrace } from './result';
-import { K, type FamilyState } from './state';
+import { K, NEVER, type FamilyState } from './state';
 
 const OPEN = 0;
 const GEOGRAPHIES = ['same-pooling-area', 'same-province', 'cross-province'] as const;
@@ -72,7 +72,7 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
       if (b === a) continue;
       const rel = nearRelation(f.role[a]!, f.branch[a]!, f.role[b]!, f.branch[b]!);
       if (rel === null) continue;
-      const code = RELATION_CODES.indexOf(rel);
+      const code = RELATION_CODE[rel];
       if (code < 0 || !c.beneficiaryOk[code * 4 + f.scheme[b]!]) continue;
       const k = f.np++;
       f.pairSharer[k] = a;
@@ -94,6 +94,14 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     const stays = resident ? care.inpatientRate.resident : care.inpatientRate.employee;
     f.rateStay[b] = (stays * (age >= 60 ? care.inpatientOlderFactor : 1) * care.inpatientShared) / 12;
     f.noEvent[b] = Math.exp(-(f.rateOut[b]! + f.ratePharmacy[b]! + f.rateStay[b]!));
+  }
+  const months = c.months;
+  for (let p = 0; p < n; p++) {
+    const care = f.candidateOf[p]! > 0 ? f.waitLog(Math.log(f.noEvent[p]!)) : NEVER;
+    f.nextCare[p] = care < months ? care : NEVER;
+    const inPair = f.candidateOf[p]! > 0 || (c.sharerOk[f.scheme[p]!] === 1 && f.np > 0);
+    const change = inPair ? f.waitLog(c.logNoChange[f.age[p]!]!) : NEVER;
+    f.nextChange[p] = change < months ? change : NEVER;
   }
 }
 
@@ -144,9 +152,10 @@ function tally(f: FamilyState): void {
 /** Runs the loaded family through every month of the window. */
 export function simulateFamily(f: FamilyState): void {
   const c = f.ctx;
+  const capped = (c.input.rules.quotaLimits.monthlyUseCapFen ?? null) !== null;
   for (let m = 0; m < c.months; m++) {
     f.m = m;
-    for (let p = 0; p < f.n; p++) f.capUsed[p] = 0;
+    if (capped) for (let p = 0; p < f.n; p++) f.capUsed[p] = 0;
     if (m === 0 || c.calendarMonth[m] === 0) drawContributionMonths(f);
     if (m === 0) {
       openBalances(f);

@@ -22,7 +22,7 @@ import {
 } from './relationships';
 import { USE_LTC, USE_MEDICAL, USE_PHARMACY, USE_RESIDENT } from './prepare';
 import { FEN_AT, S, TIMES_AT } from './result';
-import { K, type FamilyState } from './state';
+import { K, NEVER, type FamilyState } from './state';
 
 const CREDIT = 1;
 const R8 = 3;
@@ -73,7 +73,7 @@ export function ownSpending(f: FamilyState): void {
         if (!setQuota(f, r, f.relQuota[r]! - lower)) break;
       }
     }
-    const split = splitOwnPayment(bill, f.spendable[p]!, earmarked(f, p), false);
+    const split = splitOwnPayment(bill, f.spendable[p]!, f.asSharer[p] === 0 ? 0 : earmarked(f, p), false);
     if (!('accountFen' in split)) throw new Error('R8: an own payment with cash allowed cannot be refused');
     const payee = USE_MEDICAL * A + f.residence[p]!;
     if (split.accountFen > 0) {
@@ -115,8 +115,9 @@ export function pay(f: FamilyState, b: number, use: number, amount: number, plac
     return;
   }
   if (f.asBeneficiary[b] === 0) {
+    if (f.unit() >= beh.uptake.onNeed) return;
     const k = bestPairFor(f, b);
-    if (k === -1 || f.unit() >= beh.uptake.onNeed * awareness(f, k)) return;
+    if (k === -1 || f.unit() >= awareness(f, k)) return;
     if (setUp(f, k, SETUP_ON_NEED) === -1) return;
   }
   const capFen = input.rules.quotaLimits.monthlyUseCapFen ?? null;
@@ -187,21 +188,26 @@ function poisson(lambda: number, p0: number, u: number): number {
   return k;
 }
 
-/** Care events of the month for every relative who has a possible sharer: outpatient, pharmacy, shared stays. */
+/**
+ * Care events for every relative who has a possible sharer: outpatient bills, pharmacy purchases and
+ * shared hospital stays, Poisson each month; the months with events are drawn as geometric waits.
+ */
 export function careEvents(f: FamilyState): void {
   const c = f.ctx;
   const care = c.input.behaviour.care;
   const small = c.smallBill;
   const stay = c.stayCost;
+  const m = f.m;
   for (let b = 0; b < f.n; b++) {
-    if (f.candidateOf[b] === 0 || f.gone[b]) continue;
-    const u = f.unit();
+    if (f.nextCare[b] !== m) continue;
     const p0 = f.noEvent[b]!;
-    if (u < p0) continue;
+    const wait = f.waitLog(Math.log(p0));
+    f.nextCare[b] = wait < c.months ? m + 1 + wait : NEVER;
     const out = f.rateOut[b]!;
     const ph = f.ratePharmacy[b]!;
     const total = out + ph + f.rateStay[b]!;
-    const events = poisson(total, p0, u);
+    // At least one event this month: the Poisson count conditioned on being positive.
+    const events = poisson(total, p0, p0 + f.unit() * (1 - p0));
     for (let e = 0; e < events; e++) {
       const v = f.unit() * total;
       const cell = f.st.u32() >>> 20;

@@ -23,6 +23,20 @@ export const RELATION_CODES: readonly RelationKind[] = [
   'grandchild',
 ];
 
+/** The code of each relation kind (−1 for kinds a family link never has). */
+export const RELATION_CODE: Readonly<Record<RelationKind, number>> = {
+  spouse: 0,
+  parent: 1,
+  child: 2,
+  sibling: 3,
+  grandparent: 4,
+  grandchild: 5,
+  'parent-in-law': -1,
+  'child-in-law': -1,
+  'sibling-in-law': -1,
+  other: -1,
+};
+
 /** Uses by code: the order of PERMITTED_USES (and of the flow cube's use dimension). */
 export const USE_MEDICAL = 0;
 /** Pharmacy purchases. */
@@ -79,6 +93,8 @@ export interface RunContext {
   geographyOpen: Uint8Array;
   /** Monthly death probability by age (from the population model's survival curve). */
   deathMonthly: Float64Array;
+  /** log(1 − monthly chance of an insurance change (R6)) by age: death, a move or leaving insurance. */
+  logNoChange: Float64Array;
   /** Mean-1 lognormal tables for small bills and stays. */
   smallBill: Float64Array;
   stayCost: Float64Array;
@@ -130,9 +146,14 @@ export function prepare(input: EngineInput): RunContext {
     const s1 = S[age + 1]!;
     return s0 > 0 ? 1 - Math.pow(s1 / s0, 1 / 12) : 1;
   });
+  const e = input.behaviour.ending;
+  const logNoChange = deathMonthly.map((d) =>
+    Math.log(1 - Math.min(1, d + (e.moveYearly + e.leaveYearly) / 12)),
+  );
   return {
     input,
     months,
+    logNoChange,
     monthTexts: texts,
     monthStamp,
     monthMinutes,

@@ -70,7 +70,7 @@ export function schedulePair(f: FamilyState, k: number, from: number): void {
     f.pairNext[k] = NEVER;
     return;
   }
-  const wait = rate >= 1 ? 0 : Math.floor(Math.log(1 - f.unit()) / Math.log(1 - rate));
+  const wait = f.wait(rate);
   f.pairNext[k] = wait < f.ctx.months ? start + wait : NEVER;
 }
 
@@ -169,6 +169,8 @@ export function setUp(f: FamilyState, k: number, how: number): number {
   f.relSince[r] = f.now;
   f.relActive[r] = 1;
   f.relGeo[r] = f.pairGeo[k]!;
+  const stay = f.wait(input.behaviour.ending.voluntaryMonthly);
+  f.relEndAt[r] = stay < c.months ? f.m + 1 + stay : NEVER;
   f.pairActive[k] = r;
   f.pairNext[k] = NEVER;
   f.asSharer[a] = f.asSharer[a]! + 1;
@@ -227,31 +229,40 @@ function endAllOf(f: FamilyState, p: number, field: number): void {
   }
 }
 
+/** The monthly chance of an insurance change (R6) of member p: death, a move, or leaving insurance. */
+export function changeRate(f: FamilyState, p: number): number {
+  const e = f.ctx.input.behaviour.ending;
+  return f.ctx.deathMonthly[f.age[p]!]! + (e.moveYearly + e.leaveYearly) / 12;
+}
+
 /**
- * R6: insurance changes of members who are party to a relationship: death (survival table), a move
- * of insurance to another pooling area of the province, or leaving basic medical insurance.
+ * R6: insurance changes of members who are in a candidate pair, in the month drawn for them: death
+ * (survival table), a move of insurance to another pooling area of the province, or leaving basic
+ * medical insurance. Every relationship of the member ends; a move opens their pairs again elsewhere.
  */
 export function insuranceChanges(f: FamilyState): void {
   const c = f.ctx;
   const e = c.input.behaviour.ending;
   const move = e.moveYearly / 12;
-  const leave = e.leaveYearly / 12;
   const model = c.input.model;
   for (let p = 0; p < f.n; p++) {
-    if (f.asSharer[p]! + f.asBeneficiary[p]! === 0 || f.gone[p]) continue;
-    const u = f.unit();
+    if (f.nextChange[p] !== f.m) continue;
     const death = c.deathMonthly[f.age[p]!]!;
-    if (u >= death + move + leave) continue;
+    const u = f.unit() * changeRate(f, p);
     f.stampInMonth();
     if (u < death || u >= death + move) {
       endAllOf(f, p, u < death ? S.endedDeath : S.endedLeave);
       f.gone[p] = 1;
       f.scheme[p] = SchemeCode.uninsured;
       f.credit[p] = 0;
+      f.nextChange[p] = NEVER;
+      f.nextCare[p] = NEVER;
       refreshPairsOf(f, p);
       continue;
     }
     endAllOf(f, p, S.endedMove);
+    const wait = f.waitLog(c.logNoChange[f.age[p]!]!);
+    f.nextChange[p] = wait < c.months ? f.m + 1 + wait : NEVER;
     const prov = f.province[p]!;
     const areas = model.provinceAreas[prov]!;
     if (areas.length < 2) continue;
@@ -272,11 +283,10 @@ function refreshPairsOf(f: FamilyState, p: number): void {
   }
 }
 
-/** R4: each active relationship ends by choice with the monthly probability. */
+/** R4: relationships whose month of ending by choice (drawn when they were set up) has come. */
 export function voluntaryEnds(f: FamilyState): void {
-  const rate = f.ctx.input.behaviour.ending.voluntaryMonthly;
   for (let r = 0; r < f.nr; r++) {
-    if (!f.relActive[r] || f.unit() >= rate) continue;
+    if (!f.relActive[r] || f.relEndAt[r] !== f.m) continue;
     f.stampInMonth();
     endRelationship(f, r, S.endedVoluntary);
   }

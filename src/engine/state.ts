@@ -70,6 +70,9 @@ export class FamilyState {
   readonly ratePharmacy = new Float64Array(MAX_FAMILY_SIZE);
   readonly rateStay = new Float64Array(MAX_FAMILY_SIZE);
   readonly noEvent = new Float64Array(MAX_FAMILY_SIZE);
+  /** Per member: month of the next month with care events, and of the next insurance change (R6), or NEVER. */
+  readonly nextCare = new Int32Array(MAX_FAMILY_SIZE);
+  readonly nextChange = new Int32Array(MAX_FAMILY_SIZE);
   // Candidate pairs sharer a → relative b (R1, R2 allow them).
   np = 0;
   readonly pairSharer = new Int32Array(MAX_PAIRS);
@@ -89,6 +92,8 @@ export class FamilyState {
   readonly relQuota = new Float64Array(MAX_RELATIONSHIPS);
   readonly relSince = new Float64Array(MAX_RELATIONSHIPS);
   readonly relActive = new Uint8Array(MAX_RELATIONSHIPS);
+  /** Month in which each relationship will be ended by choice (R4), or later than the window. */
+  readonly relEndAt = new Int32Array(MAX_RELATIONSHIPS);
   /** Geography of each relationship when it was set up. */
   readonly relGeo = new Uint8Array(MAX_RELATIONSHIPS);
   // Sinks (unweighted, for the whole range).
@@ -190,6 +195,23 @@ export class FamilyState {
       default:
         return cashOf(this.personId(i));
     }
+  }
+
+  /**
+   * Whole months until the first success of a monthly chance `rate` (0 when it comes at once): a
+   * geometric draw, so that rare events cost one draw each rather than one draw a month.
+   */
+  wait(rate: number): number {
+    if (rate <= 0) return NEVER;
+    if (rate >= 1) return 0;
+    return this.waitLog(Math.log(1 - rate));
+  }
+
+  /** As {@link wait}, given log(1 − rate) (negative), so that callers can keep the logarithm. */
+  waitLog(logStay: number): number {
+    if (!(logStay < 0)) return NEVER;
+    const w = Math.floor(Math.log(1 - this.st.unit()) / logStay);
+    return w < NEVER ? w : NEVER;
   }
 
   /** A uniform draw in [0, 1) from the family's engine stream. */

@@ -1,0 +1,100 @@
+/**
+ * The engine section of `npm run bench` (引擎基准): simulated person-months per second on one core
+ * for the baseline 2026 scenario, with and without the time spent generating the families, next to
+ * a raw reference loop measured in the same run (one xoshiro128** draw and one typed-array update
+ * per person-month, over the same number of person-months).
+ */
+import { readFileSync } from 'node:fs';
+import { engineInput, simulateRange } from '../engine';
+import type { PopulationModel } from '../population/calibration';
+import type { Dataset } from '../population/dataset';
+import { generateFamilies, sampleSize } from '../population/generate';
+import { streamKey } from '../population/random';
+import { parseScenario, toEngineParameters } from '../scenario';
+
+/** One measured figure, as bench.ts prints it. */
+export interface EngineFigure {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+}
+
+/** Person-months of a raw loop: one draw and one add per person-month. Returns a checksum so it is not optimised away. */
+function referenceLoop(personMonths: number, state: Int32Array, out: Float64Array): number {
+  let s0 = state[0]!;
+  let s1 = state[1]!;
+  let s2 = state[2]!;
+  let s3 = state[3]!;
+  const mask = out.length - 1;
+  for (let k = 0; k < personMonths; k++) {
+    const x = Math.imul(s1, 5);
+    const r = Math.imul((x << 7) | (x >>> 25), 9);
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    out[k & mask] = out[k & mask]! + (r >>> 24);
+  }
+  state.set([s0, s1, s2, s3]);
+  return out[0]!;
+}
+
+/** Measures the engine on the baseline scenario at 1:k over the whole sample, `repeats` times after a warm-up. */
+export function engineFigures(
+  model: PopulationModel,
+  dataset: Dataset,
+  scaleK: number,
+  repeats: number,
+): EngineFigure[] {
+  const file = new URL('../../scenarios/baseline-2026.json', import.meta.url);
+  const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.ok) throw new Error('scenarios/baseline-2026.json does not validate');
+  const input = engineInput(toEngineParameters(parsed.scenario), model, dataset, scaleK);
+  const families = sampleSize(model, scaleK);
+  const key = streamKey(input.seed);
+  const best = (f: () => number) => {
+    let t = Infinity;
+    for (let r = 0; r <= repeats; r++) {
+      const t0 = performance.now();
+      f();
+      if (r > 0) t = Math.min(t, (performance.now() - t0) / 1000);
+    }
+    return t;
+  };
+  let personMonths = 0;
+  const whole = best(() => {
+    personMonths = simulateRange(input, 0, families).personMonths / scaleK;
+    return personMonths;
+  });
+  const generation = best(() => {
+    let n = 0;
+    for (let first = 0; first < families; first += 8192) {
+      n += generateFamilies(model, key, first, Math.min(8192, families - first), scaleK).personCount;
+    }
+    return n;
+  });
+  const out = new Float64Array(1024);
+  const state = Int32Array.from([1, 2, 3, 4]);
+  const reference = best(() => referenceLoop(personMonths, state, out));
+  const rate = personMonths / whole;
+  const engineOnly = personMonths / Math.max(1e-9, whole - generation);
+  const f = (k: string, label: string, value: number, unit = ''): EngineFigure => ({
+    key: k,
+    label,
+    value,
+    unit,
+  });
+  return [
+    f('scaleK', '规模 scale 1:k, k =', scaleK),
+    f('personMonths', '人月 person-months (baseline-2026)', personMonths),
+    f('personMonthsPerSecond', '引擎含生成 engine with generation (best)', rate, 'person-months/s'),
+    f('engineOnlyPerSecond', '引擎不含生成 engine alone (best)', engineOnly, 'person-months/s'),
+    f('referencePerSecond', '参考循环 raw loop (best)', personMonths / reference, 'person-months/s'),
+    f('ratioToReference', '引擎/参考 engine with generation ÷ raw loop', rate / (personMonths / reference)),
+    f('targetPerSecond', '目标 target per core', 30e6, 'person-months/s'),
+  ];
+}
