@@ -123,6 +123,10 @@ export function setQuota(f: FamilyState, r: number, wantFen: number): boolean {
   if (d > 0) {
     f.post(K.account, a, f.quotaKind, r, d, rule);
     f.count(S.quotaSetFen, d);
+    if (f.relGeo[r] === GEO_CROSS_PROVINCE) {
+      f.count(S.crossQuotaSets, 1);
+      f.count(S.crossQuotaSetFen, d);
+    }
   } else {
     f.post(f.quotaKind, r, K.account, a, -d, rule);
     f.count(S.quotaReleasedFen, -d);

@@ -68,6 +68,23 @@ export function sharingFigures(result: RangeResult, firstMonth: string): Sharing
   };
 }
 
+/** The sum of summary field `field` over calendar months from..to (0-based) of the year of `firstMonth`. */
+export function sumMonths(
+  result: RangeResult,
+  firstMonth: string,
+  from: number,
+  to: number,
+  field: number,
+): number {
+  const offset = monthNumber(firstMonth) % 12;
+  let s = 0;
+  for (let m = from; m <= to; m++) {
+    const i = m - offset;
+    if (i >= 0 && i < result.months) s += result.summary[i * SUMMARY_FIELDS + field]!;
+  }
+  return s;
+}
+
 /** Person-times of one use in January–November of the year of `firstMonth`. */
 export function timesOfUse(result: RangeResult, firstMonth: string, use: number): number {
   const offset = monthNumber(firstMonth) % 12;
@@ -100,6 +117,9 @@ export function sharingReport(result: RangeResult, firstMonth: string): string[]
     `Jan–Oct other pooling area, same province: ${yi(f.janOctSameProvinceTimes)} times (${pct(f.janOctSameProvinceTimes, P.janOctSameProvinceTimes)}), ` +
       `${yi(f.janOctSameProvinceYuan)} yuan (${pct(f.janOctSameProvinceYuan, P.janOctSameProvinceYuan)})`,
     `Jan–Oct cross-province: ${yi(f.janOctCrossProvinceYuan)} yuan`,
+    `cross-province quota increases (wallet transfers) Jan–Jul: ${sumMonths(result, firstMonth, 0, 6, S.crossQuotaSets).toFixed(0)} ` +
+      `for ${yi(sumMonths(result, firstMonth, 0, 6, S.crossQuotaSetFen) / 100)} yuan; year: ` +
+      `${sumMonths(result, firstMonth, 0, 11, S.crossQuotaSets).toFixed(0)} for ${yi(sumMonths(result, firstMonth, 0, 11, S.crossQuotaSetFen) / 100)} yuan`,
     `Jan–Nov person-times by use: ${[0, 1, 2, 3].map((u) => yi(timesOfUse(result, firstMonth, u))).join(' ')}`,
     `relationships at the end: ${yi(result.summary[(result.months - 1) * SUMMARY_FIELDS + S.active]!)}; ` +
       `max residual ${Math.max(...result.residual)} fen`,

@@ -56,14 +56,18 @@ export const S = {
   bills: 20,
   /** Payments made from a quota (a person-time of sharing: one bill, one quota). */
   personTimes: 21,
+  /** Quota increases (under wallet-transfer: transfers) of cross-province relationships. */
+  crossQuotaSets: 22,
+  /** Fen of those increases (transfers). */
+  crossQuotaSetFen: 23,
 } as const;
 
 /** Start of the person-times block: index = TIMES_AT + geography × 4 + use. */
-export const TIMES_AT = 22;
+export const TIMES_AT = 24;
 /** Start of the fen block: index = FEN_AT + geography × 4 + use. */
-export const FEN_AT = 34;
+export const FEN_AT = 36;
 /** Number of summary fields per month. */
-export const SUMMARY_FIELDS = 46;
+export const SUMMARY_FIELDS = 48;
 
 /** Ledger account classes the bulk path aggregates postings into. */
 export const CLASSES = ['accounts', 'quotas', 'wallets', 'funds', 'payees', 'cash'] as const;
