@@ -9,7 +9,7 @@ import { checkGeography } from '../rules/eligibility';
 import { decideQuotaChange } from '../rules/quota';
 import { quotaReturn } from '../rules/relationship';
 import type { Relationship } from '../rules/types';
-import { GEO_CROSS_PROVINCE, GEO_SAME_AREA, GEO_SAME_PROVINCE } from './prepare';
+import { GEO_CROSS_PROVINCE, GEO_SAME_AREA, GEO_SAME_PROVINCE, RELATION_CODES } from './prepare';
 import { S } from './result';
 import { K, NEVER, type FamilyState } from './state';
 
@@ -194,7 +194,7 @@ function record(f: FamilyState, r: number): Relationship {
     id: f.relationshipId(r),
     sharerId: f.personId(f.pairSharer[k]!),
     beneficiaryId: f.personId(f.pairBeneficiary[k]!),
-    relation: 'spouse',
+    relation: RELATION_CODES[f.pairRelation[k]!]!,
     since: f.relSince[r]!,
     endedAt: null,
     endedBy: null,
