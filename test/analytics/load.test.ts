@@ -1,0 +1,103 @@
+import { expect, test } from 'vitest';
+import { loadTable } from '../../src/analytics/load';
+import { queryColumns, queryRows } from '../../src/analytics/query';
+import { useDuckDB } from './helpers';
+
+const db = useDuckDB();
+
+test('loadTable then queryRows round-trips ints, fen beyond 2^31 and Chinese names', async () => {
+  const fen = new Float64Array([0, 2 ** 31 + 7, 51_154_000_000_00, 2 ** 53 - 1, -(2 ** 40) - 3]);
+  await loadTable(db.conn, {
+    name: 'families',
+    columns: {
+      id: new Int32Array([0, 1, 2, 3, -4]),
+      code: new Uint32Array([4_000_000_000, 1, 2, 3, 4]),
+      kind: new Uint8Array([0, 1, 2, 3, 255]),
+      balance_fen: fen,
+      name: ['张三', '李四', 'O\'Brien, "Jr."', '', '新疆维吾尔自治区'],
+    },
+  });
+  const { names, rows } = await queryRows(db.conn, 'SELECT * FROM families ORDER BY id DESC');
+  expect(names).toEqual(['id', 'code', 'kind', 'balance_fen', 'name']);
+  expect(rows.map((r) => r.balance_fen)).toEqual([
+    2 ** 53 - 1,
+    51_154_000_000_00,
+    2 ** 31 + 7,
+    0,
+    -(2 ** 40) - 3,
+  ]);
+  expect(rows[0]).toEqual({ id: 3, code: 3, kind: 3, balance_fen: 2 ** 53 - 1, name: '' });
+  expect(rows[4]).toEqual({
+    id: -4,
+    code: 4,
+    kind: 255,
+    balance_fen: -(2 ** 40) - 3,
+    name: '新疆维吾尔自治区',
+  });
+  const types = await queryRows(
+    db.conn,
+    "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'families' ORDER BY ordinal_position",
+  );
+  expect(types.rows.map((r) => r.data_type)).toEqual([
+    'INTEGER',
+    'UINTEGER',
+    'UTINYINT',
+    'DOUBLE',
+    'VARCHAR',
+  ]);
+
+  const cols = await queryColumns(db.conn, 'SELECT * FROM families ORDER BY id');
+  expect(cols.id).toEqual(new Int32Array([-4, 0, 1, 2, 3]));
+  expect(cols.code).toEqual(new Uint32Array([4, 4_000_000_000, 1, 2, 3]));
+  expect(cols.kind).toEqual(new Uint8Array([255, 0, 1, 2, 3]));
+  expect(cols.balance_fen).toEqual(
+    new Float64Array([-(2 ** 40) - 3, 0, 2 ** 31 + 7, 51_154_000_000_00, 2 ** 53 - 1]),
+  );
+  expect(cols.name).toEqual(['新疆维吾尔自治区', '张三', '李四', 'O\'Brien, "Jr."', '']);
+});
+
+test('loadTable of 2.5M rows goes in 1M-row chunks and sums exactly', async () => {
+  const n = 2_500_000;
+  const province = new Int32Array(n);
+  const fen = new Float64Array(n);
+  let expected = 0;
+  for (let i = 0; i < n; i++) {
+    province[i] = i % 31;
+    fen[i] = 1_000_000_007 + (i % 1000) * 3_000_001; // each above 2^29, the total near 2^52
+    expected += fen[i]!;
+  }
+  expect(Number.isSafeInteger(expected)).toBe(true);
+  const rows = await loadTable(
+    db.conn,
+    { name: 'big', columns: { province, fen } },
+    { chunkRows: 1_000_000 },
+  );
+  expect(rows).toBe(n);
+  const { rows: sums } = await queryRows(
+    db.conn,
+    'SELECT count(*) AS n, sum(fen)::DOUBLE AS total, count(DISTINCT province)::INTEGER AS provinces FROM big',
+  );
+  expect(sums[0]).toEqual({ n, total: expected, provinces: 31 });
+});
+
+test('loadTable replaces a table of the same name, and a failed load keeps the old one', async () => {
+  await loadTable(db.conn, { name: 'flows', columns: { a: new Int32Array([1, 2, 3]) } });
+  await loadTable(db.conn, { name: 'flows', columns: { b: ['x'], c: new Float64Array([0.5]) } });
+  expect(await queryRows(db.conn, 'SELECT * FROM flows')).toEqual({
+    names: ['b', 'c'],
+    rows: [{ b: 'x', c: 0.5 }],
+  });
+
+  await expect(
+    loadTable(db.conn, { name: 'flows', columns: { b: ['y', 'z'], c: new Float64Array([1]) } }),
+  ).rejects.toThrow('table "flows", column "c": has 1 rows, but column "b" has 2');
+  expect((await queryRows(db.conn, 'SELECT * FROM flows')).rows).toEqual([{ b: 'x', c: 0.5 }]);
+});
+
+test('loadTable of an empty table creates it with its columns', async () => {
+  await loadTable(db.conn, { name: 'nothing', columns: { a: new Int32Array(0), s: [] } });
+  expect(await queryRows(db.conn, 'SELECT count(*) AS n FROM nothing')).toEqual({
+    names: ['n'],
+    rows: [{ n: 0 }],
+  });
+});

@@ -1,0 +1,21 @@
+import { expect, test } from 'vitest';
+import { queryColumns, queryRows } from '../../src/analytics/query';
+import { useDuckDB } from './helpers';
+
+const db = useDuckDB();
+
+test('queryRows turns exact BIGINTs into numbers and refuses HUGEINT naming the column', async () => {
+  expect((await queryRows(db.conn, 'SELECT 9007199254740991::BIGINT AS n, NULL AS z')).rows).toEqual([
+    { n: 2 ** 53 - 1, z: null },
+  ]);
+  await expect(queryRows(db.conn, 'SELECT 9007199254740993::BIGINT AS big')).rejects.toThrow('column "big"');
+  await expect(queryRows(db.conn, 'SELECT sum(x::BIGINT) AS total FROM range(3) t(x)')).rejects.toThrow(
+    'column "total" has type',
+  );
+});
+
+test('queryColumns refuses nulls naming the column', async () => {
+  await expect(
+    queryColumns(db.conn, 'SELECT CASE WHEN x = 1 THEN NULL ELSE x END AS v FROM range(3) t(x)'),
+  ).rejects.toThrow('column "v" has 1 nulls');
+});
