@@ -93,11 +93,19 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     f.ratePharmacy[b] = care.pharmacyPerYear[band] / 12;
     const stays = resident ? care.inpatientRate.resident : care.inpatientRate.employee;
     f.rateStay[b] = (stays * (age >= 60 ? care.inpatientOlderFactor : 1) * care.inpatientShared) / 12;
-    f.noEvent[b] = Math.exp(-(f.rateOut[b]! + f.ratePharmacy[b]! + f.rateStay[b]!));
+    const lambda = f.rateOut[b]! + f.ratePharmacy[b]! + f.rateStay[b]!;
+    f.noEvent[b] = Math.exp(-lambda);
+    f.logNoEvent[b] = -lambda;
+  }
+  f.nh = 0;
+  for (let p = 0; p < n; p++) {
+    if (f.scheme[p] !== ACCOUNT) continue;
+    f.holders[f.nh++] = p;
+    f.ownBillMean[p] = f.credit[p]! * beh.ownSpendingShareOfCredit;
   }
   const months = c.months;
   for (let p = 0; p < n; p++) {
-    const care = f.candidateOf[p]! > 0 ? f.waitLog(Math.log(f.noEvent[p]!)) : NEVER;
+    const care = f.candidateOf[p]! > 0 ? f.waitLog(f.logNoEvent[p]!) : NEVER;
     f.nextCare[p] = care < months ? care : NEVER;
     const inPair = f.candidateOf[p]! > 0 || (c.sharerOk[f.scheme[p]!] === 1 && f.np > 0);
     const change = inPair ? f.waitLog(c.logNoChange[f.age[p]!]!) : NEVER;

@@ -33,7 +33,8 @@ const ACCOUNT = SchemeCode.employeeAccount;
 /** Monthly credits into personal accounts, from the pooling area's fund. */
 export function credits(f: FamilyState): void {
   f.now = f.ctx.monthStamp[f.m]!;
-  for (let p = 0; p < f.n; p++) {
+  for (let h = 0; h < f.nh; h++) {
+    const p = f.holders[h]!;
     const c = f.credit[p]!;
     if (c <= 0 || f.scheme[p] !== ACCOUNT) continue;
     f.spendable[p] = f.spendable[p]! + c;
@@ -61,9 +62,10 @@ export function ownSpending(f: FamilyState): void {
   const b = f.ctx.input.behaviour;
   const A = f.ctx.input.areaCount;
   const small = f.ctx.smallBill;
-  for (let p = 0; p < f.n; p++) {
+  for (let h = 0; h < f.nh; h++) {
+    const p = f.holders[h]!;
     if (f.scheme[p] !== ACCOUNT) continue;
-    const bill = Math.round(f.credit[p]! * b.ownSpendingShareOfCredit * small[f.st.u32() >>> 20]!);
+    const bill = Math.round(f.ownBillMean[p]! * small[f.st.u32() >>> 20]!);
     if (bill <= 0) continue;
     f.now = f.ctx.monthStamp[f.m]! + 600;
     if (bill > f.spendable[p]! && f.asSharer[p]! > 0 && f.unit() < b.quota.releaseForOwnNeed) {
@@ -201,7 +203,7 @@ export function careEvents(f: FamilyState): void {
   for (let b = 0; b < f.n; b++) {
     if (f.nextCare[b] !== m) continue;
     const p0 = f.noEvent[b]!;
-    const wait = f.waitLog(Math.log(p0));
+    const wait = f.waitLog(f.logNoEvent[b]!);
     f.nextCare[b] = wait < c.months ? m + 1 + wait : NEVER;
     const out = f.rateOut[b]!;
     const ph = f.ratePharmacy[b]!;

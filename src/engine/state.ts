@@ -70,6 +70,12 @@ export class FamilyState {
   readonly ratePharmacy = new Float64Array(MAX_FAMILY_SIZE);
   readonly rateStay = new Float64Array(MAX_FAMILY_SIZE);
   readonly noEvent = new Float64Array(MAX_FAMILY_SIZE);
+  /** Per member: log of `noEvent` (for the geometric waits), and the mean own spending a month (R8). */
+  readonly logNoEvent = new Float64Array(MAX_FAMILY_SIZE);
+  readonly ownBillMean = new Float64Array(MAX_FAMILY_SIZE);
+  /** Members with a personal account, in member order, and how many. */
+  readonly holders = new Int32Array(MAX_FAMILY_SIZE);
+  nh = 0;
   /** Per member: month of the next month with care events, and of the next insurance change (R6), or NEVER. */
   readonly nextCare = new Int32Array(MAX_FAMILY_SIZE);
   readonly nextChange = new Int32Array(MAX_FAMILY_SIZE);
