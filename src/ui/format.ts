@@ -61,3 +61,26 @@ export function formatFen(fen: number, lang: Lang): string {
   // Unreachable: the last unit has no upper bound.
   throw new RangeError(`no unit for ${fen} fen`);
 }
+
+const INTEGER: Readonly<Record<Lang, Intl.NumberFormat>> = {
+  zh: new Intl.NumberFormat(LANG_TAG.zh, { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat(LANG_TAG.en, { maximumFractionDigits: 0 }),
+};
+
+/** A count (persons, families) rounded to a whole number, with digit grouping: 1409778724 → "1,409,778,724". */
+export function formatCount(count: number, lang: Lang): string {
+  return INTEGER[lang].format(Math.round(count));
+}
+
+/**
+ * A percentage given in percent points, with `digits` decimals and a sign when `signed`:
+ * (-0.0412, en, 2, true) → "-0.04%"; (12.5, zh) → "12.50%".
+ */
+export function formatPercent(points: number, lang: Lang, digits = 2, signed = false): string {
+  const text = new Intl.NumberFormat(LANG_TAG[lang], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  }).format(points);
+  return `${text}%`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatFen } from '../../src/ui/format';
+import { formatCount, formatFen, formatPercent } from '../../src/ui/format';
 
 describe('formatFen(fen, "zh")', () => {
   test.each([
@@ -58,4 +58,17 @@ describe('formatFen rejects what is not integer fen', () => {
   test.each([[1.5], [Number.NaN], [Number.POSITIVE_INFINITY], [2 ** 53]])('%s', (fen) => {
     expect(() => formatFen(fen, 'zh')).toThrow(RangeError);
   });
+});
+
+test('formatCount rounds and groups digits in both languages', () => {
+  expect(formatCount(1_409_778_724, 'zh')).toBe('1,409,778,724');
+  expect(formatCount(1_409_778_723.6, 'en')).toBe('1,409,778,724');
+  expect(formatCount(0, 'en')).toBe('0');
+});
+
+test('formatPercent shows two decimals, with a sign only when asked', () => {
+  expect(formatPercent(12.5, 'zh')).toBe('12.50%');
+  expect(formatPercent(-0.0412, 'en', 2, true)).toBe('-0.04%');
+  expect(formatPercent(1.5, 'en', 1, true)).toBe('+1.5%');
+  expect(formatPercent(0, 'en', 2, true)).toBe('0.00%');
 });

@@ -1,0 +1,73 @@
+/**
+ * The relative-error chart (相对误差图): one line per target, its relative error as a dot (green
+ * within tolerance, red outside) over its tolerance band, drawn with Observable Plot from the rows
+ * of the chart's SQL query.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Row } from '../../analytics/query';
+import type { Lang } from '../i18n';
+
+/** Colours of the chart, shared with the table. */
+export const COLORS = { within: '#2e7d32', outside: '#c62828', band: '#dcebdd', zero: '#4f5b6b' } as const;
+
+/** Options of {@link relErrorChart}. */
+export interface RelErrorChartOptions {
+  lang: Lang;
+  /** Label of the x axis. */
+  xLabel: string;
+  width?: number;
+}
+
+/** Pixels per target line. */
+const LINE = 14;
+
+/**
+ * Draws the chart of `rows` (columns name, label_zh, label_en, rel_error_pct, tolerance_pct, within)
+ * into a new SVG element of `doc`. A tolerance of 0 marks a lower bound: the band then runs from 0 up.
+ */
+export function relErrorChart(
+  doc: Document,
+  rows: readonly Row[],
+  options: RelErrorChartOptions,
+): SVGSVGElement {
+  const { lang, xLabel, width = 900 } = options;
+  const num = (r: Row, key: string): number => Number(r[key] ?? 0);
+  const reach = Math.max(
+    1,
+    ...rows.map((r) => Math.max(Math.abs(num(r, 'rel_error_pct')), num(r, 'tolerance_pct'))),
+  );
+  const edge = Math.ceil(reach * 1.15);
+  const labels = new Map(
+    rows.map((r) => [String(r.name), String(r[lang === 'zh' ? 'label_zh' : 'label_en'])]),
+  );
+  const band = rows.map((r) => {
+    const tol = num(r, 'tolerance_pct');
+    return { name: r.name, x1: tol === 0 ? 0 : -tol, x2: tol === 0 ? edge : tol };
+  });
+  const chart = Plot.plot({
+    document: doc,
+    width,
+    height: rows.length * LINE + 50,
+    marginLeft: 250,
+    marginRight: 20,
+    style: { fontSize: '11px', background: 'white' },
+    x: { domain: [-edge, edge], label: xLabel, grid: true, labelAnchor: 'center' },
+    y: {
+      domain: rows.map((r) => String(r.name)),
+      tickFormat: (name: string) => labels.get(name) ?? name,
+      label: null,
+    },
+    marks: [
+      Plot.barX(band, { y: 'name', x1: 'x1', x2: 'x2', fill: COLORS.band, insetTop: 1, insetBottom: 1 }),
+      Plot.ruleX([0], { stroke: COLORS.zero }),
+      Plot.dot(rows, {
+        y: 'name',
+        x: 'rel_error_pct',
+        r: 3.5,
+        fill: (r: Row) => (r.within ? COLORS.within : COLORS.outside),
+        title: (r: Row) => `${labels.get(String(r.name))}: ${num(r, 'rel_error_pct').toFixed(2)}%`,
+      }),
+    ],
+  });
+  return chart as SVGSVGElement;
+}

@@ -1,0 +1,53 @@
+/** Every text of the Validation workspace (校验工作区文字), in Chinese and English. */
+import { defineMessages } from '../i18n';
+
+/** The workspace's own dictionary. */
+export const validationMessages = defineMessages({
+  title: { zh: '校验', en: 'Validation' },
+  intro: {
+    zh: '合成人口与公开数据逐项对照：公布值、模型生成值、相对误差与容差。人口按所选比例抽样生成，再按比例放大。',
+    en: 'The synthetic population set beside published figures: published value, model value, relative error and tolerance. Families are generated at the chosen scale and weighted back up.',
+  },
+  scale: { zh: '抽样比例', en: 'Scale' },
+  run: { zh: '重新运行', en: 'Run again' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  cancelled: { zh: '已取消。', en: 'Cancelled.' },
+  generating: { zh: '正在生成家庭', en: 'Generating families' },
+  loadingDb: { zh: '正在载入分析数据库', en: 'Loading the analytics database' },
+  failed: { zh: '运行失败：', en: 'The run failed: ' },
+  summary: {
+    zh: '种子 {seed}，比例 1:{k}，{families} 户家庭；{n} 个目标，{out} 个超出容差。生成用时 {ms} 毫秒。',
+    en: 'Seed {seed}, scale 1:{k}, {families} families; {n} targets, {out} outside tolerance. Generated in {ms} ms.',
+  },
+  skipped: {
+    zh: '人口模型不产生、留待引擎模拟的目标：',
+    en: 'Targets the population does not produce (simulated by the engine later): ',
+  },
+  'section.population': { zh: '合成人口', en: 'Synthetic population' },
+  'section.population.note': {
+    zh: '2020 年人口普查、2024 年医保统计公报等公开数字（来源见 data/SOURCES.md）。',
+    en: 'Published figures of the 2020 census, the 2024 medical-insurance bulletin and others (sources in data/SOURCES.md).',
+  },
+  'chart.title': {
+    zh: '各目标的相对误差与容差带',
+    en: 'Relative error of each target, with its tolerance band',
+  },
+  'chart.x': { zh: '相对误差（%）', en: 'Relative error (%)' },
+  'chart.band': { zh: '容差带', en: 'tolerance band' },
+  'table.title': { zh: '逐项对照', en: 'Target by target' },
+  'col.target': { zh: '目标', en: 'Target' },
+  'col.published': { zh: '公布值', en: 'Published' },
+  'col.generated': { zh: '模型值', en: 'Model' },
+  'col.relError': { zh: '相对误差', en: 'Relative error' },
+  'col.tolerance': { zh: '容差', en: 'Tolerance' },
+  'col.within': { zh: '是否达标', en: 'Within tolerance' },
+  within: { zh: '达标', en: 'within' },
+  outside: { zh: '超出', en: 'outside' },
+  lowerBound: { zh: '下限', en: 'lower bound' },
+  'download.csv': { zh: '下载数据 CSV', en: 'Download data (CSV)' },
+  'download.svg': { zh: '下载图 SVG', en: 'Download chart (SVG)' },
+  'download.png': { zh: '下载图 PNG', en: 'Download chart (PNG)' },
+});
+
+/** A key of the Validation dictionary. */
+export type ValidationMessageKey = keyof typeof validationMessages;

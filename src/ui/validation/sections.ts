@@ -1,0 +1,54 @@
+/**
+ * Sections of the Validation workspace (校验分组): each section is a source of rows — the synthetic
+ * population now; the engine's calibration targets (2024 sharing: 3.71亿 person-times, 511.54亿元,
+ * by use) join as a second section later — and all rows go into one DuckDB table, `validation`.
+ */
+import type { ColumnTable } from '../../analytics/columns';
+import { quoteText } from '../../analytics/connector';
+import type { ValidationRecord } from '../../runtime/populationValidation';
+import type { ValidationMessageKey } from './messages';
+
+/** One section: its id, title and note, and the rows of its last run. */
+export interface SectionRows {
+  id: string;
+  title: ValidationMessageKey;
+  note: ValidationMessageKey;
+  records: readonly ValidationRecord[];
+}
+
+/** Name of the DuckDB table that holds every section's rows. */
+export const VALIDATION_TABLE = 'validation';
+
+/** All sections' rows as one column table (`ord` keeps each section's order). */
+export function validationTable(sections: readonly SectionRows[]): ColumnTable {
+  const rows = sections.flatMap((s) => s.records.map((r, k) => ({ section: s.id, ord: k, ...r })));
+  return {
+    name: VALIDATION_TABLE,
+    columns: {
+      section: rows.map((r) => r.section),
+      ord: Int32Array.from(rows, (r) => r.ord),
+      name: rows.map((r) => r.name),
+      label_zh: rows.map((r) => r.labelZh),
+      label_en: rows.map((r) => r.labelEn),
+      unit: rows.map((r) => r.unit),
+      published: Float64Array.from(rows, (r) => r.published),
+      generated: Float64Array.from(rows, (r) => r.generated),
+      rel_error: Float64Array.from(rows, (r) => r.relError),
+      tolerance_pct: Float64Array.from(rows, (r) => r.tolerancePct),
+      within: Uint8Array.from(rows, (r) => (r.within ? 1 : 0)),
+    },
+  };
+}
+
+/** The SQL of a section's table (and of its CSV download). */
+export function tableSql(section: string): string {
+  return `SELECT name, label_zh, label_en, unit, published, generated, rel_error, tolerance_pct, within = 1 AS within
+FROM ${VALIDATION_TABLE} WHERE section = ${quoteText(section)} ORDER BY ord`;
+}
+
+/** The SQL of a section's chart: relative error and tolerance in percent points (and its CSV download). */
+export function chartSql(section: string): string {
+  return `SELECT name, label_zh, label_en, (100 * rel_error)::DOUBLE AS rel_error_pct, tolerance_pct,
+  within = 1 AS within
+FROM ${VALIDATION_TABLE} WHERE section = ${quoteText(section)} ORDER BY ord`;
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { type App, saveScreenshot, startApp } from './harness';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+afterEach(async () => {
+  expect(await app.closePages()).toEqual([]);
+});
+
+const parseCount = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+
+test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart and downloads, in both languages', async () => {
+  const { page } = await app.open('?lang=en#validation');
+  const panel = page.locator('#panel-validation');
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 90_000 }).toBe('done');
+  const timing = await panel.evaluate((p) => ({ ...(p as HTMLElement).dataset }));
+  console.log(
+    `validation at 1:1000: DuckDB open ${timing.duckdbMs} ms, run ${timing.runMs} ms (click to table)`,
+  );
+  expect(timing.scale).toBe('1000');
+  expect(await page.locator('#validation-scale').inputValue()).toBe('1000');
+
+  // The national population total is within 2% of the census, and is marked within tolerance.
+  const total = panel.locator('tr[data-name="population/total"]');
+  const cells = await total.locator('td').allTextContents();
+  expect(parseCount(cells[0]!)).toBe(1_409_778_724);
+  expect(Math.abs(parseCount(cells[1]!) / 1_409_778_724 - 1)).toBeLessThan(0.02);
+  expect(await total.getAttribute('class')).toBe('within');
+  const names = await panel
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+  expect(names).toEqual(expect.arrayContaining(['population/total', 'inflow/total', 'employee-insured']));
+  expect(names.length).toBeGreaterThan(60);
+  expect(await panel.locator('thead th').allTextContents()).toEqual([
+    'Target',
+    'Published',
+    'Model',
+    'Relative error',
+    'Tolerance',
+    'Within tolerance',
+  ]);
+
+  // The chart: one dot per target, and the tolerance bands.
+  const svg = panel.locator('.chart svg');
+  expect(await svg.count()).toBe(1);
+  expect(await svg.locator('circle').count()).toBe(names.length);
+
+  // The table's CSV download holds the rows of the DuckDB query.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.locator('[data-download="table-csv"]').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('validation-population-1-1000-table.csv');
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+  const lines = csv.trimEnd().split('\n');
+  expect(lines[0]).toBe('name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within');
+  expect(lines).toHaveLength(names.length + 1);
+  expect(lines[1]).toMatch(
+    /^population\/total,31省常住人口,"resident population, 31 provinces",persons,1409778724,\d+,-?[\d.e-]+,2,true$/,
+  );
+
+  const [chartCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.locator('[data-download="chart-csv"]').click(),
+  ]);
+  expect(readFileSync(await chartCsv.path(), 'utf8')).toContain(
+    'name,label_zh,label_en,rel_error_pct,tolerance_pct,within',
+  );
+  const [svgFile] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.locator('[data-download="chart-svg"]').click(),
+  ]);
+  expect(readFileSync(await svgFile.path(), 'utf8')).toMatch(
+    /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+  );
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.locator('[data-download="chart-png"]').click(),
+  ]);
+  expect(
+    readFileSync(await png.path())
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
+
+  await saveScreenshot(page, 'validation-en');
+
+  // Switching the language relabels the table, the chart and the summary without a new run.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect.poll(() => panel.locator('thead th').first().textContent()).toBe('目标');
+  expect(await total.locator('th').textContent()).toContain('31省常住人口');
+  expect(await panel.locator('.summary').textContent()).toContain('比例 1:1000');
+  expect(await panel.locator('.chart svg').count()).toBe(1);
+  const shot = await saveScreenshot(page, 'validation');
+  expect(shot.bytes).toBeGreaterThan(50_000);
+});
+
+test('changing the scale runs again at 1:10000', async () => {
+  const { page } = await app.open('?lang=zh#validation');
+  const panel = page.locator('#panel-validation');
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 90_000 }).toBe('done');
+  await page.locator('#validation-scale').selectOption('10000');
+  await expect.poll(() => panel.getAttribute('data-scale'), { timeout: 90_000 }).toBe('10000');
+  expect(await panel.getAttribute('data-state')).toBe('done');
+  expect(await panel.locator('.summary').textContent()).toContain('1:10000');
+});
