@@ -11,8 +11,8 @@ import { toBehaviourParameters } from './behaviour';
 import { clockMinutes } from './formats';
 import type { Scenario } from './schema';
 
-/** R2–R12: the rule parameters of a validated scenario. */
-export function toRuleParameters(scenario: Scenario): RuleParameters {
+/** R2–R12: the rule parameters of a validated scenario (only its `rules` section is read). */
+export function toRuleParameters(scenario: Pick<Scenario, 'rules'>): RuleParameters {
   const { geography: g, quotaLimits: q, paymentOrder: p } = scenario.rules;
   return {
     relativeScope: scenario.rules.relativeScope,

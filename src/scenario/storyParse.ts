@@ -134,10 +134,10 @@ export function parseStory(json: unknown, scenarios: ScenarioLookup): StoryResul
   const story = parsed.data;
   const errors = crossCheck(story, scenarios);
   if (errors.length > 0) return { ok: false, errors };
-  const source = story.scenario === undefined ? undefined : scenarios(story.scenario);
-  const rules = story.rules ?? source!.rules;
-  // toRuleParameters reads only the rules section.
-  return { ok: true, story, params: toRuleParameters({ rules } as Scenario) };
+  const rules = story.rules ?? scenarios(story.scenario ?? '')?.rules;
+  // crossCheck has made sure that one of the two is there.
+  if (!rules) throw new Error('a story without rules passed the checks');
+  return { ok: true, story, params: toRuleParameters({ rules }) };
 }
 
 /** Formats a story's errors for people, one per line: `file: path: English / 中文`. */
