@@ -15,7 +15,7 @@
 import type { FlowCube } from './flows';
 import type { ClearingParameters } from './parameters';
 import type { FirstYearSizing } from './resize';
-import { clearRun, type AreaProvinces, type ClearRunOptions } from './run';
+import { clearRun, type AreaProvinces, type ClearingResult, type ClearRunOptions } from './run';
 
 /**
  * The seed of replication `r` of a run seeded with `seed`: `${seed}#r${r}` (e.g. `baseline-2026#r7`).
@@ -112,10 +112,106 @@ export function prepaymentAtConfidence(p: ProvinceMonteCarlo, confidence: number
 }
 
 /**
+ * C5, C6: a Monte Carlo summary built one replication at a time, for callers that produce cubes
+ * asynchronously (simulation in workers) and should not hold them all: `add(cube)` clears a
+ * replication and keeps only its summaries; `result()` summarizes the replications added so far.
+ * Replications count in the order they are added.
+ */
+export class MonteCarloAccumulator {
+  readonly #P: number;
+  readonly #peakUsage: number[][];
+  readonly #red: number[];
+  readonly #sized: Float64Array;
+  readonly #claims: Float64Array;
+  readonly #peakOut: Float64Array[] = [];
+
+  constructor(
+    readonly areaProvince: AreaProvinces,
+    readonly provinces: number,
+    readonly params: ClearingParameters,
+    readonly options: MonteCarloOptions,
+  ) {
+    const P = (this.#P = provinces);
+    this.#peakUsage = Array.from({ length: P }, () => []);
+    this.#red = Array.from({ length: P }, () => 0);
+    this.#sized = new Float64Array(P);
+    this.#claims = new Float64Array(P * P);
+  }
+
+  /** Replications added so far. */
+  get replications(): number {
+    return this.#peakOut.length;
+  }
+
+  /** Clears one replication's cube, keeps its summaries and returns its clearing. */
+  add(cube: FlowCube): ClearingResult {
+    const P = this.#P;
+    const result = clearRun(cube, this.areaProvince, P, this.params, this.options);
+    for (const s of result.provinceSummaries) {
+      this.#peakUsage[s.province]!.push(s.peakUsage);
+      if (s.redWarnings > 0) this.#red[s.province]!++;
+      this.#sized[s.province]! += s.openingPrepaymentFen;
+    }
+    const peakOut = new Float64Array(P * P);
+    for (const pp of result.prepayments) {
+      const cell = pp.insured * P + pp.treatment;
+      this.#claims[cell]! += pp.ledger.claimsFen;
+      peakOut[cell] = pp.peakOutstandingFen;
+    }
+    this.#peakOut.push(peakOut);
+    return result;
+  }
+
+  /** The summary of the replications added so far (at least one). */
+  result(): MonteCarloResult {
+    const R = this.replications;
+    if (R < 1) throw new RangeError('replications: expected a whole number ≥ 1, got 0');
+    const P = this.#P;
+    const red = this.params.warnings.red;
+    const confidence = this.options.confidence ?? 0.95;
+    const quantiles = [...(this.options.quantiles ?? [0.05, 0.5, 0.95])];
+    const provinceResults = Array.from({ length: P }, (_, i): ProvinceMonteCarlo => {
+      let total = 0;
+      for (let j = 0; j < P; j++) total += Math.max(0, this.#claims[i * P + j]!);
+      const split = Float64Array.from({ length: P }, (_, j) =>
+        total > 0 ? Math.max(0, this.#claims[i * P + j]!) / total : 0,
+      );
+      const criticalFen = Float64Array.from(this.#peakOut, (peakOut) => {
+        let k = 0;
+        for (let j = 0; j < P; j++) {
+          const out = peakOut[i * P + j]!;
+          if (out > 0 && split[j]! > 0) k = Math.max(k, out / (red * split[j]!));
+        }
+        return k;
+      });
+      const usage = Float64Array.from(this.#peakUsage[i]!);
+      const sortedUsage = Float64Array.from(usage).sort();
+      const p: ProvinceMonteCarlo = {
+        province: i,
+        peakUsage: usage,
+        peakUsageMean: usage.reduce((a, b) => a + b, 0) / R,
+        peakUsageQuantiles: quantiles.map((q) => nearestRank(sortedUsage, q)),
+        redProbability: this.#red[i]! / R,
+        sizedPrepaymentMeanFen: this.#sized[i]! / R,
+        split,
+        criticalFen,
+        redProbabilityAtMeanSize: 0,
+        neededPrepaymentFen: 0,
+      };
+      p.redProbabilityAtMeanSize = redProbabilityAt(p, Math.round(p.sizedPrepaymentMeanFen));
+      p.neededPrepaymentFen = prepaymentAtConfidence(p, confidence);
+      return p;
+    });
+    const firstYear = this.options.firstYear?.rule ?? 'perfect-foresight';
+    return { replications: R, firstYear, provinces: P, confidence, quantiles, provinceResults };
+  }
+}
+
+/**
  * C5, C6: clears every replication with `clearRun` and summarizes each insured-place province.
  * `source` is a list of replication cubes, or `{ replications, replicate }` where `replicate(r)` builds
  * replication r's cube (seed it with `deriveSeed(seed, r)`); cubes are cleared one at a time and
- * only their summaries kept.
+ * only their summaries kept (see `MonteCarloAccumulator` for cubes that arrive asynchronously).
  */
 export function monteCarlo(
   source: ReplicationSource,
@@ -127,62 +223,10 @@ export function monteCarlo(
   const generated = 'replicate' in source ? source : null;
   const list = generated ? null : (source as readonly FlowCube[]);
   const R = generated ? generated.replications : list!.length;
-  const cubeAt = (r: number): FlowCube => (generated ? generated.replicate(r) : list![r]!);
-  const confidence = options.confidence ?? 0.95;
-  const quantiles = [...(options.quantiles ?? [0.05, 0.5, 0.95])];
-  if (!Number.isInteger(R) || R < 1)
+  if (!Number.isInteger(R) || R < 1) {
     throw new RangeError(`replications: expected a whole number ≥ 1, got ${R}`);
-  const P = provinces;
-  const peakUsage = Array.from({ length: P }, () => new Float64Array(R));
-  const red = Array.from({ length: P }, () => 0);
-  const sized = new Float64Array(P);
-  const claims = new Float64Array(P * P);
-  const peakOut = new Float64Array(R * P * P);
-  for (let r = 0; r < R; r++) {
-    const result = clearRun(cubeAt(r), areaProvince, P, params, options);
-    for (const s of result.provinceSummaries) {
-      peakUsage[s.province]![r] = s.peakUsage;
-      if (s.redWarnings > 0) red[s.province]!++;
-      sized[s.province]! += s.openingPrepaymentFen;
-    }
-    for (const pp of result.prepayments) {
-      const cell = pp.insured * P + pp.treatment;
-      claims[cell]! += pp.ledger.claimsFen;
-      peakOut[r * P * P + cell] = pp.peakOutstandingFen;
-    }
   }
-  const provinceResults = Array.from({ length: P }, (_, i): ProvinceMonteCarlo => {
-    let total = 0;
-    for (let j = 0; j < P; j++) total += Math.max(0, claims[i * P + j]!);
-    const split = Float64Array.from({ length: P }, (_, j) =>
-      total > 0 ? Math.max(0, claims[i * P + j]!) / total : 0,
-    );
-    const criticalFen = Float64Array.from({ length: R }, (_, r) => {
-      let k = 0;
-      for (let j = 0; j < P; j++) {
-        const out = peakOut[r * P * P + i * P + j]!;
-        if (out > 0 && split[j]! > 0) k = Math.max(k, out / (params.warnings.red * split[j]!));
-      }
-      return k;
-    });
-    const usage = peakUsage[i]!;
-    const sortedUsage = Float64Array.from(usage).sort();
-    const p: ProvinceMonteCarlo = {
-      province: i,
-      peakUsage: usage,
-      peakUsageMean: usage.reduce((a, b) => a + b, 0) / R,
-      peakUsageQuantiles: quantiles.map((q) => nearestRank(sortedUsage, q)),
-      redProbability: red[i]! / R,
-      sizedPrepaymentMeanFen: sized[i]! / R,
-      split,
-      criticalFen,
-      redProbabilityAtMeanSize: 0,
-      neededPrepaymentFen: 0,
-    };
-    p.redProbabilityAtMeanSize = redProbabilityAt(p, Math.round(p.sizedPrepaymentMeanFen));
-    p.neededPrepaymentFen = prepaymentAtConfidence(p, confidence);
-    return p;
-  });
-  const firstYear = options.firstYear?.rule ?? 'perfect-foresight';
-  return { replications: R, firstYear, provinces: P, confidence, quantiles, provinceResults };
+  const acc = new MonteCarloAccumulator(areaProvince, provinces, params, options);
+  for (let r = 0; r < R; r++) acc.add(generated ? generated.replicate(r) : list![r]!);
+  return acc.result();
 }

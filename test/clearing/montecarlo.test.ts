@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   deriveSeed,
   monteCarlo,
+  MonteCarloAccumulator,
   prepaymentAtConfidence,
   redProbabilityAt,
 } from '../../src/clearing/montecarlo';
@@ -25,10 +26,14 @@ describe('deriveSeed', () => {
 });
 
 describe('monteCarlo (C5, C6)', () => {
-  test('the same replications give the same bits, from a list or from a function', () => {
+  test('the same replications give the same bits, from a list, a function or an accumulator', () => {
     const cubes = Array.from({ length: R }, (_, r) => replicate(r));
     const again = monteCarlo(cubes, AREA_PROVINCE, PROVINCES, params, { start: '2026-01' });
     expect(again).toEqual(mc);
+    const acc = new MonteCarloAccumulator(AREA_PROVINCE, PROVINCES, params, { start: '2026-01' });
+    expect(() => acc.result()).toThrow(/replications/);
+    for (const cube of cubes) acc.add(cube);
+    expect(acc.result()).toEqual(mc);
     const bytes = (t: ReturnType<typeof monteCarloTable>) =>
       Object.values(t.columns).map((c) =>
         Array.isArray(c) ? c.join() : Array.from(new Uint8Array(c.buffer)).join(),
