@@ -4,6 +4,7 @@ import { decideQuotaChange, type RuleParameters } from '../../src/rules';
 import {
   parseScenario,
   toClearingParameters,
+  toEngineParameters,
   toRuleParameters,
   type ScenarioClearing,
   type ScenarioRules,
@@ -94,5 +95,30 @@ describe('toClearingParameters', () => {
     expect(c.calendar.cycle).toEqual({ days: 10 });
     expect(c.prepayment.sizing).toEqual({ method: 'percentile-of-monthly-need', percentile: 95 });
     expect(c.calendar.cycle).not.toBe(r.scenario.clearing.calendar.cycle);
+  });
+});
+
+describe('toEngineParameters', () => {
+  test('gives the engine the rules, a copy of the behaviour section, the window and the seed', () => {
+    const s = scenario('calibration-2024');
+    const e = toEngineParameters(s);
+    expect(e.rules).toEqual(toRuleParameters(s));
+    expect(e.behaviour).toEqual(s.behaviour);
+    expect(e.behaviour.contributions.monthWeights).not.toBe(s.behaviour.contributions.monthWeights);
+    expect(e.behaviour.uptake.initialShare).not.toBe(s.behaviour.uptake.initialShare);
+    expect(e.window).toEqual({ start: '2024-01', end: '2024-12' });
+    expect(e.seed).toBe('calibration-2024');
+  });
+
+  test('the monthly cap (R11) reaches the rules only where a scenario sets one', () => {
+    expect(toRuleParameters(scenario('monthly-cap-2026')).quotaLimits.monthlyUseCapFen).toBe(50_000);
+    expect(toRuleParameters(scenario('baseline-2026')).quotaLimits).not.toHaveProperty('monthlyUseCapFen');
+  });
+
+  test('monthly contribution shares must sum to 1', () => {
+    const raw = rawScenario('baseline-2026');
+    raw.behaviour.contributions.monthWeights[9] = 0.5;
+    const r = parseScenario(raw);
+    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(['behaviour.contributions.monthWeights']);
   });
 });
