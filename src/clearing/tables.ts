@@ -105,6 +105,34 @@ function dailyUsageTable(r: ClearingResult): ColumnTable {
 export interface ClearingTableOptions {
   /** Add `prepayment_usage_daily` (one row per pair and tracked day); default false. */
   daily?: boolean;
+  /**
+   * Province codes by index (e.g. the dataset's two-digit codes): every province column
+   * (`province`, `from_province`, `insured_province`, …) gets a `…_code` text column beside it.
+   */
+  provinceCodes?: readonly string[];
+  /** Pooling-area codes by index: `pooling_area` gets a `pooling_area_code` column beside it. */
+  areaCodes?: readonly string[];
+}
+
+/** Adds a `<column>_code` text column after every index column that has codes. */
+function withCodes(t: ColumnTable, options: ClearingTableOptions): ColumnTable {
+  const columns: ColumnTable['columns'] = {};
+  for (const [name, values] of Object.entries(t.columns)) {
+    columns[name] = values;
+    const codes =
+      name === 'province' || name.endsWith('_province')
+        ? options.provinceCodes
+        : name === 'pooling_area'
+          ? options.areaCodes
+          : undefined;
+    if (!codes || Array.isArray(values)) continue;
+    columns[`${name}_code`] = Array.from(values as Int32Array, (i) => {
+      const code = codes[i];
+      if (code === undefined) throw new RangeError(`${t.name}.${name}: no code for index ${i}`);
+      return code;
+    });
+  }
+  return { name: t.name, columns };
 }
 
 /**
@@ -116,7 +144,7 @@ export interface ClearingTableOptions {
  * usage, prepayment_fen, outstanding_fen; usage and amounts at the month's last day),
  * `prepayment_events` (day, month, insured_province, treatment_province, kind, usage, amount_fen),
  * `prepayment_province` (the insured-place province summaries) and, on request,
- * `prepayment_usage_daily`.
+ * `prepayment_usage_daily`; with `provinceCodes` / `areaCodes`, a code column beside each index.
  */
 export function clearingTables(r: ClearingResult, options: ClearingTableOptions = {}): ColumnTable[] {
   const texts = monthTexts(r);
@@ -269,7 +297,7 @@ export function clearingTables(r: ClearingResult, options: ClearingTableOptions 
   const out = [national, settlement, positions, tiers, usage, events, province];
   const tables = out.map((b) => b.build());
   if (options.daily) tables.push(dailyUsageTable(r));
-  return tables;
+  return options.provinceCodes || options.areaCodes ? tables.map((t) => withCodes(t, options)) : tables;
 }
 
 /**

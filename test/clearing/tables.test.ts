@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { checkColumnTable } from '../../src/analytics/columns';
 import { monteCarlo } from '../../src/clearing/montecarlo';
 import { DEFAULT_CLEARING_PARAMETERS } from '../../src/clearing/parameters';
 import { clearRun } from '../../src/clearing/run';
@@ -21,13 +22,10 @@ const column = (table: string, name: string) => {
 };
 const sum = (c: ArrayLike<number>) => Array.from(c).reduce((a, b) => a + b, 0);
 
-/** Checks the plain shape the analytics layer expects. */
+/** Checks the plain shape the analytics layer expects (with its own checker), and whole fen. */
 function checkShape(t: ColumnTable): void {
-  expect(t.name).toMatch(/^[a-z][a-z0-9_]*$/);
-  const lengths = new Set(Object.values(t.columns).map((c) => c.length));
-  expect(lengths.size).toBe(1);
+  expect(checkColumnTable(t)).toBeGreaterThanOrEqual(0);
   for (const [name, c] of Object.entries(t.columns)) {
-    expect(name).toMatch(/^[a-z][a-z0-9_]*$/);
     if (name.endsWith('_fen') && !Array.isArray(c)) {
       for (const v of c as Float64Array) expect(Number.isSafeInteger(v)).toBe(true);
     }
@@ -78,6 +76,29 @@ describe('clearingTables', () => {
     expect(column('prepayment_usage_daily', 'day').length).toBe(
       result.prepayments.length * result.calendar.horizonDays,
     );
+  });
+
+  test('with codes, every province and pooling-area index gets its code beside it', () => {
+    const coded = clearingTables(result, {
+      provinceCodes: ['11', '31', '44'],
+      areaCodes: ['110100', '110200', '310100', '310200', '440100', '440300'],
+    });
+    const national = coded.find((t) => t.name === 'clearing_national')!;
+    checkShape(national);
+    expect(Object.keys(national.columns)).toEqual([
+      'month',
+      'month_text',
+      'from_province',
+      'from_province_code',
+      'to_province',
+      'to_province_code',
+      'owed_fen',
+    ]);
+    const from = national.columns.from_province as Int32Array;
+    expect(national.columns.from_province_code).toEqual(Array.from(from, (i) => ['11', '31', '44'][i]));
+    const tiers = coded.find((t) => t.name === 'clearing_tiers')!;
+    expect(tiers.columns.pooling_area_code).toContain('440300');
+    expect(() => clearingTables(result, { provinceCodes: ['11'] })).toThrow(/no code for index 1/);
   });
 
   test('monteCarloTable names the quantile columns and keeps the plain shape', () => {
