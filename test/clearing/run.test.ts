@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { dailyClaims, runCalendar, type RunCalendar } from '../../src/clearing/calendar';
 import { FlowCube, USE_INDEX } from '../../src/clearing/flows';
 import { DEFAULT_CLEARING_PARAMETERS, type ClearingParameters } from '../../src/clearing/parameters';
 import { clearRun } from '../../src/clearing/run';
 import { provinceNet } from '../../src/clearing/tiers';
+import { trackPrepayment } from '../../src/clearing/usage';
 import { toClearingParameters } from '../../src/scenario/convert';
 import { scenarioSchema, type Scenario } from '../../src/scenario/schema';
 import { AREA_PROVINCE, PROVINCES, randomCube, steadyCube } from './helpers';
@@ -54,6 +56,7 @@ describe('clearRun (C1–C7)', () => {
           }
           expect(positive).toBe(negative);
           expect(m.nettedFen).toBe(positive);
+          expect(m.nettedFen).toBeLessThanOrEqual(m.grossFen);
         }
         expect(owedAll).toBe(crossProvince);
         // Prepayments pay every obligation and clearing replenishes every fen of it by the last day.
@@ -147,6 +150,23 @@ describe('clearRun (C1–C7)', () => {
     expect(w1).toBeLessThan(w0!);
     const [t0, t1] = withTopUps.map((r) => sum(r.provinceSummaries.map((s) => s.topUpFen)));
     expect(t1).toBeLessThan(t0!);
+  });
+
+  test('C7: on any flows, the 10-day cycle leaves no more outstanding on any day than the monthly one', () => {
+    const monthlyCal = runCalendar('2026-01', 12, scenarioParams('baseline-2026').calendar);
+    const fastCal = runCalendar('2026-01', 12, scenarioParams('fast-cycle-2026').calendar);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1e10 }), { minLength: 12, maxLength: 12 }), (flows) => {
+        const track = (cal: RunCalendar) => {
+          const { claimsFen, repaidFen } = dailyClaims(cal, flows);
+          return trackPrepayment(base.warnings, claimsFen, repaidFen, [{ day: 0, fen: 1e9 }]).outstandingFen;
+        };
+        const slow = track(monthlyCal);
+        const fast = track(fastCal);
+        fast.forEach((v, d) => expect(v).toBeLessThanOrEqual(slow[d] ?? 0));
+      }),
+      { numRuns: 100, seed: 23 },
+    );
   });
 
   test('C3: netting-2026 differs from the baseline only in its settlement mode', () => {
