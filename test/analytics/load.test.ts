@@ -101,3 +101,15 @@ test('loadTable of an empty table creates it with its columns', async () => {
     rows: [{ n: 0 }],
   });
 });
+
+test('loadTable keeps every text exact across chunk boundaries (empty, CJK, 4-byte characters, long)', async () => {
+  const texts = ['', '北京', '𠮷野家', 'a'.repeat(10_000), 'quote "q", comma', '新\n行', '🙂', 'x'];
+  const ord = Int32Array.from(texts, (_, k) => k);
+  await loadTable(db.conn, { name: 'texts', columns: { ord, text: texts } }, { chunkRows: 3 });
+  const { rows } = await queryRows(
+    db.conn,
+    'SELECT text, strlen(text)::INTEGER AS bytes FROM texts ORDER BY ord',
+  );
+  expect(rows.map((r) => r.text)).toEqual(texts);
+  expect(rows.map((r) => r.bytes)).toEqual(texts.map((t) => new TextEncoder().encode(t).length));
+});
