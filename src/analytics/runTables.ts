@@ -1,0 +1,80 @@
+/**
+ * The tables of a scenario run (运行结果表): the flow cube, the monthly summaries and the ledger by
+ * account class, beside the clearing's own tables, as column tables ready for DuckDB, Parquet and CSV.
+ * Places are named by their official codes; months by `YYYY-MM`.
+ */
+import { clearingTables, monteCarloTable } from '../clearing/tables';
+import { windowMonths } from '../engine/input';
+import { CLASSES, FEN_AT, S, SUMMARY_FIELDS, TIMES_AT } from '../engine/result';
+import type { Dataset } from '../population/dataset';
+import { PERMITTED_USES } from '../rules/types';
+import type { ScenarioRun } from '../runtime/scenarioRun';
+import { GEOGRAPHIES } from '../runtime/summary';
+import type { ColumnTable } from './columns';
+
+/** snake_case of a camelCase summary field name. */
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** `flows`: one row per non-empty cell of the flow cube. */
+export function flowTable(run: ScenarioRun, dataset: Dataset): ColumnTable {
+  const months = windowMonths(run.scenario.window);
+  const cells = run.result.flows.cells();
+  const area = (a: number) => dataset.poolingAreas[a]!;
+  const province = (a: number) => dataset.provinces[area(a).province]!.code2;
+  return {
+    name: 'flows',
+    columns: {
+      month: cells.map((c) => months[c.month]!),
+      sharer_area: cells.map((c) => area(c.sharerArea).code),
+      sharer_province: cells.map((c) => province(c.sharerArea)),
+      treatment_area: cells.map((c) => area(c.treatmentArea).code),
+      treatment_province: cells.map((c) => province(c.treatmentArea)),
+      use: cells.map((c) => PERMITTED_USES[c.use]!),
+      amount_fen: Float64Array.from(cells, (c) => c.amountFen),
+      count: Float64Array.from(cells, (c) => c.count),
+    },
+  };
+}
+
+/** `monthly`: one row per month with every summary field, person-times and fen by geography and use. */
+export function monthlyTable(run: ScenarioRun): ColumnTable {
+  const { result } = run;
+  const months = windowMonths(run.scenario.window);
+  const field = (f: number) => Float64Array.from(months, (_, m) => result.summary[m * SUMMARY_FIELDS + f]!);
+  const columns: ColumnTable['columns'] = { month: months };
+  for (const [name, f] of Object.entries(S)) columns[snake(name)] = field(f);
+  GEOGRAPHIES.forEach((g, gi) =>
+    PERMITTED_USES.forEach((u, ui) => {
+      const key = `${g}_${u}`.replace(/-/g, '_');
+      columns[`times_${key}`] = field(TIMES_AT + gi * 4 + ui);
+      columns[`fen_${key}`] = field(FEN_AT + gi * 4 + ui);
+    }),
+  );
+  return { name: 'monthly', columns };
+}
+
+/** `ledger`: per month, the balance of each account class and the conservation residual. */
+export function ledgerTable(run: ScenarioRun): ColumnTable {
+  const { result } = run;
+  const months = windowMonths(run.scenario.window);
+  const columns: ColumnTable['columns'] = { month: months };
+  CLASSES.forEach((c, ci) => {
+    columns[`${c}_fen`] = Float64Array.from(months, (_, m) => result.ledger[m * CLASSES.length + ci]!);
+  });
+  columns.residual_fen = Float64Array.from(result.residual);
+  return { name: 'ledger', columns };
+}
+
+/** Every table of a run: flows, monthly, ledger, the clearing's tables and, with replications, the Monte Carlo. */
+export function runTables(run: ScenarioRun, dataset: Dataset): ColumnTable[] {
+  const tables = [
+    flowTable(run, dataset),
+    monthlyTable(run),
+    ledgerTable(run),
+    ...clearingTables(run.clearing),
+  ];
+  if (run.monteCarlo) tables.push(monteCarloTable(run.monteCarlo));
+  return tables;
+}

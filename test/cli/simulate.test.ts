@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parseSimulateArgs } from '../../src/cli/simulate';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongji-simulate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `npm run simulate` as a user would, returning its exit code and output. */
+function simulate(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('simulate command', () => {
+  test('parseSimulateArgs reads scale, replications and workers, and refuses what it does not know', () => {
+    expect(
+      parseSimulateArgs([
+        '--scenario',
+        's.json',
+        '--scale',
+        '1:500',
+        '--replications',
+        '3',
+        '--workers',
+        '2',
+      ]),
+    ).toMatchObject({
+      scenario: 's.json',
+      scaleK: 500,
+      replications: 3,
+      workers: 2,
+      out: null,
+      json: false,
+    });
+    expect(() => parseSimulateArgs(['--scale', '1:1000'])).toThrow(/--scenario is required/);
+    expect(() => parseSimulateArgs(['--scenario', 's.json', '--scale', '1000'])).toThrow(
+      /must look like 1:1000/,
+    );
+    expect(() => parseSimulateArgs(['--scenario', 's.json', '--replications', '2.5'])).toThrow(
+      /whole number ≥ 0/,
+    );
+    expect(() => parseSimulateArgs(['--scenario', 's.json', '--speed', 'fast'])).toThrow(
+      /speed[\s\S]*usage:/,
+    );
+  });
+
+  test('an invalid scenario stops before any work, listing every bad field', () => {
+    const scenario = JSON.parse(readFileSync('scenarios/baseline-2026.json', 'utf8'));
+    scenario.rules.relativeScope = 'cousins';
+    scenario.clearing.warnings.yellow = 'seventy';
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const out = join(dir, 'bad-out');
+    const r = simulate(['--scenario', file, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/rules\.relativeScope/);
+    expect(r.stderr).toMatch(/clearing\.warnings\.yellow/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('a run writes every table as Parquet and CSV and prints the JSON summary with a zero residual', () => {
+    const out = join(dir, 'run');
+    const r = simulate([
+      '--scenario',
+      'scenarios/baseline-2026.json',
+      '--scale',
+      '1:10000',
+      '--workers',
+      '2',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.conservationResidualFen).toBe(0);
+    expect(Object.keys(summary.byGeography)).toEqual([
+      'same-pooling-area',
+      'same-province',
+      'cross-province',
+    ]);
+    expect(Object.keys(summary.byUse)).toEqual([
+      'medical',
+      'pharmacy',
+      'resident-contribution',
+      'ltc-contribution',
+    ]);
+    expect(summary.byGeography['cross-province'].amountFen).toBeGreaterThan(0);
+    expect(summary.provinces).toHaveLength(31);
+    expect(summary.provinces[0]).toHaveProperty('peakUsage');
+    expect(summary.provinces[0]).toHaveProperty('redWarnings');
+    for (const name of [
+      'flows',
+      'monthly',
+      'ledger',
+      'clearing_national',
+      'clearing_settlement',
+      'prepayment_province',
+    ]) {
+      expect(existsSync(join(out, `${name}.parquet`)), name).toBe(true);
+      expect(readFileSync(join(out, `${name}.csv`), 'utf8').split('\n').length, name).toBeGreaterThan(2);
+    }
+    const flowsCsv = readFileSync(join(out, 'flows.csv'), 'utf8');
+    expect(flowsCsv.split('\n')[0]).toBe(
+      'month,sharer_area,sharer_province,treatment_area,treatment_province,use,amount_fen,count',
+    );
+  });
+});
