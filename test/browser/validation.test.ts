@@ -91,6 +91,7 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
   ).toBe('PNG');
 
   await saveScreenshot(page, 'validation-en');
+  await svg.screenshot({ path: 'test-artifacts/validation-chart-en.png' });
 
   // Switching the language relabels the table, the chart and the summary without a new run.
   await page.getByRole('button', { name: '中文' }).click();

@@ -21,6 +21,13 @@ export interface RelErrorChartOptions {
 /** Pixels per target line. */
 const LINE = 14;
 
+/** Rough width in pixels of `text` at 11px: CJK characters are square, others about half as wide. */
+export function labelWidth(text: string): number {
+  let px = 0;
+  for (const ch of text) px += ch.codePointAt(0)! >= 0x2e80 ? 11 : 6.2;
+  return Math.ceil(px);
+}
+
 /**
  * Draws the chart of `rows` (columns name, label_zh, label_en, rel_error_pct, tolerance_pct, within)
  * into a new SVG element of `doc`. A tolerance of 0 marks a lower bound: the band then runs from 0 up.
@@ -30,7 +37,7 @@ export function relErrorChart(
   rows: readonly Row[],
   options: RelErrorChartOptions,
 ): SVGSVGElement {
-  const { lang, xLabel, width = 900 } = options;
+  const { lang, xLabel, width = 1040 } = options;
   const num = (r: Row, key: string): number => Number(r[key] ?? 0);
   const reach = Math.max(
     1,
@@ -48,7 +55,7 @@ export function relErrorChart(
     document: doc,
     width,
     height: rows.length * LINE + 50,
-    marginLeft: 250,
+    marginLeft: Math.min(420, 16 + Math.max(0, ...[...labels.values()].map(labelWidth))),
     marginRight: 20,
     style: { fontSize: '11px', background: 'white' },
     x: { domain: [-edge, edge], label: xLabel, grid: true, labelAnchor: 'center' },

@@ -15,7 +15,7 @@ import { el } from '../dom';
 import { formatCount } from '../format';
 import { I18n, type Lang } from '../i18n';
 import type { WorkspaceContext, WorkspaceView } from '../view';
-import { relErrorChart } from './chart';
+import { COLORS, relErrorChart } from './chart';
 import { downloadCsv, downloadPng, downloadSvg } from './download';
 import { type ValidationMessageKey, validationMessages } from './messages';
 import { PopulationClient, RunCancelled } from './populationClient';
@@ -143,6 +143,17 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       el(doc, 'p', { class: 'audience' }, t(section.note)),
       el(doc, 'h4', {}, t('chart.title')),
       el(doc, 'div', { class: 'chart' }, svg),
+      el(
+        doc,
+        'p',
+        { class: 'legend' },
+        el(doc, 'span', { class: 'swatch dot', style: `background:${COLORS.within}` }),
+        t('within'),
+        el(doc, 'span', { class: 'swatch dot', style: `background:${COLORS.outside}` }),
+        t('outside'),
+        el(doc, 'span', { class: 'swatch', style: `background:${COLORS.band}` }),
+        t('chart.band'),
+      ),
       el(
         doc,
         'div',

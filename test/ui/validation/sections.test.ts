@@ -1,0 +1,73 @@
+import { expect, test } from 'vitest';
+import { loadTable } from '../../../src/analytics/load';
+import { queryRows } from '../../../src/analytics/query';
+import type { ValidationRecord } from '../../../src/runtime/populationValidation';
+import { chartSql, tableSql, validationTable } from '../../../src/ui/validation/sections';
+import { useDuckDB } from '../../analytics/helpers';
+
+const db = useDuckDB();
+
+const record = (name: string, relError: number, within: boolean): ValidationRecord => ({
+  name,
+  labelZh: `${name} 中文`,
+  labelEn: `${name}, English`,
+  unit: 'persons',
+  published: 1000,
+  generated: 1000 * (1 + relError),
+  relError,
+  tolerancePct: 2,
+  within,
+});
+
+test('validationTable(sections) puts every section into one table that chartSql and tableSql read back in order', async () => {
+  const table = validationTable([
+    {
+      id: 'population',
+      title: 'section.population',
+      note: 'section.population.note',
+      records: [record('b', 0.01, true), record('a', -0.05, false)],
+    },
+    {
+      id: 'engine',
+      title: 'section.population',
+      note: 'section.population.note',
+      records: [record('c', 0, true)],
+    },
+  ]);
+  await loadTable(db.conn, table);
+  const chart = await queryRows(db.conn, chartSql('population'));
+  expect(chart.rows).toEqual([
+    {
+      name: 'b',
+      label_zh: 'b 中文',
+      label_en: 'b, English',
+      rel_error_pct: 1,
+      tolerance_pct: 2,
+      within: true,
+    },
+    {
+      name: 'a',
+      label_zh: 'a 中文',
+      label_en: 'a, English',
+      rel_error_pct: -5,
+      tolerance_pct: 2,
+      within: false,
+    },
+  ]);
+  const rows = (await queryRows(db.conn, tableSql('engine'))).rows;
+  expect(rows).toEqual([
+    {
+      name: 'c',
+      label_zh: 'c 中文',
+      label_en: 'c, English',
+      unit: 'persons',
+      published: 1000,
+      generated: 1000,
+      rel_error: 0,
+      tolerance_pct: 2,
+      within: true,
+    },
+  ]);
+  // A section id with a quote cannot break out of the SQL text.
+  expect((await queryRows(db.conn, tableSql("x' OR 1=1 --"))).rows).toEqual([]);
+});
