@@ -1,9 +1,21 @@
 /** Entry point of the workbench page (页面入口): styles, then the shell mounted on #app. */
 import './ui/styles.css';
+import { openBrowserConnector } from './analytics/browser';
+import type { Connector } from './analytics/connector';
+import { RunService } from './ui/runs';
 import { mountShell } from './ui/shell';
 import { mountTrainer } from './ui/trainer/trainer';
 import { mountValidation } from './ui/validation/workspace';
 
 const app = document.querySelector<HTMLElement>('#app');
 if (!app) throw new Error('index.html has no #app element');
-mountShell(app, window, { trainer: mountTrainer, validation: mountValidation });
+let database: Promise<Connector> | null = null;
+const openDatabase = (): Promise<Connector> => {
+  database ??= openBrowserConnector().catch((error: unknown) => {
+    database = null;
+    throw error;
+  });
+  return database;
+};
+const services = { runs: new RunService(navigator, openDatabase), database: openDatabase };
+mountShell(app, window, { trainer: mountTrainer, validation: mountValidation }, services);

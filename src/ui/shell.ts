@@ -11,7 +11,7 @@ import { type MessageKey, messages } from './messages';
 import { renderPlaceholder } from './placeholder';
 import { readStoredLang, storeLang } from './storage';
 import { createTabs, type Tabs } from './tabs';
-import type { WorkspaceFactory, WorkspaceView } from './view';
+import type { WorkbenchServices, WorkspaceFactory, WorkspaceView } from './view';
 import { WORKSPACES, type WorkspaceId } from './workspaces';
 
 /** What a mounted shell exposes to the code that mounted it. */
@@ -27,7 +27,8 @@ export interface Shell {
 export function mountShell(
   root: HTMLElement,
   win: Window,
-  views: Partial<Record<WorkspaceId, WorkspaceFactory>> = {},
+  views: Partial<Record<WorkspaceId, WorkspaceFactory>>,
+  services: WorkbenchServices,
 ): Shell {
   const doc = root.ownerDocument;
   const i18n = new I18n(messages, resolveLang(win.location.search, readStoredLang(win)));
@@ -74,7 +75,7 @@ export function mountShell(
   const tabs = createTabs(tablist, items, workspaceFromHash(win.location.hash), onSelect);
   for (const { id, panel } of items) {
     const factory = views[id];
-    if (factory) mounted.set(id, factory({ panel, i18n, win }));
+    if (factory) mounted.set(id, factory({ panel, i18n, win, services }));
   }
 
   const renderTexts = (): void => {

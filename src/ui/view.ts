@@ -3,8 +3,10 @@
  * placeholder. Each workspace module exports a {@link WorkspaceFactory}; src/main.ts hands the
  * factories to the shell, which mounts each one into its panel once.
  */
+import type { Connector } from '../analytics/connector';
 import type { I18n, Lang } from './i18n';
 import type { MessageKey } from './messages';
+import type { RunService } from './runs';
 
 /** A mounted workspace. */
 export interface WorkspaceView {
@@ -22,6 +24,16 @@ export interface WorkspaceContext {
   i18n: I18n<MessageKey>;
   /** The window, for the address, timers and storage (never the global). */
   win: Window;
+  /** What the workspaces share: the runs and the page's one DuckDB. */
+  services: WorkbenchServices;
+}
+
+/** Services shared by every workspace of the page. */
+export interface WorkbenchServices {
+  /** Scenario runs on the page's worker pool, kept by key, with their tables in DuckDB. */
+  runs: RunService;
+  /** The page's DuckDB (started on first use, in its own worker). */
+  database(): Promise<Connector>;
 }
 
 /** Mounts one workspace into its panel. */
