@@ -7,8 +7,7 @@
 import { AsyncDuckDB, ConsoleLogger, LogLevel } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import type { Connector } from './connector';
-import { OFFLINE_SETTINGS } from './parquet';
+import { type Connector, OFFLINE_SETTINGS } from './connector';
 
 /**
  * Starts DuckDB in a new worker and returns its connector. `close()` ends the worker. Warnings and

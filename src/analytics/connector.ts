@@ -28,6 +28,14 @@ export interface Connector {
   close(): Promise<void>;
 }
 
+/**
+ * SQL every connector runs when it opens: never download or load extensions. The workbench works
+ * offline and sends nothing out; without this, a statement that needs an extension (e.g. `COPY …
+ * (FORMAT PARQUET)`) would try to fetch it from the internet, and in Node wait for it forever.
+ */
+export const OFFLINE_SETTINGS =
+  'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false';
+
 /** Quotes an identifier for SQL (`a"b` → `"a""b"`). */
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

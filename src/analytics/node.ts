@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
 import type { ColumnTable } from './columns';
-import { type Connector, quoteIdent } from './connector';
+import { type Connector, OFFLINE_SETTINGS, quoteIdent } from './connector';
 import { queryCsv } from './csv';
 import { loadTable, type LoadOptions } from './load';
-import { OFFLINE_SETTINGS, tableParquet } from './parquet';
+import { tableParquet } from './parquet';
 
 const require = createRequire(import.meta.url);
 

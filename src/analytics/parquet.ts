@@ -3,7 +3,7 @@
  *
  * DuckDB-WASM keeps its Parquet reader and writer in the `parquet` extension, which the engine would
  * download from the internet on first use. The workbench works offline and sends nothing out, so
- * extension loading is switched off (see {@link OFFLINE_SETTINGS}) and the file is written here from
+ * extension loading is switched off (OFFLINE_SETTINGS in connector.ts) and the file is written here from
  * the table's columns, one row group per million rows, Snappy-compressed (the Parquet default).
  */
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -11,10 +11,6 @@ import type { ColumnSource } from 'hyparquet-writer';
 import type { Column } from './columns';
 import { type Connector, quoteIdent } from './connector';
 import { queryColumns } from './query';
-
-/** SQL run when a connector opens: never download or load extensions (the page works offline). */
-export const OFFLINE_SETTINGS =
-  'SET autoinstall_known_extensions = false; SET autoload_known_extensions = false';
 
 /** One column as a Parquet column source, keeping integers integers and texts UTF-8. */
 function parquetColumn(name: string, values: Column): ColumnSource {

@@ -19,3 +19,9 @@ test('queryColumns refuses nulls naming the column', async () => {
     queryColumns(db.conn, 'SELECT CASE WHEN x = 1 THEN NULL ELSE x END AS v FROM range(3) t(x)'),
   ).rejects.toThrow('column "v" has 1 nulls');
 });
+
+test('an opened connector refuses to fetch extensions instead of reaching for the network', async () => {
+  await expect(db.conn.query("COPY (SELECT 1 AS a) TO 'a.parquet' (FORMAT PARQUET)")).rejects.toThrow(
+    'parquet extension',
+  );
+});

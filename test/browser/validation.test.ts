@@ -112,3 +112,21 @@ test('changing the scale runs again at 1:10000', async () => {
   expect(await panel.getAttribute('data-state')).toBe('done');
   expect(await panel.locator('.summary').textContent()).toContain('1:10000');
 });
+
+test('a run at 1:100 shows its progress and can be cancelled', async () => {
+  const { page } = await app.open('?lang=en#validation');
+  const panel = page.locator('#panel-validation');
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 90_000 }).toBe('done');
+  await page.locator('#validation-scale').selectOption('100');
+  await expect
+    .poll(() => panel.locator('.progress-text').textContent())
+    .toMatch(/^Generating families [\d,]+ \/ [\d,]+$/);
+  expect(await panel.locator('progress').isVisible()).toBe(true);
+  await page.screenshot({ path: 'test-artifacts/validation-progress.png' });
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  expect(await panel.getAttribute('data-state')).toBe('cancelled');
+  expect(await panel.locator('.progress-text').textContent()).toBe('Cancelled.');
+  expect(await panel.locator('progress').isVisible()).toBe(false);
+  // The results of the last finished run stay on the page.
+  expect(await panel.locator('.summary').textContent()).toContain('1:1000');
+});
