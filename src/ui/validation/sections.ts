@@ -8,12 +8,35 @@ import { quoteText } from '../../analytics/connector';
 import type { ValidationRecord } from '../../runtime/populationValidation';
 import type { ValidationMessageKey } from './messages';
 
-/** One section: its id, title and note, and the rows of its last run. */
-export interface SectionRows {
+/** What a section is: its id (the `section` column), title and note. */
+export interface SectionSpec {
   id: string;
   title: ValidationMessageKey;
   note: ValidationMessageKey;
+}
+
+/** A section with the rows of its last run. */
+export interface SectionRows extends SectionSpec {
   records: readonly ValidationRecord[];
+}
+
+/**
+ * The sections in page order. The engine's calibration targets (2024 sharing: 3.71亿 person-times,
+ * 511.54亿元, by use) come next, as `{ id: 'engine', … }` with records from an engine run.
+ */
+export const VALIDATION_SECTIONS: readonly SectionSpec[] = [
+  { id: 'population', title: 'section.population', note: 'section.population.note' },
+];
+
+/** The sections that have records in `recordsBySection`, in page order. */
+export function sectionRows(
+  specs: readonly SectionSpec[],
+  recordsBySection: Readonly<Record<string, readonly ValidationRecord[]>>,
+): SectionRows[] {
+  return specs.flatMap((spec) => {
+    const records = recordsBySection[spec.id];
+    return records ? [{ ...spec, records }] : [];
+  });
 }
 
 /** Name of the DuckDB table that holds every section's rows. */

@@ -1,11 +1,10 @@
 /**
  * The Validation workspace (校验工作区): runs the population validation in a worker at the chosen
- * scale, puts the rows into DuckDB (table `validation`), and shows per section a chart of relative
+ * scale, puts the rows into the page's DuckDB (table `validation`), and shows per section a chart of relative
  * errors and the target table, both drawn from SQL on that table, each with its downloads.
  */
 import './validation.css';
 import baseline from '../../../scenarios/baseline-2026.json';
-import { openBrowserConnector } from '../../analytics/browser';
 import type { Connector } from '../../analytics/connector';
 import { queryCsv } from '../../analytics/csv';
 import { loadTable } from '../../analytics/load';
@@ -16,10 +15,17 @@ import { formatCount } from '../format';
 import { I18n, type Lang } from '../i18n';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { COLORS, relErrorChart } from './chart';
-import { downloadCsv, downloadPng, downloadSvg } from './download';
+import { downloadCsv, downloadPng, downloadSvg } from '../charts/download';
 import { type ValidationMessageKey, validationMessages } from './messages';
 import { PopulationClient, RunCancelled } from './populationClient';
-import { chartSql, type SectionRows, tableSql, validationTable } from './sections';
+import {
+  chartSql,
+  type SectionRows,
+  sectionRows,
+  tableSql,
+  VALIDATION_SECTIONS,
+  validationTable,
+} from './sections';
 import { targetTable } from './table';
 
 /** Scales offered (k of 1:k), the default first in importance. */
@@ -214,7 +220,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   const openDb = (): Promise<Connector> => {
     if (!db) {
       const start = performance.now();
-      db = openBrowserConnector().then((conn) => {
+      db = ctx.services.database().then((conn) => {
         panel.dataset.duckdbMs = String(Math.round(performance.now() - start));
         return conn;
       });
@@ -240,14 +246,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       if (mine !== token) return;
       progressText = 'loadingDb';
       barText.textContent = t('loadingDb');
-      const sections: SectionRows[] = [
-        {
-          id: 'population',
-          title: 'section.population',
-          note: 'section.population.note',
-          records: population.records,
-        },
-      ];
+      const sections = sectionRows(VALIDATION_SECTIONS, { population: population.records });
       const c = await conn;
       await loadTable(c, validationTable(sections));
       const next: SectionView[] = [];

@@ -2,7 +2,13 @@ import { expect, test } from 'vitest';
 import { loadTable } from '../../../src/analytics/load';
 import { queryRows } from '../../../src/analytics/query';
 import type { ValidationRecord } from '../../../src/runtime/populationValidation';
-import { chartSql, tableSql, validationTable } from '../../../src/ui/validation/sections';
+import {
+  chartSql,
+  sectionRows,
+  tableSql,
+  VALIDATION_SECTIONS,
+  validationTable,
+} from '../../../src/ui/validation/sections';
 import { useDuckDB } from '../../analytics/helpers';
 
 const db = useDuckDB();
@@ -70,4 +76,16 @@ test('validationTable(sections) puts every section into one table that chartSql 
   ]);
   // A section id with a quote cannot break out of the SQL text.
   expect((await queryRows(db.conn, tableSql("x' OR 1=1 --"))).rows).toEqual([]);
+});
+
+test('sectionRows(VALIDATION_SECTIONS, records) keeps page order and leaves out sections without records', () => {
+  const rows = sectionRows([...VALIDATION_SECTIONS, { id: 'engine', title: 'title', note: 'intro' }], {
+    engine: [record('e', 0, true)],
+    population: [record('p', 0, true)],
+  });
+  expect(rows.map((s) => [s.id, s.records.map((r) => r.name)])).toEqual([
+    ['population', ['p']],
+    ['engine', ['e']],
+  ]);
+  expect(sectionRows(VALIDATION_SECTIONS, {})).toEqual([]);
 });
