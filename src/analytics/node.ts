@@ -16,7 +16,11 @@ import { tableParquet } from './parquet';
 
 const require = createRequire(import.meta.url);
 
-/** Opens a fresh in-memory DuckDB in this process and returns its connector. */
+/**
+ * Opens a fresh in-memory DuckDB in this process and returns its connector. Unlike the browser, a
+ * file path that was not put there with `writeFile` is a path of the real file system (relative to
+ * the working directory), and reading a missing one creates it empty.
+ */
 export async function openNodeConnector(): Promise<Connector> {
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const bundles: duckdb.DuckDBBundles = {

@@ -25,3 +25,19 @@ test('an opened connector refuses to fetch extensions instead of reaching for th
     'parquet extension',
   );
 });
+
+test('writeFile puts bytes where SQL reads them, readFile gives them back, dropFile forgets them', async () => {
+  const bytes = new TextEncoder().encode('province,fen\n北京,5115400000000\n广东,12\n');
+  await db.conn.writeFile('upload.csv', bytes.slice());
+  expect((await db.conn.readFile('upload.csv')).length).toBe(bytes.length);
+  const { rows } = await queryRows(
+    db.conn,
+    "SELECT province, fen::DOUBLE AS fen FROM read_csv('upload.csv') ORDER BY fen",
+  );
+  expect(rows).toEqual([
+    { province: '广东', fen: 12 },
+    { province: '北京', fen: 5_115_400_000_000 },
+  ]);
+  await db.conn.dropFile('upload.csv');
+  await db.conn.dropFile('upload.csv'); // a second drop is not an error
+});
