@@ -79,6 +79,13 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
   const barText = el(doc, 'span', { class: 'progress-text' });
   const results = el(doc, 'div', { class: 'results' });
+  const progressRow = el(
+    doc,
+    'div',
+    { class: 'progress', role: 'status', 'aria-live': 'polite' },
+    bar,
+    barText,
+  );
   panel.classList.add('validation');
   panel.replaceChildren(
     title,
@@ -91,7 +98,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       runButton,
       cancelButton,
     ),
-    el(doc, 'div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, bar, barText),
+    progressRow,
     results,
   );
 
@@ -99,6 +106,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     panel.dataset.state = state;
     const running = state === 'running';
     bar.hidden = !running;
+    progressRow.hidden = state === 'done';
     cancelButton.hidden = !running;
     runButton.disabled = running;
     if (!running) progressText = null;
