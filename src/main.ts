@@ -2,6 +2,7 @@
 import './ui/styles.css';
 import { openBrowserConnector } from './analytics/browser';
 import type { Connector } from './analytics/connector';
+import { mountPrepayment } from './ui/prepayment/workspace';
 import { RunService } from './ui/runs';
 import { mountShell } from './ui/shell';
 import { mountTrainer } from './ui/trainer/trainer';
@@ -18,4 +19,13 @@ const openDatabase = (): Promise<Connector> => {
   return database;
 };
 const services = { runs: new RunService(navigator, openDatabase), database: openDatabase };
-mountShell(app, window, { trainer: mountTrainer, validation: mountValidation }, services);
+mountShell(
+  app,
+  window,
+  {
+    prepayment: mountPrepayment,
+    trainer: mountTrainer,
+    validation: mountValidation,
+  },
+  services,
+);

@@ -1,0 +1,109 @@
+/**
+ * The run controls of the Prepayment workspace (预付金运行控制): scenario, scale, Monte Carlo
+ * replications and confidence, a Run and a Cancel button, and a progress bar with its text.
+ */
+import type { Scenario } from '../../scenario';
+import { el } from '../dom';
+import type { Lang } from '../i18n';
+import { CONFIDENCES } from './model';
+import type { PrepaymentMessageKey } from './messages';
+
+/** Scales offered (k of 1:k): 1:10000 is the default for a Monte Carlo. */
+export const SCALES = [10_000, 1_000] as const;
+
+/** Replication counts offered; 0 runs without a Monte Carlo. */
+export const REPLICATIONS = [0, 5, 10, 20, 50] as const;
+
+/** The replications a first Monte Carlo uses. */
+export const DEFAULT_REPLICATIONS = 10;
+
+/** The controls' elements and their values. */
+export interface Controls {
+  element: HTMLElement;
+  progress: HTMLElement;
+  scenario: HTMLSelectElement;
+  scale: HTMLSelectElement;
+  replications: HTMLSelectElement;
+  confidence: HTMLSelectElement;
+  run: HTMLButtonElement;
+  cancel: HTMLButtonElement;
+  bar: HTMLProgressElement;
+  barText: HTMLElement;
+  /** Redraws the labels and the scenario titles. */
+  relabel(lang: Lang, t: (key: PrepaymentMessageKey) => string): void;
+}
+
+/** Builds the controls for `scenarios` (the first is selected). */
+export function buildControls(doc: Document, scenarios: readonly Scenario[]): Controls {
+  const labels = {
+    scenario: el(doc, 'span'),
+    scale: el(doc, 'span'),
+    replications: el(doc, 'span'),
+    confidence: el(doc, 'span'),
+  };
+  const scenarioOptions = scenarios.map((s) => el(doc, 'option', { value: s.id }, s.id));
+  const scenario = el(doc, 'select', { id: 'prepayment-scenario' }, ...scenarioOptions);
+  const scale = el(
+    doc,
+    'select',
+    { id: 'prepayment-scale' },
+    ...SCALES.map((k) => el(doc, 'option', { value: String(k) }, `1:${k}`)),
+  );
+  const replications = el(
+    doc,
+    'select',
+    { id: 'prepayment-replications' },
+    ...REPLICATIONS.map((r) =>
+      el(doc, 'option', { value: String(r), selected: r === DEFAULT_REPLICATIONS }, String(r)),
+    ),
+  );
+  const confidence = el(
+    doc,
+    'select',
+    { id: 'prepayment-confidence' },
+    ...CONFIDENCES.map((c) =>
+      el(doc, 'option', { value: String(c), selected: c === 0.95 }, `${Math.round(c * 100)}%`),
+    ),
+  );
+  const run = el(doc, 'button', { type: 'button', class: 'run' });
+  const cancel = el(doc, 'button', { type: 'button', class: 'cancel', hidden: true });
+  const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
+  const barText = el(doc, 'span', { class: 'progress-text' });
+  const field = (label: HTMLElement, control: HTMLElement) => el(doc, 'label', {}, label, ' ', control);
+  const element = el(
+    doc,
+    'div',
+    { class: 'controls' },
+    field(labels.scenario, scenario),
+    field(labels.scale, scale),
+    field(labels.replications, replications),
+    field(labels.confidence, confidence),
+    run,
+    cancel,
+  );
+  const progress = el(doc, 'div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, bar, barText);
+  return {
+    element,
+    progress,
+    scenario,
+    scale,
+    replications,
+    confidence,
+    run,
+    cancel,
+    bar,
+    barText,
+    relabel(lang, t) {
+      labels.scenario.textContent = t('scenario');
+      labels.scale.textContent = t('scale');
+      labels.replications.textContent = t('replications');
+      labels.confidence.textContent = t('confidence');
+      run.textContent = t('run');
+      cancel.textContent = t('cancel');
+      scenarioOptions.forEach((o, k) => {
+        const s = scenarios[k]!;
+        o.textContent = `${s.title[lang]} (${s.id})`;
+      });
+    },
+  };
+}

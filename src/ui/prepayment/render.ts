@@ -1,0 +1,61 @@
+/**
+ * What the Prepayment workspace's sections draw with (预付金渲染上下文): the document, the language
+ * and its texts, the run's view, the chosen confidence, and number formats for the language.
+ */
+import { formatFen, formatPercent } from '../format';
+import type { Lang } from '../i18n';
+import type { DownloadTexts } from './downloads';
+import { fill, type PrepaymentMessageKey } from './messages';
+import type { RunView } from './runView';
+
+/** The context a section renders in. */
+export interface RenderContext {
+  doc: Document;
+  lang: Lang;
+  t: (key: PrepaymentMessageKey, values?: Record<string, string | number>) => string;
+  view: RunView;
+  /** Confidence of the needed prepayment, e.g. 0.95. */
+  confidence: number;
+  /** Start of every download's file name, e.g. `prepayment-baseline-2026-1-10000-r10`. */
+  base: string;
+  /** The province chosen. */
+  province: number;
+  select: (province: number) => void;
+}
+
+/** A usage rate (0.9) as a percentage with one decimal ("90.0%"); ∞ for claims against no prepayment. */
+export function usageText(rate: number, lang: Lang): string {
+  return Number.isFinite(rate) ? formatPercent(100 * rate, lang, 1) : '∞';
+}
+
+/** A probability (0.95) as a whole percentage ("95%"), or with one decimal below 10%. */
+export function probabilityText(p: number, lang: Lang): string {
+  return formatPercent(100 * p, lang, p > 0 && p < 0.1 ? 1 : 0);
+}
+
+/** Money in fen for the language; "—" for NaN. */
+export function moneyText(fen: number, lang: Lang): string {
+  return Number.isFinite(fen) ? formatFen(Math.round(fen), lang) : '—';
+}
+
+/** A province's name in the context's language. */
+export function provinceName(ctx: Pick<RenderContext, 'view' | 'lang'>, index: number): string {
+  return ctx.view.names[ctx.lang][index] ?? String(index);
+}
+
+/** The translator of a dictionary with placeholders. */
+export function translator(
+  get: (key: PrepaymentMessageKey) => string,
+): (key: PrepaymentMessageKey, values?: Record<string, string | number>) => string {
+  return (key, values) => (values ? fill(get(key), values) : get(key));
+}
+
+/** The three download texts in the context's language. */
+export function downloadTexts(ctx: Pick<RenderContext, 't'>): DownloadTexts {
+  return { csv: ctx.t('download.csv'), svg: ctx.t('download.svg'), png: ctx.t('download.png') };
+}
+
+/** The confidence as a percentage text ("95%"). */
+export function confidenceText(ctx: Pick<RenderContext, 'confidence' | 'lang'>): string {
+  return formatPercent(100 * ctx.confidence, ctx.lang, 0);
+}

@@ -1,0 +1,159 @@
+/**
+ * The province charts of the Prepayment workspace (预付金使用率图): day-by-day usage of one
+ * province's prepayments with the yellow and red lines, and the timeline of its re-sizings,
+ * warnings and top-ups on the same time axis. Drawn with Observable Plot from the rows of the
+ * workspace's SQL; the document is passed in.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Row } from '../../analytics/query';
+
+/** Colours shared by the charts, the legends and the table. */
+export const COLORS = {
+  worst: '#1f4e79',
+  all: '#8a96a8',
+  yellow: '#d79b00',
+  red: '#c62828',
+  topUp: '#2e7d32',
+  resize: '#4f5b6b',
+  gross: '#b8c7da',
+  netted: '#1f4e79',
+  band: '#c9d7e8',
+} as const;
+
+/** Usage above this (in percent) is drawn at the top edge: a prepayment with claims and none advanced shows ∞. */
+export const USAGE_CAP_PCT = 200;
+
+/** Options of {@link usageChart}. */
+export interface UsageChartOptions {
+  /** Warning lines as rates (0.7, 0.9). */
+  yellow: number;
+  red: number;
+  yLabel: string;
+  /** Labels of the two lines and the two warning lines. */
+  labels: { worst: string; all: string; yellow: string; red: string };
+  /** `YYYY-MM-DD` → Date. */
+  date: (text: string) => Date;
+  width?: number;
+}
+
+/** Usage rate as percent points, capped at {@link USAGE_CAP_PCT}. */
+function pct(value: unknown): number {
+  return Math.min(USAGE_CAP_PCT, 100 * Number(value));
+}
+
+/**
+ * The usage chart of `rows` (columns day, date, worst_usage, usage): a line for the highest-usage
+ * prepayment of each day, a dashed one for all prepayments together, and the two warning lines.
+ */
+export function usageChart(doc: Document, rows: readonly Row[], options: UsageChartOptions): SVGSVGElement {
+  const { yellow, red, labels, width = 1040 } = options;
+  const data = rows.map((r) => ({
+    date: options.date(String(r.date)),
+    worst: pct(r.worst_usage),
+    all: pct(r.usage),
+  }));
+  const top = Math.max(100, ...data.map((d) => Math.max(d.worst, d.all)));
+  return Plot.plot({
+    document: doc,
+    width,
+    height: 300,
+    marginLeft: 50,
+    marginRight: 90,
+    style: { fontSize: '11px', background: 'white' },
+    x: { type: 'utc', label: null },
+    y: { domain: [0, Math.ceil(top / 10) * 10 + 5], label: options.yLabel, grid: true },
+    marks: [
+      Plot.ruleY([0]),
+      Plot.ruleY([100 * yellow], { stroke: COLORS.yellow, strokeWidth: 1.5, strokeDasharray: '6,3' }),
+      Plot.ruleY([100 * red], { stroke: COLORS.red, strokeWidth: 1.5, strokeDasharray: '6,3' }),
+      Plot.text([100 * yellow], {
+        y: (v: number) => v,
+        frameAnchor: 'right',
+        dx: 86,
+        textAnchor: 'end',
+        text: () => `${labels.yellow} ${Math.round(100 * yellow)}%`,
+        fill: COLORS.yellow,
+      }),
+      Plot.text([100 * red], {
+        y: (v: number) => v,
+        frameAnchor: 'right',
+        dx: 86,
+        textAnchor: 'end',
+        text: () => `${labels.red} ${Math.round(100 * red)}%`,
+        fill: COLORS.red,
+      }),
+      Plot.lineY(data, { x: 'date', y: 'all', stroke: COLORS.all, strokeWidth: 1.5, strokeDasharray: '4,2' }),
+      Plot.lineY(data, { x: 'date', y: 'worst', stroke: COLORS.worst, strokeWidth: 1.6 }),
+      Plot.tip(
+        data,
+        Plot.pointerX({
+          x: 'date',
+          y: 'worst',
+          title: (d: (typeof data)[number]) =>
+            `${d.date.toISOString().slice(0, 10)}\n${labels.worst}: ${d.worst.toFixed(1)}%\n${labels.all}: ${d.all.toFixed(1)}%`,
+        }),
+      ),
+    ],
+  }) as SVGSVGElement;
+}
+
+/** Options of {@link timelineChart}. */
+export interface TimelineOptions {
+  /** The x domain, the same as the usage chart's. */
+  domain: [Date, Date];
+  /** Label of each event kind, in drawing order top to bottom. */
+  kinds: readonly { kind: string; label: string }[];
+  /** The treatment province's name for a tooltip. */
+  provinceName: (index: number) => string;
+  /** Money text for a tooltip. */
+  money: (fen: number) => string;
+  date: (text: string) => Date;
+  width?: number;
+}
+
+/** Colour of an event kind. */
+export function kindColor(kind: string): string {
+  return kind === 'yellow'
+    ? COLORS.yellow
+    : kind === 'red'
+      ? COLORS.red
+      : kind === 'top-up'
+        ? COLORS.topUp
+        : COLORS.resize;
+}
+
+/**
+ * The timeline of `rows` (columns date, kind, treatment_province, usage, amount_fen): one row of
+ * ticks per event kind, with the count of events in its label.
+ */
+export function timelineChart(doc: Document, rows: readonly Row[], options: TimelineOptions): SVGSVGElement {
+  const { kinds, width = 1040 } = options;
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(String(r.kind), (counts.get(String(r.kind)) ?? 0) + 1);
+  const label = new Map(kinds.map((k) => [k.kind, `${k.label} (${counts.get(k.kind) ?? 0})`]));
+  const data = rows.map((r) => ({
+    date: options.date(String(r.date)),
+    kind: String(r.kind),
+    title: `${String(r.date)} ${label.get(String(r.kind)) ?? ''}\n→ ${options.provinceName(Number(r.treatment_province))}: ${(100 * Number(r.usage)).toFixed(1)}%${Number(r.amount_fen) !== 0 ? `\n${options.money(Number(r.amount_fen))}` : ''}`,
+  }));
+  return Plot.plot({
+    document: doc,
+    width,
+    height: kinds.length * 26 + 40,
+    marginLeft: 140,
+    marginRight: 90,
+    style: { fontSize: '11px', background: 'white' },
+    x: { type: 'utc', domain: options.domain, label: null, grid: true },
+    y: { domain: kinds.map((k) => k.kind), tickFormat: (k: string) => label.get(k) ?? k, label: null },
+    marks: [
+      Plot.tickX(data, {
+        x: 'date',
+        y: 'kind',
+        stroke: (d: (typeof data)[number]) => kindColor(d.kind),
+        strokeWidth: 2,
+        strokeOpacity: 0.7,
+        title: 'title',
+      }),
+    ],
+  }) as SVGSVGElement;
+}
