@@ -2,6 +2,7 @@
 import './ui/styles.css';
 import { openBrowserConnector } from './analytics/browser';
 import type { Connector } from './analytics/connector';
+import { mountCompare } from './ui/compare/workspace';
 import { mountPrepayment } from './ui/prepayment/workspace';
 import { RunService } from './ui/runs';
 import { mountShell } from './ui/shell';
@@ -23,6 +24,7 @@ mountShell(
   app,
   window,
   {
+    compare: mountCompare,
     prepayment: mountPrepayment,
     trainer: mountTrainer,
     validation: mountValidation,

@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
+import { labelWidth } from '../charts/labels';
 import type { Lang } from '../i18n';
 
 /** Colours of the chart, shared with the table. */
@@ -21,12 +22,8 @@ export interface RelErrorChartOptions {
 /** Pixels per target line. */
 const LINE = 14;
 
-/** Rough width in pixels of `text` at 11px: CJK characters are square, others about half as wide. */
-export function labelWidth(text: string): number {
-  let px = 0;
-  for (const ch of text) px += ch.codePointAt(0)! >= 0x2e80 ? 11 : 6.2;
-  return Math.ceil(px);
-}
+/** Rough width in pixels of a label (shared with the other charts). */
+export { labelWidth } from '../charts/labels';
 
 /**
  * Draws the chart of `rows` (columns name, label_zh, label_en, rel_error_pct, tolerance_pct, within)

@@ -1,0 +1,138 @@
+/**
+ * The comparison charts (比较图表), drawn with Observable Plot from the rows of their SQL queries:
+ * monthly lines faceted by use or geography with one colour per scenario, grouped bars of the largest
+ * corridors and of the amount by use. Amounts are drawn in 亿元 (Chinese) or billion yuan (English).
+ */
+import * as Plot from '@observablehq/plot';
+import type { Row } from '../../analytics/query';
+import { labelWidth } from '../charts/labels';
+import type { Lang } from '../i18n';
+
+/** Colours of the scenarios, by their order in the comparison. */
+export const SCENARIO_COLORS = [
+  '#1f5fa8',
+  '#d9730d',
+  '#2e7d32',
+  '#8e44ad',
+  '#c62828',
+  '#00838f',
+  '#6d4c41',
+  '#5d6d7e',
+];
+
+/** Fen in one unit of the charts' amount axis: 亿元 in Chinese, billion yuan in English. */
+export function chartUnitFen(lang: Lang): number {
+  return lang === 'zh' ? 10_000_000_000 : 100_000_000_000;
+}
+
+/** The colour scale of the scenarios (domain in comparison order). */
+function scenarioColor(scenarios: readonly string[]): Plot.ScaleOptions {
+  return { type: 'ordinal', domain: [...scenarios], range: SCENARIO_COLORS };
+}
+
+const num = (r: Row, key: string): number => Number(r[key] ?? 0);
+
+/** Options of {@link monthlyChart}. */
+export interface MonthlyChartOptions {
+  lang: Lang;
+  /** The column of the facets (`use` or `geography`) and its values in facet order. */
+  facet: string;
+  facets: readonly string[];
+  facetLabel: (key: string) => string;
+  scenarios: readonly string[];
+  yLabel: string;
+  width?: number;
+}
+
+/** Monthly amounts (column `amount_fen`) as lines, one facet per use or geography, one colour per scenario. */
+export function monthlyChart(
+  doc: Document,
+  rows: readonly Row[],
+  options: MonthlyChartOptions,
+): SVGSVGElement {
+  const { lang, facet, facets, scenarios, width = 1100 } = options;
+  const unit = chartUnitFen(lang);
+  const data = rows.map((r) => ({
+    scenario: String(r.scenario),
+    month: String(r.month).slice(5),
+    key: String(r[facet]),
+    amount: num(r, 'amount_fen') / unit,
+  }));
+  return Plot.plot({
+    document: doc,
+    width,
+    height: 230,
+    marginTop: 28,
+    marginLeft: 48,
+    style: { fontSize: '11px', background: 'white' },
+    fx: { domain: [...facets], tickFormat: options.facetLabel, label: null, padding: 0.12 },
+    x: {
+      type: 'point',
+      label: null,
+      tickFormat: (m: string) => (Number(m) % 3 === 1 ? String(Number(m)) : ''),
+    },
+    y: { label: options.yLabel, grid: true, nice: true, zero: true },
+    color: scenarioColor(scenarios),
+    marks: [
+      Plot.frame({ stroke: '#dde3ea' }),
+      Plot.lineY(data, { fx: 'key', x: 'month', y: 'amount', stroke: 'scenario', strokeWidth: 1.8 }),
+      Plot.dot(data, {
+        fx: 'key',
+        x: 'month',
+        y: 'amount',
+        fill: 'scenario',
+        r: 2,
+        title: (d: (typeof data)[number]) => `${d.scenario} ${d.month}: ${d.amount.toFixed(2)}`,
+      }),
+    ],
+  }) as SVGSVGElement;
+}
+
+/** Options of {@link groupedBars}. */
+export interface GroupedBarsOptions {
+  lang: Lang;
+  /** Group labels in order (one band per group), and for each row its group. */
+  groups: readonly string[];
+  groupOf: (r: Row) => string;
+  scenarios: readonly string[];
+  xLabel: string;
+  width?: number;
+}
+
+/** Horizontal bars of `amount_fen`, one band per group, one bar per scenario inside it. */
+export function groupedBars(doc: Document, rows: readonly Row[], options: GroupedBarsOptions): SVGSVGElement {
+  const { lang, groups, scenarios, width = 1100 } = options;
+  const unit = chartUnitFen(lang);
+  const data = rows.map((r) => ({
+    group: options.groupOf(r),
+    scenario: String(r.scenario),
+    amount: num(r, 'amount_fen') / unit,
+  }));
+  const bar = 11;
+  return Plot.plot({
+    document: doc,
+    width,
+    height: groups.length * (scenarios.length * bar + 8) + 40,
+    marginLeft: Math.min(360, 16 + Math.max(0, ...groups.map(labelWidth))),
+    marginRight: 60,
+    style: { fontSize: '11px', background: 'white' },
+    fy: { domain: [...groups], label: null, padding: 0.15 },
+    y: { domain: [...scenarios], axis: null },
+    x: { label: options.xLabel, grid: true, nice: true },
+    color: scenarioColor(scenarios),
+    marks: [
+      Plot.barX(data, { fy: 'group', y: 'scenario', x: 'amount', fill: 'scenario' }),
+      Plot.text(data, {
+        fy: 'group',
+        y: 'scenario',
+        x: 'amount',
+        text: (d: (typeof data)[number]) => d.amount.toFixed(2),
+        textAnchor: 'start',
+        dx: 3,
+        fontSize: 9,
+        fill: '#4f5b6b',
+      }),
+      Plot.ruleX([0], { stroke: '#4f5b6b' }),
+    ],
+  }) as SVGSVGElement;
+}

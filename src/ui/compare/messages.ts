@@ -1,0 +1,123 @@
+/** Every text of the Compare workspace (方案比较文字), in Chinese and English. */
+import { defineMessages } from '../i18n';
+
+/** The workspace's own dictionary. */
+export const compareMessages = defineMessages({
+  title: { zh: '方案比较', en: 'Compare' },
+  intro: {
+    zh: '选择两个或多个方案（或修改其中一个的参数），按所选比例在本机模拟全国的共济与清算，并排比较结果。所有计算都在浏览器内完成，数据不离开本机。',
+    en: 'Choose two or more scenarios (or edit a copy of one), simulate national sharing and clearing at the chosen scale on this machine, and compare the results side by side. Everything runs in the browser; no data leaves the machine.',
+  },
+  scenarios: { zh: '方案', en: 'Scenarios' },
+  editedCopy: { zh: '修改后的副本', en: 'Edited copy' },
+  scale: { zh: '抽样比例', en: 'Scale' },
+  seed: { zh: '随机种子', en: 'Seed' },
+  seedPlaceholder: { zh: '各方案自带', en: "each scenario's own" },
+  run: { zh: '运行', en: 'Run' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  cancelled: { zh: '已取消。', en: 'Cancelled.' },
+  failed: { zh: '运行失败：', en: 'The run failed: ' },
+  noneChosen: { zh: '请至少选择一个方案。', en: 'Choose at least one scenario.' },
+  editedInvalid: {
+    zh: '修改后的副本有错误，请先在参数编辑器中改正。',
+    en: 'The edited copy has errors: correct them in the parameter editor first.',
+  },
+  waiting: { zh: '等待其他工作区的运行结束…', en: 'Waiting for another workspace’s run to finish…' },
+  progress: {
+    zh: '第 {i}/{n} 个方案 {id}：{done} / {total} 户家庭，预计剩余 {eta}',
+    en: 'Scenario {i} of {n}, {id}: {done} / {total} families, about {eta} left',
+  },
+  etaUnknown: { zh: '估算中', en: 'estimating' },
+  loading: { zh: '正在清算并载入数据库…', en: 'Clearing and loading the database…' },
+  seconds: { zh: '{s} 秒', en: '{s} s' },
+  'section.totals': { zh: '总量', en: 'Totals' },
+  'section.monthly': { zh: '各月共济金额', en: 'Sharing month by month' },
+  'section.map': { zh: '各省', en: 'Provinces' },
+  'section.corridors': { zh: '最大的跨省共济通道', en: 'Largest cross-province corridors' },
+  'section.benefits': { zh: '谁受益', en: 'Who benefits' },
+  'section.diff': { zh: '方案差异', en: 'What differs' },
+  'section.data': { zh: '运行数据', en: 'Run data' },
+  'total.personTimes': { zh: '共济人次', en: 'Person-times' },
+  'total.amount': { zh: '共济金额', en: 'Amount shared' },
+  'total.crossShare': { zh: '跨省金额占比', en: 'Cross-province share of amount' },
+  'total.relationships': {
+    zh: '建立的共济关系（含期初）',
+    en: 'Relationships set up (incl. starting stock)',
+  },
+  'total.active': { zh: '期末有效关系', en: 'Relationships active at the end' },
+  'total.frozen': { zh: '期末冻结额度', en: 'Quota frozen at the end' },
+  'total.gross': { zh: '跨省清算资金（全额）', en: 'Clearing cash, gross' },
+  'total.netted': { zh: '轧差后资金', en: 'Clearing cash, netted' },
+  'total.settlement': { zh: '结算方式', en: 'Settlement' },
+  'total.residual': { zh: '守恒残差', en: 'Conservation residual' },
+  'total.families': { zh: '模拟家庭（加权）', en: 'Families (weighted)' },
+  'total.seconds': { zh: '运行用时', en: 'Run time' },
+  'total.digest': { zh: '结果摘要（SHA-256）', en: 'Result digest (SHA-256)' },
+  'chart.byUse': { zh: '按用途（{unit}/月）', en: 'By use ({unit} a month)' },
+  'chart.byGeography': { zh: '按地域（{unit}/月）', en: 'By geography ({unit} a month)' },
+  'chart.map.net': { zh: '净清算头寸', en: 'Net clearing position' },
+  'chart.map.perInsured': { zh: '人均共济金额', en: 'Sharing per insured person' },
+  'map.netNote': {
+    zh: '全年收到减支付（{unit}）：正数为净收款省（就医地），负数为净付款省（参保地）。',
+    en: 'Received minus paid over the window ({unit}): positive for net creditors (places of treatment), negative for net debtors (insured places).',
+  },
+  'map.perInsuredNote': {
+    zh: '参保地共济人的共济金额除以参保人数（元/人）；各省参保人数按常住人口乘以全国参保率估算。',
+    en: 'Amount shared by sharers insured in the province per insured person (yuan); insured persons estimated as residents times the national insured share.',
+  },
+  'map.tileNote': {
+    zh: '瓦片地图：每省一格，按大致地理位置排列，不是省界。',
+    en: 'Tile map: one square per province by rough position, not province boundaries.',
+  },
+  'chart.corridors': {
+    zh: '共济人参保省 → 就医省（{unit}）',
+    en: "Sharer's province → province of treatment ({unit})",
+  },
+  'chart.benefits': { zh: '各用途共济金额（{unit}）', en: 'Amount shared by use ({unit})' },
+  'benefit.beneficiaries': { zh: '期末被共济人', en: 'Beneficiaries at the end' },
+  'benefit.sharers': { zh: '期末共济人', en: 'Sharers at the end' },
+  'benefit.shared': { zh: '盘活的个人账户沉淀资金', en: 'Dormant balance put to use' },
+  'diff.none': { zh: '所选方案的参数完全相同。', en: 'The chosen scenarios have the same parameters.' },
+  'diff.field': { zh: '参数', en: 'Parameter' },
+  'diff.one': {
+    zh: '只选了一个方案：再选一个即可比较参数。',
+    en: 'Only one scenario chosen: add another to compare parameters.',
+  },
+  'use.medical': { zh: '就医', en: 'Medical' },
+  'use.pharmacy': { zh: '药店购药', en: 'Pharmacy' },
+  'use.resident-contribution': { zh: '居民医保缴费', en: 'Resident contribution' },
+  'use.ltc-contribution': { zh: '长护险缴费', en: 'LTC contribution' },
+  'geo.same-pooling-area': { zh: '统筹地区内', en: 'Within pooling area' },
+  'geo.same-province': { zh: '省内跨统筹地区', en: 'Within province' },
+  'geo.cross-province': { zh: '跨省', en: 'Across provinces' },
+  'unit.yi': { zh: '亿元', en: 'billion yuan' },
+  'download.csv': { zh: 'CSV', en: 'CSV' },
+  'download.svg': { zh: 'SVG', en: 'SVG' },
+  'download.png': { zh: 'PNG', en: 'PNG' },
+  'download.label': { zh: '下载：', en: 'Download:' },
+  'data.note': {
+    zh: '每次运行的全部结果表，可下载为 Parquet 文件：',
+    en: 'Every table of each run, as a Parquet file:',
+  },
+  'editor.title': { zh: '参数编辑器：修改一个方案的副本', en: 'Parameter editor: edit a copy of a scenario' },
+  'editor.base': { zh: '从此方案开始', en: 'Start from' },
+  'editor.reset': { zh: '恢复原值', en: 'Reset' },
+  'editor.ok': {
+    zh: '副本有效，可勾选“修改后的副本”运行。',
+    en: 'The copy is valid: tick “Edited copy” to run it.',
+  },
+  'editor.errors': { zh: '副本有 {n} 处错误。', en: 'The copy has {n} errors.' },
+  'editor.json': { zh: '不是有效的 JSON', en: 'not valid JSON' },
+  'editor.changed': { zh: '已修改', en: 'changed' },
+  'section.rules': { zh: '规则参数', en: 'Rule parameters' },
+  'section.clearing': { zh: '清算参数', en: 'Clearing parameters' },
+  'section.behaviour': { zh: '行为参数', en: 'Behaviour parameters' },
+});
+
+/** A key of the Compare dictionary. */
+export type CompareMessageKey = keyof typeof compareMessages;
+
+/** Fills `{name}` placeholders of a text. */
+export function fill(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
+}

@@ -1,0 +1,149 @@
+/**
+ * The province tile map chart (省级瓦片地图图): one tile grid per scenario, each province's tile
+ * coloured by its net clearing position (diverging: blue for net creditors, red for net debtors) or
+ * by the sharing per insured person (sequential), drawn with Observable Plot.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Row } from '../../analytics/query';
+import type { Lang } from '../i18n';
+import { chartUnitFen } from './charts';
+import { PROVINCE_TILES, TILE_GRID } from './tileMap';
+
+/** What the tiles are coloured by. */
+export type TileMeasure = 'net' | 'perInsured';
+
+/** Options of {@link tileMapChart}. */
+export interface TileMapOptions {
+  lang: Lang;
+  measure: TileMeasure;
+  scenarios: readonly string[];
+  /** Pixels per tile. */
+  tile?: number;
+  /** Scenario grids per row. */
+  perRow?: number;
+}
+
+/** One tile of one scenario, as drawn. */
+interface TileDatum {
+  scenario: string;
+  fx: number;
+  fy: number;
+  col: number;
+  row: number;
+  name: string;
+  value: number;
+}
+
+/** The value a tile shows: the net position in 亿元 / billion yuan, or yuan per insured person. */
+export function tileValue(r: Row, measure: TileMeasure, lang: Lang): number {
+  return measure === 'net'
+    ? Number(r.net_fen ?? 0) / chartUnitFen(lang)
+    : Number(r.shared_per_insured_yuan ?? 0);
+}
+
+/** Draws the tile maps of `rows` (rows of `provinceSql`), one grid per scenario. */
+export function tileMapChart(doc: Document, rows: readonly Row[], options: TileMapOptions): SVGSVGElement {
+  const { lang, measure, scenarios } = options;
+  const tile = options.tile ?? (scenarios.length === 1 ? 58 : scenarios.length === 2 ? 50 : 38);
+  const perRow = Math.max(1, Math.min(options.perRow ?? 3, scenarios.length));
+  const byKey = new Map(rows.map((r) => [`${String(r.scenario)}|${String(r.code)}`, r]));
+  const data: TileDatum[] = scenarios.flatMap((scenario, i) =>
+    PROVINCE_TILES.map((t) => {
+      const r = byKey.get(`${scenario}|${t.code}`);
+      return {
+        scenario,
+        fx: i % perRow,
+        fy: Math.floor(i / perRow),
+        col: t.col,
+        row: t.row,
+        name: lang === 'zh' ? t.zh : t.abbr,
+        value: r ? tileValue(r, measure, lang) : 0,
+      };
+    }),
+  );
+  const reach = Math.max(1e-9, ...data.map((d) => Math.abs(d.value)));
+  const labels = scenarios.map((scenario, i) => ({ scenario, fx: i % perRow, fy: Math.floor(i / perRow) }));
+  const digits = measure === 'net' ? 1 : 0;
+  const cols = Array.from({ length: TILE_GRID.cols }, (_, k) => k);
+  const gridRows = Array.from({ length: TILE_GRID.rows }, (_, k) => k);
+  return Plot.plot({
+    document: doc,
+    width: perRow * TILE_GRID.cols * tile + 20,
+    height: Math.ceil(scenarios.length / perRow) * TILE_GRID.rows * tile + 20,
+    margin: 10,
+    style: { fontSize: '10px', background: 'white' },
+    fx: { axis: null, padding: 0.06 },
+    fy: { axis: null, padding: 0.04 },
+    x: { type: 'band', domain: cols, axis: null, padding: 0 },
+    y: { type: 'band', domain: gridRows, axis: null, padding: 0 },
+    color:
+      measure === 'net'
+        ? { type: 'diverging', scheme: 'rdbu', domain: [-reach, reach] }
+        : { type: 'linear', scheme: 'blues', domain: [0, reach] },
+    marks: [
+      Plot.cell(data, {
+        fx: 'fx',
+        fy: 'fy',
+        x: 'col',
+        y: 'row',
+        fill: 'value',
+        inset: 1,
+        rx: 3,
+        title: (d: TileDatum) => `${d.scenario} · ${d.name}: ${d.value.toFixed(2)}`,
+      }),
+      Plot.text(data, {
+        fx: 'fx',
+        fy: 'fy',
+        x: 'col',
+        y: 'row',
+        text: 'name',
+        dy: -6,
+        fontSize: tile >= 50 ? 11 : 9,
+        fill: (d: TileDatum) => (Math.abs(d.value) / reach > 0.6 ? 'white' : '#1f2933'),
+      }),
+      Plot.text(data, {
+        fx: 'fx',
+        fy: 'fy',
+        x: 'col',
+        y: 'row',
+        text: (d: TileDatum) => d.value.toFixed(digits),
+        dy: 7,
+        fontSize: tile >= 50 ? 10 : 8,
+        fill: (d: TileDatum) => (Math.abs(d.value) / reach > 0.6 ? 'white' : '#4f5b6b'),
+      }),
+      Plot.text(labels, {
+        fx: 'fx',
+        fy: 'fy',
+        x: () => 0,
+        y: () => 0,
+        text: 'scenario',
+        textAnchor: 'start',
+        dx: -tile / 2 + 2,
+        fontSize: 12,
+        fontWeight: 'bold',
+        fill: '#1f2933',
+      }),
+    ],
+  }) as SVGSVGElement;
+}
+
+/** The colour legend of a tile map (a separate element, for the page only). */
+export function tileLegend(
+  doc: Document,
+  rows: readonly Row[],
+  options: Pick<TileMapOptions, 'lang' | 'measure'> & { label: string },
+): HTMLElement | SVGSVGElement {
+  const values = rows.map((r) => tileValue(r, options.measure, options.lang));
+  const reach = Math.max(1e-9, ...values.map(Math.abs));
+  // The legend takes the document like Plot.plot does; its types leave the option out.
+  const legendOptions = {
+    document: doc,
+    color:
+      options.measure === 'net'
+        ? { type: 'diverging', scheme: 'rdbu', domain: [-reach, reach] }
+        : { type: 'linear', scheme: 'blues', domain: [0, reach] },
+    label: options.label,
+    width: 320,
+  } as Plot.LegendScales;
+  return Plot.legend(legendOptions);
+}

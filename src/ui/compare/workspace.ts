@@ -1,0 +1,339 @@
+/**
+ * The Compare workspace (方案比较工作区), the workbench's landing page: choose scenarios (or edit a
+ * copy of one), a scale and a seed; run them one after the other on the page's run service with
+ * progress and cancel; then see totals, monthly flows, the province tile map, corridors, who benefits
+ * and what differs, side by side. The choice lives in the address, so a link reproduces the runs.
+ */
+import './compare.css';
+import { RunCancelled } from '../../runtime/pool';
+import type { RunProgress } from '../../runtime/progress';
+import type { Scenario } from '../../scenario';
+import { el } from '../dom';
+import { formatCount } from '../format';
+import { I18n } from '../i18n';
+import type { WorkspaceContext, WorkspaceView } from '../view';
+import {
+  type CompareState,
+  comparePath,
+  DEFAULT_SCALE,
+  EDITED_TOKEN,
+  readCompareState,
+  SCALES,
+} from './address';
+import { createEditor } from './editor';
+import { type CompareMessageKey, compareMessages, fill } from './messages';
+import { type ComparisonData, comparisonSections, loadComparison } from './results';
+import { BASELINE_ID, bundledScenario, bundledScenarios } from './scenarios';
+import type { ShownRun } from './tables';
+import type { TileMeasure } from './tileMapChart';
+
+/** A scenario with the comparison's seed put in (or its own seed kept). */
+function withSeed(scenario: Scenario, seed: string | null): Scenario {
+  return seed === null ? scenario : { ...scenario, seed };
+}
+
+/** Mounts the Compare workspace into its panel (a {@link WorkspaceFactory}). */
+export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
+  const { panel, win, services } = ctx;
+  const doc = panel.ownerDocument;
+  const i18n = new I18n(compareMessages, ctx.i18n.lang);
+  const t = (key: CompareMessageKey): string => i18n.t(key);
+  const scenarios = bundledScenarios();
+  const ids = scenarios.map((s) => s.id);
+  const fromAddress = readCompareState(win.location.search, ids);
+  let state: CompareState = fromAddress ?? {
+    runs: [BASELINE_ID],
+    scaleK: DEFAULT_SCALE,
+    seed: null,
+    edit: null,
+  };
+  let token = 0;
+  let started = false;
+  let simulating = false;
+  let data: ComparisonData | null = null;
+  let measure: TileMeasure = 'net';
+  let message: { key: CompareMessageKey; detail?: string } | null = null;
+  let progress: { i: number; n: number; id: string; p: RunProgress | null } | null = null;
+
+  const title = el(doc, 'h2');
+  const intro = el(doc, 'p', { class: 'audience' });
+  const legend = el(doc, 'legend');
+  const boxes = scenarios.map((s) => {
+    const input = el(doc, 'input', { type: 'checkbox', value: s.id, checked: state.runs.includes(s.id) });
+    const text = el(doc, 'span', { class: 'sub' });
+    return {
+      id: s.id,
+      input,
+      text,
+      label: el(doc, 'label', { 'data-scenario': s.id }, input, ` ${s.id} `, text),
+    };
+  });
+  const editedBox = el(doc, 'input', {
+    type: 'checkbox',
+    value: EDITED_TOKEN,
+    checked: state.runs.includes(EDITED_TOKEN),
+  });
+  const editedText = el(doc, 'span');
+  const scaleLabel = el(doc, 'span');
+  const scaleSelect = el(
+    doc,
+    'select',
+    { id: 'compare-scale' },
+    ...SCALES.map((k) => el(doc, 'option', { value: String(k), selected: k === state.scaleK }, `1:${k}`)),
+  );
+  const seedLabel = el(doc, 'span');
+  const seedInput = el(doc, 'input', {
+    id: 'compare-seed',
+    type: 'text',
+    value: state.seed ?? '',
+    spellcheck: 'false',
+  });
+  const runButton = el(doc, 'button', { type: 'button', class: 'run' });
+  const cancelButton = el(doc, 'button', { type: 'button', class: 'cancel', hidden: true });
+  const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
+  const barText = el(doc, 'span', { class: 'progress-text' });
+  const notice = el(doc, 'p', { class: 'notice', role: 'alert' });
+  const results = el(doc, 'div', { class: 'results' });
+  const editor = createEditor(doc, {
+    scenarios,
+    initial: state.edit ?? { base: BASELINE_ID, values: {} },
+    lang: i18n.lang,
+    onChange: () => {
+      editedBox.checked = true;
+    },
+  });
+
+  panel.classList.add('compare');
+  panel.dataset.state = 'idle';
+  panel.replaceChildren(
+    title,
+    intro,
+    el(
+      doc,
+      'div',
+      { class: 'controls' },
+      el(
+        doc,
+        'fieldset',
+        { class: 'choices' },
+        legend,
+        ...boxes.map((b) => b.label),
+        el(doc, 'label', { 'data-scenario': EDITED_TOKEN }, editedBox, ' ', editedText),
+      ),
+      el(
+        doc,
+        'div',
+        { class: 'run-row' },
+        el(doc, 'label', {}, scaleLabel, ' ', scaleSelect),
+        el(doc, 'label', {}, seedLabel, ' ', seedInput),
+        runButton,
+        cancelButton,
+      ),
+    ),
+    editor.element,
+    el(doc, 'div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, bar, barText),
+    notice,
+    results,
+  );
+
+  const setState = (next: 'running' | 'done' | 'failed' | 'cancelled'): void => {
+    panel.dataset.state = next;
+    const running = next === 'running';
+    bar.hidden = !running;
+    cancelButton.hidden = !running;
+    runButton.disabled = running;
+    if (!running) progress = null;
+  };
+
+  const renderProgress = (): void => {
+    if (!progress) {
+      barText.textContent = '';
+      return;
+    }
+    const { i, n, id, p } = progress;
+    const lang = i18n.lang;
+    bar.max = Math.max(1, p?.familiesTotal ?? 1);
+    bar.value = p?.familiesDone ?? 0;
+    if (p && p.familiesDone >= p.familiesTotal) {
+      barText.textContent = `${i}/${n} ${id}: ${t('loading')}`;
+      return;
+    }
+    const eta =
+      p?.etaMs == null ? t('etaUnknown') : fill(t('seconds'), { s: String(Math.ceil(p.etaMs / 1000)) });
+    barText.textContent = fill(t('progress'), {
+      i: String(i),
+      n: String(n),
+      id,
+      done: formatCount(p?.familiesDone ?? 0, lang),
+      total: formatCount(p?.familiesTotal ?? 0, lang),
+      eta,
+    });
+  };
+
+  const renderNotice = (): void => {
+    notice.textContent = message ? `${t(message.key)}${message.detail ?? ''}` : '';
+    notice.hidden = message === null;
+    notice.className = `notice ${message?.key === 'cancelled' ? '' : 'failed'}`;
+  };
+
+  const reportError = (error: unknown): void => {
+    console.warn(error);
+    message = { key: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    renderNotice();
+  };
+
+  const renderResults = (): void => {
+    if (!data) {
+      results.replaceChildren();
+      return;
+    }
+    const sections = comparisonSections(data, {
+      doc,
+      lang: i18n.lang,
+      t,
+      db: () => services.database(),
+      dataset: services.runs.population().dataset,
+      measure,
+      onMeasure: (m) => {
+        measure = m;
+        renderResults();
+      },
+      onError: reportError,
+    });
+    results.replaceChildren(...sections);
+  };
+
+  const renderTexts = (): void => {
+    const lang = i18n.lang;
+    title.textContent = t('title');
+    intro.textContent = t('intro');
+    legend.textContent = t('scenarios');
+    for (const b of boxes) b.text.textContent = bundledScenario(b.id)?.title[lang] ?? '';
+    editedText.textContent = t('editedCopy');
+    scaleLabel.textContent = t('scale');
+    seedLabel.textContent = t('seed');
+    seedInput.placeholder = t('seedPlaceholder');
+    runButton.textContent = t('run');
+    cancelButton.textContent = t('cancel');
+    editor.relabel(lang);
+    renderProgress();
+    renderNotice();
+    renderResults();
+  };
+
+  /** The choice in the controls, or an explanation of why it cannot run. */
+  const readControls = (): CompareState | CompareMessageKey => {
+    const runs = boxes.filter((b) => b.input.checked).map((b) => b.id);
+    if (editedBox.checked) {
+      if (!editor.scenario()) return 'editedInvalid';
+      runs.push(EDITED_TOKEN);
+    }
+    if (runs.length === 0) return 'noneChosen';
+    const seed = seedInput.value.trim();
+    return {
+      runs,
+      scaleK: Number(scaleSelect.value),
+      seed: seed === '' ? null : seed,
+      edit: editedBox.checked ? editor.state() : null,
+    };
+  };
+
+  const scenarioOf = (id: string): Scenario | undefined =>
+    id === EDITED_TOKEN ? (editor.scenario() ?? undefined) : bundledScenario(id);
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => win.setTimeout(resolve, ms));
+
+  const run = async (): Promise<void> => {
+    const mine = ++token;
+    started = true;
+    message = null;
+    renderNotice();
+    const start = performance.now();
+    const chosen = state.runs
+      .map((id) => ({ id, scenario: scenarioOf(id) }))
+      .filter((c): c is { id: string; scenario: Scenario } => c.scenario !== undefined)
+      .map((c) => ({ id: c.scenario.id, scenario: withSeed(c.scenario, state.seed) }));
+    setState('running');
+    const done: ShownRun[] = [];
+    try {
+      for (const [k, c] of chosen.entries()) {
+        progress = { i: k + 1, n: chosen.length, id: c.id, p: null };
+        renderProgress();
+        while (services.runs.busy) {
+          barText.textContent = t('waiting');
+          await sleep(250);
+          if (mine !== token) return;
+        }
+        simulating = true;
+        const completed = await services.runs
+          .run({ scenario: c.scenario, scaleK: state.scaleK }, (_, p) => {
+            if (mine !== token || !progress) return;
+            progress.p = p;
+            renderProgress();
+          })
+          .finally(() => {
+            simulating = false;
+          });
+        if (mine !== token) return;
+        done.push({ id: c.id, run: completed });
+      }
+      const loaded = await loadComparison(
+        await services.database(),
+        done,
+        services.runs.population().dataset,
+        state.scaleK,
+      );
+      if (mine !== token) return;
+      data = loaded;
+      panel.dataset.runMs = String(Math.round(performance.now() - start));
+      panel.dataset.scale = String(state.scaleK);
+      panel.dataset.runs = done.map((d) => d.id).join(',');
+      setState('done');
+      renderProgress();
+      renderResults();
+    } catch (error) {
+      if (mine !== token) return;
+      message =
+        error instanceof RunCancelled
+          ? { key: 'cancelled' }
+          : { key: 'failed', detail: error instanceof Error ? error.message : String(error) };
+      setState(error instanceof RunCancelled ? 'cancelled' : 'failed');
+      renderProgress();
+      renderNotice();
+    }
+  };
+
+  const start = (): void => {
+    run().catch(reportError);
+  };
+  runButton.addEventListener('click', () => {
+    const next = readControls();
+    if (typeof next === 'string') {
+      message = { key: next };
+      renderNotice();
+      return;
+    }
+    state = next;
+    win.history.replaceState(win.history.state, '', comparePath(win.location.href, state));
+    start();
+  });
+  cancelButton.addEventListener('click', () => {
+    token++;
+    if (simulating) services.runs.cancel();
+    message = { key: 'cancelled' };
+    setState('cancelled');
+    renderProgress();
+    renderNotice();
+  });
+
+  renderTexts();
+  return {
+    relabel(lang) {
+      i18n.setLang(lang);
+      renderTexts();
+    },
+    shown() {
+      if (!started) start();
+    },
+  };
+}

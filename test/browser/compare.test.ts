@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { type App, saveScreenshot, startApp } from './harness';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp();
+  await app.resetStorage();
+});
+afterAll(async () => {
+  await app?.close();
+});
+afterEach(async () => {
+  expect(await app.closePages()).toEqual([]);
+});
+
+/** Waits until the Compare panel has finished (or failed) its runs, and returns its state. */
+async function settled(panel: Locator, timeout = 90_000): Promise<string | null> {
+  await expect
+    .poll(() => panel.getAttribute('data-state'), { timeout, interval: 250 })
+    .toMatch(/^(done|failed|cancelled)$/);
+  return panel.getAttribute('data-state');
+}
+
+/** The amount in 亿元 of a Chinese money text such as "539.28亿元". */
+const yi = (text: string): number => {
+  const n = Number(text.replace(/[^\d.-]/g, ''));
+  return text.includes('亿元') ? n : text.includes('万元') ? n / 10_000 : n / 100_000_000;
+};
+
+/** Clicks a download button and returns the file's name and text (without the byte-order mark). */
+async function download(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return {
+    name: file.suggestedFilename(),
+    text: readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''),
+  };
+}
+
+test('Compare opens by itself with the 2026 baseline at 1:1000, then compares scenarios, downloads, switches language', async () => {
+  const started = Date.now();
+  const { page } = await app.open('?lang=zh');
+  const panel = page.locator('#panel-compare');
+  expect(await page.getByRole('tab', { selected: true }).getAttribute('id')).toBe('tab-compare');
+  expect(await settled(panel)).toBe('done');
+  const firstMs = Date.now() - started;
+  console.log(
+    `compare: baseline-2026 at 1:1000 done ${firstMs} ms after opening (run ${await panel.getAttribute('data-run-ms')} ms)`,
+  );
+  expect(await panel.getAttribute('data-runs')).toBe('baseline-2026');
+  expect(await panel.getAttribute('data-scale')).toBe('1000');
+
+  // Totals: a plausible 2026 amount, money conserved, a digest.
+  const amount = await panel.locator('tr[data-total="amount"] td').first().textContent();
+  expect(yi(amount!)).toBeGreaterThan(300);
+  expect(yi(amount!)).toBeLessThan(900);
+  expect(await panel.locator('tr[data-total="residual"] td').first().textContent()).toBe('0.00元');
+  expect(await panel.locator('[data-digest]').first().getAttribute('data-digest')).toMatch(/^[0-9a-f]{64}$/);
+
+  // Every chart is drawn; the tile map has the 31 provinces.
+  for (const chart of ['monthly-use', 'monthly-geography', 'map', 'corridors', 'benefits-by-use']) {
+    expect(await panel.locator(`[data-chart="${chart}"] .chart svg`).count(), chart).toBe(1);
+  }
+  expect(await panel.locator('[data-chart="map"] g[aria-label="cell"] rect').count()).toBe(31);
+  expect(await panel.locator('[data-chart="corridors"] g[aria-label="bar"] rect').count()).toBe(15);
+  await saveScreenshot(page, 'compare');
+
+  // An invalid value in the editor is explained where it is typed.
+  await panel.locator('details.editor summary').click();
+  await panel.locator('#edit-rules-quotaLimits-maxChangesPerDay').fill('0');
+  const field = panel.locator('.field[data-path="rules.quotaLimits.maxChangesPerDay"]');
+  expect(await field.locator('.error').textContent()).toContain('不小于 1');
+  await panel.locator('#edit-rules-quotaLimits-maxChangesPerDay').fill('');
+  expect(await field.locator('.error').textContent()).toBe('');
+  await panel.locator('details.editor summary').click();
+  await panel.locator('label[data-scenario="edited"] input').uncheck();
+
+  // Add the netting scenario at 1:10000: the diff table lists the settlement.
+  await panel.locator('label[data-scenario="netting-2026"] input').check();
+  await page.locator('#compare-scale').selectOption('10000');
+  await panel.locator('button.run').click();
+  expect(await settled(panel)).toBe('done');
+  expect(await panel.getAttribute('data-runs')).toBe('baseline-2026,netting-2026');
+  expect(new URL(page.url()).search).toContain('run=baseline-2026%2Cnetting-2026&scale=10000');
+  const settlement = panel.locator('tr[data-path="clearing.settlement"]');
+  expect(await settlement.locator('td').allTextContents()).toEqual([
+    'gross-bilateral',
+    'multilateral-netting',
+  ]);
+  expect(await panel.locator('table.diff tbody tr').count()).toBe(1);
+
+  // A chart's CSV holds the rows of its query: 2 scenarios × 4 uses × 12 months.
+  const csv = await download(page, panel.locator('[data-chart="monthly-use"] [data-download="csv"]'));
+  expect(csv.name).toBe('compare-monthly-use-1-10000.csv');
+  const lines = csv.text.trimEnd().split('\n');
+  expect(lines[0]).toBe('scenario,month,use,amount_fen,person_times');
+  expect(lines).toHaveLength(1 + 2 * 4 * 12);
+  expect(lines[1]).toMatch(/^baseline-2026,2026-01,ltc-contribution,\d+,\d+$/);
+  const svg = await download(page, panel.locator('[data-chart="map"] [data-download="svg"]'));
+  expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const parquet = await download(
+    page,
+    panel.locator('[data-scenario="netting-2026"] [data-parquet="flows"]'),
+  );
+  expect(parquet.name).toBe('netting-2026-1-10000-flows.parquet');
+  expect(parquet.text.startsWith('PAR1')).toBe(true);
+
+  // English: texts and numbers redrawn.
+  await page.locator('button[data-lang="en"]').click();
+  expect(await panel.locator('h2').textContent()).toBe('Compare');
+  expect(await panel.locator('tr[data-total="amount"] td').first().textContent()).toMatch(/billion yuan$/);
+  expect(await panel.locator('[data-chart="monthly-use"] figcaption').textContent()).toBe(
+    'By use (billion yuan a month)',
+  );
+  expect(await settlement.locator('th').textContent()).toContain('Settlement');
+  await saveScreenshot(page, 'compare-en');
+});
+
+test('a shared address reproduces its runs; a cancelled run leaves the workspace usable', async () => {
+  const { page } = await app.open('?lang=en&run=baseline-2026,monthly-cap-2026&scale=10000#compare');
+  const panel = page.locator('#panel-compare');
+  expect(await settled(panel)).toBe('done');
+  expect(await panel.getAttribute('data-runs')).toBe('baseline-2026,monthly-cap-2026');
+  expect(await panel.getAttribute('data-scale')).toBe('10000');
+  expect(
+    await panel
+      .locator('table.totals')
+      .first()
+      .locator('thead th[data-scenario]')
+      .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-scenario'))),
+  ).toEqual(['baseline-2026', 'monthly-cap-2026']);
+  expect(
+    await panel.locator('tr[data-path="rules.quotaLimits.monthlyUseCapFen"] td').allTextContents(),
+  ).toEqual(['none (no limit)', '500.00 yuan']);
+  expect(await panel.locator('[data-chart="map"] g[aria-label="cell"] rect').count()).toBe(62);
+
+  // Start a longer run, cancel it, then run again.
+  await page.locator('#compare-scale').selectOption('100');
+  await panel.locator('button.run').click();
+  await expect.poll(() => panel.getAttribute('data-state')).toBe('running');
+  await panel.locator('button.cancel').click();
+  expect(await settled(panel)).toBe('cancelled');
+  expect(await panel.locator('.notice').textContent()).toBe('Cancelled.');
+  expect(await panel.locator('button.run').isEnabled()).toBe(true);
+  await page.locator('#compare-scale').selectOption('10000');
+  await panel.locator('label[data-scenario="monthly-cap-2026"] input').uncheck();
+  await panel.locator('label[data-scenario="fast-cycle-2026"] input').check();
+  await panel.locator('button.run').click();
+  expect(await settled(panel)).toBe('done');
+  expect(await panel.getAttribute('data-runs')).toBe('baseline-2026,fast-cycle-2026');
+  expect(await panel.locator('.notice').textContent()).toBe('');
+});

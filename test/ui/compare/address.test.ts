@@ -1,0 +1,50 @@
+import { expect, test } from 'vitest';
+import { type CompareState, comparePath, readCompareState } from '../../../src/ui/compare/address';
+
+const IDS = ['baseline-2026', 'netting-2026', 'fast-cycle-2026'];
+
+test('comparePath then readCompareState gives back the same comparison, edits included', () => {
+  const state: CompareState = {
+    runs: ['baseline-2026', 'netting-2026', 'edited'],
+    scaleK: 100,
+    seed: 'seed with spaces & signs',
+    edit: {
+      base: 'baseline-2026',
+      values: {
+        'rules.quotaLimits.monthlyUseCapFen': 50000,
+        'rules.permittedUses': ['medical'],
+        'rules.quotaLimits.quietHours': null,
+      },
+    },
+  };
+  const path = comparePath('http://h/?lang=en#compare', state);
+  expect(path.startsWith('/?lang=en&run=baseline-2026%2Cnetting-2026%2Cedited&scale=100')).toBe(true);
+  expect(path.endsWith('#compare')).toBe(true);
+  expect(readCompareState(new URL(path, 'http://h').search, IDS)).toEqual(state);
+});
+
+test('comparePath replaces an earlier comparison and leaves other parameters alone', () => {
+  const first = comparePath('http://h/?story=x&seed=old&set=a:1', {
+    runs: ['netting-2026'],
+    scaleK: 1000,
+    seed: null,
+    edit: null,
+  });
+  expect(first).toBe('/?story=x&run=netting-2026&scale=1000');
+});
+
+test('readCompareState is null without run=, and drops unknown ids, bad scales and an edit without a known base', () => {
+  expect(readCompareState('?lang=en', IDS)).toBeNull();
+  expect(readCompareState('?run=nope,netting-2026,netting-2026,edited&scale=7&seed=%20', IDS)).toEqual({
+    runs: ['netting-2026'],
+    scaleK: 1000,
+    seed: null,
+    edit: null,
+  });
+  expect(readCompareState('?run=edited&edit=baseline-2026&set=a.b:{bad&set=a.c:2&set=:3', IDS)).toEqual({
+    runs: ['edited'],
+    scaleK: 1000,
+    seed: null,
+    edit: { base: 'baseline-2026', values: { 'a.c': 2 } },
+  });
+});
