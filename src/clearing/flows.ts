@@ -22,14 +22,30 @@ export interface FlowCell {
   count: number;
 }
 
+/** The cells of a cube as columns, in flat-index order (what crosses a worker boundary). */
+export interface FlowColumns {
+  month: Int32Array;
+  sharerArea: Int32Array;
+  treatmentArea: Int32Array;
+  use: Int32Array;
+  amountFen: Float64Array;
+  count: Float64Array;
+}
+
+const EMPTY = -1;
+const USES = PERMITTED_USES.length;
+
 /**
  * A sparse flow cube over `months` months and `areas` pooling areas (indices into the scenario's
- * pooling-area table). Cells are kept in a map keyed by their flat index; amounts are whole fen and
+ * pooling-area table). Cells live in an open-addressing hash table of typed arrays keyed by their
+ * flat index, so adding, merging and listing cost no allocation per cell; amounts are whole fen and
  * stay exact while below 2^53.
  */
 export class FlowCube {
-  readonly #amount = new Map<number, number>();
-  readonly #count = new Map<number, number>();
+  #keys: Int32Array;
+  #amount: Float64Array;
+  #count: Float64Array;
+  #size = 0;
 
   constructor(
     readonly months: number,
@@ -40,21 +56,74 @@ export class FlowCube {
         `a flow cube needs whole positive dimensions, got ${months} months × ${areas} areas`,
       );
     }
+    if (months * areas * areas * USES > 2 ** 31 - 1) {
+      throw new RangeError(`a flow cube of ${months} months × ${areas} areas is too large to index`);
+    }
+    this.#keys = new Int32Array(1024).fill(EMPTY);
+    this.#amount = new Float64Array(1024);
+    this.#count = new Float64Array(1024);
+  }
+
+  /** Number of non-empty cells. */
+  get size(): number {
+    return this.#size;
   }
 
   #key(month: number, sharerArea: number, treatmentArea: number, use: number): number {
-    const u = PERMITTED_USES.length;
     if (
       !(month >= 0 && month < this.months) ||
       !(sharerArea >= 0 && sharerArea < this.areas) ||
       !(treatmentArea >= 0 && treatmentArea < this.areas) ||
-      !(use >= 0 && use < u)
+      !(use >= 0 && use < USES)
     ) {
       throw new RangeError(
         `flow cell out of range: month ${month}, areas ${sharerArea}→${treatmentArea}, use ${use}`,
       );
     }
-    return ((month * this.areas + sharerArea) * this.areas + treatmentArea) * u + use;
+    return ((month * this.areas + sharerArea) * this.areas + treatmentArea) * USES + use;
+  }
+
+  /** The slot of `key`, claimed for it if it is new. */
+  #slot(key: number): number {
+    const keys = this.#keys;
+    const mask = keys.length - 1;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const k = keys[slot]!;
+      if (k === key) return slot;
+      if (k === EMPTY) break;
+      slot = (slot + 1) & mask;
+    }
+    if ((this.#size + 1) * 2 > keys.length) {
+      this.#grow();
+      return this.#slot(key);
+    }
+    keys[slot] = key;
+    this.#size += 1;
+    return slot;
+  }
+
+  #grow(): void {
+    const keys = this.#keys;
+    const amount = this.#amount;
+    const count = this.#count;
+    const cap = keys.length * 2;
+    this.#keys = new Int32Array(cap).fill(EMPTY);
+    this.#amount = new Float64Array(cap);
+    this.#count = new Float64Array(cap);
+    this.#size = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === EMPTY) continue;
+      const slot = this.#slot(keys[i]!);
+      this.#amount[slot] = amount[i]!;
+      this.#count[slot] = count[i]!;
+    }
+  }
+
+  #addAt(key: number, amountFen: number, count: number): void {
+    const slot = this.#slot(key);
+    this.#amount[slot] = this.#amount[slot]! + amountFen;
+    this.#count[slot] = this.#count[slot]! + count;
   }
 
   /** Adds `amountFen` paid in `count` payments to one cell. */
@@ -69,9 +138,7 @@ export class FlowCube {
     if (!Number.isSafeInteger(amountFen) || !Number.isSafeInteger(count)) {
       throw new RangeError(`flow amounts are whole fen and whole counts, got ${amountFen} fen, ${count}`);
     }
-    const k = this.#key(month, sharerArea, treatmentArea, use);
-    this.#amount.set(k, (this.#amount.get(k) ?? 0) + amountFen);
-    this.#count.set(k, (this.#count.get(k) ?? 0) + count);
+    this.#addAt(this.#key(month, sharerArea, treatmentArea, use), amountFen, count);
   }
 
   /** Adds every cell of another cube of the same shape into this one. */
@@ -79,24 +146,74 @@ export class FlowCube {
     if (other.months !== this.months || other.areas !== this.areas) {
       throw new RangeError('cannot merge flow cubes of different shapes');
     }
-    for (const [k, v] of other.#amount) this.#amount.set(k, (this.#amount.get(k) ?? 0) + v);
-    for (const [k, v] of other.#count) this.#count.set(k, (this.#count.get(k) ?? 0) + v);
+    const keys = other.#keys;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== EMPTY) this.#addAt(keys[i]!, other.#amount[i]!, other.#count[i]!);
+    }
+    return this;
+  }
+
+  /** The flat indices of the non-empty cells, ascending. */
+  #sortedKeys(): Int32Array {
+    const out = new Int32Array(this.#size);
+    let n = 0;
+    for (const k of this.#keys) if (k !== EMPTY) out[n++] = k;
+    return out.sort();
+  }
+
+  /** Every non-empty cell as columns, in flat-index order (the same whatever the merge order). */
+  columns(): FlowColumns {
+    const keys = this.#sortedKeys();
+    const n = keys.length;
+    const A = this.areas;
+    const cols: FlowColumns = {
+      month: new Int32Array(n),
+      sharerArea: new Int32Array(n),
+      treatmentArea: new Int32Array(n),
+      use: new Int32Array(n),
+      amountFen: new Float64Array(n),
+      count: new Float64Array(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      const slot = this.#slot(k);
+      const rest = Math.floor(k / USES);
+      cols.month[i] = Math.floor(rest / (A * A));
+      cols.sharerArea[i] = Math.floor(rest / A) % A;
+      cols.treatmentArea[i] = rest % A;
+      cols.use[i] = k % USES;
+      cols.amountFen[i] = this.#amount[slot]!;
+      cols.count[i] = this.#count[slot]!;
+    }
+    return cols;
+  }
+
+  /** Adds cells given as columns (e.g. from {@link columns} of another cube of this shape). */
+  addColumns(cols: FlowColumns): this {
+    for (let i = 0; i < cols.month.length; i++) {
+      this.add(
+        cols.month[i]!,
+        cols.sharerArea[i]!,
+        cols.treatmentArea[i]!,
+        cols.use[i]!,
+        cols.amountFen[i]!,
+        cols.count[i]!,
+      );
+    }
     return this;
   }
 
   /** Every non-empty cell, in flat-index order (so the listing is the same whatever the merge order). */
   cells(): FlowCell[] {
-    const u = PERMITTED_USES.length;
-    return [...this.#amount.keys()]
-      .sort((a, b) => a - b)
-      .map((k) => ({
-        month: Math.floor(k / (u * this.areas * this.areas)),
-        sharerArea: Math.floor(k / (u * this.areas)) % this.areas,
-        treatmentArea: Math.floor(k / u) % this.areas,
-        use: k % u,
-        amountFen: this.#amount.get(k)!,
-        count: this.#count.get(k)!,
-      }));
+    const c = this.columns();
+    return Array.from(c.month, (month, i) => ({
+      month,
+      sharerArea: c.sharerArea[i]!,
+      treatmentArea: c.treatmentArea[i]!,
+      use: c.use[i]!,
+      amountFen: c.amountFen[i]!,
+      count: c.count[i]!,
+    }));
   }
 
   /**
@@ -104,20 +221,37 @@ export class FlowCube {
    * the fast path for sums, which are exact in any order while they stay below 2^53 fen.
    */
   forEachCell(
-    fn: (month: number, sharerArea: number, treatmentArea: number, use: number, amountFen: number) => void,
+    fn: (
+      month: number,
+      sharerArea: number,
+      treatmentArea: number,
+      use: number,
+      amountFen: number,
+      count: number,
+    ) => void,
   ): void {
-    const u = PERMITTED_USES.length;
     const A = this.areas;
-    for (const [k, v] of this.#amount) {
-      const rest = Math.floor(k / u);
-      fn(Math.floor(rest / (A * A)), Math.floor(rest / A) % A, rest % A, k % u, v);
+    const keys = this.#keys;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k === EMPTY) continue;
+      const rest = Math.floor(k / USES);
+      fn(
+        Math.floor(rest / (A * A)),
+        Math.floor(rest / A) % A,
+        rest % A,
+        k % USES,
+        this.#amount[i]!,
+        this.#count[i]!,
+      );
     }
   }
 
   /** Total fen in the cube. */
   totalFen(): number {
     let s = 0;
-    for (const v of this.#amount.values()) s += v;
+    const keys = this.#keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) s += this.#amount[i]!;
     return s;
   }
 }

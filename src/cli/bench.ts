@@ -1,9 +1,9 @@
 /**
- * `npm run bench` (基准测试): measures the workbench's hot paths on one core and prints each
+ * `npm run bench` (基准测试): measures the workbench's hot paths (one core, and the worker pool) and prints each
  * section's figures next to a raw reference loop measured in the same run, so that numbers from
  * different machines can be compared. Sections are listed in SECTIONS; add one to measure more.
  *
- *   npm run bench [-- --json] [--scale 1:200] [--repeats 3] [--section population]
+ *   npm run bench [-- --json] [--national] [--scale 1:200] [--repeats 3] [--section population|engine|runtime]
  */
 import { calibrate, calibrationData, type PopulationModel } from '../population/calibration';
 import { allocateColumns, BYTES_PER_PERSON, chunkBytes, type PersonColumns } from '../population/columns';
@@ -11,7 +11,9 @@ import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { populationChunks, sampleSize } from '../population/generate';
 import { loadDatasetFromDisk } from '../population/node';
 import { streamKey } from '../population/random';
+import { availableParallelism } from 'node:os';
 import { engineFigures } from './benchEngine';
+import { runtimeFigures } from './benchRuntime';
 
 /** Options every section receives. */
 interface BenchOptions {
@@ -164,13 +166,17 @@ function populationSection(model: PopulationModel, calibrationMs: number): Bench
 function show(f: Figure): string {
   if (f.unit === 'persons/s') return `${(f.value / 1e6).toFixed(2)} M persons/s`;
   if (f.unit === 'person-months/s') return `${(f.value / 1e6).toFixed(2)} M person-months/s`;
+  if (f.unit === 'MiB') return `${f.value.toFixed(0)} MiB`;
+  if (f.unit === 's') return `${f.value.toFixed(2)} s`;
   if (f.unit === '') return Number.isInteger(f.value) ? f.value.toLocaleString('en-US') : f.value.toFixed(2);
   return `${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`;
 }
 
 /** Parses `--scale 1:k`, `--repeats n`, `--section name` and `--json`; throws a readable message. */
-function parseArgs(argv: string[]): BenchOptions & { json: boolean; section: string | null } {
-  const out = { scaleK: 200, repeats: 3, json: false, section: null as string | null };
+function parseArgs(
+  argv: string[],
+): BenchOptions & { json: boolean; national: boolean; section: string | null } {
+  const out = { scaleK: 200, repeats: 3, json: false, national: false, section: null as string | null };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
     const value = (): string => {
@@ -179,6 +185,7 @@ function parseArgs(argv: string[]): BenchOptions & { json: boolean; section: str
       return v;
     };
     if (arg === '--json') out.json = true;
+    else if (arg === '--national') out.national = true;
     else if (arg === '--scale') {
       const m = /^1:(\d+)$/.exec(value());
       if (!m) throw new Error('--scale must look like 1:200 (1:k, k from 1 to 10000)');
@@ -188,7 +195,10 @@ function parseArgs(argv: string[]): BenchOptions & { json: boolean; section: str
       if (!Number.isInteger(out.repeats) || out.repeats < 1)
         throw new Error('--repeats must be a whole number ≥ 1');
     } else if (arg === '--section') out.section = value();
-    else throw new Error(`unknown argument ${arg}; use --json, --scale 1:k, --repeats n, --section name`);
+    else
+      throw new Error(
+        `unknown argument ${arg}; use --json, --national, --scale 1:k, --repeats n, --section name`,
+      );
   }
   return out;
 }
@@ -204,12 +214,17 @@ function main(): void {
       title: '引擎 engine (baseline-2026)',
       run: ({ scaleK, repeats }) => engineFigures(model, loadDatasetFromDisk(), scaleK, repeats),
     },
+    {
+      name: 'runtime',
+      title: `运行时 runtime on worker threads (baseline-2026${args.national ? ', with the 1:1 national year' : ''})`,
+      run: ({ repeats }) => runtimeFigures({ national: args.national, repeats }),
+    },
   ];
   const chosen = sections.filter((s) => args.section === null || s.name === args.section);
   if (chosen.length === 0)
     throw new Error(`no section "${args.section}"; sections: ${sections.map((s) => s.name).join(', ')}`);
   const results: Record<string, Record<string, number>> = {};
-  if (!args.json) console.log(`基准 Bench — Node ${process.version}, one core`);
+  if (!args.json) console.log(`基准 Bench — Node ${process.version}, ${availableParallelism()} cores`);
   for (const section of chosen) {
     const figures = section.run(args);
     results[section.name] = Object.fromEntries(figures.map((f) => [f.key, f.value]));

@@ -20,8 +20,8 @@ export interface EngineFigure {
   unit: string;
 }
 
-/** Person-months of a raw loop: one draw and one add per person-month. Returns a checksum so it is not optimised away. */
-function referenceLoop(personMonths: number, state: Int32Array, out: Float64Array): number {
+/** The raw reference: one xoshiro128** draw and one typed-array add per person-month; returns a checksum so it is not optimised away. */
+export function referenceLoop(personMonths: number, state: Int32Array, out: Float64Array): number {
   let s0 = state[0]!;
   let s1 = state[1]!;
   let s2 = state[2]!;

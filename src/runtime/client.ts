@@ -24,7 +24,11 @@ export function simulationClient(
         await remote.load(input);
         loaded = input;
       }
-      return unpackResult(await remote.runRange(from, to));
+      return remote.runRange(from, to);
+    },
+    async flush() {
+      const packed = await remote.flush();
+      return packed === null ? null : unpackResult(packed);
     },
     crashed,
     terminate,

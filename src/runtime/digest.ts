@@ -7,9 +7,10 @@ import type { RangeResult } from '../engine/result';
 
 /** The canonical bytes of a result: header numbers, then every flow cell, then the summary arrays, little-endian float64. */
 export function canonicalBytes(result: RangeResult): Uint8Array<ArrayBuffer> {
-  const cells = result.flows.cells();
+  const cells = result.flows.columns();
+  const n = cells.month.length;
   const arrays = [result.summary, result.refusals, result.ledger, result.residual];
-  const count = 5 + cells.length * 6 + arrays.reduce((s, a) => s + 1 + a.length, 0);
+  const count = 5 + n * 6 + arrays.reduce((s, a) => s + 1 + a.length, 0);
   const view = new DataView(new ArrayBuffer(count * 8));
   let at = 0;
   const put = (x: number): void => {
@@ -17,13 +18,13 @@ export function canonicalBytes(result: RangeResult): Uint8Array<ArrayBuffer> {
     at += 8;
   };
   [result.months, result.areas, result.weight, result.families, result.personMonths].forEach(put);
-  for (const c of cells) {
-    put(c.month);
-    put(c.sharerArea);
-    put(c.treatmentArea);
-    put(c.use);
-    put(c.amountFen);
-    put(c.count);
+  for (let i = 0; i < n; i++) {
+    put(cells.month[i]!);
+    put(cells.sharerArea[i]!);
+    put(cells.treatmentArea[i]!);
+    put(cells.use[i]!);
+    put(cells.amountFen[i]!);
+    put(cells.count[i]!);
   }
   for (const a of arrays) {
     put(a.length);

@@ -9,8 +9,13 @@ import { progressAt, type RunProgress } from './progress';
 
 /** One worker, as the pool sees it. */
 export interface RangeWorker<Job, Part> {
-  /** Simulates the families of [from, to) under `job`. */
-  runRange(job: Job, from: number, to: number): Promise<Part>;
+  /**
+   * Works through the families of [from, to) under `job`. It may return that range's part, or
+   * keep it (returning null) to hand over everything it kept at {@link flush}.
+   */
+  runRange(job: Job, from: number, to: number): Promise<Part | null>;
+  /** Hands over (and forgets) what the worker kept from the ranges it ran since the last flush. */
+  flush?(): Promise<Part | null>;
   /** Rejects when the worker dies outside a call (an uncaught error, an exit); never resolves. */
   readonly crashed: Promise<never>;
   /** Stops the worker at once. */
@@ -121,10 +126,13 @@ export class WorkerPool<Job, Part> {
       const onAbort = (): void => stop(new RunCancelled());
       options.signal?.addEventListener('abort', onAbort);
 
-      const work = async (w: RangeWorker<Job, Part>): Promise<void> => {
+      const add = (part: Part | null): void => {
+        if (part !== null) total = options.merge(total, part);
+      };
+      const work = async (w: RangeWorker<Job, Part>, index: number): Promise<void> => {
         while (!stopped && next < ranges.length) {
           const range = ranges[next++]!;
-          let part: Part;
+          let part: Part | null;
           try {
             part = await Promise.race([w.runRange(job, range.from, range.to), w.crashed]);
           } catch (error) {
@@ -132,10 +140,21 @@ export class WorkerPool<Job, Part> {
             return;
           }
           if (stopped) return;
-          total = options.merge(total, part);
+          add(part);
           done += 1;
           familiesDone += range.to - range.from;
           options.onProgress?.(progressAt(familiesDone, familiesTotal, done, ranges.length, now() - started));
+        }
+        if (stopped || !w.flush) return;
+        try {
+          add(await Promise.race([w.flush(), w.crashed]));
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error);
+          stop(
+            new Error(
+              `collecting the results of worker ${index} failed: ${why} / 汇总第 ${index} 个线程的结果失败：${why}`,
+            ),
+          );
         }
       };
       if (ranges.length === 0) {
@@ -143,7 +162,7 @@ export class WorkerPool<Job, Part> {
         resolve(null);
         return;
       }
-      void Promise.all(workers.map(work)).then(() => {
+      void Promise.all(workers.map((w, i) => work(w, i))).then(() => {
         if (stopped) return;
         stopped = true;
         options.signal?.removeEventListener('abort', onAbort);

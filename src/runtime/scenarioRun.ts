@@ -100,11 +100,11 @@ export function crossProvinceTotals(
 ): { fen: number; times: number } {
   let fen = 0;
   let times = 0;
-  for (const c of result.flows.cells()) {
-    if (areaProvince[c.sharerArea] !== areaProvince[c.treatmentArea]) {
-      fen += c.amountFen;
-      times += c.count;
+  result.flows.forEachCell((_month, sharerArea, treatmentArea, _use, amountFen, count) => {
+    if (areaProvince[sharerArea] !== areaProvince[treatmentArea]) {
+      fen += amountFen;
+      times += count;
     }
-  }
+  });
   return { fen, times };
 }

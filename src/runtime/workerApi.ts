@@ -2,7 +2,7 @@
  * What a simulation worker offers (模拟线程接口), the same in a Web Worker and in a Node worker
  * thread: load a run's input once, then simulate ranges of families under it.
  */
-import { simulateRange } from '../engine';
+import { mergeRangeResults, simulateRange, type RangeResult } from '../engine';
 import type { EngineInput } from '../engine/input';
 import { type PackedResult, packResult } from './transfer';
 
@@ -10,8 +10,13 @@ import { type PackedResult, packResult } from './transfer';
 export interface SimulationWorkerApi {
   /** Keeps `input` for the calls that follow (the population model is sent once per run, not per range). */
   load(input: EngineInput): void;
-  /** Simulates sample positions [from, to) under the loaded input. */
-  runRange(from: number, to: number): PackedResult;
+  /**
+   * Simulates sample positions [from, to) under the loaded input and adds the result to the
+   * worker's running total, so that only one result per worker crosses to the main side.
+   */
+  runRange(from: number, to: number): null;
+  /** The running total since the last flush (null when no range ran), which is then forgotten. */
+  flush(): PackedResult | null;
 }
 
 /** A fresh worker-side API object; `transfer` marks buffers to move rather than copy. */
@@ -20,13 +25,22 @@ export function simulationWorkerApi(
   buffersOf: (packed: PackedResult) => ArrayBuffer[] = () => [],
 ): SimulationWorkerApi {
   let input: EngineInput | null = null;
+  let total: RangeResult | null = null;
   return {
     load(next) {
       input = next;
+      total = null;
     },
     runRange(from, to) {
       if (input === null) throw new Error('no run is loaded in this worker / 线程尚未载入运行参数');
-      const packed = packResult(simulateRange(input, from, to));
+      const part = simulateRange(input, from, to);
+      total = total === null ? part : mergeRangeResults(total, part);
+      return null;
+    },
+    flush() {
+      if (total === null) return null;
+      const packed = packResult(total);
+      total = null;
       return transfer(packed, buffersOf(packed));
     },
   };

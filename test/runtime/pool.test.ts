@@ -39,6 +39,30 @@ describe('WorkerPool', () => {
     }
   });
 
+  test('a worker that keeps its ranges hands them over once at the flush, and the total is the same', async () => {
+    let flushes = 0;
+    const keeping = (): RangeWorker<string, number> => {
+      let kept: number | null = null;
+      return {
+        runRange: async (_job, from, to) => {
+          for (let i = from; i < to; i++) kept = (kept ?? 0) + i;
+          return null;
+        },
+        flush: async () => {
+          flushes += 1;
+          const out = kept;
+          kept = null;
+          return out;
+        },
+        crashed: new Promise<never>(() => undefined),
+        terminate: () => undefined,
+      };
+    };
+    const pool = new WorkerPool(keeping, 2);
+    expect(await pool.run('job', planRanges(1000, { workers: 2 }), { merge })).toBe((999 * 1000) / 2);
+    expect(flushes).toBe(2);
+  });
+
   test('run() reports progress after every range, ending at the total with no time left', async () => {
     const pool = new WorkerPool(() => summingWorker({ count: 0 }), 2);
     const seen: RunProgress[] = [];

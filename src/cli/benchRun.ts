@@ -1,0 +1,74 @@
+/**
+ * One measured run for `npm run bench` (基准单次运行), in a process of its own so that its peak
+ * memory is its own: baseline-2026 at 1:k on N Node worker threads. The pool is warmed up first
+ * (threads started, model loaded) so the timed run is the simulation itself. Prints one JSON line.
+ *
+ *   npx tsx src/cli/benchRun.ts --scale 1:1000 --workers 2
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { engineInput } from '../engine';
+import { calibrate, calibrationData } from '../population/calibration';
+import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
+import { loadDatasetFromDisk } from '../population/node';
+import { spawnNodeWorker } from '../runtime/node';
+import { WorkerPool } from '../runtime/pool';
+import { simulateOnPool } from '../runtime/run';
+import { toEngineParameters } from '../scenario/convert';
+import { loadValidScenario, parseScale, parseWhole, readOptions } from './args';
+
+const USAGE = 'usage: npx tsx src/cli/benchRun.ts --scale 1:k --workers N';
+
+/** What one measured run reports. */
+export interface MeasuredRun {
+  scaleK: number;
+  workers: number;
+  personMonths: number;
+  seconds: number;
+  /** Peak resident memory of the whole process (main thread and workers), bytes. */
+  peakRssBytes: number;
+  residualFen: number;
+}
+
+async function main(): Promise<void> {
+  const v = readOptions(
+    process.argv.slice(2),
+    { scale: { type: 'string' }, workers: { type: 'string' } },
+    USAGE,
+  );
+  const scaleK = parseScale(v.scale ?? '1:1000', USAGE);
+  const workers = parseWhole(v.workers ?? '1', 'workers', 1, USAGE);
+  const here = new URL('.', import.meta.url);
+  const scenario = await loadValidScenario(
+    resolve(new URL('../../scenarios/baseline-2026.json', here).pathname),
+  );
+  const dataset = loadDatasetFromDisk();
+  const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
+  const params = toEngineParameters(scenario);
+  const pool = new WorkerPool(spawnNodeWorker, workers);
+  try {
+    await simulateOnPool(pool, engineInput(params, model, dataset, 10_000));
+    const input = engineInput(params, model, dataset, scaleK);
+    const t0 = performance.now();
+    const result = await simulateOnPool(pool, input);
+    const seconds = (performance.now() - t0) / 1000;
+    const measured: MeasuredRun = {
+      scaleK,
+      workers,
+      personMonths: result.personMonths / scaleK,
+      seconds,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      residualFen: result.residual.reduce((s, r) => s + Math.abs(r), 0),
+    };
+    console.log(JSON.stringify(measured));
+  } finally {
+    pool.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((e: unknown) => {
+    console.error(`benchRun: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

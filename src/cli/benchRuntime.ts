@@ -1,0 +1,95 @@
+/**
+ * The runtime section of `npm run bench` (运行时基准): baseline-2026 on Node worker threads — speed per
+ * core at 1:1000 and 1:100, the speed-up from 1 to 2 workers, wall time and peak memory at 1:10 (and
+ * at 1:1, the national year, with --national) — next to the raw reference loop measured in this run.
+ * Each configuration runs in its own process (src/cli/benchRun.ts), so peak memory is its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { referenceLoop } from './benchEngine';
+import type { MeasuredRun } from './benchRun';
+
+/** One measured figure, as bench.ts prints it. */
+export interface RuntimeFigure {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+}
+
+const RUN_SCRIPT = fileURLToPath(new URL('./benchRun.ts', import.meta.url));
+
+/** Runs one configuration in a child process. */
+function measure(scaleK: number, workers: number): MeasuredRun {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', RUN_SCRIPT, '--scale', `1:${scaleK}`, '--workers', `${workers}`],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  if (r.status !== 0)
+    throw new Error(`the 1:${scaleK} run on ${workers} worker(s) failed: ${r.stderr.trim()}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as MeasuredRun;
+}
+
+/** Raw-loop person-months per second on this core, best of `repeats` over `personMonths`. */
+function referenceRate(personMonths: number, repeats: number): number {
+  const out = new Float64Array(1024);
+  const state = Int32Array.from([1, 2, 3, 4]);
+  let best = Infinity;
+  for (let r = 0; r <= repeats; r++) {
+    const t0 = performance.now();
+    referenceLoop(personMonths, state, out);
+    if (r > 0) best = Math.min(best, (performance.now() - t0) / 1000);
+  }
+  return personMonths / best;
+}
+
+/** Measures the runtime; `national` adds the 1:1 year. */
+export function runtimeFigures(options: { national: boolean; repeats: number }): RuntimeFigure[] {
+  const f = (key: string, label: string, value: number, unit = ''): RuntimeFigure => ({
+    key,
+    label,
+    value,
+    unit,
+  });
+  const figures: RuntimeFigure[] = [];
+  const perCore = (m: MeasuredRun) => m.personMonths / m.seconds / m.workers;
+  const runs: MeasuredRun[] = [];
+  for (const scaleK of [1000, 100]) {
+    const one = measure(scaleK, 1);
+    const two = measure(scaleK, 2);
+    runs.push(one, two);
+    figures.push(
+      f(`perCore1w_${scaleK}`, `1:${scaleK} 每核 per core, 1 worker`, perCore(one), 'person-months/s'),
+      f(`perCore2w_${scaleK}`, `1:${scaleK} 每核 per core, 2 workers`, perCore(two), 'person-months/s'),
+      f(`wall1w_${scaleK}`, `1:${scaleK} 用时 wall time, 1 worker`, one.seconds, 's'),
+      f(`wall2w_${scaleK}`, `1:${scaleK} 用时 wall time, 2 workers`, two.seconds, 's'),
+      f(`speedup_${scaleK}`, `1:${scaleK} 加速比 speed-up 1 → 2 workers`, one.seconds / two.seconds),
+    );
+  }
+  const scales = options.national ? [10, 1] : [10];
+  for (const scaleK of scales) {
+    const m = measure(scaleK, 2);
+    runs.push(m);
+    figures.push(
+      f(`wall_${scaleK}`, `1:${scaleK} 用时 wall time, 2 workers`, m.seconds, 's'),
+      f(`peakMemory_${scaleK}`, `1:${scaleK} 内存峰值 peak memory`, m.peakRssBytes / 2 ** 20, 'MiB'),
+      f(`perCore_${scaleK}`, `1:${scaleK} 每核 per core`, perCore(m), 'person-months/s'),
+    );
+  }
+  const residual = runs.reduce((s, m) => s + m.residualFen, 0);
+  const reference = referenceRate(runs[0]!.personMonths, options.repeats);
+  figures.push(
+    f('referencePerSecond', '参考循环 raw loop, one core (best)', reference, 'person-months/s'),
+    f('conservationResidualFen', '守恒残差 conservation residual, all runs', residual, 'fen'),
+    f('targetPerCore', '目标 target per core', 30e6, 'person-months/s'),
+    f('targetSpeedup', '目标 target speed-up', 1.8),
+    f('targetWall_1000', '目标 target 1:1000 wall time', 1, 's'),
+    f('targetWall_1', '目标 target 1:1 national year', 300, 's'),
+    f('targetPeakMemory_1', '目标 target 1:1 peak memory', 2048, 'MiB'),
+  );
+  return figures;
+}
