@@ -66,6 +66,7 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   expect(await panel.locator('[data-chart="map"] g[aria-label="cell"] rect').count()).toBe(31);
   expect(await panel.locator('[data-chart="corridors"] g[aria-label="bar"] rect').count()).toBe(15);
   await saveScreenshot(page, 'compare');
+  await panel.locator('[data-chart="map"]').screenshot({ path: 'test-artifacts/compare-map.png' });
 
   // An invalid value in the editor is explained where it is typed.
   await panel.locator('details.editor summary').click();
@@ -151,4 +152,42 @@ test('a shared address reproduces its runs; a cancelled run leaves the workspace
   expect(await settled(panel)).toBe('done');
   expect(await panel.getAttribute('data-runs')).toBe('baseline-2026,fast-cycle-2026');
   expect(await panel.locator('.notice').textContent()).toBe('');
+});
+
+test('an edited copy runs beside its base, and its address reproduces the same digests', async () => {
+  const { page } = await app.open('?lang=en&run=baseline-2026&scale=10000&seed=shared-seed#compare');
+  const panel = page.locator('#panel-compare');
+  expect(await settled(panel)).toBe('done');
+  await panel.locator('details.editor summary').click();
+  await panel.locator('#edit-rules-quotaLimits-monthlyUseCapFen').fill('50000');
+  expect(await panel.locator('.editor-status').textContent()).toBe(
+    'The copy is valid: tick “Edited copy” to run it.',
+  );
+  expect(await panel.locator('label[data-scenario="edited"] input').isChecked()).toBe(true);
+  await panel.locator('button.run').click();
+  expect(await settled(panel)).toBe('done');
+  expect(await panel.getAttribute('data-runs')).toBe('baseline-2026,baseline-2026-edited');
+  expect(
+    await panel
+      .locator('table.diff tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path'))),
+  ).toEqual(['rules.quotaLimits.monthlyUseCapFen']);
+  const address = new URL(page.url());
+  expect(address.searchParams.get('edit')).toBe('baseline-2026');
+  expect(address.searchParams.getAll('set')).toEqual(['rules.quotaLimits.monthlyUseCapFen:50000']);
+  expect(address.searchParams.get('seed')).toBe('shared-seed');
+  const digests = () =>
+    panel.locator('[data-digest]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-digest')));
+  const first = await digests();
+  expect(new Set(first).size).toBe(2);
+
+  const again = await app.open(`${address.search}${address.hash}`);
+  const panel2 = again.page.locator('#panel-compare');
+  expect(await settled(panel2)).toBe('done');
+  expect(await panel2.getAttribute('data-runs')).toBe('baseline-2026,baseline-2026-edited');
+  expect(
+    await panel2
+      .locator('[data-digest]')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-digest'))),
+  ).toEqual(first);
 });

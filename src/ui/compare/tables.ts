@@ -54,6 +54,14 @@ const TOTAL_LINES: readonly TotalLine[] = [
   { key: 'frozen', label: 'total.frozen', value: (r, l) => formatFen(r.summary.quotaFrozenFenAtEnd, l) },
   { key: 'gross', label: 'total.gross', value: (r, l) => formatFen(r.summary.clearing.grossFen, l) },
   { key: 'netted', label: 'total.netted', value: (r, l) => formatFen(r.summary.clearing.nettedFen, l) },
+  {
+    key: 'moved',
+    label: 'total.moved',
+    value: (r, l) => {
+      const c = r.summary.clearing;
+      return formatFen(c.settlement === 'multilateral-netting' ? c.nettedFen : c.grossFen, l);
+    },
+  },
   { key: 'settlement', label: 'total.settlement', value: (r) => r.summary.clearing.settlement },
   {
     key: 'residual',

@@ -63,7 +63,9 @@ export function tileMapChart(doc: Document, rows: readonly Row[], options: TileM
   );
   const reach = Math.max(1e-9, ...data.map((d) => Math.abs(d.value)));
   const labels = scenarios.map((scenario, i) => ({ scenario, fx: i % perRow, fy: Math.floor(i / perRow) }));
-  const digits = measure === 'net' ? 1 : 0;
+  const digits = measure === 'net' ? (reach < 1 ? 2 : 1) : reach < 10 ? 1 : 0;
+  // A value that rounds to zero is shown as 0, never as "-0.00".
+  const shown = (v: number): string => (Math.abs(v) < 0.5 * 10 ** -digits ? 0 : v).toFixed(digits);
   const cols = Array.from({ length: TILE_GRID.cols }, (_, k) => k);
   const gridRows = Array.from({ length: TILE_GRID.rows }, (_, k) => k);
   return Plot.plot({
@@ -106,7 +108,7 @@ export function tileMapChart(doc: Document, rows: readonly Row[], options: TileM
         fy: 'fy',
         x: 'col',
         y: 'row',
-        text: (d: TileDatum) => d.value.toFixed(digits),
+        text: (d: TileDatum) => shown(d.value),
         dy: 7,
         fontSize: tile >= 50 ? 10 : 8,
         fill: (d: TileDatum) => (Math.abs(d.value) / reach > 0.6 ? 'white' : '#4f5b6b'),

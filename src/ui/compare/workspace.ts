@@ -158,14 +158,18 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       barText.textContent = `${i}/${n} ${id}: ${t('loading')}`;
       return;
     }
+    if (!p) {
+      barText.textContent = `${i}/${n} ${id}: ${t('preparing')}`;
+      return;
+    }
     const eta =
-      p?.etaMs == null ? t('etaUnknown') : fill(t('seconds'), { s: String(Math.ceil(p.etaMs / 1000)) });
+      p.etaMs === null ? t('etaUnknown') : fill(t('seconds'), { s: String(Math.ceil(p.etaMs / 1000)) });
     barText.textContent = fill(t('progress'), {
       i: String(i),
       n: String(n),
       id,
-      done: formatCount(p?.familiesDone ?? 0, lang),
-      total: formatCount(p?.familiesTotal ?? 0, lang),
+      done: formatCount(p.familiesDone, lang),
+      total: formatCount(p.familiesTotal, lang),
       eta,
     });
   };
