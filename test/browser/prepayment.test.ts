@@ -55,7 +55,10 @@ test('the Prepayment workspace runs baseline-2026 at 1:10000 with a Monte Carlo 
   expect(peakValues.filter((v) => v > 0).length).toBeGreaterThanOrEqual(25);
   expect([...peakValues].sort((a, b) => b - a)).toEqual(peakValues);
   const openings = await rows.locator('td[data-col="opening_prepayment_fen"]').allTextContents();
-  expect(openings.every((o) => /yuan$/.test(o))).toBe(true);
+  expect(openings.every((o) => /^[\d,]+\.\d\d$/.test(o))).toBe(true);
+  expect(await panel.locator('button[data-sort="opening_prepayment_fen"]').textContent()).toMatch(
+    /^Opening prepayment \((million|billion) yuan\)/,
+  );
   const pRed = await rows.locator('td[data-col="red_probability"]').allTextContents();
   expect(pRed.every((p) => /^\d+(\.\d)?%$/.test(p) && Number(p.replace('%', '')) <= 100)).toBe(true);
 
@@ -121,6 +124,9 @@ test('the Prepayment workspace runs baseline-2026 at 1:10000 with a Monte Carlo 
   ).toBe('PNG');
 
   await saveScreenshot(page, 'prepayment-en');
+  await page.screenshot({ path: 'test-artifacts/prepayment-top-en.png' });
+  await panel.locator('section.province').screenshot({ path: 'test-artifacts/prepayment-province-en.png' });
+  await panel.locator('section.overview').screenshot({ path: 'test-artifacts/prepayment-overview-en.png' });
 
   // Switching the language redraws texts and numbers without a new run.
   await page.getByRole('button', { name: '中文' }).click();
@@ -133,4 +139,33 @@ test('the Prepayment workspace runs baseline-2026 at 1:10000 with a Monte Carlo 
   expect(await needed.locator('.value').textContent()).toMatch(/(万元|亿元)$/);
   expect(await rows.count()).toBe(31);
   await saveScreenshot(page, 'prepayment');
+});
+
+test('a Monte Carlo run shows its progress and can be cancelled; the shown run stays', async () => {
+  const { page } = await app.open('?lang=en#prepayment');
+  const panel = page.locator('#panel-prepayment');
+  // The first visit runs the default scenario at 1:10000 without a Monte Carlo, and offers one.
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+  await expect.poll(() => panel.locator('.mc-offer').count(), { timeout: 20_000 }).toBe(1);
+  expect(await panel.getAttribute('data-replications')).toBe('0');
+  expect(await panel.locator('button.run-mc').textContent()).toBe(
+    'Run the Monte Carlo (10 replications, 1:10000)',
+  );
+  await panel.locator('#prepayment-replications').selectOption('50');
+  await panel.locator('button.run').click();
+  await expect
+    .poll(() => panel.locator('.progress-text').textContent(), { timeout: 20_000 })
+    .toMatch(/^Simulating run \d+ of 51: \d+%$/);
+  expect(await panel.locator('progress').isVisible()).toBe(true);
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  expect(await panel.getAttribute('data-state')).toBe('cancelled');
+  expect(await panel.locator('.progress-text').textContent()).toBe('Cancelled.');
+  expect(await panel.locator('progress').isVisible()).toBe(false);
+  expect(await panel.getAttribute('data-replications')).toBe('0');
+  expect(await panel.locator('table.provinces tbody tr').count()).toBe(31);
+  // The run service is free again: a new run goes through.
+  await panel.locator('#prepayment-replications').selectOption('5');
+  await panel.locator('button.run').click();
+  await expect.poll(() => panel.getAttribute('data-replications'), { timeout: 60_000 }).toBe('5');
+  expect(await panel.getAttribute('data-state')).toBe('done');
 });

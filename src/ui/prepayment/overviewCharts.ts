@@ -49,6 +49,11 @@ export function bandChart(doc: Document, rows: readonly Row[], options: BandChar
     }))
     .sort((a, b) => b.median - a.median || a.province - b.province);
   const top = Math.max(100, ...data.map((d) => Math.max(d.high, d.run)));
+  // Start the axis a little below the lowest median (at most at 60%), so the bands near
+  // the warning lines keep their width; bars reaching further down are cut at the edge.
+  // (Provinces whose median is 0, with no claims in most replications, do not pull it down.)
+  const low = Math.min(60, ...data.filter((d) => d.median > 0).map((d) => d.median));
+  const start = Math.max(0, Math.floor(low / 10) * 10 - 10);
   return Plot.plot({
     document: doc,
     width,
@@ -56,7 +61,7 @@ export function bandChart(doc: Document, rows: readonly Row[], options: BandChar
     marginLeft: 16 + Math.max(40, ...data.map((d) => labelWidth(d.name))),
     marginRight: 20,
     style: { fontSize: '11px', background: 'white' },
-    x: { domain: [0, Math.ceil(top / 10) * 10 + 5], label: options.xLabel, grid: true },
+    x: { domain: [start, Math.ceil(top / 10) * 10 + 5], label: options.xLabel, grid: true },
     y: { domain: data.map((d) => d.name), label: null },
     marks: [
       Plot.ruleX([100 * yellow], { stroke: COLORS.yellow, strokeDasharray: '6,3' }),
@@ -68,13 +73,15 @@ export function bandChart(doc: Document, rows: readonly Row[], options: BandChar
         fill: (d: (typeof data)[number]) => (d.province === selected ? '#8fb0d6' : COLORS.band),
         insetTop: 2,
         insetBottom: 2,
+        clip: true,
       }),
       Plot.tickX(data, { y: 'name', x: 'median', stroke: COLORS.worst, strokeWidth: 2 }),
       Plot.dot(data, {
         y: 'name',
         x: 'run',
         r: 2.5,
-        fill: COLORS.red,
+        fill: COLORS.run,
+        clip: true,
         title: (d: (typeof data)[number]) =>
           `${d.name}: ${d.low.toFixed(1)}% – ${d.high.toFixed(1)}%, ${d.median.toFixed(1)}%; ${d.run.toFixed(1)}%`,
       }),

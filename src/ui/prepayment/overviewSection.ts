@@ -91,17 +91,25 @@ function bands(ctx: RenderContext): HTMLElement[] {
 function table(ctx: RenderContext, sort: TableSort, onSort: (s: TableSort) => void): HTMLElement[] {
   const { doc, lang } = ctx;
   const rows = provinceRows(ctx);
-  const money = (v: number | string) => moneyText(Number(v), lang);
+  const largest = Math.max(0, ...rows.map((r) => r.opening_prepayment_fen));
+  const unit = moneyUnit(largest, lang);
+  const digits = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const money = (v: number | string) =>
+    Number.isFinite(Number(v)) ? digits.format(Number(v) / unit.divisor) : '—';
+  const inUnit = (header: string) => `${header} (${unit.label})`;
   const count = (v: number | string) => formatCount(Number(v), lang);
   const mc = ctx.view.completed.run.monteCarlo !== null;
   const columns: ProvinceColumn[] = [
     { key: 'name', header: ctx.t('col.province'), format: (v) => String(v) },
-    { key: 'opening_prepayment_fen', header: ctx.t('col.opening'), format: money },
+    { key: 'opening_prepayment_fen', header: inUnit(ctx.t('col.opening')), format: money },
     { key: 'peak_usage', header: ctx.t('col.peak'), format: (v) => usageText(Number(v), lang) },
     { key: 'yellow_warnings', header: ctx.t('col.yellow'), format: count },
     { key: 'red_warnings', header: ctx.t('col.red'), format: count },
     { key: 'top_ups', header: ctx.t('col.topUps'), format: count },
-    { key: 'top_up_fen', header: ctx.t('col.topUpFen'), format: money },
+    { key: 'top_up_fen', header: inUnit(ctx.t('col.topUpFen')), format: money },
     ...(mc
       ? [
           {
@@ -111,7 +119,7 @@ function table(ctx: RenderContext, sort: TableSort, onSort: (s: TableSort) => vo
           },
           {
             key: 'needed_prepayment_fen',
-            header: ctx.t('col.needed', { c: confidenceText(ctx) }),
+            header: inUnit(ctx.t('col.needed', { c: confidenceText(ctx) })),
             format: money,
           },
           {

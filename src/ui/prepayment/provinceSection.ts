@@ -141,6 +141,7 @@ function curveBlock(ctx: RenderContext, offer: HTMLElement): HTMLElement[] {
   });
   return [
     el(doc, 'h4', {}, ctx.t('chart.curve')),
+    el(doc, 'p', { class: 'note' }, ctx.t('chart.curve.note')),
     el(doc, 'div', { class: 'chart', 'data-chart': 'curve' }, svg),
     downloadButtons(doc, ctx.base, `curve-${province}`, downloadTexts(ctx), rows, svg),
   ];

@@ -18,6 +18,7 @@ export const COLORS = {
   gross: '#b8c7da',
   netted: '#1f4e79',
   band: '#c9d7e8',
+  run: '#1d2430',
 } as const;
 
 /** Usage above this (in percent) is drawn at the top edge: a prepayment with claims and none advanced shows ∞. */
