@@ -28,6 +28,10 @@ export class PopulationClient {
         type: 'module',
         name: 'population',
       });
+      // A worker that fails to start never answers: fail the pending run instead of waiting forever.
+      this.#worker.addEventListener('error', (event) => {
+        this.#cancel?.(new Error(`the population worker failed: ${event.message || 'it could not start'}`));
+      });
       this.#api = Comlink.wrap<PopulationWorkerApi>(this.#worker);
     }
     const api = this.#api;
