@@ -28,7 +28,7 @@ import {
 } from './sections';
 import { targetTable } from './table';
 
-/** Scales offered (k of 1:k), the default first in importance. */
+/** Scales offered (k of 1:k), from the quickest sample to the largest. */
 export const SCALES = [10_000, 1_000, 100] as const;
 
 /** The scale a first run uses. */
