@@ -91,7 +91,7 @@ function bands(ctx: RenderContext): HTMLElement[] {
 function table(ctx: RenderContext, sort: TableSort, onSort: (s: TableSort) => void): HTMLElement[] {
   const { doc, lang } = ctx;
   const rows = provinceRows(ctx);
-  const largest = Math.max(0, ...rows.map((r) => r.opening_prepayment_fen));
+  const largest = Math.max(0, ...rows.map((r) => Number(r.opening_prepayment_fen)));
   const unit = moneyUnit(largest, lang);
   const digits = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
     minimumFractionDigits: 2,
