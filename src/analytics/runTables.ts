@@ -5,7 +5,8 @@
  */
 import { clearingTables, monteCarloTable } from '../clearing/tables';
 import { windowMonths } from '../engine/input';
-import { CLASSES, FEN_AT, S, SUMMARY_FIELDS, TIMES_AT } from '../engine/result';
+import { CLASSES, FEN_AT, type FamilyTrace, S, SUMMARY_FIELDS, TIMES_AT } from '../engine/result';
+import { formatStamp } from '../rules/time';
 import type { Dataset } from '../population/dataset';
 import { PERMITTED_USES } from '../rules/types';
 import type { ScenarioRun } from '../runtime/scenarioRun';
@@ -65,6 +66,23 @@ export function ledgerTable(run: ScenarioRun): ColumnTable {
   });
   columns.residual_fen = Float64Array.from(result.residual);
   return { name: 'ledger', columns };
+}
+
+/** `postings`: the full posting log, with rule ids, of traced families (one row per posting). */
+export function postingTable(traces: readonly FamilyTrace[]): ColumnTable {
+  const rows = traces.flatMap((t) => t.postings.map((p) => ({ family: t.familyIndex, p })));
+  return {
+    name: 'postings',
+    columns: {
+      family: Float64Array.from(rows, (r) => r.family),
+      seq: Float64Array.from(rows, (r) => r.p.seq),
+      at: rows.map((r) => (r.p.at === undefined ? '' : formatStamp(r.p.at))),
+      from_account: rows.map((r) => r.p.from),
+      to_account: rows.map((r) => r.p.to),
+      amount_fen: Float64Array.from(rows, (r) => r.p.amountFen),
+      rule: rows.map((r) => r.p.rule),
+    },
+  };
 }
 
 /** Every table of a run: flows, monthly, ledger, the clearing's tables and, with replications, the Monte Carlo. */

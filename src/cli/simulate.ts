@@ -4,10 +4,15 @@
  * summary (or, with --json, the summary as JSON).
  *
  *   npm run simulate -- --scenario scenarios/baseline-2026.json --scale 1:1000 [--replications R]
- *                       [--workers N] [--out <dir>] [--json]
+ *                       [--workers N] [--out <dir>] [--trace p1,p2,…] [--json]
+ *
+ * --trace lists sample positions (0 … families at 1:k − 1) whose full posting log, with rule ids, is
+ * written as the `postings` table: those families are simulated once more, alone, on the same path.
  */
 import { pathToFileURL } from 'node:url';
-import { runTables } from '../analytics/runTables';
+import { postingTable, runTables } from '../analytics/runTables';
+import { simulateRange } from '../engine';
+import { formatStamp } from '../rules/time';
 import { writeTables } from '../analytics/node';
 import { calibrate, calibrationData } from '../population/calibration';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
@@ -21,7 +26,7 @@ import { loadValidScenario, parseScale, parseWhole, readOptions } from './args';
 import { summaryText } from './summaryText';
 
 const USAGE =
-  'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--workers N] [--out <dir>] [--json]';
+  'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--workers N] [--out <dir>] [--trace p1,p2,…] [--json]';
 
 /** Parsed command line. */
 export interface SimulateArgs {
@@ -31,6 +36,8 @@ export interface SimulateArgs {
   workers: number;
   out: string | null;
   json: boolean;
+  /** Sample positions of families whose full posting log is kept. */
+  trace: number[];
 }
 
 /** Parses the arguments; throws a message that says what is wrong and how to call it. */
@@ -44,6 +51,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       workers: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
+      trace: { type: 'string' },
     },
     USAGE,
   );
@@ -55,6 +63,8 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     workers: v.workers === undefined ? defaultWorkers() : parseWhole(v.workers, 'workers', 1, USAGE),
     out: v.out ?? null,
     json: v.json,
+    trace:
+      v.trace === undefined ? [] : v.trace.split(',').map((t) => parseWhole(t.trim(), 'trace', 0, USAGE)),
   };
 }
 
@@ -86,17 +96,40 @@ async function main(): Promise<void> {
     if (process.stderr.isTTY) process.stderr.write('\n');
     const summary = runSummary(run, dataset);
     const seconds = (performance.now() - started) / 1000;
-    const written = args.out === null ? [] : await writeTables(args.out, runTables(run, dataset));
+    const traces = args.trace.map((p) => {
+      const found = simulateRange(run.input, p, p + 1, { traceFamilies: [p * args.scaleK] }).traces[0];
+      if (!found)
+        throw new Error(`--trace ${p}: no family at that sample position at scale 1:${args.scaleK}`);
+      return found;
+    });
+    const tables = [...runTables(run, dataset), ...(traces.length > 0 ? [postingTable(traces)] : [])];
+    const written = args.out === null ? [] : await writeTables(args.out, tables);
     if (args.json) {
+      const traced = traces.map((t) => ({
+        family: t.familyIndex,
+        postings: t.postings,
+        refusals: t.refusals,
+      }));
       console.log(
         JSON.stringify(
-          { ...summary, seconds, workers: args.workers, out: args.out, tables: written },
+          { ...summary, seconds, workers: args.workers, out: args.out, tables: written, traced },
           null,
           2,
         ),
       );
     } else {
       console.log(summaryText(summary, { seconds, workers: args.workers }));
+      for (const t of traces) {
+        console.log(
+          `\n家庭 family ${t.familyIndex}: ${t.postings.length} postings 记账, ${t.refusals.length} refusals 拒绝`,
+        );
+        for (const p of t.postings.slice(0, 40)) {
+          console.log(
+            `  ${p.at === undefined ? '' : formatStamp(p.at)}  ${p.rule.padEnd(6)} ${p.from} → ${p.to}  ${p.amountFen} fen`,
+          );
+        }
+        if (t.postings.length > 40) console.log(`  … ${t.postings.length - 40} more in postings.csv`);
+      }
       if (written.length > 0) {
         console.log(
           `\n写出 written to ${args.out}: ${written.map((t) => `${t.name} (${t.rows} rows)`).join(', ')}`,

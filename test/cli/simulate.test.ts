@@ -72,6 +72,8 @@ describe('simulate command', () => {
       '2',
       '--out',
       out,
+      '--trace',
+      '3,17',
       '--json',
     ]);
     expect(r.stderr).toBe('');
@@ -104,6 +106,11 @@ describe('simulate command', () => {
       expect(existsSync(join(out, `${name}.parquet`)), name).toBe(true);
       expect(readFileSync(join(out, `${name}.csv`), 'utf8').split('\n').length, name).toBeGreaterThan(2);
     }
+    expect(summary.traced.map((t: { family: number }) => t.family)).toEqual([30_000, 170_000]);
+    const postings = readFileSync(join(out, 'postings.csv'), 'utf8').trim().split('\n');
+    expect(postings[0]).toBe('family,seq,at,from_account,to_account,amount_fen,rule');
+    expect(postings.length).toBeGreaterThan(10);
+    for (const row of postings.slice(1)) expect(row).toMatch(/,(R\d+|CREDIT|OPEN)$/);
     const flowsCsv = readFileSync(join(out, 'flows.csv'), 'utf8');
     expect(flowsCsv.split('\n')[0]).toBe(
       'month,sharer_area,sharer_province,treatment_area,treatment_province,use,amount_fen,count',
