@@ -113,6 +113,17 @@ test('the Prepayment workspace runs baseline-2026 at 1:10000 with a Monte Carlo 
     .split('\n');
   expect(tableLines).toHaveLength(32);
   expect(tableLines[0]).toContain('needed_prepayment_fen');
+  const [monthly] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.locator(`[data-download="usage-monthly-${selected}-csv"]`).click(),
+  ]);
+  const monthLines = readFileSync(await monthly.path(), 'utf8')
+    .trimEnd()
+    .split('\n');
+  expect(monthLines[0]).toContain('month,month_text,worst_peak_usage,usage_month_end');
+  expect(monthLines).toHaveLength(13);
+  const worstPeaks = monthLines.slice(1).map((l) => Number(l.split(',')[2]));
+  expect(Math.max(...worstPeaks)).toBeCloseTo(peakValues[0]! / 100, 2);
   const [png] = await Promise.all([
     page.waitForEvent('download'),
     panel.locator(`[data-download="usage-${selected}-png"]`).click(),

@@ -133,6 +133,7 @@ export const prepaymentMessages = defineMessages({
   'legend.netted': { zh: '多边轧差', en: 'multilateral netting' },
   'legend.saved': { zh: '轧差节省部分', en: 'saved by netting' },
   'download.csv': { zh: '下载数据 CSV', en: 'Download data (CSV)' },
+  'download.monthly': { zh: '下载逐月数据 CSV', en: 'Download monthly data (CSV)' },
   'download.svg': { zh: '下载图 SVG', en: 'Download chart (SVG)' },
   'download.png': { zh: '下载图 PNG', en: 'Download chart (PNG)' },
 });

@@ -15,6 +15,7 @@ import {
   cashSql,
   dayText,
   eventsSql,
+  monthlyUsageSql,
   PROVINCE_DAILY,
   provinceDailyTable,
   provinceSql,
@@ -43,10 +44,12 @@ export interface RunView {
   defaultProvince: number;
 }
 
-/** One province's rows: daily usage and its events, each with a `date` column. */
+/** One province's rows: daily and monthly usage, and its events with a `date` column. */
 export interface ProvinceView {
   province: number;
   usageRows: Row[];
+  /** Per month: peak usage of its highest prepayment, all prepayments together at the month's end. */
+  monthRows: Row[];
   eventRows: Row[];
 }
 
@@ -101,10 +104,11 @@ export async function loadProvinceView(
 ): Promise<ProvinceView> {
   const prefix = view.completed.tablePrefix;
   const usageRows = (await queryRows(conn, usageSql(prefix, province))).rows;
+  const monthRows = (await queryRows(conn, monthlyUsageSql(prefix, province))).rows;
   const calendar = view.completed.run.clearing.calendar;
   const eventRows = (await queryRows(conn, eventsSql(prefix, province))).rows.map((r) => ({
     date: dayText(calendar, Number(r.day)),
     ...r,
   }));
-  return { province, usageRows, eventRows };
+  return { province, usageRows, monthRows, eventRows };
 }

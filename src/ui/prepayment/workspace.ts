@@ -296,8 +296,11 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     shown() {
       if (started || view) return;
       started = true;
+      // Another workspace's runs: a Monte Carlo first, then the default scenario, then the latest.
       const done = services.runs.completed();
-      const latest = done.filter((c) => c.run.monteCarlo).at(-1) ?? done.at(-1);
+      const withMc = done.filter((c) => c.run.monteCarlo);
+      const pool = withMc.length > 0 ? withMc : done;
+      const latest = pool.filter((c) => c.request.scenario.id === DEFAULT_SCENARIO).at(-1) ?? pool.at(-1);
       if (latest) show(latest).catch(fail);
       else if (!services.runs.busy) start(request(FIRST_SCALE, 0));
     },

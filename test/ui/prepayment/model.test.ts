@@ -17,6 +17,7 @@ import {
   sortRows,
   warningLevel,
 } from '../../../src/ui/prepayment/model';
+import { nextSort } from '../../../src/ui/prepayment/table';
 import { AREA_PROVINCE, PROVINCES, randomCube } from '../../clearing/helpers';
 
 const params = DEFAULT_CLEARING_PARAMETERS;
@@ -176,5 +177,14 @@ describe('sortRows', () => {
       'Beijing',
       'Chongqing',
     ]);
+  });
+});
+
+describe('nextSort', () => {
+  test('a new column sorts numbers descending and texts ascending; the same column reverses', () => {
+    const start = { key: 'peak_usage', descending: true };
+    expect(nextSort(start, 'peak_usage', false)).toEqual({ key: 'peak_usage', descending: false });
+    expect(nextSort(start, 'name', true)).toEqual({ key: 'name', descending: false });
+    expect(nextSort(start, 'red_warnings', false)).toEqual({ key: 'red_warnings', descending: true });
   });
 });

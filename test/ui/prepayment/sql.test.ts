@@ -1,0 +1,73 @@
+import { expect, test } from 'vitest';
+import { loadTable } from '../../../src/analytics/load';
+import { queryRows } from '../../../src/analytics/query';
+import { deriveSeed, monteCarlo } from '../../../src/clearing/montecarlo';
+import { DEFAULT_CLEARING_PARAMETERS } from '../../../src/clearing/parameters';
+import { clearRun } from '../../../src/clearing/run';
+import { clearingTables, monteCarloTable } from '../../../src/clearing/tables';
+import {
+  bandSql,
+  cashSql,
+  eventsSql,
+  monthlyUsageSql,
+  PROVINCE_DAILY,
+  provinceDailyTable,
+  provinceSql,
+  usageSql,
+} from '../../../src/ui/prepayment/data';
+import { useDuckDB } from '../../analytics/helpers';
+import { AREA_PROVINCE, PROVINCES, randomCube } from '../../clearing/helpers';
+
+const db = useDuckDB();
+const options = { start: '2026-01' };
+const params = DEFAULT_CLEARING_PARAMETERS;
+const clearing = clearRun(randomCube('sql', 12), AREA_PROVINCE, PROVINCES, params, options);
+const mc = monteCarlo(
+  { replications: 8, replicate: (r) => randomCube(deriveSeed('sql', r), 12) },
+  AREA_PROVINCE,
+  PROVINCES,
+  params,
+  options,
+);
+
+test('every query of the workspace reads the run’s clearing tables in DuckDB and agrees with the clearing', async () => {
+  const prefix = 'run7';
+  for (const t of [...clearingTables(clearing), monteCarloTable(mc), provinceDailyTable(clearing)]) {
+    await loadTable(db.conn, { ...t, name: `${prefix}_${t.name}` });
+  }
+  expect(PROVINCE_DAILY).toBe('prepayment_province_daily');
+  const p = 1;
+  const mine = clearing.prepayments.filter((x) => x.insured === p);
+
+  const usage = (await queryRows(db.conn, usageSql(prefix, p))).rows;
+  expect(usage).toHaveLength(clearing.calendar.horizonDays);
+  expect(Math.max(...usage.map((r) => Number(r.worst_usage)))).toBe(clearing.provinceSummaries[p]!.peakUsage);
+
+  const months = (await queryRows(db.conn, monthlyUsageSql(prefix, p))).rows;
+  expect(months.map((r) => r.month_text)).toEqual(
+    Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, '0')}`),
+  );
+  expect(Math.max(...months.map((r) => Number(r.worst_peak_usage)))).toBe(
+    clearing.provinceSummaries[p]!.peakUsage,
+  );
+
+  const events = (await queryRows(db.conn, eventsSql(prefix, p))).rows;
+  expect(events).toHaveLength(mine.reduce((a, x) => a + x.events.length, 0));
+  expect(events.filter((e) => e.kind === 'red')).toHaveLength(clearing.provinceSummaries[p]!.redWarnings);
+
+  const provinces = (await queryRows(db.conn, provinceSql(prefix, true))).rows;
+  expect(provinces.map((r) => r.province)).toEqual([0, 1, 2]);
+  expect(provinces.map((r) => r.red_probability)).toEqual(mc.provinceResults.map((x) => x.redProbability));
+  expect((await queryRows(db.conn, provinceSql(prefix, false))).names).not.toContain('red_probability');
+
+  const bands = (await queryRows(db.conn, bandSql(prefix))).rows;
+  expect(bands.map((r) => r.peak_usage_q95)).toEqual(mc.provinceResults.map((x) => x.peakUsageQuantiles[2]));
+  expect(bands.map((r) => r.run_peak_usage)).toEqual(clearing.provinceSummaries.map((s) => s.peakUsage));
+
+  const cash = (await queryRows(db.conn, cashSql(prefix))).rows;
+  expect(cash).toHaveLength(12);
+  for (const c of cash) {
+    expect(Number(c.netted_fen)).toBeLessThanOrEqual(Number(c.gross_fen));
+    expect(Number(c.gross_fen) - Number(c.netted_fen)).toBe(Number(c.saved_fen));
+  }
+});
