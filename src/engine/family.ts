@@ -5,11 +5,10 @@
  * relationships, care events and contributions (R11, R12), and the month's tally.
  */
 import { SchemeCode, type PopulationChunk } from '../population/columns';
-import { nearRelation } from '../population/family/kinship';
-import { drawFrom, type CumTable, cumTable } from '../population/random';
+import { drawFrom, mix32, type CumTable, cumTable } from '../population/random';
 import { Ledger } from '../rules/ledger';
-import { careEvents, contributions, credits, ownSpending } from './payments';
-import { RELATION_CODE } from './prepare';
+import { closeAccounts } from './accounts';
+import { careEvents, contributions } from './payments';
 import {
   insuranceChanges,
   refreshPair,
@@ -18,7 +17,7 @@ import {
   startingStock,
   voluntaryEnds,
 } from './relationships';
-import { C, CLASSES, S, type FamilyTrace } from './result';
+import type { FamilyTrace } from './result';
 import { K, NEVER, type FamilyState } from './state';
 
 const OPEN = 0;
@@ -65,14 +64,19 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     f.candidateOf[p] = 0;
     f.changeDay[p] = -1;
     f.changeCount[p] = 0;
+    f.asOf[p] = -1;
+    f.stateFrom[p] = 0;
   }
+  f.through = -1;
+  f.ownSeed = mix32(mix32(f.familyIndex ^ c.ownKey[0]!) + c.ownKey[1]!);
+  const relationOf = c.relationOf;
   for (let a = 0; a < n; a++) {
     if (!c.sharerOk[f.scheme[a]!]) continue;
+    const roleA = f.role[a]! * 8;
+    const branchA = f.branch[a]!;
     for (let b = 0; b < n; b++) {
       if (b === a) continue;
-      const rel = nearRelation(f.role[a]!, f.branch[a]!, f.role[b]!, f.branch[b]!);
-      if (rel === null) continue;
-      const code = RELATION_CODE[rel];
+      const code = relationOf[roleA + f.role[b]! * 2 + (f.branch[b] === branchA ? 1 : 0)]!;
       if (code < 0 || !c.beneficiaryOk[code * 4 + f.scheme[b]!]) continue;
       const k = f.np++;
       f.pairSharer[k] = a;
@@ -83,42 +87,48 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     }
   }
   for (let k = 0; k < f.np; k++) refreshPair(f, k);
-  const care = beh.care;
+  const rates = c.careRates;
   for (let b = 0; b < n; b++) {
     if (f.candidateOf[b] === 0) continue;
     const age = f.age[b]!;
-    const band = age < 15 ? 'child' : age < 60 ? 'adult' : 'older';
-    const resident = f.scheme[b] === RESIDENT;
-    f.rateOut[b] = care.outpatientPerYear[band] / 12;
-    f.ratePharmacy[b] = care.pharmacyPerYear[band] / 12;
-    const stays = resident ? care.inpatientRate.resident : care.inpatientRate.employee;
-    f.rateStay[b] = (stays * (age >= 60 ? care.inpatientOlderFactor : 1) * care.inpatientShared) / 12;
-    const lambda = f.rateOut[b]! + f.ratePharmacy[b]! + f.rateStay[b]!;
-    f.noEvent[b] = Math.exp(-lambda);
-    f.logNoEvent[b] = -lambda;
+    const at = ((age < 15 ? 0 : age < 60 ? 1 : 2) * 2 + (f.scheme[b] === RESIDENT ? 1 : 0)) * 5;
+    f.rateOut[b] = rates[at]!;
+    f.ratePharmacy[b] = rates[at + 1]!;
+    f.rateStay[b] = rates[at + 2]!;
+    f.logNoEvent[b] = rates[at + 3]!;
+    f.noEvent[b] = rates[at + 4]!;
   }
   f.nh = 0;
   for (let p = 0; p < n; p++) {
-    if (f.scheme[p] !== ACCOUNT) continue;
+    const holder = f.scheme[p] === ACCOUNT;
+    if (!holder && f.spendable[p] === 0 && !c.sharerOk[f.scheme[p]!]) continue;
     f.holders[f.nh++] = p;
-    f.ownBillMean[p] = f.credit[p]! * beh.ownSpendingShareOfCredit;
+    f.ownBillMean[p] = holder ? f.credit[p]! * beh.ownSpendingShareOfCredit : 0;
   }
   const months = c.months;
   for (let p = 0; p < n; p++) {
     const care = f.candidateOf[p]! > 0 ? f.waitLog(f.logNoEvent[p]!) : NEVER;
     f.nextCare[p] = care < months ? care : NEVER;
-    const inPair = f.candidateOf[p]! > 0 || (c.sharerOk[f.scheme[p]!] === 1 && f.np > 0);
-    const change = inPair ? f.waitLog(c.logNoChange[f.age[p]!]!) : NEVER;
-    f.nextChange[p] = change < months ? change : NEVER;
+    f.nextChange[p] = NEVER;
+    if (f.candidateOf[p]! > 0 || (c.sharerOk[f.scheme[p]!] === 1 && f.np > 0)) {
+      // A change within the window at all? Only then is its month drawn (the same geometric wait).
+      const u = f.unit();
+      const age = f.age[p]!;
+      if (1 - u > c.noChangeInWindow[age]!)
+        f.nextChange[p] = Math.floor(Math.log(1 - u) / c.logNoChange[age]!);
+    }
   }
 }
 
 /** Draws each resident relative's contribution month for the current calendar year. */
 function drawContributionMonths(f: FamilyState): void {
   const table = contributionTable(f.ctx.input.behaviour.contributions.monthWeights);
+  f.contributionMonths = 0;
   for (let b = 0; b < f.n; b++) {
     if (f.candidateOf[b] === 0 || f.scheme[b] !== RESIDENT) continue;
-    f.contributionMonth[b] = drawFrom(table, f.unit(), f.rest);
+    const month = drawFrom(table, f.unit(), f.rest);
+    f.contributionMonth[b] = month;
+    f.contributionMonths |= 1 << month;
   }
 }
 
@@ -131,54 +141,58 @@ function openBalances(f: FamilyState): void {
   }
 }
 
-/** The month's tally: active relationships, sharers, beneficiaries, frozen quota, and the state for the conservation check. */
-function tally(f: FamilyState): void {
-  let active = 0;
-  let quota = 0;
-  for (let r = 0; r < f.nr; r++) {
-    quota += f.relQuota[r]!;
-    active += f.relActive[r]!;
-  }
-  let sharers = 0;
-  let beneficiaries = 0;
-  let accounts = 0;
-  for (let p = 0; p < f.n; p++) {
-    if (f.asSharer[p]! > 0) sharers++;
-    if (f.asBeneficiary[p]! > 0) beneficiaries++;
-    accounts += f.spendable[p]!;
-  }
-  f.count(S.active, active);
-  f.count(S.sharers, sharers);
-  f.count(S.beneficiaries, beneficiaries);
-  f.count(f.quotaKind === K.wallet ? S.walletFen : S.quotaFrozenFen, quota);
-  const base = f.m * CLASSES.length;
-  const st = f.classState;
-  st[base + C.accounts] = st[base + C.accounts]! + accounts;
-  st[base + f.quotaKind] = st[base + f.quotaKind]! + quota;
+/** The earliest of `next[0..n)`, or NEVER. */
+function earliest(next: Int32Array, n: number): number {
+  let at = NEVER;
+  for (let i = 0; i < n; i++) if (next[i]! < at) at = next[i]!;
+  return at;
 }
 
-/** Runs the loaded family through every month of the window. */
+/**
+ * Runs the loaded family through every month of the window. Each kind of event keeps the earliest
+ * month it can next happen in (a lower bound, made exact after each pass), so a month with nothing of
+ * a kind skips that pass.
+ */
 export function simulateFamily(f: FamilyState): void {
   const c = f.ctx;
   const capped = (c.input.rules.quotaLimits.monthlyUseCapFen ?? null) !== null;
+  const n = f.n;
+  let changeAt = earliest(f.nextChange, n);
+  let careAt = earliest(f.nextCare, n);
   for (let m = 0; m < c.months; m++) {
     f.m = m;
-    if (capped) for (let p = 0; p < f.n; p++) f.capUsed[p] = 0;
+    if (capped) for (let p = 0; p < n; p++) f.capUsed[p] = 0;
     if (m === 0 || c.calendarMonth[m] === 0) drawContributionMonths(f);
     if (m === 0) {
       openBalances(f);
+      f.setUpAt = NEVER;
+      f.endAt = NEVER;
       startingStock(f);
       for (let k = 0; k < f.np; k++) if (f.pairActive[k] === -1) schedulePair(f, k, 0);
     }
-    insuranceChanges(f);
-    voluntaryEnds(f);
-    credits(f);
-    ownSpending(f);
-    spontaneousSetUps(f);
-    careEvents(f);
-    contributions(f);
-    tally(f);
+    f.through = m - 1;
+    if (changeAt <= m) {
+      insuranceChanges(f);
+      changeAt = earliest(f.nextChange, n);
+    }
+    if (f.endAt <= m) {
+      voluntaryEnds(f);
+      f.endAt = NEVER;
+      for (let r = 0; r < f.nr; r++) if (f.relActive[r] && f.relEndAt[r]! < f.endAt) f.endAt = f.relEndAt[r]!;
+    }
+    // Credits and own spending of month m come here; accounts.ts applies them when a balance is read.
+    f.through = m;
+    if (f.setUpAt <= m) {
+      spontaneousSetUps(f);
+      f.setUpAt = earliest(f.pairNext, f.np);
+    }
+    if (careAt <= m) {
+      careEvents(f);
+      careAt = earliest(f.nextCare, n);
+    }
+    if ((f.contributionMonths >>> c.calendarMonth[m]!) & 1) contributions(f);
   }
+  closeAccounts(f);
 }
 
 /** Starts a trace for the loaded family: its postings will be booked in a real Ledger. */

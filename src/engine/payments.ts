@@ -1,16 +1,11 @@
 /**
- * Money in the month loop (每月资金): account credits, account holders' own spending (R8), and
- * relatives' bills and contributions paid in the order of R12 with shared quotas (R11), with the
- * monthly cap where a scenario sets one. The split of each bill is asked of the rules.
+ * Relatives' payments in the month loop (每月资金): bills and contributions paid in the order of R12
+ * with shared quotas (R11), with the monthly cap where a scenario sets one. The split of each bill is
+ * asked of the rules. (Credits and own spending: accounts.ts.)
  */
 import { SchemeCode } from '../population/columns';
-import {
-  capQuotas,
-  checkMonthlyCap,
-  splitOwnPayment,
-  splitPayment,
-  type QuotaSource,
-} from '../rules/payment';
+import { capQuotas, checkMonthlyCap, splitPayment, type QuotaSource } from '../rules/payment';
+import { settleRelationship, touch } from './accounts';
 import {
   awareness,
   pairGeography,
@@ -24,70 +19,13 @@ import { USE_LTC, USE_MEDICAL, USE_PHARMACY, USE_RESIDENT } from './prepare';
 import { FEN_AT, S, TIMES_AT } from './result';
 import { K, NEVER, type FamilyState } from './state';
 
-const CREDIT = 1;
-const R8 = 3;
 const R11 = 6;
 const R12 = 7;
 const ACCOUNT = SchemeCode.employeeAccount;
 
-/** Monthly credits into personal accounts, from the pooling area's fund. */
-export function credits(f: FamilyState): void {
-  f.now = f.ctx.monthStamp[f.m]!;
-  for (let h = 0; h < f.nh; h++) {
-    const p = f.holders[h]!;
-    const c = f.credit[p]!;
-    if (c <= 0 || f.scheme[p] !== ACCOUNT) continue;
-    f.spendable[p] = f.spendable[p]! + c;
-    f.post(K.fund, f.area[p]!, K.account, p, c, CREDIT);
-    f.count(S.creditFen, c);
-  }
-}
-
-/** What member p has earmarked in virtual quotas (under wallet-transfer the money has left: 0). */
-function earmarked(f: FamilyState, p: number): number {
-  if (f.quotaKind === K.wallet) return 0;
-  let sum = 0;
-  for (let r = 0; r < f.nr; r++)
-    if (f.relActive[r] && f.pairSharer[f.relPair[r]!] === p) sum += f.relQuota[r]!;
-  return sum;
-}
-
-/**
- * R8: each account holder's own spending for the month (on average a share of the credit, spread
- * like small bills) from the balance
- * outside all quotas, the rest in cash. When the balance is short, the holder may first lower quotas
- * (R7; refused under wallet-transfer by R9).
- */
-export function ownSpending(f: FamilyState): void {
-  const b = f.ctx.input.behaviour;
-  const A = f.ctx.input.areaCount;
-  const small = f.ctx.smallBill;
-  for (let h = 0; h < f.nh; h++) {
-    const p = f.holders[h]!;
-    if (f.scheme[p] !== ACCOUNT) continue;
-    const bill = Math.round(f.ownBillMean[p]! * small[f.st.u32() >>> 20]!);
-    if (bill <= 0) continue;
-    f.now = f.ctx.monthStamp[f.m]! + 600;
-    if (bill > f.spendable[p]! && f.asSharer[p]! > 0 && f.unit() < b.quota.releaseForOwnNeed) {
-      for (let r = 0; r < f.nr && bill > f.spendable[p]!; r++) {
-        if (!f.relActive[r] || f.pairSharer[f.relPair[r]!] !== p || f.relQuota[r]! <= 0) continue;
-        const lower = Math.min(f.relQuota[r]!, bill - f.spendable[p]!);
-        if (!setQuota(f, r, f.relQuota[r]! - lower)) break;
-      }
-    }
-    const split = splitOwnPayment(bill, f.spendable[p]!, f.asSharer[p] === 0 ? 0 : earmarked(f, p), false);
-    if (!('accountFen' in split)) throw new Error('R8: an own payment with cash allowed cannot be refused');
-    const payee = USE_MEDICAL * A + f.residence[p]!;
-    if (split.accountFen > 0) {
-      f.spendable[p] = f.spendable[p]! - split.accountFen;
-      f.post(K.account, p, K.payee, payee, split.accountFen, R8);
-      f.count(S.ownSpendingFen, split.accountFen);
-    }
-    if (split.cashFen > 0) f.post(K.cash, p, K.payee, payee, split.cashFen, R8);
-  }
-}
-
 const sources: QuotaSource[] = [];
+/** Quota sources reused from bill to bill (the rules only read them). */
+const sourcePool: QuotaSource[] = [];
 const relOf = new Int32Array(4096);
 
 /** On need: the open pair to relative b whose sharer has the most unearmarked balance, or −1. */
@@ -95,6 +33,7 @@ function bestPairFor(f: FamilyState, b: number): number {
   let best = -1;
   for (let k = 0; k < f.np; k++) {
     if (f.pairBeneficiary[k] !== b || f.pairActive[k] !== -1 || !pairOpen(f, k)) continue;
+    touch(f, f.pairSharer[k]!);
     if (best === -1 || f.spendable[f.pairSharer[k]!]! > f.spendable[f.pairSharer[best]!]!) best = k;
   }
   return best;
@@ -129,6 +68,7 @@ export function pay(f: FamilyState, b: number, use: number, amount: number, plac
     return;
   }
   f.count(S.bills, 1);
+  touch(f, b);
   const own = f.scheme[b] === ACCOUNT ? f.spendable[b]! : 0;
   let n = 0;
   let quotas = 0;
@@ -136,6 +76,7 @@ export function pay(f: FamilyState, b: number, use: number, amount: number, plac
   for (let r = 0; r < f.nr; r++) {
     if (!f.relActive[r] || f.pairBeneficiary[f.relPair[r]!] !== b) continue;
     relOf[n++] = r;
+    touch(f, f.pairSharer[f.relPair[r]!]!);
     quotas += f.relQuota[r]!;
     if (oldest === -1) oldest = r;
   }
@@ -145,8 +86,12 @@ export function pay(f: FamilyState, b: number, use: number, amount: number, plac
     if (want > f.relQuota[oldest]!) setQuota(f, oldest, want);
   }
   sources.length = n;
-  for (let i = 0; i < n; i++)
-    sources[i] = { availableFen: f.relQuota[relOf[i]!]!, since: f.relSince[relOf[i]!]! };
+  for (let i = 0; i < n; i++) {
+    const q = (sourcePool[i] ??= { availableFen: 0, since: 0 });
+    q.availableFen = f.relQuota[relOf[i]!]!;
+    q.since = f.relSince[relOf[i]!]!;
+    sources[i] = q;
+  }
   const order = input.rules.paymentOrder;
   const drawable = capFen === null ? sources : capQuotas(order.quotaOrder, sources, capFen - f.capUsed[b]!);
   const split = splitPayment(order, amount, own, drawable);
@@ -161,6 +106,7 @@ export function pay(f: FamilyState, b: number, use: number, amount: number, plac
     if (fen <= 0) continue;
     const r = relOf[i]!;
     const k = f.relPair[r]!;
+    settleRelationship(f, r, f.m);
     f.relQuota[r] = f.relQuota[r]! - fen;
     f.post(f.quotaKind, r, K.payee, payee, fen, R11);
     f.flows.add(f.m, f.area[f.pairSharer[k]!]!, place, use, fen);

@@ -5,6 +5,7 @@
  * combination, and kept in small tables: the hot loop reads the rules' answers, it never restates them.
  */
 import { SCHEMES } from '../population/columns';
+import { nearRelation } from '../population/family/kinship';
 import { lognormalTable, streamKey, type StreamKey } from '../population/random';
 import { checkBeneficiary, checkSharer, walletStart } from '../rules/eligibility';
 import { checkUse } from '../rules/payment';
@@ -100,6 +101,18 @@ export interface RunContext {
   stayCost: Float64Array;
   /** The engine's stream key (apart from the population's: the same seed, another purpose). */
   key: StreamKey;
+  /** Relation code of b to sharer a (−1: not a near relative) at (role a × 4 + role b) × 2 + same branch. */
+  relationOf: Int8Array;
+  /**
+   * Care rates a month by care class (age band child / adult / 60+ × 2 + resident) × 5: outpatient
+   * bills, pharmacy purchases, shared stays, −(their sum), the log of a month without any, and
+   * the chance of such a month.
+   */
+  careRates: Float64Array;
+  /** By age: the chance of no insurance change (R6) in the whole window. */
+  noChangeInWindow: Float64Array;
+  /** Key words of the own-spending draws (accounts.ts), apart from the engine's stream. */
+  ownKey: Int32Array;
 }
 
 /** Computes the run context of an input. */
@@ -150,10 +163,37 @@ export function prepare(input: EngineInput): RunContext {
   const logNoChange = deathMonthly.map((d) =>
     Math.log(1 - Math.min(1, d + (e.moveYearly + e.leaveYearly) / 12)),
   );
+  const relationOf = new Int8Array(4 * 4 * 2).fill(-1);
+  for (let a = 0; a < 4; a++) {
+    for (let b = 0; b < 4; b++) {
+      for (let same = 0; same < 2; same++) {
+        const rel = nearRelation(a, 0, b, same ? 0 : 1);
+        relationOf[(a * 4 + b) * 2 + same] = rel === null ? -1 : RELATION_CODE[rel];
+      }
+    }
+  }
+  const care = input.behaviour.care;
+  const bands = ['child', 'adult', 'older'] as const;
+  const careRates = new Float64Array(6 * 5);
+  bands.forEach((band, i) => {
+    for (let resident = 0; resident < 2; resident++) {
+      const at = (i * 2 + resident) * 5;
+      const stays = resident ? care.inpatientRate.resident : care.inpatientRate.employee;
+      careRates[at] = care.outpatientPerYear[band] / 12;
+      careRates[at + 1] = care.pharmacyPerYear[band] / 12;
+      careRates[at + 2] =
+        (stays * (band === 'older' ? care.inpatientOlderFactor : 1) * care.inpatientShared) / 12;
+      careRates[at + 3] = -(careRates[at]! + careRates[at + 1]! + careRates[at + 2]!);
+      careRates[at + 4] = Math.exp(careRates[at + 3]!);
+    }
+  });
   return {
     input,
     months,
     logNoChange,
+    relationOf,
+    careRates,
+    noChangeInWindow: logNoChange.map((l) => Math.exp(l * months)),
     monthTexts: texts,
     monthStamp,
     monthMinutes,
@@ -167,5 +207,6 @@ export function prepare(input: EngineInput): RunContext {
     smallBill: lognormal(SMALL_BILL_SIGMA),
     stayCost: lognormal(STAY_SIGMA),
     key: streamKey(`${input.seed}/engine`),
+    ownKey: streamKey(`${input.seed}/engine/own-spending`).words,
   };
 }

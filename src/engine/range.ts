@@ -8,7 +8,7 @@ import { streamKey, type StreamKey } from '../population/random';
 import { finishTrace, loadFamily, simulateFamily, startTrace } from './family';
 import type { EngineInput } from './input';
 import { prepare, type RunContext } from './prepare';
-import { C, CLASSES, emptyResult, type RangeResult } from './result';
+import { C, CLASSES, emptyResult, S, SUMMARY_FIELDS, type RangeResult } from './result';
 import { FamilyState } from './state';
 
 /** Families generated per chunk inside a range. */
@@ -55,7 +55,7 @@ export function simulateRange(
     );
     for (let j = 0; j < chunk.familyCount; j++) {
       loadFamily(f, chunk, j);
-      const trace = traced.has(f.familyIndex);
+      const trace = traced.size > 0 && traced.has(f.familyIndex);
       if (trace) startTrace(f);
       simulateFamily(f);
       if (trace) result.traces.push(finishTrace(f, chunk, j));
@@ -65,6 +65,14 @@ export function simulateRange(
   }
   result.personMonths = persons * M * k;
   result.families *= k;
+  const counts = [S.active, S.sharers, S.beneficiaries];
+  const standing = [0, 0, 0];
+  for (let m = 0; m < M; m++) {
+    for (let c = 0; c < 3; c++) {
+      standing[c] = standing[c]! + f.standingChange[m * 3 + c]!;
+      f.summary[m * SUMMARY_FIELDS + counts[c]!] = standing[c]!;
+    }
+  }
   for (let i = 0; i < f.summary.length; i++) result.summary[i] = f.summary[i]! * k;
   for (let i = 0; i < f.refusals.length; i++) result.refusals[i] = f.refusals[i]! * k;
   const W = CLASSES.length;

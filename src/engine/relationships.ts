@@ -9,6 +9,7 @@ import { checkGeography } from '../rules/eligibility';
 import { decideQuotaChange } from '../rules/quota';
 import { quotaReturn } from '../rules/relationship';
 import type { Relationship } from '../rules/types';
+import { settle, settleRelationship, touch } from './accounts';
 import { GEO_CROSS_PROVINCE, GEO_SAME_AREA, GEO_SAME_PROVINCE, RELATION_CODES } from './prepare';
 import { S } from './result';
 import { K, NEVER, type FamilyState } from './state';
@@ -71,7 +72,9 @@ export function schedulePair(f: FamilyState, k: number, from: number): void {
     return;
   }
   const wait = f.wait(rate);
-  f.pairNext[k] = wait < f.ctx.months ? start + wait : NEVER;
+  const next = wait < f.ctx.months ? start + wait : NEVER;
+  f.pairNext[k] = next;
+  if (next < f.setUpAt) f.setUpAt = next;
 }
 
 /** The geography code of pair k (same pooling area, same province, across provinces). */
@@ -97,7 +100,8 @@ export function awareness(f: FamilyState, k: number): number {
 
 /**
  * R7 and R9: asks the rules whether relationship r's quota may become `wantFen` and books the change
- * (account → quota or wallet, or back when lowered). Returns whether it was allowed.
+ * (account → quota or wallet, or back when lowered). Returns whether it was allowed. The sharer's
+ * account must be up to date (accounts.ts `touch`).
  */
 export function setQuota(f: FamilyState, r: number, wantFen: number): boolean {
   const a = f.pairSharer[f.relPair[r]!]!;
@@ -117,6 +121,8 @@ export function setQuota(f: FamilyState, r: number, wantFen: number): boolean {
   }
   const d = decision.deltaFen;
   if (d === 0) return true;
+  settle(f, a, f.m);
+  settleRelationship(f, r, f.m);
   f.spendable[a] = f.spendable[a]! - d;
   f.relQuota[r] = f.relQuota[r]! + d;
   const rule = f.quotaKind === K.wallet ? R9 : R7;
@@ -154,6 +160,7 @@ export function setUp(f: FamilyState, k: number, how: number): number {
   const input = c.input;
   const a = f.pairSharer[k]!;
   const b = f.pairBeneficiary[k]!;
+  touch(f, a);
   const pa = f.personA;
   const pb = f.personB;
   pa.poolingArea = input.areaCodes[f.area[a]!]!;
@@ -173,10 +180,15 @@ export function setUp(f: FamilyState, k: number, how: number): number {
   f.relSince[r] = f.now;
   f.relActive[r] = 1;
   f.relGeo[r] = f.pairGeo[k]!;
+  f.relFrom[r] = f.m;
   const stay = f.wait(input.behaviour.ending.voluntaryMonthly);
   f.relEndAt[r] = stay < c.months ? f.m + 1 + stay : NEVER;
+  if (f.relEndAt[r]! < f.endAt) f.endAt = f.relEndAt[r]!;
   f.pairActive[k] = r;
   f.pairNext[k] = NEVER;
+  standing(f, 0, 1);
+  if (f.asSharer[a] === 0) standing(f, 1, 1);
+  if (f.asBeneficiary[b] === 0) standing(f, 2, 1);
   f.asSharer[a] = f.asSharer[a]! + 1;
   f.asBeneficiary[b] = f.asBeneficiary[b]! + 1;
   f.count(how === SETUP_STOCK ? S.setUpStock : S.setUp, 1);
@@ -185,6 +197,12 @@ export function setUp(f: FamilyState, k: number, how: number): number {
   const want = wantedQuota(f, a, 0, Math.floor(f.spendable[a]! * share));
   if (want > 0) setQuota(f, r, want);
   return r;
+}
+
+/** Counts a change in the month of active relationships (0), sharers (1) or beneficiaries (2). */
+function standing(f: FamilyState, what: number, change: number): void {
+  const i = f.m * 3 + what;
+  f.standingChange[i] = f.standingChange[i]! + change;
 }
 
 /** A Relationship record of relationship r, for the rule helpers that take one (traces only). */
@@ -206,6 +224,8 @@ export function endRelationship(f: FamilyState, r: number, field: number): void 
   const k = f.relPair[r]!;
   const a = f.pairSharer[k]!;
   const b = f.pairBeneficiary[k]!;
+  touch(f, a);
+  settleRelationship(f, r, f.m);
   const left = f.relQuota[r]!;
   if (f.trace && quotaReturn(record(f, r), left, f.now).length !== (left > 0 ? 1 : 0)) {
     throw new Error('R10: the rules and the engine disagree on what returns');
@@ -217,9 +237,13 @@ export function endRelationship(f: FamilyState, r: number, field: number): void 
     f.count(S.quotaReturnedFen, left);
   }
   f.relActive[r] = 0;
+  f.relFrom[r] = f.ctx.months;
   f.pairActive[k] = -1;
+  standing(f, 0, -1);
   f.asSharer[a] = f.asSharer[a]! - 1;
   f.asBeneficiary[b] = f.asBeneficiary[b]! - 1;
+  if (f.asSharer[a] === 0) standing(f, 1, -1);
+  if (f.asBeneficiary[b] === 0) standing(f, 2, -1);
   f.count(field, 1);
   schedulePair(f, k, f.m + 1);
 }
@@ -253,6 +277,7 @@ export function insuranceChanges(f: FamilyState): void {
     if (f.nextChange[p] !== f.m) continue;
     const death = c.deathMonthly[f.age[p]!]!;
     const u = f.unit() * changeRate(f, p);
+    touch(f, p);
     f.stampInMonth();
     if (u < death || u >= death + move) {
       endAllOf(f, p, u < death ? S.endedDeath : S.endedLeave);

@@ -76,6 +76,18 @@ export class FamilyState {
   /** Members with a personal account, in member order, and how many. */
   readonly holders = new Int32Array(MAX_FAMILY_SIZE);
   nh = 0;
+  /** Per member: last month whose credit and own spending are applied (accounts.ts), and first month whose end balance is not yet in the state totals. */
+  readonly asOf = new Int32Array(MAX_FAMILY_SIZE);
+  readonly stateFrom = new Int32Array(MAX_FAMILY_SIZE);
+  /** Last month whose credits and own spending precede the current point of the month (m − 1 before them, m after). */
+  through = -1;
+  /** Earliest month of the next spontaneous set-up chance and of the next end by choice (lower bounds), or NEVER. */
+  setUpAt = NEVER;
+  endAt = NEVER;
+  /** Bit c set: some relative's contribution falls in calendar month c this year. */
+  contributionMonths = 0;
+  /** The family's seed of own-spending draws (accounts.ts). */
+  ownSeed = 0;
   /** Per member: month of the next month with care events, and of the next insurance change (R6), or NEVER. */
   readonly nextCare = new Int32Array(MAX_FAMILY_SIZE);
   readonly nextChange = new Int32Array(MAX_FAMILY_SIZE);
@@ -102,6 +114,8 @@ export class FamilyState {
   readonly relEndAt = new Int32Array(MAX_RELATIONSHIPS);
   /** Geography of each relationship when it was set up. */
   readonly relGeo = new Uint8Array(MAX_RELATIONSHIPS);
+  /** First month whose end quota of each relationship is not yet in the state totals. */
+  readonly relFrom = new Int32Array(MAX_RELATIONSHIPS);
   // Sinks (unweighted, for the whole range).
   readonly summary: Float64Array;
   readonly refusals: Float64Array;
@@ -109,6 +123,8 @@ export class FamilyState {
   readonly classNet: Float64Array;
   /** months × classes: what the state arrays hold at each month's end (accounts, quotas, wallets). */
   readonly classState: Float64Array;
+  /** months × 3: changes in the month of active relationships, sharers and beneficiaries (summed into end-of-month counts per range). */
+  readonly standingChange: Float64Array;
   readonly flows: FlowTable;
   /** Current month index and the stamp of the event being handled. */
   m = 0;
@@ -128,6 +144,7 @@ export class FamilyState {
     this.refusals = new Float64Array(M * SHARING_RULES.length);
     this.classNet = new Float64Array(M * CLASSES.length);
     this.classState = new Float64Array(M * CLASSES.length);
+    this.standingChange = new Float64Array(M * 3);
     this.flows = new FlowTable(ctx.input.areaCount);
     this.quotaKind = ctx.input.rules.quotaModel === 'wallet-transfer' ? K.wallet : K.quota;
   }
@@ -143,10 +160,7 @@ export class FamilyState {
    * `to` are (kind, index) pairs: a member, a relationship, an area, or use × areas + area for a payee.
    */
   post(fromKind: number, from: number, toKind: number, to: number, fen: number, rule: number): void {
-    const base = this.m * CLASSES.length;
-    const net = this.classNet;
-    net[base + fromKind] = net[base + fromKind]! - fen;
-    net[base + toKind] = net[base + toKind]! + fen;
+    this.book(this.m, fromKind, toKind, fen);
     if (this.trace) {
       this.trace.post([
         {
@@ -158,6 +172,17 @@ export class FamilyState {
         },
       ]);
     }
+  }
+
+  /**
+   * Adds a movement of `fen` from account class `fromKind` to class `toKind` to month `month`'s
+   * totals. Every posting, traced or not, goes through here (accounts.ts calls it directly).
+   */
+  book(month: number, fromKind: number, toKind: number, fen: number): void {
+    const base = month * CLASSES.length;
+    const net = this.classNet;
+    net[base + fromKind] = net[base + fromKind]! - fen;
+    net[base + toKind] = net[base + toKind]! + fen;
   }
 
   /** Counts a refusal (and keeps it in the trace of a named family). `person` is a member index. */
