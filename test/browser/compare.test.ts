@@ -61,7 +61,7 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
 
   // Every chart is drawn; the tile map has the 31 provinces.
   for (const chart of ['monthly-use', 'monthly-geography', 'map', 'corridors', 'benefits-by-use']) {
-    expect(await panel.locator(`[data-chart="${chart}"] .chart svg`).count(), chart).toBe(1);
+    expect(await panel.locator(`[data-chart="${chart}"] .chart > svg`).count(), chart).toBe(1);
   }
   expect(await panel.locator('[data-chart="map"] g[aria-label="cell"] rect').count()).toBe(31);
   expect(await panel.locator('[data-chart="corridors"] g[aria-label="bar"] rect').count()).toBe(15);

@@ -40,11 +40,14 @@ export interface MonthlyChartOptions {
   facets: readonly string[];
   facetLabel: (key: string) => string;
   scenarios: readonly string[];
-  yLabel: string;
   width?: number;
 }
 
-/** Monthly amounts (column `amount_fen`) as lines, one facet per use or geography, one colour per scenario. */
+/**
+ * Monthly amounts (column `amount_fen`) as lines, one panel per use or geography side by side, one
+ * colour per scenario. Each panel has its own amount axis, so a small use (pharmacy) is as readable as
+ * a large one; the panels are nested in one SVG, which downloads whole.
+ */
 export function monthlyChart(
   doc: Document,
   rows: readonly Row[],
@@ -52,40 +55,62 @@ export function monthlyChart(
 ): SVGSVGElement {
   const { lang, facet, facets, scenarios, width = 1100 } = options;
   const unit = chartUnitFen(lang);
+  const height = 220;
   const data = rows.map((r) => ({
     scenario: String(r.scenario),
     month: String(r.month).slice(5),
     key: String(r[facet]),
     amount: num(r, 'amount_fen') / unit,
   }));
-  return Plot.plot({
-    document: doc,
-    width,
-    height: 230,
-    marginTop: 28,
-    marginLeft: 48,
-    style: { fontSize: '11px', background: 'white' },
-    fx: { domain: [...facets], tickFormat: options.facetLabel, label: null, padding: 0.12 },
-    x: {
-      type: 'point',
-      label: null,
-      tickFormat: (m: string) => (Number(m) % 3 === 1 ? String(Number(m)) : ''),
-    },
-    y: { label: options.yLabel, grid: true, nice: true, zero: true },
-    color: scenarioColor(scenarios),
-    marks: [
-      Plot.frame({ stroke: '#dde3ea' }),
-      Plot.lineY(data, { fx: 'key', x: 'month', y: 'amount', stroke: 'scenario', strokeWidth: 1.8 }),
-      Plot.dot(data, {
-        fx: 'key',
-        x: 'month',
-        y: 'amount',
-        fill: 'scenario',
-        r: 2,
-        title: (d: (typeof data)[number]) => `${d.scenario} ${d.month}: ${d.amount.toFixed(2)}`,
-      }),
-    ],
-  }) as SVGSVGElement;
+  const panelWidth = Math.floor(width / Math.max(1, facets.length));
+  const outer = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  outer.setAttribute('width', String(panelWidth * facets.length));
+  outer.setAttribute('height', String(height));
+  outer.setAttribute('viewBox', `0 0 ${panelWidth * facets.length} ${height}`);
+  outer.setAttribute('class', 'panels');
+  facets.forEach((key, k) => {
+    const mine = data.filter((d) => d.key === key);
+    const panel = Plot.plot({
+      document: doc,
+      width: panelWidth,
+      height,
+      marginTop: 30,
+      marginLeft: 46,
+      marginRight: 12,
+      style: { fontSize: '11px', background: 'white' },
+      x: {
+        type: 'point',
+        label: null,
+        tickFormat: (m: string) => (Number(m) % 3 === 1 ? String(Number(m)) : ''),
+      },
+      // The unit is in the figure's caption; each panel's title takes the axis label's place.
+      y: { label: null, grid: true, nice: true, zero: true },
+      color: scenarioColor(scenarios),
+      marks: [
+        Plot.frame({ stroke: '#dde3ea' }),
+        Plot.text([options.facetLabel(key)], {
+          frameAnchor: 'top',
+          dy: -18,
+          fontSize: 12,
+          fontWeight: 'bold',
+          fill: '#1d2430',
+        }),
+        Plot.lineY(mine, { x: 'month', y: 'amount', stroke: 'scenario', strokeWidth: 1.8 }),
+        Plot.dot(mine, {
+          x: 'month',
+          y: 'amount',
+          fill: 'scenario',
+          r: 2,
+          title: (d: (typeof data)[number]) => `${d.scenario} ${d.month}: ${d.amount.toFixed(3)}`,
+        }),
+      ],
+    }) as SVGSVGElement;
+    panel.setAttribute('x', String(k * panelWidth));
+    panel.setAttribute('y', '0');
+    panel.setAttribute('data-facet', key);
+    outer.append(panel);
+  });
+  return outer;
 }
 
 /** Options of {@link groupedBars}. */

@@ -41,6 +41,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const scenarios = bundledScenarios();
   const ids = scenarios.map((s) => s.id);
   const fromAddress = readCompareState(win.location.search, ids);
+  if (fromAddress?.runs.length === 0) fromAddress.runs.push(BASELINE_ID);
   let state: CompareState = fromAddress ?? {
     runs: [BASELINE_ID],
     scaleK: DEFAULT_SCALE,
@@ -257,6 +258,14 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       .map((id) => ({ id, scenario: scenarioOf(id) }))
       .filter((c): c is { id: string; scenario: Scenario } => c.scenario !== undefined)
       .map((c) => ({ id: c.scenario.id, scenario: withSeed(c.scenario, state.seed) }));
+    if (chosen.length < state.runs.length) {
+      // An address whose edited copy is invalid: say so, show where, and run the rest.
+      message = { key: 'editedInvalid' };
+      renderNotice();
+      (editor.element as HTMLDetailsElement).open = true;
+    }
+    if (chosen.length === 0)
+      chosen.push({ id: BASELINE_ID, scenario: withSeed(bundledScenario(BASELINE_ID)!, state.seed) });
     setState('running');
     const done: ShownRun[] = [];
     try {
