@@ -104,7 +104,7 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   const [png] = await Promise.all([
     page.waitForEvent('download'),
-    panel.locator('[data-chart="corridors"] [data-download="png"]').click(),
+    panel.locator('[data-chart="monthly-use"] [data-download="png"]').click(),
   ]);
   expect(
     readFileSync(await png.path())
