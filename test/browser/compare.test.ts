@@ -67,6 +67,10 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   expect(await panel.locator('[data-chart="corridors"] g[aria-label="bar"] rect').count()).toBe(15);
   await saveScreenshot(page, 'compare');
   await panel.locator('[data-chart="map"]').screenshot({ path: 'test-artifacts/compare-map.png' });
+  await panel.locator('input[name="compare-measure"][value="perInsured"]').check();
+  expect(await panel.locator('[data-chart="map"] figcaption').textContent()).toBe('人均共济金额');
+  expect(await panel.locator('[data-chart="map"] g[aria-label="cell"] rect').count()).toBe(31);
+  await panel.locator('[data-chart="map"]').screenshot({ path: 'test-artifacts/compare-map-per-insured.png' });
 
   // An invalid value in the editor is explained where it is typed.
   await panel.locator('details.editor summary').click();

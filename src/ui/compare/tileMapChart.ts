@@ -41,6 +41,28 @@ export function tileValue(r: Row, measure: TileMeasure, lang: Lang): number {
     : Number(r.shared_per_insured_yuan ?? 0);
 }
 
+/**
+ * The colour scale of the tiles and how dark a value draws (0–1): symmetric around 0 for the net
+ * position, the values' own range for the sharing per person (so differences between provinces show).
+ */
+function tileScale(values: readonly number[], measure: TileMeasure) {
+  if (measure === 'net') {
+    const reach = Math.max(1e-9, ...values.map(Math.abs));
+    return {
+      reach,
+      color: { type: 'diverging', scheme: 'rdbu', domain: [-reach, reach] } as Plot.ScaleOptions,
+      depth: (v: number) => Math.abs(v) / reach,
+    };
+  }
+  const lo = Math.min(...values);
+  const hi = Math.max(lo + 1e-9, ...values);
+  return {
+    reach: hi,
+    color: { type: 'linear', scheme: 'blues', domain: [lo, hi] } as Plot.ScaleOptions,
+    depth: (v: number) => (v - lo) / (hi - lo),
+  };
+}
+
 /** Draws the tile maps of `rows` (rows of `provinceSql`), one grid per scenario. */
 export function tileMapChart(doc: Document, rows: readonly Row[], options: TileMapOptions): SVGSVGElement {
   const { lang, measure, scenarios } = options;
@@ -61,7 +83,11 @@ export function tileMapChart(doc: Document, rows: readonly Row[], options: TileM
       };
     }),
   );
-  const reach = Math.max(1e-9, ...data.map((d) => Math.abs(d.value)));
+  const scale = tileScale(
+    data.map((d) => d.value),
+    measure,
+  );
+  const reach = scale.reach;
   const labels = scenarios.map((scenario, i) => ({ scenario, fx: i % perRow, fy: Math.floor(i / perRow) }));
   const digits = measure === 'net' ? (reach < 1 ? 2 : 1) : reach < 10 ? 1 : 0;
   // A value that rounds to zero is shown as 0, never as "-0.00".
@@ -78,10 +104,7 @@ export function tileMapChart(doc: Document, rows: readonly Row[], options: TileM
     fy: { axis: null, padding: 0.04 },
     x: { type: 'band', domain: cols, axis: null, padding: 0 },
     y: { type: 'band', domain: gridRows, axis: null, padding: 0 },
-    color:
-      measure === 'net'
-        ? { type: 'diverging', scheme: 'rdbu', domain: [-reach, reach] }
-        : { type: 'linear', scheme: 'blues', domain: [0, reach] },
+    color: scale.color,
     marks: [
       Plot.cell(data, {
         fx: 'fx',
@@ -101,7 +124,7 @@ export function tileMapChart(doc: Document, rows: readonly Row[], options: TileM
         text: 'name',
         dy: -6,
         fontSize: tile >= 50 ? 11 : 9,
-        fill: (d: TileDatum) => (Math.abs(d.value) / reach > 0.6 ? 'white' : '#1f2933'),
+        fill: (d: TileDatum) => (scale.depth(d.value) > 0.6 ? 'white' : '#1f2933'),
       }),
       Plot.text(data, {
         fx: 'fx',
@@ -111,7 +134,7 @@ export function tileMapChart(doc: Document, rows: readonly Row[], options: TileM
         text: (d: TileDatum) => shown(d.value),
         dy: 7,
         fontSize: tile >= 50 ? 10 : 8,
-        fill: (d: TileDatum) => (Math.abs(d.value) / reach > 0.6 ? 'white' : '#4f5b6b'),
+        fill: (d: TileDatum) => (scale.depth(d.value) > 0.6 ? 'white' : '#4f5b6b'),
       }),
       Plot.text(labels, {
         fx: 'fx',
@@ -136,14 +159,10 @@ export function tileLegend(
   options: Pick<TileMapOptions, 'lang' | 'measure'> & { label: string },
 ): HTMLElement | SVGSVGElement {
   const values = rows.map((r) => tileValue(r, options.measure, options.lang));
-  const reach = Math.max(1e-9, ...values.map(Math.abs));
   // The legend takes the document like Plot.plot does; its types leave the option out.
   const legendOptions = {
     document: doc,
-    color:
-      options.measure === 'net'
-        ? { type: 'diverging', scheme: 'rdbu', domain: [-reach, reach] }
-        : { type: 'linear', scheme: 'blues', domain: [0, reach] },
+    color: tileScale(values, options.measure).color,
     label: options.label,
     width: 320,
   } as Plot.LegendScales;
