@@ -134,6 +134,19 @@ test('the Prepayment workspace runs baseline-2026 at 1:10000 with a Monte Carlo 
       .toString(),
   ).toBe('PNG');
 
+  // One prepayment of the province: the one held in the treatment province with the highest peak.
+  const firstPair = await panel.locator('#prepayment-treatment option').nth(1).getAttribute('value');
+  await panel.locator('#prepayment-treatment').selectOption(firstPair!);
+  await expect.poll(() => panel.getAttribute('data-treatment')).toBe(firstPair);
+  expect(await panel.locator('section.province h3').textContent()).toMatch(/^Prepayment of .+ held in .+$/);
+  expect(await panel.locator('[data-figure="pair"] .value').textContent()).toMatch(/yuan · [\d.]+%$/);
+  expect(await usage.locator('text').allTextContents()).toEqual(
+    expect.arrayContaining(['yellow line 70%', 'red line 90%']),
+  );
+  await panel.locator('section.province').screenshot({ path: 'test-artifacts/prepayment-pair-en.png' });
+  await panel.locator('#prepayment-treatment').selectOption('all');
+  await expect.poll(() => panel.getAttribute('data-treatment')).toBe('all');
+
   await saveScreenshot(page, 'prepayment-en');
   await page.screenshot({ path: 'test-artifacts/prepayment-top-en.png' });
   await panel.locator('section.province').screenshot({ path: 'test-artifacts/prepayment-province-en.png' });

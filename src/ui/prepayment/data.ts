@@ -86,19 +86,43 @@ export function usageSql(prefix: string, province: number): string {
 FROM ${tableName(prefix, PROVINCE_DAILY)} WHERE insured_province = ${province} ORDER BY day`;
 }
 
-/** SQL of the timeline of province `province`: its prepayments' re-sizings, warnings and top-ups. */
-export function eventsSql(prefix: string, province: number): string {
+/** Name (without the run prefix) of the clearing's per-pair daily table (`clearingTables(…, { daily: true })`). */
+export const PAIR_DAILY = 'prepayment_usage_daily';
+
+/**
+ * SQL of the usage chart of one prepayment (insured `province` → `treatment`), in the columns of
+ * {@link usageSql}: `worst_usage` is the usage the day reached (before its top-up), `usage` the
+ * usage after it.
+ */
+export function pairUsageSql(prefix: string, province: number, treatment: number): string {
+  return `SELECT day, reached_usage AS worst_usage,
+  CASE WHEN prepayment_fen > 0 THEN outstanding_fen / prepayment_fen WHEN outstanding_fen > 0 THEN 'Infinity'::DOUBLE ELSE 0 END AS usage,
+  outstanding_fen, prepayment_fen
+FROM ${tableName(prefix, PAIR_DAILY)} WHERE insured_province = ${province} AND treatment_province = ${treatment}
+ORDER BY day`;
+}
+
+/**
+ * SQL of the timeline of province `province`: its prepayments' re-sizings, warnings and top-ups
+ * (only those of its prepayment in `treatment` when given).
+ */
+export function eventsSql(prefix: string, province: number, treatment: number | null = null): string {
+  const pair = treatment === null ? '' : ` AND treatment_province = ${treatment}`;
   return `SELECT day, month, treatment_province, kind, usage, amount_fen
-FROM ${tableName(prefix, 'prepayment_events')} WHERE insured_province = ${province}
+FROM ${tableName(prefix, 'prepayment_events')} WHERE insured_province = ${province}${pair}
 ORDER BY day, treatment_province, kind`;
 }
 
-/** SQL of the monthly usage of province `province` (peak of its worst prepayment, all together at month end). */
-export function monthlyUsageSql(prefix: string, province: number): string {
+/**
+ * SQL of the monthly usage of province `province` (peak of its worst prepayment, all together at
+ * month end), or of its one prepayment in `treatment` when given.
+ */
+export function monthlyUsageSql(prefix: string, province: number, treatment: number | null = null): string {
+  const pair = treatment === null ? '' : ` AND treatment_province = ${treatment}`;
   return `SELECT month, month_text, max(peak_usage) AS worst_peak_usage,
   CASE WHEN sum(prepayment_fen) > 0 THEN sum(outstanding_fen) / sum(prepayment_fen) ELSE 0 END AS usage_month_end,
   sum(outstanding_fen) AS outstanding_fen, sum(prepayment_fen) AS prepayment_fen
-FROM ${tableName(prefix, 'prepayment_usage')} WHERE insured_province = ${province}
+FROM ${tableName(prefix, 'prepayment_usage')} WHERE insured_province = ${province}${pair}
 GROUP BY month, month_text ORDER BY month`;
 }
 

@@ -16,7 +16,8 @@ export interface DownloadTexts {
 
 /**
  * A row of download buttons for chart `id`: CSV of `data()` as `<base>-<id>.csv`, and when `svg` is
- * given, the chart as `<base>-<id>.svg` and `.png`. Buttons carry `data-download="<id>-csv"` etc.
+ * given, the chart as `<base>-<id>.svg` and `.png`; then a CSV button per `extra` table, saved as
+ * `<base>-<extra id>.csv`. Buttons carry `data-download="<id>-csv"`, `"<extra id>-csv"` etc.
  */
 export function downloadButtons(
   doc: Document,
@@ -25,9 +26,10 @@ export function downloadButtons(
   texts: DownloadTexts,
   data: () => Rows,
   svg: SVGSVGElement | null,
+  extra: readonly { id: string; label: string; data: () => Rows }[] = [],
 ): HTMLElement {
-  const button = (label: string, kind: string, act: () => Promise<void> | void): HTMLButtonElement => {
-    const b = el(doc, 'button', { type: 'button', 'data-download': `${id}-${kind}` }, label);
+  const button = (label: string, download: string, act: () => Promise<void> | void): HTMLButtonElement => {
+    const b = el(doc, 'button', { type: 'button', 'data-download': download }, label);
     b.addEventListener('click', () => {
       Promise.resolve()
         .then(act)
@@ -40,12 +42,15 @@ export function downloadButtons(
     doc,
     'div',
     { class: 'downloads' },
-    button(texts.csv, 'csv', () => downloadCsv(doc, `${name}.csv`, rowsToCsv(data()))),
+    button(texts.csv, `${id}-csv`, () => downloadCsv(doc, `${name}.csv`, rowsToCsv(data()))),
     ...(svg
       ? [
-          button(texts.svg, 'svg', () => downloadSvg(doc, `${name}.svg`, svg)),
-          button(texts.png, 'png', () => downloadPng(doc, `${name}.png`, svg)),
+          button(texts.svg, `${id}-svg`, () => downloadSvg(doc, `${name}.svg`, svg)),
+          button(texts.png, `${id}-png`, () => downloadPng(doc, `${name}.png`, svg)),
         ]
       : []),
+    ...extra.map((x) =>
+      button(x.label, `${x.id}-csv`, () => downloadCsv(doc, `${base}-${x.id}.csv`, rowsToCsv(x.data()))),
+    ),
   );
 }

@@ -24,6 +24,10 @@ export const prepaymentMessages = defineMessages({
     zh: '首年规模按本次运行前 12 个月测算（完全预知，偏乐观）。',
     en: 'The first year is sized from the run’s own first 12 months (perfect foresight, a flattering baseline).',
   },
+  'rule.peak': {
+    zh: '清算资金在清算期结束后 {lag} 天到账，到账前最多约有 {m} 个月的费用未清算；规则预付 {n} 个月的月均费用，平稳费用下使用率峰值约为 {u}，费用逐月增长时更高。',
+    en: 'Clearing money arrives {lag} days after a period closes, so just before it arrives up to about {m} months of claims are outstanding; the rule advances {n} months of average costs, so on steady flows usage peaks near {u}, and higher when flows grow.',
+  },
   scenario: { zh: '方案', en: 'Scenario' },
   scale: { zh: '抽样比例', en: 'Scale' },
   replications: { zh: '蒙特卡洛重复次数', en: 'Monte Carlo replications' },
@@ -51,6 +55,16 @@ export const prepaymentMessages = defineMessages({
   'settlement.multilateral-netting': { zh: '多边轧差', en: 'multilateral netting' },
   province: { zh: '参保地省份', en: 'Insured-place province' },
   'section.province': { zh: '{name}的预付金', en: 'Prepayments of {name}' },
+  'section.pair': { zh: '{name}在{treatment}的预付金', en: 'Prepayment of {name} held in {treatment}' },
+  treatment: { zh: '就医地省份', en: 'Treatment-place province' },
+  allTreatments: { zh: '全部（使用率最高的一笔与合计）', en: 'All (highest and together)' },
+  'legend.reached': { zh: '当日达到的使用率（调增前）', en: 'usage reached that day (before a top-up)' },
+  'legend.after': { zh: '调增后', en: 'after the day’s top-up' },
+  'fig.pair': { zh: '在{treatment}：期初规模 · 峰值使用率', en: 'In {treatment}: opening size · peak usage' },
+  'fig.pairNote': {
+    zh: '黄色预警 {yellow} 次，红色预警 {red} 次，紧急调增 {topUps} 次',
+    en: '{yellow} yellow, {red} red warnings, {topUps} top-ups',
+  },
   'section.province.note': {
     zh: '省份作为参保地：它在其他省份的全部预付金。预警针对每一笔预付金，曲线给出当天使用率最高的一笔和全部合计。',
     en: 'The province as the insured place: all its prepayments held in other provinces. Warnings fire on each prepayment; the lines show the one with the highest usage that day and all of them together.',

@@ -10,7 +10,7 @@ import {
   type MonteCarloResult,
   type ProvinceMonteCarlo,
 } from '../../clearing/montecarlo';
-import type { WarningParameters } from '../../clearing/parameters';
+import { settlementLagDays, type ClearingCalendar, type WarningParameters } from '../../clearing/parameters';
 import type { ProvinceSummary } from '../../clearing/run';
 
 /** Confidences offered for the needed prepayment (P(no red warning)). */
@@ -177,4 +177,17 @@ export function sortRows<R extends Record<string, number | string>>(
       return (descending ? -c : c) || x.i - y.i;
     })
     .map((x) => x.row);
+}
+
+/** Average days in a month, for turning days into months in words. */
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/**
+ * C5, C7: about how many months of claims are outstanding just before a clearing period's money
+ * arrives: the period's own length (a calendar month, or N days) plus the lag after it closes.
+ * On steady flows, usage peaks near this ÷ the months a `months-of-average` rule holds.
+ */
+export function outstandingMonthsAtPeak(calendar: ClearingCalendar): number {
+  const period = calendar.cycle === 'monthly' ? 1 : calendar.cycle.days / DAYS_PER_MONTH;
+  return period + settlementLagDays(calendar) / DAYS_PER_MONTH;
 }

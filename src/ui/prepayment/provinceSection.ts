@@ -81,6 +81,21 @@ function figures(ctx: RenderContext): HTMLElement {
       figure(doc, 'top-ups', ctx.t('fig.topUps'), formatCount(s.topUps, lang), moneyText(s.topUpFen, lang)),
     );
   }
+  const pair = view.completed.run.clearing.prepayments.find(
+    (x) => x.insured === province && x.treatment === ctx.treatment,
+  );
+  if (pair) {
+    const count = (kind: string) => pair.events.filter((e) => e.kind === kind).length;
+    items.push(
+      figure(
+        doc,
+        'pair',
+        ctx.t('fig.pair', { treatment: provinceName(ctx, pair.treatment) }),
+        `${moneyText(pair.sizesFen[0] ?? 0, lang)} · ${usageText(pair.peakUsage, lang)}`,
+        ctx.t('fig.pairNote', { yellow: count('yellow'), red: count('red'), topUps: count('top-up') }),
+      ),
+    );
+  }
   const n = mc ? neededAtConfidence(mc, ctx.confidence)[province] : undefined;
   const band = mc ? peakBands(mc)[province] : undefined;
   if (mc && n && band) {
@@ -156,22 +171,25 @@ export function provinceSection(
   const { doc, lang, view, province } = ctx;
   const name = provinceName(ctx, province);
   const w = view.params.warnings;
+  const heading =
+    ctx.treatment === null
+      ? ctx.t('section.province', { name })
+      : ctx.t('section.pair', { name, treatment: provinceName(ctx, ctx.treatment) });
   const out: HTMLElement[] = [
-    el(doc, 'h3', {}, ctx.t('section.province', { name })),
+    el(doc, 'h3', {}, heading),
     el(doc, 'p', { class: 'note' }, ctx.t('section.province.note')),
     figures(ctx),
   ];
-  if (!data || data.province !== province) return out;
+  if (!data || data.province !== province || data.treatment !== ctx.treatment) return out;
+  const lines =
+    data.treatment === null
+      ? { worst: ctx.t('legend.worst'), all: ctx.t('legend.all') }
+      : { worst: ctx.t('legend.reached'), all: ctx.t('legend.after') };
   const usage = usageChart(doc, data.usageRows, {
     yellow: w.yellow,
     red: w.red,
     yLabel: ctx.t('chart.usage.y'),
-    labels: {
-      worst: ctx.t('legend.worst'),
-      all: ctx.t('legend.all'),
-      yellow: ctx.t('legend.yellow'),
-      red: ctx.t('legend.red'),
-    },
+    labels: { ...lines, yellow: ctx.t('legend.yellow'), red: ctx.t('legend.red') },
     date: dateOf,
   });
   const first = data.usageRows[0]?.date;
@@ -196,8 +214,8 @@ export function provinceSection(
       doc,
       'p',
       { class: 'legend' },
-      swatch(doc, COLORS.worst, ctx.t('legend.worst')),
-      swatch(doc, COLORS.all, ctx.t('legend.all'), true),
+      swatch(doc, COLORS.worst, lines.worst),
+      swatch(doc, COLORS.all, lines.all, true),
       swatch(doc, COLORS.yellow, `${ctx.t('legend.yellow')} ${Math.round(100 * w.yellow)}%`, true),
       swatch(doc, COLORS.red, `${ctx.t('legend.red')} ${Math.round(100 * w.red)}%`, true),
     ),
@@ -212,24 +230,23 @@ export function provinceSection(
         rows: data.usageRows,
       }),
       usage,
-    ),
-    downloadButtons(
-      doc,
-      ctx.base,
-      `usage-monthly-${province}`,
-      { ...texts, csv: ctx.t('download.monthly') },
-      () => ({
-        names: [
-          'month',
-          'month_text',
-          'worst_peak_usage',
-          'usage_month_end',
-          'outstanding_fen',
-          'prepayment_fen',
-        ],
-        rows: data.monthRows,
-      }),
-      null,
+      [
+        {
+          id: `usage-monthly-${province}`,
+          label: ctx.t('download.monthly'),
+          data: () => ({
+            names: [
+              'month',
+              'month_text',
+              'worst_peak_usage',
+              'usage_month_end',
+              'outstanding_fen',
+              'prepayment_fen',
+            ],
+            rows: data.monthRows,
+          }),
+        },
+      ],
     ),
     el(doc, 'h4', {}, ctx.t('chart.timeline')),
     ...(data.eventRows.length === 0 ? [el(doc, 'p', { class: 'note' }, ctx.t('timeline.none'))] : []),

@@ -20,6 +20,8 @@ export interface RenderContext {
   base: string;
   /** The province chosen. */
   province: number;
+  /** The treatment province of the one prepayment shown, or null for all the province's prepayments. */
+  treatment: number | null;
   select: (province: number) => void;
 }
 

@@ -7,6 +7,7 @@ import type { Connector } from '../../analytics/connector';
 import { loadTable } from '../../analytics/load';
 import { queryRows, type Row } from '../../analytics/query';
 import type { ClearingParameters } from '../../clearing/parameters';
+import { clearingTables } from '../../clearing/tables';
 import type { Dataset } from '../../population/dataset';
 import { toClearingParameters } from '../../scenario';
 import type { CompletedRun } from '../runs';
@@ -16,6 +17,8 @@ import {
   dayText,
   eventsSql,
   monthlyUsageSql,
+  PAIR_DAILY,
+  pairUsageSql,
   PROVINCE_DAILY,
   provinceDailyTable,
   provinceSql,
@@ -44,9 +47,11 @@ export interface RunView {
   defaultProvince: number;
 }
 
-/** One province's rows: daily and monthly usage, and its events with a `date` column. */
+/** One province's rows (or one of its prepayments'): daily and monthly usage, and events, with a `date` column. */
 export interface ProvinceView {
   province: number;
+  /** The treatment province of the one prepayment shown, or null for all of them. */
+  treatment: number | null;
   usageRows: Row[];
   /** Per month: peak usage of its highest prepayment, all prepayments together at the month's end. */
   monthRows: Row[];
@@ -77,8 +82,11 @@ export async function loadRunView(
   const done = loaded.get(conn) ?? new Set<string>();
   loaded.set(conn, done);
   if (!done.has(prefix)) {
-    const table = provinceDailyTable(completed.run.clearing);
+    const clearing = completed.run.clearing;
+    const table = provinceDailyTable(clearing);
     await loadTable(conn, { ...table, name: `${prefix}_${PROVINCE_DAILY}` });
+    const pairs = clearingTables(clearing, { daily: true }).find((t) => t.name === PAIR_DAILY);
+    if (pairs) await loadTable(conn, { ...pairs, name: `${prefix}_${PAIR_DAILY}` });
     done.add(prefix);
   }
   const mc = completed.run.monteCarlo !== null;
@@ -96,19 +104,22 @@ export async function loadRunView(
   };
 }
 
-/** Queries one province's daily usage and events (events get a `date` column). */
+/**
+ * Queries one province's daily and monthly usage and its events, or those of its one prepayment in
+ * `treatment` (daily rows and events get a `date` column).
+ */
 export async function loadProvinceView(
   conn: Connector,
   view: RunView,
   province: number,
+  treatment: number | null = null,
 ): Promise<ProvinceView> {
   const prefix = view.completed.tablePrefix;
-  const usageRows = (await queryRows(conn, usageSql(prefix, province))).rows;
-  const monthRows = (await queryRows(conn, monthlyUsageSql(prefix, province))).rows;
   const calendar = view.completed.run.clearing.calendar;
-  const eventRows = (await queryRows(conn, eventsSql(prefix, province))).rows.map((r) => ({
-    date: dayText(calendar, Number(r.day)),
-    ...r,
-  }));
-  return { province, usageRows, monthRows, eventRows };
+  const dated = (rows: Row[]): Row[] => rows.map((r) => ({ date: dayText(calendar, Number(r.day)), ...r }));
+  const usage = treatment === null ? usageSql(prefix, province) : pairUsageSql(prefix, province, treatment);
+  const usageRows = dated((await queryRows(conn, usage)).rows);
+  const monthRows = (await queryRows(conn, monthlyUsageSql(prefix, province, treatment))).rows;
+  const eventRows = dated((await queryRows(conn, eventsSql(prefix, province, treatment))).rows);
+  return { province, treatment, usageRows, monthRows, eventRows };
 }

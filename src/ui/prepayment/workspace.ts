@@ -6,7 +6,8 @@
  * scenario's sizing rule, then every province in a sortable table and gross versus netted cash.
  */
 import './prepayment.css';
-import type { Scenario } from '../../scenario';
+import { settlementLagDays } from '../../clearing/parameters';
+import { toClearingParameters, type Scenario } from '../../scenario';
 import { el } from '../dom';
 import { formatPercent } from '../format';
 import { I18n } from '../i18n';
@@ -14,10 +15,11 @@ import type { CompletedRun, RunRequest } from '../runs';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { buildControls, DEFAULT_REPLICATIONS } from './controls';
 import { prepaymentMessages, type PrepaymentMessageKey } from './messages';
-import { rankProvinces } from './model';
+import { ALL_TREATMENTS, provinceOptions, treatmentOptions } from './choices';
+import { outstandingMonthsAtPeak } from './model';
 import { overviewSection } from './overviewSection';
 import { provinceSection, sizingText } from './provinceSection';
-import { provinceName, translator, usageText, type RenderContext } from './render';
+import { translator, type RenderContext } from './render';
 import { loadProvinceView, loadRunView, type ProvinceView, type RunView } from './runView';
 import { bundledScenarios, DEFAULT_SCENARIO } from './scenarios';
 import type { TableSort } from './table';
@@ -39,6 +41,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   let view: RunView | null = null;
   let provinceData: ProvinceView | null = null;
   let province = -1;
+  let treatment: number | null = null;
   let sort: TableSort = { key: 'peak_usage', descending: true };
   let token = 0;
   let provinceTicket = 0;
@@ -54,6 +57,8 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   const results = el(doc, 'div', { class: 'results' });
   const provinceSelect = el(doc, 'select', { id: 'prepayment-province' });
   const provinceLabel = el(doc, 'span');
+  const treatmentSelect = el(doc, 'select', { id: 'prepayment-treatment' });
+  const treatmentLabel = el(doc, 'span');
   const offerButton = el(doc, 'button', { type: 'button', class: 'run-mc' });
   const offerText = el(doc, 'span');
   const offer = el(doc, 'p', { class: 'mc-offer' }, offerText, ' ', offerButton);
@@ -84,6 +89,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
       confidence: confidence(),
       base: `prepayment-${req.scenario.id}-1-${req.scaleK}-r${req.replications ?? 0}`,
       province,
+      treatment,
       select: (p) => selectProvince(p),
     };
   };
@@ -110,10 +116,27 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
 
   const renderResults = (): void => {
     const scenario = view?.completed.request.scenario ?? formScenario();
-    const sizing = view?.params.prepayment.sizing ?? scenario?.clearing.prepayment.sizing;
-    rule.textContent = sizing
-      ? `${t('notPublic', { rule: sizingText({ t, lang: i18n.lang }, sizing) })} ${t('rule.firstYear')}`
-      : '';
+    const params = view?.params ?? (scenario ? toClearingParameters(scenario) : null);
+    const sizing = params?.prepayment.sizing;
+    const peak = (): string => {
+      if (!params || sizing?.method !== 'months-of-average') return '';
+      const m = outstandingMonthsAtPeak(params.calendar);
+      return t('rule.peak', {
+        lag: settlementLagDays(params.calendar),
+        m: m.toFixed(1),
+        n: sizing.months,
+        u: formatPercent((100 * m) / sizing.months, i18n.lang, 0),
+      });
+    };
+    rule.replaceChildren(
+      ...(sizing
+        ? [
+            el(doc, 'span', {}, t('notPublic', { rule: sizingText({ t, lang: i18n.lang }, sizing) })),
+            ` ${t('rule.firstYear')} `,
+            el(doc, 'span', { class: 'why' }, peak()),
+          ]
+        : []),
+    );
     const problems = [
       ...(failure ? [el(doc, 'p', { class: 'failed' }, t('failed'), failure)] : []),
       ...broken.map((b) => el(doc, 'p', { class: 'failed' }, b)),
@@ -125,25 +148,22 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     }
     renderSummary(view);
     const c = context(view);
-    const ranked = rankProvinces(view.completed.run.clearing.provinceSummaries);
     provinceLabel.textContent = t('province');
-    provinceSelect.replaceChildren(
-      ...ranked.map((p) => {
-        const peak = view!.completed.run.clearing.provinceSummaries[p]!.peakUsage;
-        return el(
-          doc,
-          'option',
-          { value: String(p), selected: p === province },
-          `${provinceName(c, p)} · ${usageText(peak, i18n.lang)}`,
-        );
-      }),
-    );
+    treatmentLabel.textContent = t('treatment');
+    provinceSelect.replaceChildren(...provinceOptions(c));
+    treatmentSelect.replaceChildren(...treatmentOptions(c, t('allTreatments')));
     offerText.textContent = t('mc.offer');
     const reps = Number(controls.replications.value) || DEFAULT_REPLICATIONS;
     offerButton.textContent = t('mc.run', { n: reps, k: FIRST_SCALE });
     results.replaceChildren(
       ...problems,
-      el(doc, 'div', { class: 'province-choice' }, el(doc, 'label', {}, provinceLabel, ' ', provinceSelect)),
+      el(
+        doc,
+        'div',
+        { class: 'province-choice' },
+        el(doc, 'label', {}, provinceLabel, ' ', provinceSelect),
+        el(doc, 'label', {}, treatmentLabel, ' ', treatmentSelect),
+      ),
       el(doc, 'section', { class: 'province' }, ...provinceSection(c, provinceData, offer)),
       el(
         doc,
@@ -173,19 +193,22 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     renderResults();
   };
 
-  const selectProvince = (p: number): void => {
+  /** Shows province `p` (all its prepayments, or the one held in `j`). */
+  const selectProvince = (p: number, j: number | null = null): void => {
     if (!view) return;
     province = p;
+    treatment = j;
     const v = view;
     const ticket = ++provinceTicket;
     renderResults();
     services
       .database()
-      .then((conn) => loadProvinceView(conn, v, p))
+      .then((conn) => loadProvinceView(conn, v, p, j))
       .then((data) => {
         if (ticket !== provinceTicket || view !== v) return;
         provinceData = data;
         panel.dataset.province = String(p);
+        panel.dataset.treatment = j === null ? ALL_TREATMENTS : String(j);
         renderResults();
       })
       .catch(fail);
@@ -279,6 +302,9 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   controls.confidence.addEventListener('change', () => renderResults());
   controls.scenario.addEventListener('change', () => renderResults());
   provinceSelect.addEventListener('change', () => selectProvince(Number(provinceSelect.value)));
+  treatmentSelect.addEventListener('change', () =>
+    selectProvince(province, treatmentSelect.value === ALL_TREATMENTS ? null : Number(treatmentSelect.value)),
+  );
   services.runs.onRun((completed) => {
     if (view || mine) return;
     show(completed).catch(fail);

@@ -11,6 +11,7 @@ import {
   CONFIDENCES,
   defaultProvince,
   neededAtConfidence,
+  outstandingMonthsAtPeak,
   peakBands,
   rankProvinces,
   redCurve,
@@ -18,7 +19,7 @@ import {
   warningLevel,
 } from '../../../src/ui/prepayment/model';
 import { nextSort } from '../../../src/ui/prepayment/table';
-import { AREA_PROVINCE, PROVINCES, randomCube } from '../../clearing/helpers';
+import { AREA_PROVINCE, PROVINCES, randomCube, steadyCube } from '../../clearing/helpers';
 
 const params = DEFAULT_CLEARING_PARAMETERS;
 const R = 30;
@@ -186,5 +187,34 @@ describe('nextSort', () => {
     expect(nextSort(start, 'peak_usage', false)).toEqual({ key: 'peak_usage', descending: false });
     expect(nextSort(start, 'name', true)).toEqual({ key: 'name', descending: false });
     expect(nextSort(start, 'red_warnings', false)).toEqual({ key: 'red_warnings', descending: true });
+  });
+});
+
+describe('outstandingMonthsAtPeak (C5, C7)', () => {
+  test('the monthly calendar with its 31-day lag holds about two months of claims before money arrives', () => {
+    const m = outstandingMonthsAtPeak(params.calendar);
+    expect(m).toBeCloseTo(1 + 31 / 30.4375, 10);
+    expect(m / 2).toBeGreaterThan(params.warnings.red);
+  });
+  test('a 10-day cycle with a 10-day lag holds well under a month', () => {
+    const m = outstandingMonthsAtPeak({
+      cycle: { days: 10 },
+      resultsLagDays: 4,
+      confirmationLagDays: 3,
+      transferLagDays: 3,
+    });
+    expect(m).toBeCloseTo(20 / 30.4375, 10);
+  });
+  test('on a steady flow, the cleared peak usage is close to it ÷ the two months the rule holds', () => {
+    const c = clearRun(
+      steadyCube(24, () => 3_050_000),
+      AREA_PROVINCE,
+      PROVINCES,
+      params,
+      { start: '2026-01' },
+    );
+    const peak = c.provinceSummaries[0]!.peakUsage;
+    expect(peak).toBeGreaterThan(0.9);
+    expect(Math.abs(peak - outstandingMonthsAtPeak(params.calendar) / 2)).toBeLessThan(0.05);
   });
 });

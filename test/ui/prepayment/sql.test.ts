@@ -10,6 +10,7 @@ import {
   cashSql,
   eventsSql,
   monthlyUsageSql,
+  pairUsageSql,
   PROVINCE_DAILY,
   provinceDailyTable,
   provinceSql,
@@ -32,7 +33,12 @@ const mc = monteCarlo(
 
 test('every query of the workspace reads the run’s clearing tables in DuckDB and agrees with the clearing', async () => {
   const prefix = 'run7';
-  for (const t of [...clearingTables(clearing), monteCarloTable(mc), provinceDailyTable(clearing)]) {
+  const tables = [
+    ...clearingTables(clearing, { daily: true }),
+    monteCarloTable(mc),
+    provinceDailyTable(clearing),
+  ];
+  for (const t of tables) {
     await loadTable(db.conn, { ...t, name: `${prefix}_${t.name}` });
   }
   expect(PROVINCE_DAILY).toBe('prepayment_province_daily');
@@ -42,6 +48,18 @@ test('every query of the workspace reads the run’s clearing tables in DuckDB a
   const usage = (await queryRows(db.conn, usageSql(prefix, p))).rows;
   expect(usage).toHaveLength(clearing.calendar.horizonDays);
   expect(Math.max(...usage.map((r) => Number(r.worst_usage)))).toBe(clearing.provinceSummaries[p]!.peakUsage);
+
+  // One prepayment: the pair's own daily usage, month by month and its events.
+  const pair = mine[0]!;
+  const pairDays = (await queryRows(db.conn, pairUsageSql(prefix, p, pair.treatment))).rows;
+  expect(pairDays.map((r) => r.worst_usage)).toEqual(Array.from(pair.reachedUsage));
+  expect(pairDays.map((r) => r.prepayment_fen)).toEqual(Array.from(pair.prepaymentFen));
+  const pairMonths = (await queryRows(db.conn, monthlyUsageSql(prefix, p, pair.treatment))).rows;
+  expect(Math.max(...pairMonths.map((r) => Number(r.worst_peak_usage)))).toBe(pair.peakUsage);
+  const pairEvents = (await queryRows(db.conn, eventsSql(prefix, p, pair.treatment))).rows;
+  const key = (e: { day?: unknown; kind?: unknown }) => `${String(e.day)}:${String(e.kind)}`;
+  expect(pairEvents.map(key).sort()).toEqual(pair.events.map(key).sort());
+  expect(pair.events.length).toBeGreaterThan(0);
 
   const months = (await queryRows(db.conn, monthlyUsageSql(prefix, p))).rows;
   expect(months.map((r) => r.month_text)).toEqual(
