@@ -8,7 +8,7 @@ import { SchemeCode, type PopulationChunk } from '../population/columns';
 import { drawFrom, mix32, type CumTable, cumTable } from '../population/random';
 import { Ledger } from '../rules/ledger';
 import { closeAccounts } from './accounts';
-import { careEvents, contributions } from './payments';
+import { careEvents, contributions, scheduleCare } from './payments';
 import {
   insuranceChanges,
   refreshPair,
@@ -91,12 +91,14 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
   for (let b = 0; b < n; b++) {
     if (f.candidateOf[b] === 0) continue;
     const age = f.age[b]!;
-    const at = ((age < 15 ? 0 : age < 60 ? 1 : 2) * 2 + (f.scheme[b] === RESIDENT ? 1 : 0)) * 5;
+    const at = ((age < 15 ? 0 : age < 60 ? 1 : 2) * 2 + (f.scheme[b] === RESIDENT ? 1 : 0)) * 7;
     f.rateOut[b] = rates[at]!;
     f.ratePharmacy[b] = rates[at + 1]!;
     f.rateStay[b] = rates[at + 2]!;
     f.logNoEvent[b] = rates[at + 3]!;
     f.noEvent[b] = rates[at + 4]!;
+    f.logNoEventThinned[b] = rates[at + 5]!;
+    f.noEventThinned[b] = rates[at + 6]!;
   }
   f.nh = 0;
   for (let p = 0; p < n; p++) {
@@ -105,10 +107,7 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     f.holders[f.nh++] = p;
     f.ownBillMean[p] = holder ? f.credit[p]! * beh.ownSpendingShareOfCredit : 0;
   }
-  const months = c.months;
   for (let p = 0; p < n; p++) {
-    const care = f.candidateOf[p]! > 0 ? f.waitLog(f.logNoEvent[p]!) : NEVER;
-    f.nextCare[p] = care < months ? care : NEVER;
     f.nextChange[p] = NEVER;
     if (f.candidateOf[p]! > 0 || (c.sharerOk[f.scheme[p]!] === 1 && f.np > 0)) {
       // A change within the window at all? Only then is its month drawn (the same geometric wait).
@@ -158,15 +157,17 @@ export function simulateFamily(f: FamilyState): void {
   const capped = (c.input.rules.quotaLimits.monthlyUseCapFen ?? null) !== null;
   const n = f.n;
   let changeAt = earliest(f.nextChange, n);
-  let careAt = earliest(f.nextCare, n);
   for (let m = 0; m < c.months; m++) {
     f.m = m;
     if (capped) for (let p = 0; p < n; p++) f.capUsed[p] = 0;
     if (m === 0 || c.calendarMonth[m] === 0) drawContributionMonths(f);
+    f.careFrom = m;
     if (m === 0) {
       openBalances(f);
       f.setUpAt = NEVER;
       f.endAt = NEVER;
+      f.careAt = NEVER;
+      for (let b = 0; b < n; b++) scheduleCare(f, b, 0);
       startingStock(f);
       for (let k = 0; k < f.np; k++) if (f.pairActive[k] === -1) schedulePair(f, k, 0);
     }
@@ -186,9 +187,10 @@ export function simulateFamily(f: FamilyState): void {
       spontaneousSetUps(f);
       f.setUpAt = earliest(f.pairNext, f.np);
     }
-    if (careAt <= m) {
+    f.careFrom = m + 1;
+    if (f.careAt <= m) {
       careEvents(f);
-      careAt = earliest(f.nextCare, n);
+      f.careAt = earliest(f.nextCare, n);
     }
     if ((f.contributionMonths >>> c.calendarMonth[m]!) & 1) contributions(f);
   }

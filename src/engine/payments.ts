@@ -41,10 +41,18 @@ function bestPairFor(f: FamilyState, b: number): number {
 
 /**
  * A bill or contribution of `amount` fen of relative b for `use`, paid in pooling area `place`:
- * R11 (use open?), a relationship set up on need when none stands, a quota top-up when the quotas
- * fall short, the monthly cap, then the split of R12: own account, quotas, cash.
+ * R11 (use open?), a relationship set up on need when none stands (`thinned`: the chance of that was
+ * already drawn with the event), a quota top-up when the quotas fall short, the monthly cap, then
+ * the split of R12: own account, quotas, cash.
  */
-export function pay(f: FamilyState, b: number, use: number, amount: number, place: number): void {
+export function pay(
+  f: FamilyState,
+  b: number,
+  use: number,
+  amount: number,
+  place: number,
+  thinned = false,
+): void {
   const c = f.ctx;
   const input = c.input;
   const beh = input.behaviour;
@@ -56,7 +64,7 @@ export function pay(f: FamilyState, b: number, use: number, amount: number, plac
     return;
   }
   if (f.asBeneficiary[b] === 0) {
-    if (f.unit() >= beh.uptake.onNeed) return;
+    if (!thinned && f.unit() >= beh.uptake.onNeed) return;
     const k = bestPairFor(f, b);
     if (k === -1 || f.unit() >= awareness(f, k)) return;
     if (setUp(f, k, SETUP_ON_NEED) === -1) return;
@@ -123,6 +131,23 @@ export function pay(f: FamilyState, b: number, use: number, amount: number, plac
   }
 }
 
+/**
+ * Draws the next month with care events of relative b from month `from` on, at the rate of b's
+ * status: every event when b has a relationship, only those that may set one up on need when not.
+ * Called again whenever the status changes (the waits are memoryless).
+ */
+export function scheduleCare(f: FamilyState, b: number, from: number): void {
+  const months = f.ctx.months;
+  if (f.candidateOf[b] === 0 || f.gone[b] || from >= months) {
+    f.nextCare[b] = NEVER;
+    return;
+  }
+  const wait = f.waitLog(f.asBeneficiary[b]! > 0 ? f.logNoEvent[b]! : f.logNoEventThinned[b]!);
+  const next = wait < months - from ? from + wait : NEVER;
+  f.nextCare[b] = next;
+  if (next < f.careAt) f.careAt = next;
+}
+
 /** Number of events of a Poisson count with mean `lambda`, by inversion from the uniform u (P(0) = p0). */
 function poisson(lambda: number, p0: number, u: number): number {
   let k = 0;
@@ -139,6 +164,8 @@ function poisson(lambda: number, p0: number, u: number): number {
 /**
  * Care events for every relative who has a possible sharer: outpatient bills, pharmacy purchases and
  * shared hospital stays, Poisson each month; the months with events are drawn as geometric waits.
+ * A relative with no relationship only has the events that could lead to one set up on need
+ * (`uptake.onNeed` of them: the Poisson process thinned), so the others cost nothing.
  */
 export function careEvents(f: FamilyState): void {
   const c = f.ctx;
@@ -148,31 +175,32 @@ export function careEvents(f: FamilyState): void {
   const m = f.m;
   for (let b = 0; b < f.n; b++) {
     if (f.nextCare[b] !== m) continue;
-    const p0 = f.noEvent[b]!;
-    const wait = f.waitLog(f.logNoEvent[b]!);
-    f.nextCare[b] = wait < c.months ? m + 1 + wait : NEVER;
+    const linked = f.asBeneficiary[b]! > 0;
+    const p0 = linked ? f.noEvent[b]! : f.noEventThinned[b]!;
     const out = f.rateOut[b]!;
     const ph = f.ratePharmacy[b]!;
     const total = out + ph + f.rateStay[b]!;
     // At least one event this month: the Poisson count conditioned on being positive.
-    const events = poisson(total, p0, p0 + f.unit() * (1 - p0));
+    const lambda = linked ? total : total * c.input.behaviour.uptake.onNeed;
+    const events = poisson(lambda, p0, p0 + f.unit() * (1 - p0));
     for (let e = 0; e < events; e++) {
       const v = f.unit() * total;
       const cell = f.st.u32() >>> 20;
       if (v < out) {
         const fen = Math.round(care.outpatientCostFen * (1 - care.outpatientFundShare) * small[cell]!);
-        if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!);
+        if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!, true);
       } else if (v < out + ph) {
         const fen = Math.round(care.pharmacyCostFen * small[cell]!);
-        if (fen > 0) pay(f, b, USE_PHARMACY, fen, f.residence[b]!);
+        if (fen > 0) pay(f, b, USE_PHARMACY, fen, f.residence[b]!, true);
       } else {
         const resident = f.scheme[b] === SchemeCode.resident;
         const cost = resident ? care.inpatientCostFen.resident : care.inpatientCostFen.employee;
         const fund = resident ? care.inpatientFundShare.resident : care.inpatientFundShare.employee;
         const fen = Math.round(cost * (1 - fund) * stay[cell]!);
-        if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!);
+        if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!, true);
       }
     }
+    scheduleCare(f, b, m + 1);
   }
 }
 

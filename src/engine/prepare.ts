@@ -104,13 +104,19 @@ export interface RunContext {
   /** Relation code of b to sharer a (−1: not a near relative) at (role a × 4 + role b) × 2 + same branch. */
   relationOf: Int8Array;
   /**
-   * Care rates a month by care class (age band child / adult / 60+ × 2 + resident) × 5: outpatient
+   * Care rates a month by care class (age band child / adult / 60+ × 2 + resident) × 7: outpatient
    * bills, pharmacy purchases, shared stays, −(their sum), the log of a month without any, and
-   * the chance of such a month.
+   * the chance of such a month; then both again for the events thinned to `uptake.onNeed`.
    */
   careRates: Float64Array;
   /** By age: the chance of no insurance change (R6) in the whole window. */
   noChangeInWindow: Float64Array;
+  /**
+   * Waits with a fixed monthly chance, by kind (0–2: spontaneous set-ups by geography, 3: ends by
+   * choice): log(1 − chance), and at index kind × (months + 1) + r the chance of no success in r months.
+   */
+  logStay: Float64Array;
+  noneWithin: Float64Array;
   /** Key words of the own-spending draws (accounts.ts), apart from the engine's stream. */
   ownKey: Int32Array;
 }
@@ -174,10 +180,10 @@ export function prepare(input: EngineInput): RunContext {
   }
   const care = input.behaviour.care;
   const bands = ['child', 'adult', 'older'] as const;
-  const careRates = new Float64Array(6 * 5);
+  const careRates = new Float64Array(6 * 7);
   bands.forEach((band, i) => {
     for (let resident = 0; resident < 2; resident++) {
-      const at = (i * 2 + resident) * 5;
+      const at = (i * 2 + resident) * 7;
       const stays = resident ? care.inpatientRate.resident : care.inpatientRate.employee;
       careRates[at] = care.outpatientPerYear[band] / 12;
       careRates[at + 1] = care.pharmacyPerYear[band] / 12;
@@ -185,12 +191,23 @@ export function prepare(input: EngineInput): RunContext {
         (stays * (band === 'older' ? care.inpatientOlderFactor : 1) * care.inpatientShared) / 12;
       careRates[at + 3] = -(careRates[at]! + careRates[at + 1]! + careRates[at + 2]!);
       careRates[at + 4] = Math.exp(careRates[at + 3]!);
+      careRates[at + 5] = careRates[at + 3]! * input.behaviour.uptake.onNeed;
+      careRates[at + 6] = Math.exp(careRates[at + 5]!);
     }
+  });
+  const up = input.behaviour.uptake.monthlyRate;
+  const chances = [up.samePoolingArea, up.sameProvince, up.crossProvince, e.voluntaryMonthly];
+  const logStay = Float64Array.from(chances, (p) => (p <= 0 ? 0 : p >= 1 ? -Infinity : Math.log(1 - p)));
+  const noneWithin = new Float64Array(chances.length * (months + 1));
+  logStay.forEach((l, kind) => {
+    for (let r = 0; r <= months; r++) noneWithin[kind * (months + 1) + r] = l === 0 ? 1 : Math.exp(l * r);
   });
   return {
     input,
     months,
     logNoChange,
+    logStay,
+    noneWithin,
     relationOf,
     careRates,
     noChangeInWindow: logNoChange.map((l) => Math.exp(l * months)),

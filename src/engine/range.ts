@@ -12,7 +12,7 @@ import { C, CLASSES, emptyResult, S, SUMMARY_FIELDS, type RangeResult } from './
 import { FamilyState } from './state';
 
 /** Families generated per chunk inside a range. */
-const CHUNK_FAMILIES = 8192;
+const CHUNK_FAMILIES = 2048;
 
 const contexts = new WeakMap<EngineInput, { ctx: RunContext; population: StreamKey }>();
 function contextOf(input: EngineInput): { ctx: RunContext; population: StreamKey } {

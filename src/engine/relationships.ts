@@ -10,6 +10,7 @@ import { decideQuotaChange } from '../rules/quota';
 import { quotaReturn } from '../rules/relationship';
 import type { Relationship } from '../rules/types';
 import { settle, settleRelationship, touch } from './accounts';
+import { scheduleCare } from './payments';
 import { GEO_CROSS_PROVINCE, GEO_SAME_AREA, GEO_SAME_PROVINCE, RELATION_CODES } from './prepare';
 import { S } from './result';
 import { K, NEVER, type FamilyState } from './state';
@@ -17,6 +18,8 @@ import { K, NEVER, type FamilyState } from './state';
 const R7 = 2;
 const R9 = 4;
 const R10 = 5;
+/** The wait kind of ends by choice (prepare.ts `logStay`). */
+const ENDS_BY_CHOICE = 3;
 
 /** How a relationship came about, for the summaries. */
 export const SETUP_STOCK = 0;
@@ -58,21 +61,9 @@ export function refreshPair(f: FamilyState, k: number): void {
  * (awareness, which can only lower the rate, thins the chances when they come).
  */
 export function schedulePair(f: FamilyState, k: number, from: number): void {
-  const rates = f.ctx.input.behaviour.uptake.monthlyRate;
-  const geo = f.pairGeo[k]!;
-  const rate =
-    geo === GEO_SAME_AREA
-      ? rates.samePoolingArea
-      : geo === GEO_SAME_PROVINCE
-        ? rates.sameProvince
-        : rates.crossProvince;
   const start = Math.max(from, f.pairOpenFrom[k]!);
-  if (rate <= 0 || start >= f.ctx.months) {
-    f.pairNext[k] = NEVER;
-    return;
-  }
-  const wait = f.wait(rate);
-  const next = wait < f.ctx.months ? start + wait : NEVER;
+  const wait = start < f.ctx.months ? f.waitWithin(f.pairGeo[k]!, f.ctx.months - start) : NEVER;
+  const next = wait < NEVER ? start + wait : NEVER;
   f.pairNext[k] = next;
   if (next < f.setUpAt) f.setUpAt = next;
 }
@@ -181,8 +172,8 @@ export function setUp(f: FamilyState, k: number, how: number): number {
   f.relActive[r] = 1;
   f.relGeo[r] = f.pairGeo[k]!;
   f.relFrom[r] = f.m;
-  const stay = f.wait(input.behaviour.ending.voluntaryMonthly);
-  f.relEndAt[r] = stay < c.months ? f.m + 1 + stay : NEVER;
+  const stay = f.waitWithin(ENDS_BY_CHOICE, c.months - f.m - 1);
+  f.relEndAt[r] = stay < NEVER ? f.m + 1 + stay : NEVER;
   if (f.relEndAt[r]! < f.endAt) f.endAt = f.relEndAt[r]!;
   f.pairActive[k] = r;
   f.pairNext[k] = NEVER;
@@ -191,6 +182,7 @@ export function setUp(f: FamilyState, k: number, how: number): number {
   if (f.asBeneficiary[b] === 0) standing(f, 2, 1);
   f.asSharer[a] = f.asSharer[a]! + 1;
   f.asBeneficiary[b] = f.asBeneficiary[b]! + 1;
+  if (f.asBeneficiary[b] === 1) scheduleCare(f, b, f.careFrom);
   f.count(how === SETUP_STOCK ? S.setUpStock : S.setUp, 1);
   if (how === SETUP_ON_NEED) f.count(S.setUpOnNeed, 1);
   const share = input.behaviour.quota.shareOfSpendable;
@@ -243,7 +235,10 @@ export function endRelationship(f: FamilyState, r: number, field: number): void 
   f.asSharer[a] = f.asSharer[a]! - 1;
   f.asBeneficiary[b] = f.asBeneficiary[b]! - 1;
   if (f.asSharer[a] === 0) standing(f, 1, -1);
-  if (f.asBeneficiary[b] === 0) standing(f, 2, -1);
+  if (f.asBeneficiary[b] === 0) {
+    standing(f, 2, -1);
+    scheduleCare(f, b, f.careFrom);
+  }
   f.count(field, 1);
   schedulePair(f, k, f.m + 1);
 }

@@ -72,6 +72,9 @@ export class FamilyState {
   readonly noEvent = new Float64Array(MAX_FAMILY_SIZE);
   /** Per member: log of `noEvent` (for the geometric waits), and the mean own spending a month (R8). */
   readonly logNoEvent = new Float64Array(MAX_FAMILY_SIZE);
+  /** Per member: as `noEvent` and `logNoEvent` for the events that may set up a relationship on need. */
+  readonly noEventThinned = new Float64Array(MAX_FAMILY_SIZE);
+  readonly logNoEventThinned = new Float64Array(MAX_FAMILY_SIZE);
   readonly ownBillMean = new Float64Array(MAX_FAMILY_SIZE);
   /** Members with a personal account, in member order, and how many. */
   readonly holders = new Int32Array(MAX_FAMILY_SIZE);
@@ -81,6 +84,9 @@ export class FamilyState {
   readonly stateFrom = new Int32Array(MAX_FAMILY_SIZE);
   /** Last month whose credits and own spending precede the current point of the month (m − 1 before them, m after). */
   through = -1;
+  /** Earliest month with care events (a lower bound), and the first month whose care events are still to come. */
+  careAt = NEVER;
+  careFrom = 0;
   /** Earliest month of the next spontaneous set-up chance and of the next end by choice (lower bounds), or NEVER. */
   setUpAt = NEVER;
   endAt = NEVER;
@@ -229,16 +235,21 @@ export class FamilyState {
   }
 
   /**
-   * Whole months until the first success of a monthly chance `rate` (0 when it comes at once): a
-   * geometric draw, so that rare events cost one draw each rather than one draw a month.
+   * Whole months until the first success of a monthly chance of kind `kind` (prepare.ts `logStay`),
+   * 0 when it comes at once, or NEVER when it does not come within `within` months: a geometric draw,
+   * so that rare events cost one draw each rather than one draw a month (and no logarithm when the
+   * chance does not come in time).
    */
-  wait(rate: number): number {
-    if (rate <= 0) return NEVER;
-    if (rate >= 1) return 0;
-    return this.waitLog(Math.log(1 - rate));
+  waitWithin(kind: number, within: number): number {
+    const c = this.ctx;
+    const logStay = c.logStay[kind]!;
+    if (!(logStay < 0) || within <= 0) return NEVER;
+    const stay = 1 - this.st.unit();
+    if (stay <= c.noneWithin[kind * (c.months + 1) + within]!) return NEVER;
+    return Math.floor(Math.log(stay) / logStay);
   }
 
-  /** As {@link wait}, given log(1 − rate) (negative), so that callers can keep the logarithm. */
+  /** Whole months until the first success of a monthly chance given log(1 − chance) (negative), or NEVER (negative), so that callers can keep the logarithm. */
   waitLog(logStay: number): number {
     if (!(logStay < 0)) return NEVER;
     const w = Math.floor(Math.log(1 - this.st.unit()) / logStay);
