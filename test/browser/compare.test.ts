@@ -40,6 +40,14 @@ async function download(page: Page, button: Locator): Promise<{ name: string; te
 }
 
 test('Compare opens by itself with the 2026 baseline at 1:1000, then compares scenarios, downloads, switches language', async () => {
+  // Record the main thread's long tasks, to see how long the page stops answering during a run.
+  await app.context.addInitScript(() => {
+    const seen: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
   const started = Date.now();
   const { page } = await app.open('?lang=zh');
   const panel = page.locator('#panel-compare');
@@ -51,6 +59,10 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   );
   expect(await panel.getAttribute('data-runs')).toBe('baseline-2026');
   expect(await panel.getAttribute('data-scale')).toBe('1000');
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.log(
+    `compare: ${longTasks.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...longTasks))} ms`,
+  );
 
   // Totals: a plausible 2026 amount, money conserved, a digest.
   const amount = await panel.locator('tr[data-total="amount"] td').first().textContent();
@@ -70,7 +82,9 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   await panel.locator('input[name="compare-measure"][value="perInsured"]').check();
   expect(await panel.locator('[data-chart="map"] figcaption').textContent()).toBe('人均共济金额');
   expect(await panel.locator('[data-chart="map"] g[aria-label="cell"] rect').count()).toBe(31);
-  await panel.locator('[data-chart="map"]').screenshot({ path: 'test-artifacts/compare-map-per-insured.png' });
+  await panel
+    .locator('[data-chart="map"]')
+    .screenshot({ path: 'test-artifacts/compare-map-per-insured.png' });
 
   // An invalid value in the editor is explained where it is typed.
   await panel.locator('details.editor summary').click();
