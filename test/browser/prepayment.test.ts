@@ -148,6 +148,8 @@ test('the Prepayment workspace runs baseline-2026 at 1:10000 with a Monte Carlo 
   await expect.poll(() => panel.getAttribute('data-treatment')).toBe('all');
 
   await saveScreenshot(page, 'prepayment-en');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: 'test-artifacts/prepayment-top-en.png' });
   await panel.locator('section.province').screenshot({ path: 'test-artifacts/prepayment-province-en.png' });
   await panel.locator('section.overview').screenshot({ path: 'test-artifacts/prepayment-overview-en.png' });
