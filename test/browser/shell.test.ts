@@ -71,7 +71,9 @@ test('a link with ?lang=en#prepayment opens in English on the Prepayment tab', a
   expect(await panel.count()).toBe(1);
   expect(await panel.getAttribute('id')).toBe('panel-prepayment');
   expect(await panel.locator('h2').textContent()).toBe('Prepayment');
-  expect(await panel.textContent()).toContain('70% and 90% warning lines');
+  expect(await panel.locator('.not-public').textContent()).toContain(
+    'national prepayment formula is not public',
+  );
 });
 
 test('the URL language wins over the remembered one', async () => {
