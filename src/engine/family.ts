@@ -91,7 +91,9 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
   for (let b = 0; b < n; b++) {
     if (f.candidateOf[b] === 0) continue;
     const age = f.age[b]!;
-    const at = ((age < 15 ? 0 : age < 60 ? 1 : 2) * 2 + (f.scheme[b] === RESIDENT ? 1 : 0)) * 7;
+    const cls = (age < 15 ? 0 : age < 60 ? 1 : 2) * 2 + (f.scheme[b] === RESIDENT ? 1 : 0);
+    const at = cls * 7;
+    f.careClass[b] = cls;
     f.rateOut[b] = rates[at]!;
     f.ratePharmacy[b] = rates[at + 1]!;
     f.rateStay[b] = rates[at + 2]!;

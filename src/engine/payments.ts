@@ -23,9 +23,11 @@ const R11 = 6;
 const R12 = 7;
 const ACCOUNT = SchemeCode.employeeAccount;
 
-const sources: QuotaSource[] = [];
-/** Quota sources reused from bill to bill (the rules only read them). */
-const sourcePool: QuotaSource[] = [];
+/** Lists of n quota sources, reused from bill to bill (the rules only read them). */
+const sourceLists: QuotaSource[][] = [];
+function sourcesOf(n: number): QuotaSource[] {
+  return (sourceLists[n] ??= Array.from({ length: n }, () => ({ availableFen: 0, since: 0 })));
+}
 const relOf = new Int32Array(4096);
 
 /** On need: the open pair to relative b whose sharer has the most unearmarked balance, or −1. */
@@ -93,12 +95,11 @@ export function pay(
     const want = wantedQuota(f, a, f.relQuota[oldest]!, amount - own - quotas);
     if (want > f.relQuota[oldest]!) setQuota(f, oldest, want);
   }
-  sources.length = n;
+  const sources = sourcesOf(n);
   for (let i = 0; i < n; i++) {
-    const q = (sourcePool[i] ??= { availableFen: 0, since: 0 });
+    const q = sources[i]!;
     q.availableFen = f.relQuota[relOf[i]!]!;
     q.since = f.relSince[relOf[i]!]!;
-    sources[i] = q;
   }
   const order = input.rules.paymentOrder;
   const drawable = capFen === null ? sources : capQuotas(order.quotaOrder, sources, capFen - f.capUsed[b]!);
@@ -142,8 +143,16 @@ export function scheduleCare(f: FamilyState, b: number, from: number): void {
     f.nextCare[b] = NEVER;
     return;
   }
-  const wait = f.waitLog(f.asBeneficiary[b]! > 0 ? f.logNoEvent[b]! : f.logNoEventThinned[b]!);
-  const next = wait < months - from ? from + wait : NEVER;
+  const linked = f.asBeneficiary[b]! > 0 ? 1 : 0;
+  const log = linked ? f.logNoEvent[b]! : f.logNoEventThinned[b]!;
+  if (!(log < 0)) {
+    f.nextCare[b] = NEVER;
+    return;
+  }
+  // No event at all in the months left? Then no logarithm is needed (the same geometric wait).
+  const stay = 1 - f.unit();
+  const none = f.ctx.careNone[(f.careClass[b]! * 2 + linked) * (months + 1) + months - from]!;
+  const next = stay > none ? from + Math.floor(Math.log(stay) / log) : NEVER;
   f.nextCare[b] = next;
   if (next < f.careAt) f.careAt = next;
 }

@@ -109,6 +109,8 @@ export interface RunContext {
    * the chance of such a month; then both again for the events thinned to `uptake.onNeed`.
    */
   careRates: Float64Array;
+  /** By (care class × 2 + 1 with a relationship, 0 thinned) × (months + 1) + r: the chance of no care event in r months. */
+  careNone: Float64Array;
   /** By age: the chance of no insurance change (R6) in the whole window. */
   noChangeInWindow: Float64Array;
   /**
@@ -202,10 +204,18 @@ export function prepare(input: EngineInput): RunContext {
   logStay.forEach((l, kind) => {
     for (let r = 0; r <= months; r++) noneWithin[kind * (months + 1) + r] = l === 0 ? 1 : Math.exp(l * r);
   });
+  const careNone = new Float64Array(6 * 2 * (months + 1));
+  for (let cls = 0; cls < 6; cls++) {
+    for (let full = 0; full < 2; full++) {
+      const log = careRates[cls * 7 + (full ? 3 : 5)]!;
+      for (let r = 0; r <= months; r++) careNone[(cls * 2 + full) * (months + 1) + r] = Math.exp(log * r);
+    }
+  }
   return {
     input,
     months,
     logNoChange,
+    careNone,
     logStay,
     noneWithin,
     relationOf,

@@ -72,6 +72,8 @@ export class FamilyState {
   readonly noEvent = new Float64Array(MAX_FAMILY_SIZE);
   /** Per member: log of `noEvent` (for the geometric waits), and the mean own spending a month (R8). */
   readonly logNoEvent = new Float64Array(MAX_FAMILY_SIZE);
+  /** Per member: care class (age band × 2 + resident), the index of prepare.ts `careRates` and `careNone`. */
+  readonly careClass = new Int32Array(MAX_FAMILY_SIZE);
   /** Per member: as `noEvent` and `logNoEvent` for the events that may set up a relationship on need. */
   readonly noEventThinned = new Float64Array(MAX_FAMILY_SIZE);
   readonly logNoEventThinned = new Float64Array(MAX_FAMILY_SIZE);
