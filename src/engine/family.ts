@@ -44,20 +44,41 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
   f.st.start(c.key, f.familyIndex);
   f.np = 0;
   f.nr = 0;
+  f.nh = 0;
+  f.through = -1;
+  f.ownSeed = mix32(mix32(f.familyIndex ^ c.ownKey[0]!) + c.ownKey[1]!);
+  // Columns and state arrays in locals: the loop then only indexes typed arrays.
+  const { role, branch, age, scheme, insuredArea, insuredProvince, residenceArea, ltc } = chunk;
+  const { balanceFen, monthlyCreditFen, residentContributionFen } = chunk;
+  const spendable = f.spendable;
+  const credit = f.credit;
+  const holders = f.holders;
+  const ownBillMean = f.ownBillMean;
+  const sharerOk = c.sharerOk;
+  const ownShare = beh.ownSpendingShareOfCredit;
   for (let p = 0; p < n; p++) {
     const i = start + p;
-    f.role[p] = chunk.role[i]!;
-    f.branch[p] = chunk.branch[i]!;
-    f.age[p] = chunk.age[i]!;
-    f.scheme[p] = chunk.scheme[i]!;
-    f.area[p] = chunk.insuredArea[i]!;
-    f.province[p] = chunk.insuredProvince[i]!;
-    f.residence[p] = chunk.residenceArea[i]!;
-    f.ltc[p] = chunk.ltc[i]!;
+    const s = scheme[i]!;
+    f.role[p] = role[i]!;
+    f.branch[p] = branch[i]!;
+    f.age[p] = age[i]!;
+    f.scheme[p] = s;
+    f.area[p] = insuredArea[i]!;
+    f.province[p] = insuredProvince[i]!;
+    f.residence[p] = residenceArea[i]!;
+    f.ltc[p] = ltc[i]!;
+    f.contribution[p] = residentContributionFen[i]!;
+    const balance = balanceFen[i]!;
+    const monthly = monthlyCreditFen[i]!;
+    spendable[p] = balance;
+    credit[p] = monthly;
+    if (s === ACCOUNT || balance !== 0 || sharerOk[s]) {
+      holders[f.nh++] = p;
+      ownBillMean[p] = s === ACCOUNT ? monthly * ownShare : 0;
+    }
+  }
+  for (let p = 0; p < n; p++) {
     f.gone[p] = 0;
-    f.spendable[p] = chunk.balanceFen[i]!;
-    f.credit[p] = chunk.monthlyCreditFen[i]!;
-    f.contribution[p] = chunk.residentContributionFen[i]!;
     f.contributionMonth[p] = -1;
     f.asSharer[p] = 0;
     f.asBeneficiary[p] = 0;
@@ -67,8 +88,6 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     f.asOf[p] = -1;
     f.stateFrom[p] = 0;
   }
-  f.through = -1;
-  f.ownSeed = mix32(mix32(f.familyIndex ^ c.ownKey[0]!) + c.ownKey[1]!);
   const relationOf = c.relationOf;
   for (let a = 0; a < n; a++) {
     if (!c.sharerOk[f.scheme[a]!]) continue;
@@ -101,13 +120,6 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     f.noEvent[b] = rates[at + 4]!;
     f.logNoEventThinned[b] = rates[at + 5]!;
     f.noEventThinned[b] = rates[at + 6]!;
-  }
-  f.nh = 0;
-  for (let p = 0; p < n; p++) {
-    const holder = f.scheme[p] === ACCOUNT;
-    if (!holder && f.spendable[p] === 0 && !c.sharerOk[f.scheme[p]!]) continue;
-    f.holders[f.nh++] = p;
-    f.ownBillMean[p] = holder ? f.credit[p]! * beh.ownSpendingShareOfCredit : 0;
   }
   for (let p = 0; p < n; p++) {
     f.nextChange[p] = NEVER;
