@@ -6,8 +6,10 @@
  * inputs give the same bits.
  *
  * "The prepayment at any size" treats the province's prepayments as one amount X split among its
- * treatment provinces in proportion to their share of its claims over all replications, held fixed
- * for the whole run (no yearly re-sizing). Outstanding claims do not depend on the prepayment, and the
+ * treatment provinces in proportion to what each pair needs at the chosen confidence — the
+ * confidence quantile, across replications, of the pair's peak outstanding claims — held fixed for the
+ * whole run (no yearly re-sizing). (A split by each pair's share of all claims would give a pair whose
+ * claims come in one replication only a share that shrinks with R, and a needed size that grows with R.) Outstanding claims do not depend on the prepayment, and the
  * first red warning comes before any top-up, so a replication warns red at X exactly when some pair's
  * peak outstanding reaches red × its share of X: each replication has a critical size K, and it warns
  * red at X iff X ≤ K.
@@ -60,7 +62,7 @@ export interface ProvinceMonteCarlo {
    * `redProbability` is the more optimistic of the two.
    */
   redProbabilityAtMeanSize: number;
-  /** Share of the province's claims that goes to each treatment province (the split of a single size). */
+  /** The split of a single prepayment among treatment provinces (see the module comment). */
   split: Float64Array;
   /** Per replication, the critical size K: a fixed prepayment X warns red iff X ≤ K (0: no claims). */
   criticalFen: Float64Array;
@@ -162,6 +164,29 @@ export class MonteCarloAccumulator {
     return result;
   }
 
+  /**
+   * Province i's split of a single prepayment among its treatment provinces: in proportion to each
+   * pair's confidence quantile of peak outstanding claims across replications, or, when no pair
+   * reaches a positive quantile, to its share of all claims.
+   */
+  #split(i: number, confidence: number): Float64Array {
+    const P = this.#P;
+    const need = new Float64Array(P);
+    const peaks = new Float64Array(this.#peakOut.length);
+    let total = 0;
+    for (let j = 0; j < P; j++) {
+      this.#peakOut.forEach((peakOut, r) => (peaks[r] = peakOut[i * P + j]!));
+      need[j] = Math.max(0, nearestRank(Float64Array.from(peaks).sort(), confidence));
+      total += need[j]!;
+    }
+    if (total > 0) return need.map((x) => x / total);
+    let claims = 0;
+    for (let j = 0; j < P; j++) claims += Math.max(0, this.#claims[i * P + j]!);
+    return Float64Array.from({ length: P }, (_, j) =>
+      claims > 0 ? Math.max(0, this.#claims[i * P + j]!) / claims : 0,
+    );
+  }
+
   /** The summary of the replications added so far (at least one). */
   result(): MonteCarloResult {
     const R = this.replications;
@@ -171,11 +196,7 @@ export class MonteCarloAccumulator {
     const confidence = this.options.confidence ?? 0.95;
     const quantiles = [...(this.options.quantiles ?? [0.05, 0.5, 0.95])];
     const provinceResults = Array.from({ length: P }, (_, i): ProvinceMonteCarlo => {
-      let total = 0;
-      for (let j = 0; j < P; j++) total += Math.max(0, this.#claims[i * P + j]!);
-      const split = Float64Array.from({ length: P }, (_, j) =>
-        total > 0 ? Math.max(0, this.#claims[i * P + j]!) / total : 0,
-      );
+      const split = this.#split(i, confidence);
       const criticalFen = Float64Array.from(this.#peakOut, (peakOut) => {
         let k = 0;
         for (let j = 0; j < P; j++) {

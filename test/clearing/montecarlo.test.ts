@@ -7,6 +7,7 @@ import {
   prepaymentAtConfidence,
   redProbabilityAt,
 } from '../../src/clearing/montecarlo';
+import { FlowCube } from '../../src/clearing/flows';
 import { DEFAULT_CLEARING_PARAMETERS } from '../../src/clearing/parameters';
 import { clearRun } from '../../src/clearing/run';
 import { monteCarloTable } from '../../src/clearing/tables';
@@ -95,6 +96,31 @@ describe('monteCarlo (C5, C6)', () => {
     };
     expect(fixedRun(Math.floor(k) - 1)).toBeGreaterThan(0);
     expect(fixedRun(Math.ceil(k * 1.001))).toBe(0);
+  });
+
+  test('a pair with claims in one replication only does not make the needed prepayment grow with R', () => {
+    // Province 0 pays steadily into province 1 every month of every replication; once, in
+    // replication 0, it also pays a single large bill into province 2.
+    const areaOf = (p: number) => AREA_PROVINCE.indexOf(p);
+    const steady = () => {
+      const cube = new FlowCube(12, AREA_PROVINCE.length);
+      for (let m = 0; m < 12; m++) cube.add(m, areaOf(0), areaOf(1), 0, 1_000_000);
+      return cube;
+    };
+    const lumpy = steady();
+    lumpy.add(6, areaOf(0), areaOf(2), 0, 5_000_000);
+    const needed = (r: number) =>
+      monteCarlo([lumpy, ...Array.from({ length: r - 1 }, steady)], AREA_PROVINCE, PROVINCES, params, {
+        start: '2026-01',
+        confidence: 0.95,
+      }).provinceResults[0]!.neededPrepaymentFen;
+    const few = needed(5);
+    const many = needed(50);
+    // Covering both pairs' worst peaks at once is enough at any R: the steady flow's month plus the
+    // clearing lag (a little over two months outstanding) and the single bill, over the red line.
+    const worst = (2.2 * 1_000_000 + 5_000_000) / params.warnings.red;
+    expect(few).toBeLessThanOrEqual(Math.ceil(worst));
+    expect(many).toBeLessThanOrEqual(few);
   });
 
   test('the needed prepayment never falls as the confidence rises', () => {
