@@ -110,8 +110,8 @@ export const prepaymentMessages = defineMessages({
     en: 'P(red warning) against a fixed prepayment',
   },
   'chart.curve.note': {
-    zh: '所需规模把该省预付金视为全年固定的一笔总额，按各就医省份在全部重复中的费用占比分配。某就医省份只在少数重复中有费用时，其占比很小，而一次性费用的峰值却可能决定所需规模；此时所需规模随重复次数增大，应视为偏高的估计。',
-    en: 'The needed size treats the province’s prepayments as one fixed amount for the whole run, split by each treatment province’s share of claims over all replications. A treatment province with claims in only a few replications gets a small share, yet its one-off peak can set the needed size; the size then grows with the number of replications, so read it as an upper estimate.',
+    zh: '所需规模把该省预付金视为全年固定的一笔总额，按各就医省份在所选置信度下的需要（各次重复中未清算费用峰值的分位数）分配。只在极少数重复中出现的一次性费用，低于所选置信度时不计入。',
+    en: 'The needed size treats the province’s prepayments as one fixed amount for the whole run, split among treatment provinces by what each needs at the chosen confidence (the quantile, across replications, of its peak outstanding claims). A one-off bill that appears in fewer replications than the confidence leaves out is not covered.',
   },
   'chart.curve.x': { zh: '预付金（{unit}）', en: 'Prepayment ({unit})' },
   'chart.curve.y': { zh: '红色预警概率（%）', en: 'P(red warning) (%)' },
