@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { engineInput, simulateRange } from '../engine';
+import { CHUNK_FAMILIES } from '../engine/range';
 import type { PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
 import { generateFamilies, sampleSize } from '../population/generate';
@@ -72,8 +73,14 @@ export function engineFigures(
   });
   const generation = best(() => {
     let n = 0;
-    for (let first = 0; first < families; first += 8192) {
-      n += generateFamilies(model, key, first, Math.min(8192, families - first), scaleK).personCount;
+    for (let first = 0; first < families; first += CHUNK_FAMILIES) {
+      n += generateFamilies(
+        model,
+        key,
+        first,
+        Math.min(CHUNK_FAMILIES, families - first),
+        scaleK,
+      ).personCount;
     }
     return n;
   });

@@ -170,6 +170,13 @@ export function simulateFamily(f: FamilyState): void {
   const c = f.ctx;
   const capped = (c.input.rules.quotaLimits.monthlyUseCapFen ?? null) !== null;
   const n = f.n;
+  if (f.np === 0) {
+    // No possible relationship: only the accounts run (their months come in closeAccounts).
+    f.m = 0;
+    openBalances(f);
+    closeAccounts(f);
+    return;
+  }
   let changeAt = earliest(f.nextChange, n);
   for (let m = 0; m < c.months; m++) {
     f.m = m;

@@ -11,8 +11,8 @@ import { prepare, type RunContext } from './prepare';
 import { C, CLASSES, emptyResult, S, SUMMARY_FIELDS, type RangeResult } from './result';
 import { FamilyState } from './state';
 
-/** Families generated per chunk inside a range. */
-const CHUNK_FAMILIES = 2048;
+/** Families generated per chunk inside a range (small enough for the chunk to stay in cache while it is simulated). */
+export const CHUNK_FAMILIES = 2048;
 
 const contexts = new WeakMap<EngineInput, { ctx: RunContext; population: StreamKey }>();
 function contextOf(input: EngineInput): { ctx: RunContext; population: StreamKey } {
