@@ -8,7 +8,6 @@ import { I18n, LANG_TAG } from './i18n';
 import { createLangSwitch } from './langSwitch';
 import { resolveLang, shellPath, workspaceFromHash } from './location';
 import { type MessageKey, messages } from './messages';
-import { renderPlaceholder } from './placeholder';
 import { readStoredLang, storeLang } from './storage';
 import { createTabs, type Tabs } from './tabs';
 import type { WorkbenchServices, WorkspaceFactory, WorkspaceView } from './view';
@@ -22,12 +21,12 @@ export interface Shell {
 
 /**
  * Builds the shell inside `root`, reading and writing the state of `win` (address, storage).
- * Workspaces named in `views` are mounted from their factories; the others show what they will hold.
+ * Each workspace is mounted once from its factory in `views`.
  */
 export function mountShell(
   root: HTMLElement,
   win: Window,
-  views: Partial<Record<WorkspaceId, WorkspaceFactory>>,
+  views: Readonly<Record<WorkspaceId, WorkspaceFactory>>,
   services: WorkbenchServices,
 ): Shell {
   const doc = root.ownerDocument;
@@ -74,19 +73,16 @@ export function mountShell(
   };
   const tabs = createTabs(tablist, items, workspaceFromHash(win.location.hash), onSelect);
   for (const { id, panel } of items) {
-    const factory = views[id];
-    if (factory) mounted.set(id, factory({ panel, i18n, win, services }));
+    mounted.set(id, views[id]({ panel, i18n, win, services }));
   }
 
   const renderTexts = (): void => {
     doc.documentElement.lang = LANG_TAG[i18n.lang];
     tagline.textContent = i18n.t('tagline');
     tablist.setAttribute('aria-label', i18n.t('tabs.label'));
-    for (const { spec, tab, panel } of items) {
+    for (const { spec, tab } of items) {
       tab.textContent = i18n.t(spec.title);
-      const view = mounted.get(spec.id);
-      if (view) view.relabel(i18n.lang);
-      else renderPlaceholder(panel, spec, i18n);
+      mounted.get(spec.id)!.relabel(i18n.lang);
     }
   };
 

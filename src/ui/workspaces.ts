@@ -1,7 +1,4 @@
-/**
- * The four workspaces (工作区) of the workbench, in tab order. Each is described by message keys;
- * none is built yet, so the shell shows what each will hold.
- */
+/** The four workspaces (工作区) of the workbench, in tab order, with their tab labels. */
 import type { MessageKey } from './messages';
 
 /** Identifier of a workspace; also its URL hash (`#compare`). */
@@ -12,10 +9,6 @@ export interface WorkspaceSpec {
   id: WorkspaceId;
   /** Tab label. */
   title: MessageKey;
-  /** Who the workspace is for, in one sentence. */
-  audience: MessageKey;
-  /** What the workspace will hold, one list item each. */
-  plan: readonly MessageKey[];
 }
 
 /** The workspaces in tab order; the first opens when the URL names none. */
@@ -23,26 +16,18 @@ export const WORKSPACES: readonly WorkspaceSpec[] = [
   {
     id: 'compare',
     title: 'compare.title',
-    audience: 'compare.audience',
-    plan: ['compare.item1', 'compare.item2', 'compare.item3'],
   },
   {
     id: 'prepayment',
     title: 'prepayment.title',
-    audience: 'prepayment.audience',
-    plan: ['prepayment.item1', 'prepayment.item2', 'prepayment.item3', 'prepayment.item4'],
   },
   {
     id: 'trainer',
     title: 'trainer.title',
-    audience: 'trainer.audience',
-    plan: ['trainer.item1', 'trainer.item2', 'trainer.item3'],
   },
   {
     id: 'validation',
     title: 'validation.title',
-    audience: 'validation.audience',
-    plan: ['validation.item1', 'validation.item2', 'validation.item3'],
   },
 ];
 
