@@ -1,8 +1,9 @@
 /**
  * One family through the window (一个家庭的模拟): its members are read from the population columns,
  * its candidate pairs found (R1, R2 through the rules' answers), and then month by month, in a
- * fixed order: insurance changes (R6), ends by choice (R4), credits, own spending (R8), new
- * relationships, care events and contributions (R11, R12), and the month's tally.
+ * fixed order: insurance changes (R6), ends by choice (R4), credits and own spending (R8, applied
+ * when a balance is read: accounts.ts), new relationships, care events and contributions (R11, R12).
+ * The month's counts and state totals are kept as they change, so there is no tally pass.
  */
 import { SchemeCode, type PopulationChunk } from '../population/columns';
 import { drawFrom, mix32, type CumTable, cumTable } from '../population/random';
