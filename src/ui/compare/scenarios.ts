@@ -1,37 +1,15 @@
 /**
- * The scenario files bundled into the page for comparison (内置方案): Vite imports every file of
- * scenarios/ at build time, so nothing is fetched; each is validated like the CLI validates it.
+ * The scenarios Compare offers (比较方案): the page's bundled scenario files; a file that does not
+ * validate stops the workspace with its errors, since a comparison must not silently lose a scenario.
  */
-import { formatScenarioErrors, parseScenario, type Scenario } from '../../scenario';
+import type { Scenario } from '../../scenario';
+import { BASELINE_ID, bundledScenario, bundledScenarios as bundled } from '../scenarioFiles';
 
-const files = import.meta.glob<unknown>('../../../scenarios/*.json', { eager: true, import: 'default' });
+export { BASELINE_ID, bundledScenario };
 
-/** The scenario every first visit runs. */
-export const BASELINE_ID = 'baseline-2026';
-
-/** Validates every bundled file; throws with the errors of the first bad one. */
-function loadAll(): Scenario[] {
-  const out: Scenario[] = [];
-  for (const [path, json] of Object.entries(files)) {
-    const r = parseScenario(json);
-    if (!r.ok) throw new Error(`${path.replace(/^(\.\.\/)+/, '')}\n${formatScenarioErrors(r.errors)}`);
-    out.push(r.scenario);
-  }
-  // The baseline first, then the others by id.
-  return out.sort(
-    (a, b) => Number(b.id === BASELINE_ID) - Number(a.id === BASELINE_ID) || a.id.localeCompare(b.id),
-  );
-}
-
-let cache: Scenario[] | null = null;
-
-/** Every bundled scenario, the baseline first, validated once. */
+/** Every bundled scenario, the baseline first; throws with the errors of any file that does not validate. */
 export function bundledScenarios(): readonly Scenario[] {
-  cache ??= loadAll();
-  return cache;
-}
-
-/** The bundled scenario with `id`, if there is one. */
-export function bundledScenario(id: string): Scenario | undefined {
-  return bundledScenarios().find((s) => s.id === id);
+  const { scenarios, broken } = bundled();
+  if (broken.length > 0) throw new Error(broken.join('\n'));
+  return scenarios;
 }

@@ -3,19 +3,9 @@
  * scenarios/stories/ and every scenario file at build time, so nothing is fetched; each story is
  * validated like the tests validate it, and a bad file stops the trainer with its errors.
  */
-import {
-  formatScenarioErrors,
-  formatStoryErrors,
-  parseScenario,
-  parseStory,
-  type LoadedStory,
-  type Scenario,
-} from '../../scenario';
+import { formatStoryErrors, parseStory, type LoadedStory, type Scenario } from '../../scenario';
+import { bundledScenarios } from '../scenarioFiles';
 
-const scenarioFiles = import.meta.glob<unknown>('../../../scenarios/*.json', {
-  eager: true,
-  import: 'default',
-});
 const storyFiles = import.meta.glob<unknown>('../../../scenarios/stories/*.json', {
   eager: true,
   import: 'default',
@@ -23,19 +13,14 @@ const storyFiles = import.meta.glob<unknown>('../../../scenarios/stories/*.json'
 
 /** Validates the bundled scenario and story files; throws with every error of the first bad file. */
 function loadAll(): LoadedStory[] {
-  const scenarios = new Map<string, Scenario>();
-  const broken = new Map<string, string>();
-  for (const json of Object.values(scenarioFiles)) {
-    const r = parseScenario(json);
-    if (r.ok) scenarios.set(r.scenario.id, r.scenario);
-    else broken.set(String((json as { id?: unknown } | null)?.id), formatScenarioErrors(r.errors));
-  }
+  const bundled = bundledScenarios();
+  const scenarios = new Map<string, Scenario>(bundled.scenarios.map((s) => [s.id, s]));
   return Object.keys(storyFiles)
     .sort()
     .map((path) => {
       const r = parseStory(storyFiles[path], (id) => scenarios.get(id));
       if (!r.ok) {
-        const cause = broken.get(String((storyFiles[path] as { scenario?: unknown } | null)?.scenario));
+        const cause = bundled.broken.join('\n');
         throw new Error(
           `${path.replace(/^(\.\.\/)+/, '')}\n${formatStoryErrors(r.errors)}${cause ? `\n${cause}` : ''}`,
         );
