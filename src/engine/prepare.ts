@@ -11,18 +11,11 @@ import { checkBeneficiary, checkSharer, walletStart } from '../rules/eligibility
 import { checkUse } from '../rules/payment';
 import type { Refusal } from '../rules/refusal';
 import { parseStamp } from '../rules/time';
-import { PERMITTED_USES, type Person, type RelationKind } from '../rules/types';
+import { NEAR_RELATIVE_KINDS, PERMITTED_USES, type Person, type RelationKind } from '../rules/types';
 import { monthNumber, windowMonths, type EngineInput } from './input';
 
 /** The relation kinds a family link can have, by code (index). */
-export const RELATION_CODES: readonly RelationKind[] = [
-  'spouse',
-  'parent',
-  'child',
-  'sibling',
-  'grandparent',
-  'grandchild',
-];
+export const RELATION_CODES: readonly RelationKind[] = NEAR_RELATIVE_KINDS;
 
 /** The code of each relation kind (−1 for kinds a family link never has). */
 export const RELATION_CODE: Readonly<Record<RelationKind, number>> = {

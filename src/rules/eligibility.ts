@@ -5,19 +5,12 @@
  */
 import type { GeographyParameters, RelativeScope } from './parameters';
 import { refuse, type Refusal } from './refusal';
-import { INSURED_SCHEMES, type Person, type RelationKind } from './types';
+import { INSURED_SCHEMES, NEAR_RELATIVE_KINDS, type Person, type RelationKind } from './types';
 
 /** The relations each R2 scope admits: the 2021 reform's, and the near relatives of the Civil Code art. 1045. */
 export const RELATIVES_IN_SCOPE: Readonly<Record<RelativeScope, ReadonlySet<RelationKind>>> = {
   'spouse-parents-children': new Set<RelationKind>(['spouse', 'parent', 'child']),
-  'near-relatives': new Set<RelationKind>([
-    'spouse',
-    'parent',
-    'child',
-    'sibling',
-    'grandparent',
-    'grandchild',
-  ]),
+  'near-relatives': new Set<RelationKind>(NEAR_RELATIVE_KINDS),
 };
 
 const RELATION_ZH: Readonly<Record<RelationKind, string>> = {

@@ -14,17 +14,26 @@ export const INSURED_SCHEMES: readonly Scheme[] = ['employee-account', 'employee
  * is the sharer's parent. In-law kinds exist so that they can be refused (R2): in-laws are not near
  * relatives under the Civil Code art. 1045.
  */
-export type RelationKind =
-  | 'spouse'
-  | 'parent'
-  | 'child'
-  | 'sibling'
-  | 'grandparent'
-  | 'grandchild'
-  | 'parent-in-law'
-  | 'child-in-law'
-  | 'sibling-in-law'
-  | 'other';
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** The near relatives (近亲属) of the Civil Code art. 1045, in a fixed order (the engine codes them by it). */
+export const NEAR_RELATIVE_KINDS = [
+  'spouse',
+  'parent',
+  'child',
+  'sibling',
+  'grandparent',
+  'grandchild',
+] as const;
+
+/** Every relation kind: the near relatives, then the in-laws and others that R2 refuses. */
+export const RELATION_KINDS = [
+  ...NEAR_RELATIVE_KINDS,
+  'parent-in-law',
+  'child-in-law',
+  'sibling-in-law',
+  'other',
+] as const;
 
 /** The four uses of shared money that R11 permits (all for the beneficiary only). */
 export type PermittedUse = 'medical' | 'pharmacy' | 'resident-contribution' | 'ltc-contribution';

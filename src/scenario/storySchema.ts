@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { BOOKKEEPING_IDS, CLEARING_RULES, SHARING_RULES } from '../rules/ids';
 import type { RefusalCode } from '../rules/refusal';
-import type { Purpose, RelationKind, Scheme } from '../rules/types';
+import { RELATION_KINDS, type Purpose, type RelationKind, type Scheme } from '../rules/types';
 import { FORMATS, type FormatName } from './formats';
 import { fieldHelp, scenarioSchema } from './schema';
 
@@ -19,18 +19,7 @@ function members<T extends string>() {
 }
 
 const SCHEMES = members<Scheme>()(['employee-account', 'employee-pooling-only', 'resident', 'uninsured']);
-const RELATIONS = members<RelationKind>()([
-  'spouse',
-  'parent',
-  'child',
-  'sibling',
-  'grandparent',
-  'grandchild',
-  'parent-in-law',
-  'child-in-law',
-  'sibling-in-law',
-  'other',
-]);
+const RELATIONS = members<RelationKind>()(RELATION_KINDS);
 const PURPOSES = members<Purpose>()([
   'medical',
   'pharmacy',
