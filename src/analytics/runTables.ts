@@ -1,11 +1,22 @@
 /**
- * The tables of a scenario run (运行结果表): the flow cube, the monthly summaries and the ledger by
- * account class, beside the clearing's own tables, as column tables ready for DuckDB, Parquet and CSV.
+ * The tables of a scenario run (运行结果表): the flow cube, the monthly summaries, the ledger by
+ * account class and the payments from quotas by the beneficiary's age band and scheme, beside the
+ * clearing's own tables, as column tables ready for DuckDB, Parquet and CSV.
  * Places are named by their official codes; months by `YYYY-MM`.
  */
 import { clearingTables, monteCarloTable } from '../clearing/tables';
 import { windowMonths } from '../engine/input';
-import { CLASSES, FEN_AT, type FamilyTrace, S, SUMMARY_FIELDS, TIMES_AT } from '../engine/result';
+import {
+  AGE_BANDS,
+  CLASSES,
+  FEN_AT,
+  type FamilyTrace,
+  PROFILE_FIELDS,
+  S,
+  SUMMARY_FIELDS,
+  TIMES_AT,
+} from '../engine/result';
+import { SCHEMES } from '../population/columns';
 import { formatStamp } from '../rules/time';
 import type { Dataset } from '../population/dataset';
 import { PERMITTED_USES } from '../rules/types';
@@ -68,6 +79,35 @@ export function ledgerTable(run: ScenarioRun): ColumnTable {
   return { name: 'ledger', columns };
 }
 
+/**
+ * `beneficiaries`: per month, age band (at the window's start) and scheme of the beneficiary, the
+ * payments from quotas — person-times and fen; every combination has a row, empty ones with zeros.
+ */
+export function beneficiaryTable(run: ScenarioRun): ColumnTable {
+  const profile = run.result.beneficiaryProfile;
+  const months = windowMonths(run.scenario.window);
+  const keys = months.flatMap((month, m) =>
+    AGE_BANDS.flatMap((band, a) =>
+      SCHEMES.map((scheme, s) => ({
+        month,
+        band,
+        scheme,
+        at: m * PROFILE_FIELDS + (a * SCHEMES.length + s) * 2,
+      })),
+    ),
+  );
+  return {
+    name: 'beneficiaries',
+    columns: {
+      month: keys.map((k) => k.month),
+      age_band: keys.map((k) => k.band),
+      scheme: keys.map((k) => k.scheme),
+      person_times: Float64Array.from(keys, (k) => profile[k.at]!),
+      amount_fen: Float64Array.from(keys, (k) => profile[k.at + 1]!),
+    },
+  };
+}
+
 /** `postings`: the full posting log, with rule ids, of traced families (one row per posting). */
 export function postingTable(traces: readonly FamilyTrace[]): ColumnTable {
   const rows = traces.flatMap((t) => t.postings.map((p) => ({ family: t.familyIndex, p })));
@@ -85,12 +125,13 @@ export function postingTable(traces: readonly FamilyTrace[]): ColumnTable {
   };
 }
 
-/** Every table of a run: flows, monthly, ledger, the clearing's tables and, with replications, the Monte Carlo. */
+/** Every table of a run: flows, monthly, ledger, beneficiaries, the clearing's tables and, with replications, the Monte Carlo. */
 export function runTables(run: ScenarioRun, dataset: Dataset): ColumnTable[] {
   const tables = [
     flowTable(run, dataset),
     monthlyTable(run),
     ledgerTable(run),
+    beneficiaryTable(run),
     ...clearingTables(run.clearing),
   ];
   if (run.monteCarlo) tables.push(monteCarloTable(run.monteCarlo));

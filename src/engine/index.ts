@@ -4,6 +4,18 @@
  */
 export * from './behaviour';
 export * from './input';
-export { mergeRangeResults, series, S, TIMES_AT, FEN_AT, SUMMARY_FIELDS, CLASSES, C } from './result';
+export {
+  mergeRangeResults,
+  series,
+  S,
+  TIMES_AT,
+  FEN_AT,
+  SUMMARY_FIELDS,
+  CLASSES,
+  C,
+  AGE_BANDS,
+  ageBand,
+  PROFILE_FIELDS,
+} from './result';
 export type { RangeResult, FamilyTrace, TracedRefusal } from './result';
 export { simulateRange, type RangeOptions } from './range';

@@ -122,6 +122,7 @@ export function pay(
     const geo = pairGeography(f, k);
     f.count(S.personTimes, 1);
     f.count(S.sharedFen, fen);
+    f.countBeneficiary(b, fen);
     f.count(TIMES_AT + geo * 4 + use, 1);
     f.count(FEN_AT + geo * 4 + use, fen);
     f.capUsed[b] = f.capUsed[b]! + fen;

@@ -75,6 +75,7 @@ export function simulateRange(
   }
   for (let i = 0; i < f.summary.length; i++) result.summary[i] = f.summary[i]! * k;
   for (let i = 0; i < f.refusals.length; i++) result.refusals[i] = f.refusals[i]! * k;
+  for (let i = 0; i < f.profile.length; i++) result.beneficiaryProfile[i] = f.profile[i]! * k;
   const W = CLASSES.length;
   const cum = new Float64Array(W);
   for (let m = 0; m < M; m++) {

@@ -5,6 +5,7 @@
  * 1:k, so results of ranges merge by addition into the same bits whatever the split or order.
  */
 import { FlowCube } from '../clearing/flows';
+import { SCHEMES } from '../population/columns';
 import type { RuleId } from '../rules/ids';
 import { SHARING_RULES } from '../rules/ids';
 import type { Posting } from '../rules/ledger';
@@ -69,6 +70,23 @@ export const FEN_AT = 36;
 /** Number of summary fields per month. */
 export const SUMMARY_FIELDS = 48;
 
+/**
+ * Age bands of the beneficiary profile (被共济人年龄段), by age at the window's start: children
+ * 0–14, young adults 15–44, middle age 45–59, the younger old 60–74 and the older old 75+.
+ */
+export const AGE_BANDS = ['0-14', '15-44', '45-59', '60-74', '75+'] as const;
+
+/** Index into {@link AGE_BANDS} of an age in whole years. */
+export function ageBand(age: number): number {
+  return age < 15 ? 0 : age < 45 ? 1 : age < 60 ? 2 : age < 75 ? 3 : 4;
+}
+
+/**
+ * Fields per month of the beneficiary profile: age band × scheme × (person-times, fen); the index of
+ * (month m, band a, scheme s) is `((m × AGE_BANDS + a) × SCHEMES + s) × 2`, then +0 person-times, +1 fen.
+ */
+export const PROFILE_FIELDS = AGE_BANDS.length * SCHEMES.length * 2;
+
 /** Ledger account classes the bulk path aggregates postings into. */
 export const CLASSES = ['accounts', 'quotas', 'wallets', 'funds', 'payees', 'cash'] as const;
 /** Index of each account class. */
@@ -116,6 +134,11 @@ export interface RangeResult {
   refusals: Float64Array;
   /** months × CLASSES: the ledger balance of each account class at the end of each month. */
   ledger: Float64Array;
+  /**
+   * months × {@link PROFILE_FIELDS}: payments from quotas by the beneficiary's age band and scheme at the
+   * time of payment, person-times and fen (they sum to S.personTimes and S.sharedFen).
+   */
+  beneficiaryProfile: Float64Array;
   /** Per month, fen by which the ledger and the state arrays disagree (must be 0). */
   residual: Float64Array;
   traces: FamilyTrace[];
@@ -133,6 +156,7 @@ export function emptyResult(months: number, areas: number, weight: number): Rang
     summary: new Float64Array(months * SUMMARY_FIELDS),
     refusals: new Float64Array(months * SHARING_RULES.length),
     ledger: new Float64Array(months * CLASSES.length),
+    beneficiaryProfile: new Float64Array(months * PROFILE_FIELDS),
     residual: new Float64Array(months),
     traces: [],
   };
@@ -154,6 +178,7 @@ export function mergeRangeResults(into: RangeResult, other: RangeResult): RangeR
   addInto(into.summary, other.summary);
   addInto(into.refusals, other.refusals);
   addInto(into.ledger, other.ledger);
+  addInto(into.beneficiaryProfile, other.beneficiaryProfile);
   addInto(into.residual, other.residual);
   into.traces = [...into.traces, ...other.traces].sort((a, b) => a.familyIndex - b.familyIndex);
   return into;

@@ -4,6 +4,7 @@
  * In the bulk path a posting only adds its amount to the totals of its two account classes; for a
  * traced family the same call also books a real Posting, with its rule id, in a Ledger.
  */
+import { SCHEMES } from '../population/columns';
 import { MAX_FAMILY_SIZE } from '../population/family/parameters';
 import { FamilyStream } from '../population/random';
 import { accountOf, cashOf, fundOf, payeeOf, quotaOf } from '../rules/accounts';
@@ -14,7 +15,7 @@ import type { Refusal } from '../rules/refusal';
 import { PERMITTED_USES, type Person } from '../rules/types';
 import { FlowTable } from './flowTable';
 import type { RunContext } from './prepare';
-import { CLASSES, SUMMARY_FIELDS, type TracedRefusal } from './result';
+import { AGE_BANDS, ageBand, CLASSES, PROFILE_FIELDS, SUMMARY_FIELDS, type TracedRefusal } from './result';
 
 /** Most candidate pairs in one family (every ordered pair of members). */
 export const MAX_PAIRS = MAX_FAMILY_SIZE * (MAX_FAMILY_SIZE - 1);
@@ -131,6 +132,8 @@ export class FamilyState {
   readonly classNet: Float64Array;
   /** months × classes: what the state arrays hold at each month's end (accounts, quotas, wallets). */
   readonly classState: Float64Array;
+  /** months × PROFILE_FIELDS: payments from quotas by the beneficiary's age band and scheme. */
+  readonly profile: Float64Array;
   /** months × 3: changes in the month of active relationships, sharers and beneficiaries (summed into end-of-month counts per range). */
   readonly standingChange: Float64Array;
   readonly flows: FlowTable;
@@ -153,6 +156,7 @@ export class FamilyState {
     this.classNet = new Float64Array(M * CLASSES.length);
     this.classState = new Float64Array(M * CLASSES.length);
     this.standingChange = new Float64Array(M * 3);
+    this.profile = new Float64Array(M * PROFILE_FIELDS);
     this.flows = new FlowTable(ctx.input.areaCount);
     this.quotaKind = ctx.input.rules.quotaModel === 'wallet-transfer' ? K.wallet : K.quota;
   }
@@ -161,6 +165,14 @@ export class FamilyState {
   count(f: number, v: number): void {
     const i = this.m * SUMMARY_FIELDS + f;
     this.summary[i] = this.summary[i]! + v;
+  }
+
+  /** Counts a payment of `fen` from a quota for member b in the beneficiary profile (one person-time). */
+  countBeneficiary(b: number, fen: number): void {
+    const i = ((this.m * AGE_BANDS.length + ageBand(this.age[b]!)) * SCHEMES.length + this.scheme[b]!) * 2;
+    const p = this.profile;
+    p[i] = p[i]! + 1;
+    p[i + 1] = p[i + 1]! + fen;
   }
 
   /**

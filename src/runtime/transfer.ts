@@ -31,6 +31,7 @@ export function packedBuffers(packed: PackedResult): ArrayBuffer[] {
     packed.summary,
     packed.refusals,
     packed.ledger,
+    packed.beneficiaryProfile,
     packed.residual,
   ];
   return arrays.map((a) => a.buffer as ArrayBuffer);

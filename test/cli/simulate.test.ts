@@ -99,6 +99,7 @@ describe('simulate command', () => {
       'flows',
       'monthly',
       'ledger',
+      'beneficiaries',
       'clearing_national',
       'clearing_settlement',
       'prepayment_province',

@@ -39,5 +39,6 @@ export function resultBits(r: RangeResult): unknown {
     refusals: [...r.refusals],
     ledger: [...r.ledger],
     residual: [...r.residual],
+    beneficiaryProfile: [...r.beneficiaryProfile],
   };
 }

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { mergeRangeResults, S, series, simulateRange, SUMMARY_FIELDS } from '../../src/engine';
+import {
+  AGE_BANDS,
+  ageBand,
+  mergeRangeResults,
+  PROFILE_FIELDS,
+  S,
+  series,
+  simulateRange,
+  SUMMARY_FIELDS,
+} from '../../src/engine';
+import { SCHEMES } from '../../src/population/columns';
 import { C, CLASSES } from '../../src/engine/result';
 import { inputOf, resultBits } from './helpers';
 
@@ -40,6 +50,33 @@ describe('simulateRange', () => {
     expect(r.flows.totalFen()).toBe(shared);
     expect(r.flows.cells().reduce((s, c) => s + c.count, 0)).toBe(times);
     expect(shared % input.scaleK).toBe(0);
+  });
+
+  test('the beneficiary profile holds every payment from a quota, by age band and scheme, month by month', () => {
+    const r = simulateRange(input, 0, 1500);
+    const per = PROFILE_FIELDS;
+    for (let m = 0; m < r.months; m++) {
+      let times = 0;
+      let fen = 0;
+      for (let i = 0; i < per; i += 2) {
+        times += r.beneficiaryProfile[m * per + i]!;
+        fen += r.beneficiaryProfile[m * per + i + 1]!;
+      }
+      expect(times, `month ${m}`).toBe(r.summary[m * SUMMARY_FIELDS + S.personTimes]!);
+      expect(fen, `month ${m}`).toBe(r.summary[m * SUMMARY_FIELDS + S.sharedFen]!);
+    }
+    const byBand = AGE_BANDS.map((_, a) => {
+      let fen = 0;
+      for (let m = 0; m < r.months; m++)
+        for (let s = 0; s < SCHEMES.length; s++)
+          fen += r.beneficiaryProfile[((m * AGE_BANDS.length + a) * SCHEMES.length + s) * 2 + 1]!;
+      return fen;
+    });
+    expect(byBand.filter((fen) => fen > 0).length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('age bands: 0–14, 15–44, 45–59, 60–74, 75+', () => {
+    expect([0, 14, 15, 44, 45, 59, 60, 74, 75, 100].map(ageBand)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
   });
 
   test('relationships are set up, stand, and end by choice and by insurance changes', () => {
