@@ -3,7 +3,7 @@
  * runs ranges: a worker pool or this thread) → clearing, and, with replications, the Monte Carlo of
  * prepayments over runs with derived seeds. The CLI, the benchmarks and the workbench all use it.
  */
-import { deriveSeed, monteCarlo, type MonteCarloResult } from '../clearing/montecarlo';
+import { deriveSeed, MonteCarloAccumulator, type MonteCarloResult } from '../clearing/montecarlo';
 import { clearRun, type ClearingResult } from '../clearing/run';
 import type { RangeResult } from '../engine';
 import { engineInput, type EngineInput } from '../engine/input';
@@ -74,7 +74,11 @@ export async function runScenario(
   const replicationTotals: ScenarioRun['replicationTotals'] = [];
   let mc: MonteCarloResult | null = null;
   if (replications > 0) {
-    const cubes = [];
+    // Each replication is cleared as it arrives and only its summaries kept, so memory does not grow with R.
+    const accumulator = new MonteCarloAccumulator(areaProvince, provinces, clearingParams, {
+      ...clearOptions,
+      confidence: options.confidence ?? 0.95,
+    });
     for (let r = 0; r < replications; r++) {
       const seed = deriveSeed(scenario.seed, r);
       const replica = await simulate(engineInput({ ...params, seed }, model, dataset, options.scaleK), {
@@ -83,12 +87,9 @@ export async function runScenario(
       });
       const cross = crossProvinceTotals(replica, areaProvince);
       replicationTotals.push({ seed, crossProvinceFen: cross.fen, crossProvinceTimes: cross.times });
-      cubes.push(replica.flows);
+      accumulator.add(replica.flows);
     }
-    mc = monteCarlo(cubes, areaProvince, provinces, clearingParams, {
-      ...clearOptions,
-      confidence: options.confidence ?? 0.95,
-    });
+    mc = accumulator.result();
   }
   return { scenario, input, result, clearing, monteCarlo: mc, replicationTotals };
 }
