@@ -33,12 +33,13 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
   expect(parseCount(cells[0]!)).toBe(1_409_778_724);
   expect(Math.abs(parseCount(cells[1]!) / 1_409_778_724 - 1)).toBeLessThan(0.02);
   expect(await total.getAttribute('class')).toBe('within');
-  const names = await panel
+  const population = panel.locator('[data-section="population"]');
+  const names = await population
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
   expect(names).toEqual(expect.arrayContaining(['population/total', 'inflow/total', 'employee-insured']));
   expect(names.length).toBeGreaterThan(60);
-  expect(await panel.locator('thead th').allTextContents()).toEqual([
+  expect(await population.locator('thead th').allTextContents()).toEqual([
     'Target',
     'Published',
     'Model',
@@ -48,14 +49,14 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
   ]);
 
   // The chart: one dot per target, and the tolerance bands.
-  const svg = panel.locator('.chart svg');
+  const svg = population.locator('.chart svg');
   expect(await svg.count()).toBe(1);
   expect(await svg.locator('circle').count()).toBe(names.length);
 
   // The table's CSV download holds the rows of the DuckDB query.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    panel.locator('[data-download="table-csv"]').click(),
+    population.locator('[data-download="table-csv"]').click(),
   ]);
   expect(download.suggestedFilename()).toBe('validation-population-1-1000-table.csv');
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
@@ -68,21 +69,21 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
 
   const [chartCsv] = await Promise.all([
     page.waitForEvent('download'),
-    panel.locator('[data-download="chart-csv"]').click(),
+    population.locator('[data-download="chart-csv"]').click(),
   ]);
   expect(readFileSync(await chartCsv.path(), 'utf8')).toContain(
     'name,label_zh,label_en,rel_error_pct,tolerance_pct,within',
   );
   const [svgFile] = await Promise.all([
     page.waitForEvent('download'),
-    panel.locator('[data-download="chart-svg"]').click(),
+    population.locator('[data-download="chart-svg"]').click(),
   ]);
   expect(readFileSync(await svgFile.path(), 'utf8')).toMatch(
     /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
   );
   const [png] = await Promise.all([
     page.waitForEvent('download'),
-    panel.locator('[data-download="chart-png"]').click(),
+    population.locator('[data-download="chart-png"]').click(),
   ]);
   expect(
     readFileSync(await png.path())
@@ -98,7 +99,7 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
   await expect.poll(() => panel.locator('thead th').first().textContent()).toBe('目标');
   expect(await total.locator('th').textContent()).toContain('31省常住人口');
   expect(await panel.locator('.summary').textContent()).toContain('比例 1:1000');
-  expect(await panel.locator('.chart svg').count()).toBe(1);
+  expect(await population.locator('.chart svg').count()).toBe(1);
   const shot = await saveScreenshot(page, 'validation');
   expect(shot.bytes).toBeGreaterThan(50_000);
 });
@@ -111,6 +112,8 @@ test('changing the scale runs again at 1:10000', async () => {
   await expect.poll(() => panel.getAttribute('data-scale'), { timeout: 90_000 }).toBe('10000');
   expect(await panel.getAttribute('data-state')).toBe('done');
   expect(await panel.locator('.summary').textContent()).toContain('1:10000');
+  // The scale is in the address, so a link reopens the validation at 1:10000.
+  expect(new URL(page.url()).searchParams.get('vscale')).toBe('10000');
 });
 
 test('a run at 1:100 shows its progress and can be cancelled', async () => {

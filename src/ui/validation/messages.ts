@@ -28,6 +28,20 @@ export const validationMessages = defineMessages({
     zh: '2020 年人口普查、2024 年医保统计公报等公开数字（来源见 data/SOURCES.md）。',
     en: 'Published figures of the 2020 census, the 2024 medical-insurance bulletin and others (sources in data/SOURCES.md).',
   },
+  'section.calibration': { zh: '2024年省内共济（校准）', en: '2024 sharing within provinces (calibration)' },
+  'section.calibration.note': {
+    zh: '引擎的校准目标：按2024年规则（近亲属，统筹地区内和省内跨统筹地区开放，跨省未开放）运行 calibration-2024 方案，与2024年公布的省内共济人次、金额、季节性、用途和地域结构对照。2026年跨省共济的结果是据此校准的预测，没有公布值可对照。',
+    en: 'The engine’s calibration targets: the calibration-2024 scenario (2024 rules: near relatives, sharing open within pooling areas and across pooling areas of a province, closed across provinces) beside the published 2024 within-province sharing — person-times, amounts, seasonality, uses and geography. Cross-province sharing in 2026 is a projection of the model calibrated here, with no published figures to compare.',
+  },
+  'calibration.run': {
+    zh: '方案 {scenario}，种子 {seed}，比例 1:{k}，模拟 {families} 户家庭，用时 {s} 秒。',
+    en: 'Scenario {scenario}, seed {seed}, scale 1:{k}, {families} families simulated, {s} s.',
+  },
+  simulating: { zh: '正在模拟2024年共济 {pct}', en: 'Simulating 2024 sharing {pct}' },
+  waiting: {
+    zh: '等待其他工作区的运行结束后模拟2024年共济',
+    en: 'Waiting for another workspace’s run to finish before simulating 2024 sharing',
+  },
   'chart.title': {
     zh: '各目标的相对误差与容差带',
     en: 'Relative error of each target, with its tolerance band',

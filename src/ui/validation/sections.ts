@@ -1,7 +1,7 @@
 /**
  * Sections of the Validation workspace (校验分组): each section is a source of rows — the synthetic
- * population now; the engine's calibration targets (2024 sharing: 3.71亿 person-times, 511.54亿元,
- * by use) join as a second section later — and all rows go into one DuckDB table, `validation`.
+ * population, then the engine's calibration targets (2024 sharing: 3.71亿 person-times, 511.54亿元,
+ * by use, by geography) — and all rows go into one DuckDB table, `validation`.
  */
 import type { ColumnTable } from '../../analytics/columns';
 import { quoteText } from '../../analytics/connector';
@@ -15,23 +15,32 @@ export interface SectionSpec {
   note: ValidationMessageKey;
 }
 
+/**
+ * A row of a section: a population record, or an engine figure counted in person-times (`times`) or
+ * a ratio of two amounts (`ratio`).
+ */
+export interface TargetRecord extends Omit<ValidationRecord, 'unit'> {
+  unit: ValidationRecord['unit'] | 'times' | 'ratio';
+}
+
 /** A section with the rows of its last run. */
 export interface SectionRows extends SectionSpec {
-  records: readonly ValidationRecord[];
+  records: readonly TargetRecord[];
 }
 
 /**
- * The sections in page order. The engine's calibration targets (2024 sharing: 3.71亿 person-times,
- * 511.54亿元, by use) come next, as `{ id: 'engine', … }` with records from an engine run.
+ * The sections in page order: the synthetic population (`population`), then the engine's
+ * calibration targets, from a run of calibration-2024 (`calibration`).
  */
 export const VALIDATION_SECTIONS: readonly SectionSpec[] = [
   { id: 'population', title: 'section.population', note: 'section.population.note' },
+  { id: 'calibration', title: 'section.calibration', note: 'section.calibration.note' },
 ];
 
 /** The sections that have records in `recordsBySection`, in page order. */
 export function sectionRows(
   specs: readonly SectionSpec[],
-  recordsBySection: Readonly<Record<string, readonly ValidationRecord[]>>,
+  recordsBySection: Readonly<Record<string, readonly TargetRecord[]>>,
 ): SectionRows[] {
   return specs.flatMap((spec) => {
     const records = recordsBySection[spec.id];

@@ -5,12 +5,20 @@
 import type { Row } from '../../analytics/query';
 import { el } from '../dom';
 import { formatCount, formatFen, formatPercent } from '../format';
-import type { Lang } from '../i18n';
+import { LANG_TAG, type Lang } from '../i18n';
 
-/** A value in its unit: persons as a count, yuan as money, percent with two decimals. */
+/**
+ * A value in its unit: yuan as money (亿元 / billion yuan for large amounts), percent and ratios
+ * with two decimals, persons and person-times as a count.
+ */
 export function formatValue(value: number, unit: string, lang: Lang): string {
   if (unit === 'yuan') return formatFen(Math.round(value * 100), lang);
   if (unit === 'percent') return formatPercent(value, lang);
+  if (unit === 'ratio')
+    return new Intl.NumberFormat(LANG_TAG[lang], {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(value);
   return formatCount(value, lang);
 }
 

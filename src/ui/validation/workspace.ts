@@ -1,68 +1,78 @@
 /**
- * The Validation workspace (校验工作区): runs the population validation in a worker at the chosen
- * scale, puts the rows into the page's DuckDB (table `validation`), and shows per section a chart of relative
- * errors and the target table, both drawn from SQL on that table, each with its downloads.
+ * The Validation workspace (校验工作区): runs the population validation in a worker and the engine's
+ * calibration scenario (calibration-2024) on the page's runs, at the chosen scale (kept in the
+ * address as `?vscale=`), puts the rows into the page's DuckDB (table `validation`, one section per
+ * source), and shows per section a chart of relative errors and the target table, both drawn from
+ * SQL on that table, each with its downloads.
  */
 import './validation.css';
 import baseline from '../../../scenarios/baseline-2026.json';
 import type { Connector } from '../../analytics/connector';
 import { queryCsv } from '../../analytics/csv';
 import { loadTable } from '../../analytics/load';
-import { queryRows, type Row } from '../../analytics/query';
+import { queryRows } from '../../analytics/query';
 import type { PopulationValidationResult } from '../../runtime/populationValidation';
+import type { RunProgress } from '../../runtime/progress';
 import { el } from '../dom';
-import { formatCount } from '../format';
+import { formatCount, formatPercent } from '../format';
 import { I18n, type Lang } from '../i18n';
 import type { WorkspaceContext, WorkspaceView } from '../view';
-import { COLORS, relErrorChart } from './chart';
-import { downloadCsv, downloadPng, downloadSvg } from '../charts/download';
+import { readValidationScale, SCALES, validationPath } from './address';
+import { runCalibration } from './calibrationRun';
 import { type ValidationMessageKey, validationMessages } from './messages';
-import { PopulationClient, RunCancelled } from './populationClient';
+import { PopulationClient } from './populationClient';
+import { sectionBlock, type SectionView } from './sectionBlock';
 import {
   chartSql,
-  type SectionRows,
   sectionRows,
   tableSql,
+  type TargetRecord,
   VALIDATION_SECTIONS,
   validationTable,
 } from './sections';
-import { targetTable } from './table';
-
-/** Scales offered (k of 1:k), from the quickest sample to the largest. */
-export const SCALES = [10_000, 1_000, 100] as const;
-
-/** The scale a first run uses. */
-export const DEFAULT_SCALE = 1_000;
 
 /** The seed of the baseline scenario, so the page matches `npm run validate -- --scenario scenarios/baseline-2026.json`. */
 const SEED: string = baseline.seed;
-
-/** A section's rows as queried back from DuckDB. */
-interface SectionView {
-  section: SectionRows;
-  chartRows: Row[];
-  tableRows: Row[];
-}
 
 /** Fills `{name}` placeholders. */
 function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
 }
 
+/** Loads the sections' rows into the `validation` table and reads each section back with its SQL. */
+async function loadViews(
+  conn: Connector,
+  recordsBySection: Readonly<Record<string, readonly TargetRecord[]>>,
+  details: Readonly<Record<string, (lang: Lang) => string>> = {},
+): Promise<SectionView[]> {
+  const sections = sectionRows(VALIDATION_SECTIONS, recordsBySection);
+  await loadTable(conn, validationTable(sections));
+  const views: SectionView[] = [];
+  for (const section of sections) {
+    const chartRows = (await queryRows(conn, chartSql(section.id))).rows;
+    const tableRows = (await queryRows(conn, tableSql(section.id))).rows;
+    const detail = details[section.id];
+    views.push({ section, chartRows, tableRows, ...(detail ? { detail } : {}) });
+  }
+  return views;
+}
+
 /** Mounts the Validation workspace into its panel (a {@link WorkspaceFactory}). */
 export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
-  const { panel } = ctx;
+  const { panel, win } = ctx;
   const doc = panel.ownerDocument;
   const i18n = new I18n(validationMessages, ctx.i18n.lang);
   const t = (key: ValidationMessageKey): string => i18n.t(key);
   const client = new PopulationClient();
   let db: Promise<Connector> | null = null;
-  let scale: number = DEFAULT_SCALE;
+  let scale: number = readValidationScale(win.location.search);
   let token = 0;
+  /** The token of the run whose calibration holds the shared runs (0: none). */
+  let calibrating = 0;
   let started = false;
   let result: PopulationValidationResult | null = null;
   let views: SectionView[] = [];
-  let progressText: ValidationMessageKey | null = null;
+  let progressText: (() => string) | null = null;
   let failure = '';
 
   const title = el(doc, 'h2');
@@ -112,80 +122,27 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     if (!running) progressText = null;
   };
 
+  /** Shows `text` (rebuilt on a language change) in the progress row. */
+  const say = (text: () => string): void => {
+    progressText = text;
+    barText.textContent = text();
+  };
+
   const showProgress = (done: number, total: number): void => {
     bar.max = Math.max(1, total);
     bar.value = done;
-    barText.textContent = `${t('generating')} ${formatCount(done, i18n.lang)} / ${formatCount(total, i18n.lang)}`;
+    say(() => `${t('generating')} ${formatCount(done, i18n.lang)} / ${formatCount(total, i18n.lang)}`);
   };
 
-  const sectionBlock = (view: SectionView, lang: Lang): HTMLElement => {
-    const { section, chartRows, tableRows } = view;
-    const svg = relErrorChart(doc, chartRows, { lang, xLabel: t('chart.x') });
-    const table = targetTable(doc, tableRows, lang, {
-      headers: [
-        t('col.target'),
-        t('col.published'),
-        t('col.generated'),
-        t('col.relError'),
-        t('col.tolerance'),
-        t('col.within'),
-      ],
-      within: t('within'),
-      outside: t('outside'),
-      lowerBound: t('lowerBound'),
-    });
-    const base = `validation-${section.id}-1-${scale}`;
-    const button = (
-      label: ValidationMessageKey,
-      kind: string,
-      act: () => Promise<void>,
-    ): HTMLButtonElement => {
-      const b = el(doc, 'button', { type: 'button', 'data-download': kind }, t(label));
-      b.addEventListener('click', () => {
-        act().catch((error: unknown) => console.error(error));
-      });
-      return b;
-    };
-    const csvOf = async (sql: string, name: string): Promise<void> => {
-      downloadCsv(doc, name, await queryCsv(await (db ?? Promise.reject(new Error('no database'))), sql));
-    };
-    return el(
-      doc,
-      'section',
-      { class: 'section', 'data-section': section.id },
-      el(doc, 'h3', {}, t(section.title)),
-      el(doc, 'p', { class: 'audience' }, t(section.note)),
-      el(doc, 'h4', {}, t('chart.title')),
-      el(doc, 'div', { class: 'chart' }, svg),
-      el(
-        doc,
-        'p',
-        { class: 'legend' },
-        el(doc, 'span', { class: 'swatch dot', style: `background:${COLORS.within}` }),
-        t('within'),
-        el(doc, 'span', { class: 'swatch dot', style: `background:${COLORS.outside}` }),
-        t('outside'),
-        el(doc, 'span', { class: 'swatch', style: `background:${COLORS.band}` }),
-        t('chart.band'),
-      ),
-      el(
-        doc,
-        'div',
-        { class: 'downloads' },
-        button('download.csv', 'chart-csv', () => csvOf(chartSql(section.id), `${base}-chart.csv`)),
-        button('download.svg', 'chart-svg', async () => downloadSvg(doc, `${base}-chart.svg`, svg)),
-        button('download.png', 'chart-png', () => downloadPng(doc, `${base}-chart.png`, svg)),
-      ),
-      el(doc, 'h4', {}, t('table.title')),
-      el(doc, 'div', { class: 'table-wrap' }, table),
-      el(
-        doc,
-        'div',
-        { class: 'downloads' },
-        button('download.csv', 'table-csv', () => csvOf(tableSql(section.id), `${base}-table.csv`)),
-      ),
-    );
+  const showSimulating = (p: RunProgress): void => {
+    const part = p.familiesTotal > 0 ? p.familiesDone / p.familiesTotal : 0;
+    bar.max = 1;
+    bar.value = part;
+    say(() => fill(t('simulating'), { pct: formatPercent(100 * part, i18n.lang, 0) }));
   };
+
+  const csv = async (sql: string): Promise<string> =>
+    queryCsv(await (db ?? Promise.reject(new Error('no database'))), sql);
 
   const renderResults = (): void => {
     const lang = i18n.lang;
@@ -206,7 +163,9 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       out: String(records.filter((r) => !r.within).length),
       ms: formatCount(result.ms, lang),
     });
-    const blocks = views.map((v) => sectionBlock(v, lang));
+    const blocks = views.map((v) =>
+      sectionBlock(doc, v, { lang, t, fileBase: `validation-${v.section.id}-1-${result?.scaleK}`, csv }),
+    );
     const skipped =
       result.skipped.length > 0
         ? [el(doc, 'p', { class: 'skipped' }, t('skipped'), result.skipped.join(', '))]
@@ -220,7 +179,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     scaleLabel.textContent = t('scale');
     runButton.textContent = t('run');
     cancelButton.textContent = t('cancel');
-    if (progressText) barText.textContent = t(progressText);
+    if (progressText) barText.textContent = progressText();
     if (panel.dataset.state === 'cancelled') barText.textContent = t('cancelled');
     renderResults();
   };
@@ -246,25 +205,47 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     const start = performance.now();
     setState('running');
     showProgress(0, 1);
+    win.history.replaceState(win.history.state, '', validationPath(win.location.href, scale));
     const conn = openDb();
     try {
       const population = await client.validate(SEED, scale, (done, total) => {
         if (mine === token) showProgress(done, total);
       });
       if (mine !== token) return;
-      progressText = 'loadingDb';
-      barText.textContent = t('loadingDb');
-      const sections = sectionRows(VALIDATION_SECTIONS, { population: population.records });
+      say(() => t('loadingDb'));
       const c = await conn;
-      await loadTable(c, validationTable(sections));
-      const next: SectionView[] = [];
-      for (const section of sections) {
-        const chartRows = (await queryRows(c, chartSql(section.id))).rows;
-        const tableRows = (await queryRows(c, tableSql(section.id))).rows;
-        next.push({ section, chartRows, tableRows });
-      }
+      const first = await loadViews(c, { population: population.records });
       if (mine !== token) return;
+      // The population shows while the engine simulates 2024.
       result = population;
+      views = first;
+      renderResults();
+      const outcome = await runCalibration(ctx.services.runs, win, scale, () => mine === token, {
+        waiting: () => say(() => t('waiting')),
+        progress: showSimulating,
+        started: () => {
+          calibrating = mine;
+        },
+      }).finally(() => {
+        if (calibrating === mine) calibrating = 0;
+      });
+      if (!outcome || mine !== token) return;
+      say(() => t('loadingDb'));
+      const { completed } = outcome;
+      const detail = (lang: Lang): string =>
+        fill(i18n.t('calibration.run'), {
+          scenario: completed.request.scenario.id,
+          seed: completed.request.scenario.seed,
+          k: String(completed.request.scaleK),
+          families: formatCount(completed.run.result.families / completed.run.result.weight, lang),
+          s: completed.seconds.toFixed(1),
+        });
+      const next = await loadViews(
+        c,
+        { population: population.records, calibration: outcome.records },
+        { calibration: detail },
+      );
+      if (mine !== token) return;
       views = next;
       panel.dataset.runMs = String(Math.round(performance.now() - start));
       panel.dataset.scale = String(scale);
@@ -273,7 +254,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       renderResults();
     } catch (error) {
       if (mine !== token) return;
-      if (error instanceof RunCancelled) {
+      if (error instanceof Error && error.name === 'RunCancelled') {
         setState('cancelled');
         barText.textContent = t('cancelled');
         return;
@@ -285,18 +266,25 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     }
   };
 
+  /** Stops the run going on: the population worker, and the calibration when it holds the shared runs. */
+  const stop = (): void => {
+    token++;
+    client.cancel();
+    if (calibrating !== 0) ctx.services.runs.cancel();
+    calibrating = 0;
+  };
+
   const start = (): void => {
     run().catch((error: unknown) => console.error(error));
   };
   select.addEventListener('change', () => {
     scale = Number(select.value);
-    if (panel.dataset.state === 'running') client.cancel();
+    if (panel.dataset.state === 'running') stop();
     start();
   });
   runButton.addEventListener('click', start);
   cancelButton.addEventListener('click', () => {
-    token++;
-    client.cancel();
+    stop();
     setState('cancelled');
     barText.textContent = t('cancelled');
   });

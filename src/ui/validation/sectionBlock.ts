@@ -1,0 +1,100 @@
+/**
+ * One section of the Validation workspace on the page (校验分组视图): title, note, the relative-error
+ * chart and the target table (both from the section's SQL on the `validation` table), each with its
+ * downloads.
+ */
+import type { Row } from '../../analytics/query';
+import { downloadCsv, downloadPng, downloadSvg } from '../charts/download';
+import { el } from '../dom';
+import type { Lang } from '../i18n';
+import { COLORS, relErrorChart } from './chart';
+import type { ValidationMessageKey } from './messages';
+import { chartSql, type SectionRows, tableSql } from './sections';
+import { targetTable } from './table';
+
+/** A section's rows as queried back from DuckDB, and an optional line about the run behind them. */
+export interface SectionView {
+  section: SectionRows;
+  chartRows: Row[];
+  tableRows: Row[];
+  /** Shown under the note (e.g. the calibration run's scenario, scale and time). */
+  detail?: (lang: Lang) => string;
+}
+
+/** What a section block needs besides its view. */
+export interface SectionBlockOptions {
+  lang: Lang;
+  t: (key: ValidationMessageKey) => string;
+  /** File names start with this (e.g. `validation-population-1-1000`). */
+  fileBase: string;
+  /** The CSV text of a query on the page's DuckDB. */
+  csv: (sql: string) => Promise<string>;
+}
+
+/** Builds the block of one section. */
+export function sectionBlock(doc: Document, view: SectionView, options: SectionBlockOptions): HTMLElement {
+  const { section, chartRows, tableRows } = view;
+  const { lang, t, fileBase: base, csv } = options;
+  const svg = relErrorChart(doc, chartRows, { lang, xLabel: t('chart.x') });
+  const table = targetTable(doc, tableRows, lang, {
+    headers: [
+      t('col.target'),
+      t('col.published'),
+      t('col.generated'),
+      t('col.relError'),
+      t('col.tolerance'),
+      t('col.within'),
+    ],
+    within: t('within'),
+    outside: t('outside'),
+    lowerBound: t('lowerBound'),
+  });
+  const button = (label: ValidationMessageKey, kind: string, act: () => Promise<void>): HTMLButtonElement => {
+    const b = el(doc, 'button', { type: 'button', 'data-download': kind }, t(label));
+    b.addEventListener('click', () => {
+      act().catch((error: unknown) => console.error(error));
+    });
+    return b;
+  };
+  const csvOf = async (sql: string, name: string): Promise<void> => {
+    downloadCsv(doc, name, await csv(sql));
+  };
+  const detail = view.detail ? [el(doc, 'p', { class: 'run-detail' }, view.detail(lang))] : [];
+  return el(
+    doc,
+    'section',
+    { class: 'section', 'data-section': section.id },
+    el(doc, 'h3', {}, t(section.title)),
+    el(doc, 'p', { class: 'audience' }, t(section.note)),
+    ...detail,
+    el(doc, 'h4', {}, t('chart.title')),
+    el(doc, 'div', { class: 'chart' }, svg),
+    el(
+      doc,
+      'p',
+      { class: 'legend' },
+      el(doc, 'span', { class: 'swatch dot', style: `background:${COLORS.within}` }),
+      t('within'),
+      el(doc, 'span', { class: 'swatch dot', style: `background:${COLORS.outside}` }),
+      t('outside'),
+      el(doc, 'span', { class: 'swatch', style: `background:${COLORS.band}` }),
+      t('chart.band'),
+    ),
+    el(
+      doc,
+      'div',
+      { class: 'downloads' },
+      button('download.csv', 'chart-csv', () => csvOf(chartSql(section.id), `${base}-chart.csv`)),
+      button('download.svg', 'chart-svg', async () => downloadSvg(doc, `${base}-chart.svg`, svg)),
+      button('download.png', 'chart-png', () => downloadPng(doc, `${base}-chart.png`, svg)),
+    ),
+    el(doc, 'h4', {}, t('table.title')),
+    el(doc, 'div', { class: 'table-wrap' }, table),
+    el(
+      doc,
+      'div',
+      { class: 'downloads' },
+      button('download.csv', 'table-csv', () => csvOf(tableSql(section.id), `${base}-table.csv`)),
+    ),
+  );
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { type App, saveScreenshot, startApp } from './harness';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+afterEach(async () => {
+  expect(await app.closePages()).toEqual([]);
+});
+
+/** "52.42 billion yuan" → 52.42e9; "524.20亿元" → 524.20e8. */
+const parseYuan = (text: string): number => {
+  const n = Number(text.replace(/[^\d.-]/g, ''));
+  if (text.includes('billion')) return n * 1e9;
+  if (text.includes('亿')) return n * 1e8;
+  throw new Error(`not an amount in billions: ${text}`);
+};
+const parseCount = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+
+test('at 1:10000 (from ?vscale=) the calibration section shows the 2024 targets beside a calibration-2024 run', async () => {
+  const { page } = await app.open('?lang=en&vscale=10000#validation');
+  const panel = page.locator('#panel-validation');
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
+  expect(await panel.getAttribute('data-scale')).toBe('10000');
+  expect(await page.locator('#validation-scale').inputValue()).toBe('10000');
+  expect(new URL(page.url()).searchParams.get('vscale')).toBe('10000');
+
+  const section = panel.locator('[data-section="calibration"]');
+  expect(await section.locator('h3').textContent()).toBe('2024 sharing within provinces (calibration)');
+  expect(await section.locator('.audience').textContent()).toMatch(/calibration targets.*projection/);
+  expect(await section.locator('.run-detail').textContent()).toMatch(
+    /^Scenario calibration-2024, seed calibration-2024, scale 1:10000, [\d,]+ families simulated/,
+  );
+
+  const simulated = (await section.locator('.run-detail').textContent())!.match(/([\d,]+) families/)![1]!;
+  // The sample at 1:10000, not the weighted national count.
+  expect(parseCount(simulated)).toBeGreaterThan(10_000);
+  expect(parseCount(simulated)).toBeLessThan(100_000);
+
+  const names = await section
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+  expect(names).toEqual(expect.arrayContaining(['year/times', 'year/amount', 'use/medical', 'use/pharmacy']));
+  expect(await section.locator('.chart svg circle').count()).toBe(names.length);
+
+  const times = await section.locator('tr[data-name="year/times"] td').allTextContents();
+  expect(parseCount(times[0]!)).toBe(371_000_000);
+  expect(parseCount(times[1]!)).toBeGreaterThan(2.5e8);
+  expect(parseCount(times[1]!)).toBeLessThan(5e8);
+  expect(times[3]).toBe('±10%');
+
+  const amount = await section.locator('tr[data-name="year/amount"] td').allTextContents();
+  expect(amount[0]).toBe('51.15 billion yuan');
+  const model = parseYuan(amount[1]!);
+  expect(model).toBeGreaterThan(400e8);
+  expect(model).toBeLessThan(650e8);
+  // The relative error shown is the model's against 511.54亿元, to the shown two decimals.
+  const shownError = Number(amount[2]!.replace('%', ''));
+  expect(Math.abs(shownError - 100 * (model / 511.54e8 - 1))).toBeLessThan(0.02);
+  expect(await section.locator('tr[data-name="use/medical"] td').nth(3).textContent()).toBe('±15%');
+
+  // The section's CSV comes from the same `validation` table.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    section.locator('[data-download="table-csv"]').click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('validation-calibration-1-10000-table.csv');
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+  expect(csv).toMatch(/^name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within\n/);
+  expect(csv).toMatch(
+    /\nyear\/amount,全年共济金额,amount in the year,yuan,51154000000,[\d.e+]+,-?[\d.e-]+,10,(true|false)\n/,
+  );
+
+  await section.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'validation-calibration-en');
+
+  // In Chinese: 亿元, the Chinese title, without a new run.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect.poll(() => section.locator('h3').textContent()).toBe('2024年省内共济（校准）');
+  const zh = await section.locator('tr[data-name="year/amount"] td').allTextContents();
+  expect(zh[0]).toBe('511.54亿元');
+  expect(Math.abs(parseYuan(zh[1]!) - model)).toBeLessThanOrEqual(1e7); // shown to 0.01 billion
+  await section.screenshot({ path: 'test-artifacts/validation-calibration.png' });
+});
