@@ -72,12 +72,26 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   expect(await panel.locator('[data-digest]').first().getAttribute('data-digest')).toMatch(/^[0-9a-f]{64}$/);
 
   // Every chart is drawn; the tile map has the 31 provinces.
-  for (const chart of ['monthly-use', 'monthly-geography', 'map', 'corridors', 'benefits-by-use']) {
+  for (const chart of [
+    'monthly-use',
+    'monthly-geography',
+    'map',
+    'corridors',
+    'benefits-by-use',
+    'benefits-by-age',
+  ]) {
     expect(await panel.locator(`[data-chart="${chart}"] .chart > svg`).count(), chart).toBe(1);
   }
   expect(await panel.locator('[data-chart="map"] g[aria-label="cell"] rect').count()).toBe(31);
   expect(await panel.locator('[data-chart="corridors"] g[aria-label="bar"] rect').count()).toBe(15);
+  // Who benefits by age and scheme: stacked bars, and residents aged 60+ take a visible share.
+  const byAge = panel.locator('[data-chart="benefits-by-age"]');
+  expect(await byAge.locator('g[aria-label="bar"] rect').count()).toBeGreaterThan(5);
+  const oldShare = await panel.locator('table.benefits tbody tr').nth(3).locator('td').first().textContent();
+  console.log(`compare: baseline-2026 shared money for beneficiaries aged 60+: ${oldShare}`);
+  expect(oldShare).toMatch(/\(\d+\.\d%\)$/);
   await saveScreenshot(page, 'compare');
+  await byAge.screenshot({ path: 'test-artifacts/compare-benefits-by-age.png' });
   await panel.locator('[data-chart="map"]').screenshot({ path: 'test-artifacts/compare-map.png' });
   await panel.locator('input[name="compare-measure"][value="perInsured"]').check();
   expect(await panel.locator('[data-chart="map"] figcaption').textContent()).toBe('人均共济金额');
@@ -118,6 +132,22 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   expect(lines[0]).toBe('scenario,month,use,amount_fen,person_times');
   expect(lines).toHaveLength(1 + 2 * 4 * 12);
   expect(lines[1]).toMatch(/^baseline-2026,2026-01,ltc-contribution,\d+,\d+$/);
+  // The age-and-scheme chart's CSV: 2 scenarios × 5 age bands × 4 schemes, and its SVG.
+  const ages = await download(page, panel.locator('[data-chart="benefits-by-age"] [data-download="csv"]'));
+  expect(ages.name).toBe('compare-benefits-by-age-1-10000.csv');
+  const ageLines = ages.text.trimEnd().split('\n');
+  expect(ageLines[0]).toBe('scenario,age_band,scheme,amount_fen,person_times');
+  expect(ageLines).toHaveLength(1 + 2 * 5 * 4);
+  expect([...new Set(ageLines.slice(1).map((l) => l.split(',')[1]))]).toEqual([
+    '0-14',
+    '15-44',
+    '45-59',
+    '60-74',
+    '75+',
+  ]);
+  const ageSvg = await download(page, panel.locator('[data-chart="benefits-by-age"] [data-download="svg"]'));
+  expect(ageSvg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(ageSvg.text).toContain('60–74岁');
   const svg = await download(page, panel.locator('[data-chart="map"] [data-download="svg"]'));
   expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   const [png] = await Promise.all([
@@ -145,6 +175,9 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   );
   expect(await settlement.locator('th').textContent()).toContain('Settlement');
   await saveScreenshot(page, 'compare-en');
+  await panel
+    .locator('[data-chart="benefits-by-age"]')
+    .screenshot({ path: 'test-artifacts/compare-benefits-by-age-en.png' });
 });
 
 test('a shared address reproduces its runs; a cancelled run leaves the workspace usable; an edited copy runs and its address reproduces it', async () => {

@@ -1,7 +1,7 @@
 /**
  * The SQL behind every comparison chart (比较查询): each query reads the runs' DuckDB tables
- * (`<prefix>_monthly`, `<prefix>_flows`, `<prefix>_clearing_positions`) side by side, one `scenario`
- * column naming the run, and is also the query of the chart's CSV download.
+ * (`<prefix>_monthly`, `<prefix>_flows`, `<prefix>_beneficiaries`, `<prefix>_clearing_positions`)
+ * side by side, one `scenario` column naming the run, and is also the query of the chart's CSV download.
  */
 import { quoteIdent, quoteText } from '../../analytics/connector';
 import { GEOGRAPHIES } from '../../runtime/summary';
@@ -103,6 +103,19 @@ export function beneficiariesSql(runs: readonly RunRef[]): string {
 FROM ${table(run, 'monthly')}`,
   );
   return union(parts);
+}
+
+/**
+ * Payments from quotas over the window by the beneficiary's age band and scheme, per run (the
+ * `beneficiaries` table): scenario, age_band, scheme, amount_fen, person_times.
+ */
+export function beneficiariesByAgeSql(runs: readonly RunRef[]): string {
+  const parts = runs.map(
+    (run) => `SELECT ${quoteText(run.id)} AS scenario, age_band, scheme,
+  sum(amount_fen)::DOUBLE AS amount_fen, sum(person_times)::DOUBLE AS person_times
+FROM ${table(run, 'beneficiaries')} GROUP BY age_band, scheme`,
+  );
+  return `${union(parts)}\nORDER BY scenario, age_band, scheme`;
 }
 
 /** Fen and person-times by use over the window, per run: scenario, use, amount_fen, person_times. */

@@ -16,6 +16,9 @@ import { chartFigure, swatchLegend } from '../charts/figure';
 import { el } from '../dom';
 import { formatCount, formatFen } from '../format';
 import type { Lang } from '../i18n';
+import { AGE_BANDS } from '../../engine/result';
+import { SCHEMES } from '../../population/columns';
+import { beneficiaryChart, SCHEME_COLORS } from './beneficiaryChart';
 import { groupedBars, monthlyChart, SCENARIO_COLORS } from './charts';
 import { corridorRows, rankCorridors } from './corridors';
 import { type CompareMessageKey, fill } from './messages';
@@ -23,13 +26,16 @@ import * as Q from './queries';
 import { diffTable, type ShownRun, totalsTable } from './tables';
 import { type TileMeasure, tileLegend, tileMapChart } from './tileMapChart';
 
+/** The queries of a comparison. */
+type ChartKey = 'byUse' | 'byGeography' | 'provinces' | 'corridors' | 'benefits' | 'byAge' | 'useTotals';
+
 /** Everything the sections draw, queried once per comparison. */
 export interface ComparisonData {
   runs: ShownRun[];
   scenarios: Scenario[];
   refs: Q.RunRef[];
-  sql: Record<'byUse' | 'byGeography' | 'provinces' | 'corridors' | 'benefits' | 'useTotals', string>;
-  rows: Record<'byUse' | 'byGeography' | 'provinces' | 'corridors' | 'benefits' | 'useTotals', Row[]>;
+  sql: Record<ChartKey, string>;
+  rows: Record<ChartKey, Row[]>;
   scaleK: number;
 }
 
@@ -65,6 +71,7 @@ export async function loadComparison(
     provinces: Q.provinceSql(refs, provinceRefs(dataset)),
     corridors: Q.corridorSql(refs),
     benefits: Q.beneficiariesSql(refs),
+    byAge: Q.beneficiariesByAgeSql(refs),
     useTotals: Q.byUseSql(refs),
   };
   const rows = {} as ComparisonData['rows'];
@@ -133,6 +140,7 @@ export function comparisonSections(data: ComparisonData, ctx: SectionContext): H
 
   const useLabel = (u: string) => t(`use.${u}` as CompareMessageKey);
   const geoLabel = (g: string) => t(`geo.${g}` as CompareMessageKey);
+  const schemeLabel = (s: string) => t(`scheme.${s}` as CompareMessageKey);
   const monthly = section(
     'monthly',
     'section.monthly',
@@ -262,7 +270,35 @@ export function comparisonSections(data: ComparisonData, ctx: SectionContext): H
         benefitLine('benefit.beneficiaries', (r) => formatCount(Number(r.beneficiaries), lang)),
         benefitLine('benefit.sharers', (r) => formatCount(Number(r.sharers), lang)),
         benefitLine('benefit.shared', (r) => formatFen(Math.round(Number(r.shared_fen)), lang)),
+        benefitLine('benefit.old', (r) => {
+          const mine = data.rows.byAge.filter((a) => a.scenario === r.scenario);
+          const fen = (rows: Row[]) => rows.reduce((s, a) => s + Number(a.amount_fen), 0);
+          const old = fen(mine.filter((a) => a.age_band === '60-74' || a.age_band === '75+'));
+          const all = fen(mine);
+          return `${formatFen(old, lang)} (${all > 0 ? ((100 * old) / all).toFixed(1) : '0.0'}%)`;
+        }),
       ),
+    ),
+    figure(
+      'benefits-by-age',
+      fill(t('chart.benefitsByAge'), { unit }),
+      beneficiaryChart(doc, data.rows.byAge, {
+        lang,
+        scenarios: ids,
+        bands: AGE_BANDS,
+        bandLabel: (b) => t(`age.${b}` as CompareMessageKey),
+        schemes: SCHEMES,
+        schemeLabel: schemeLabel,
+        yLabel: unit,
+      }),
+      data.sql.byAge,
+      {
+        note: t('benefitsByAge.note'),
+        legend: swatchLegend(
+          doc,
+          SCHEMES.map((s) => ({ key: s, label: schemeLabel(s), color: SCHEME_COLORS[s]! })),
+        ),
+      },
     ),
     figure(
       'benefits-by-use',

@@ -111,3 +111,30 @@ test('the comparison queries read every run side by side from its DuckDB tables'
     person_times: 6,
   });
 });
+
+test('payments by age band and scheme add up the months of each run', async () => {
+  for (const [prefix, k] of [
+    ['qa', 1],
+    ['qb', 3],
+  ] as const) {
+    await loadTable(db.conn, {
+      name: `${prefix}_beneficiaries`,
+      columns: {
+        month: ['2026-01', '2026-01', '2026-02', '2026-02'],
+        age_band: ['60-74', '0-14', '60-74', '0-14'],
+        scheme: ['resident', 'resident', 'resident', 'employee-account'],
+        person_times: Float64Array.from([2, 1, 3, 1]),
+        amount_fen: Float64Array.from([200 * k, 50, 300, 70]),
+      },
+    });
+  }
+  const rows = (await queryRows(db.conn, Q.beneficiariesByAgeSql(runs))).rows;
+  expect(rows.map((r) => [r.scenario, r.age_band, r.scheme, r.amount_fen, r.person_times])).toEqual([
+    ['a', '0-14', 'employee-account', 70, 1],
+    ['a', '0-14', 'resident', 50, 1],
+    ['a', '60-74', 'resident', 500, 5],
+    ['b', '0-14', 'employee-account', 70, 1],
+    ['b', '0-14', 'resident', 50, 1],
+    ['b', '60-74', 'resident', 900, 5],
+  ]);
+});
