@@ -88,3 +88,27 @@ test('at 1:10000 (from ?vscale=) the calibration section shows the 2024 targets 
   expect(Math.abs(parseYuan(zh[1]!) - model)).toBeLessThanOrEqual(1e7); // shown to 0.01 billion
   await section.screenshot({ path: 'test-artifacts/validation-calibration.png' });
 });
+
+test('the calibration shows its progress, can be cancelled while simulating, and runs again after', async () => {
+  const { page } = await app.open('?lang=en&vscale=10000#validation');
+  const panel = page.locator('#panel-validation');
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
+  await page.locator('#validation-scale').selectOption('1000');
+  await expect
+    .poll(() => panel.locator('.progress-text').textContent(), { timeout: 60_000, interval: 20 })
+    .toMatch(/^Simulating 2024 sharing \d+%$/);
+  expect(new URL(page.url()).searchParams.get('vscale')).toBe('1000');
+  // The population at the new scale shows while the engine simulates.
+  expect(await panel.locator('.summary').textContent()).toContain('1:1000');
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  expect(await panel.getAttribute('data-state')).toBe('cancelled');
+  expect(await panel.locator('.progress-text').textContent()).toBe('Cancelled.');
+  expect(await panel.locator('[data-section="calibration"]').count()).toBe(0);
+
+  // The page's runs are free again: the next run finishes with both sections.
+  await panel.getByRole('button', { name: 'Run again' }).click();
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
+  expect(await panel.getAttribute('data-scale')).toBe('1000');
+  expect(await panel.locator('[data-section="calibration"] tr[data-name="year/amount"]').count()).toBe(1);
+  expect(await panel.locator('[data-section="calibration"] .run-detail').textContent()).toContain('1:1000');
+});

@@ -170,7 +170,9 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       result.skipped.length > 0
         ? [el(doc, 'p', { class: 'skipped' }, t('skipped'), result.skipped.join(', '))]
         : [];
-    results.replaceChildren(el(doc, 'p', { class: 'summary' }, summary), ...blocks, ...skipped);
+    // What the population leaves to the engine is said under the population's own section.
+    const body = blocks.flatMap((b, i) => (views[i]?.section.id === 'population' ? [b, ...skipped] : [b]));
+    results.replaceChildren(el(doc, 'p', { class: 'summary' }, summary), ...body);
   };
 
   const renderTexts = (): void => {
