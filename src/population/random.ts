@@ -5,7 +5,7 @@
  * families into chunks or workers gives the same people. A few key draws of each family come from
  * stratified (Kronecker, additive-recurrence) dimensions instead of the stream: they spread the
  * families evenly over origin, destination and family shape, so totals at 1:1000 sit close to
- * their expected values. `Math.random` is never used.
+ * their expected values. No unseeded platform randomness is ever used.
  */
 import seedrandom from 'seedrandom';
 
