@@ -1,8 +1,10 @@
 /** Every text of the Compare workspace (方案比较文字), in Chinese and English. */
+import { RUN_TEXTS } from '../commonTexts';
 import { defineMessages } from '../i18n';
 
 /** The workspace's own dictionary. */
 export const compareMessages = defineMessages({
+  ...RUN_TEXTS,
   title: { zh: '方案比较', en: 'Compare' },
   intro: {
     zh: '选择两个或多个方案（或修改其中一个的参数），按所选比例在本机模拟全国的共济与清算，并排比较结果。所有计算都在浏览器内完成，数据不离开本机。',
@@ -10,13 +12,9 @@ export const compareMessages = defineMessages({
   },
   scenarios: { zh: '方案', en: 'Scenarios' },
   editedCopy: { zh: '修改后的副本', en: 'Edited copy' },
-  scale: { zh: '抽样比例', en: 'Scale' },
   seed: { zh: '随机种子', en: 'Seed' },
   seedPlaceholder: { zh: '各方案自带', en: "each scenario's own" },
   run: { zh: '运行', en: 'Run' },
-  cancel: { zh: '取消', en: 'Cancel' },
-  cancelled: { zh: '已取消。', en: 'Cancelled.' },
-  failed: { zh: '运行失败：', en: 'The run failed: ' },
   noneChosen: { zh: '请至少选择一个方案。', en: 'Choose at least one scenario.' },
   editedInvalid: {
     zh: '修改后的副本有错误，请先在参数编辑器中改正。',

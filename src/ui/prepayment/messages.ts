@@ -1,8 +1,11 @@
 /** Every text of the Prepayment workspace (预付金工作区文字), in Chinese and English. */
+import { DOWNLOAD_TEXTS, RUN_TEXTS } from '../commonTexts';
 import { defineMessages } from '../i18n';
 
 /** The workspace's own dictionary; `{name}` marks a value filled in at run time. */
 export const prepaymentMessages = defineMessages({
+  ...RUN_TEXTS,
+  ...DOWNLOAD_TEXTS,
   title: { zh: '预付金', en: 'Prepayment' },
   intro: {
     zh: '参保地省份向就医地省份预付资金，清算后回补。这里按省看预付金使用率、预警与紧急调增、给定置信度所需的预付金，以及全额与轧差清算的资金划拨量。',
@@ -29,16 +32,12 @@ export const prepaymentMessages = defineMessages({
     en: 'Clearing money arrives {lag} days after a period closes, so just before it arrives up to about {m} months of claims are outstanding; the rule advances {n} months of average costs, so on steady flows usage peaks near {u}, and higher when flows grow.',
   },
   scenario: { zh: '方案', en: 'Scenario' },
-  scale: { zh: '抽样比例', en: 'Scale' },
   replications: { zh: '蒙特卡洛重复次数', en: 'Monte Carlo replications' },
   confidence: { zh: '置信度', en: 'Confidence' },
   run: { zh: '运行', en: 'Run' },
-  cancel: { zh: '取消', en: 'Cancel' },
-  cancelled: { zh: '已取消。', en: 'Cancelled.' },
   waiting: { zh: '正在等待其他工作区的运行结束…', en: 'Waiting for another workspace’s run to finish…' },
   simulating: { zh: '正在模拟 第 {run}/{runs} 次运行：{pct}', en: 'Simulating run {run} of {runs}: {pct}' },
   clearing: { zh: '正在清算并载入分析表…', en: 'Clearing and loading the tables…' },
-  failed: { zh: '运行失败：', en: 'The run failed: ' },
   empty: {
     zh: '尚无运行结果。选择方案后点击“运行”。',
     en: 'No run yet. Choose a scenario and press Run.',
@@ -146,10 +145,7 @@ export const prepaymentMessages = defineMessages({
   'legend.gross': { zh: '双边全额', en: 'gross bilateral' },
   'legend.netted': { zh: '多边轧差', en: 'multilateral netting' },
   'legend.saved': { zh: '轧差节省部分', en: 'saved by netting' },
-  'download.csv': { zh: '下载数据 CSV', en: 'Download data (CSV)' },
   'download.monthly': { zh: '下载逐月数据 CSV', en: 'Download monthly data (CSV)' },
-  'download.svg': { zh: '下载图 SVG', en: 'Download chart (SVG)' },
-  'download.png': { zh: '下载图 PNG', en: 'Download chart (PNG)' },
 });
 
 /** A key of the Prepayment dictionary. */

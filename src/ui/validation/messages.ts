@@ -1,20 +1,19 @@
 /** Every text of the Validation workspace (校验工作区文字), in Chinese and English. */
+import { DOWNLOAD_TEXTS, RUN_TEXTS } from '../commonTexts';
 import { defineMessages } from '../i18n';
 
 /** The workspace's own dictionary. */
 export const validationMessages = defineMessages({
+  ...RUN_TEXTS,
+  ...DOWNLOAD_TEXTS,
   title: { zh: '校验', en: 'Validation' },
   intro: {
     zh: '合成人口与公开数据逐项对照：公布值、模型生成值、相对误差与容差。人口按所选比例抽样生成，再按比例放大。',
     en: 'The synthetic population set beside published figures: published value, model value, relative error and tolerance. Families are generated at the chosen scale and weighted back up.',
   },
-  scale: { zh: '抽样比例', en: 'Scale' },
   run: { zh: '重新运行', en: 'Run again' },
-  cancel: { zh: '取消', en: 'Cancel' },
-  cancelled: { zh: '已取消。', en: 'Cancelled.' },
   generating: { zh: '正在生成家庭', en: 'Generating families' },
   loadingDb: { zh: '正在载入分析数据库', en: 'Loading the analytics database' },
-  failed: { zh: '运行失败：', en: 'The run failed: ' },
   summary: {
     zh: '种子 {seed}，比例 1:{k}，{families} 户家庭；{n} 个目标，{out} 个超出容差。生成用时 {ms} 毫秒。',
     en: 'Seed {seed}, scale 1:{k}, {families} families; {n} targets, {out} outside tolerance. Generated in {ms} ms.',
@@ -58,9 +57,6 @@ export const validationMessages = defineMessages({
   within: { zh: '达标', en: 'within' },
   outside: { zh: '超出', en: 'outside' },
   lowerBound: { zh: '下限', en: 'lower bound' },
-  'download.csv': { zh: '下载数据 CSV', en: 'Download data (CSV)' },
-  'download.svg': { zh: '下载图 SVG', en: 'Download chart (SVG)' },
-  'download.png': { zh: '下载图 PNG', en: 'Download chart (PNG)' },
 });
 
 /** A key of the Validation dictionary. */
