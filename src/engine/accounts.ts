@@ -82,28 +82,29 @@ function catchUp(f: FamilyState, p: number, through: number): void {
   }
   // The same as accountMonth month by month, with the balance in a local while it is not short.
   const st = f.classState;
-  const sum = f.summary;
+  const own = f.ownSpent;
   const small = f.ctx.smallBill;
-  const credit = f.credit[p]!;
+  const credit = Math.max(0, f.credit[p]!);
+  const first = f.asOf[p]! + 1;
+  // The credits of months first..through, as a change of the monthly credit total (state.ts `creditStep`).
+  if (credit !== 0 && first <= through) {
+    f.creditStep[first] = f.creditStep[first]! + credit;
+    f.creditStep[through + 1] = f.creditStep[through + 1]! - credit;
+  }
   const mean = f.ownBillMean[p]!;
   const seed = f.ownSeed ^ Math.imul(p + 1, 0x27d4eb2f);
   let balance = f.spendable[p]!;
   let s = f.stateFrom[p]!;
-  for (let j = f.asOf[p]! + 1; j <= through; j++) {
+  for (let j = first; j <= through; j++) {
     if (balance !== 0) for (; s < j; s++) st[s * W + C.accounts] = st[s * W + C.accounts]! + balance;
     else s = j;
-    if (credit > 0) {
-      balance += credit;
-      sum[j * SUMMARY_FIELDS + S.creditFen] = sum[j * SUMMARY_FIELDS + S.creditFen]! + credit;
-      f.book(j, K.fund, K.account, credit);
-    }
+    balance += credit;
     const u = mix32(seed + Math.imul(j + 1, 0x165667b1)) >>> 0;
     const bill = Math.round(mean * small[u >>> 20]!);
     if (bill <= 0) continue;
     if (bill <= balance) {
       balance -= bill;
-      sum[j * SUMMARY_FIELDS + S.ownSpendingFen] = sum[j * SUMMARY_FIELDS + S.ownSpendingFen]! + bill;
-      f.book(j, K.account, K.payee, bill);
+      own[j] = own[j]! + bill;
       continue;
     }
     f.spendable[p] = balance;

@@ -63,6 +63,7 @@ export function simulateRange(
     result.families += chunk.familyCount;
     persons += chunk.personCount;
   }
+  f.pourAccountTotals();
   result.personMonths = persons * M * k;
   result.families *= k;
   const counts = [S.active, S.sharers, S.beneficiaries];

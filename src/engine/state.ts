@@ -15,7 +15,7 @@ import type { Refusal } from '../rules/refusal';
 import { PERMITTED_USES, type Person } from '../rules/types';
 import { FlowTable } from './flowTable';
 import type { RunContext } from './prepare';
-import { AGE_BANDS, ageBand, CLASSES, PROFILE_FIELDS, SUMMARY_FIELDS, type TracedRefusal } from './result';
+import { AGE_BANDS, ageBand, CLASSES, PROFILE_FIELDS, S, SUMMARY_FIELDS, type TracedRefusal } from './result';
 
 /** Most candidate pairs in one family (every ordered pair of members). */
 export const MAX_PAIRS = MAX_FAMILY_SIZE * (MAX_FAMILY_SIZE - 1);
@@ -136,6 +136,13 @@ export class FamilyState {
   readonly profile: Float64Array;
   /** months × 3: changes in the month of active relationships, sharers and beneficiaries (summed into end-of-month counts per range). */
   readonly standingChange: Float64Array;
+  /**
+   * Credits and own spending paid in accounts.ts's fast pass, kept apart until the range ends
+   * ({@link pourAccountTotals}): per month, the change of the monthly credit total (a credit of c over
+   * months a..b adds c at a and −c at b + 1), and the own spending paid from accounts.
+   */
+  readonly creditStep: Float64Array;
+  readonly ownSpent: Float64Array;
   readonly flows: FlowTable;
   /** Current month index and the stamp of the event being handled. */
   m = 0;
@@ -157,6 +164,8 @@ export class FamilyState {
     this.classState = new Float64Array(M * CLASSES.length);
     this.standingChange = new Float64Array(M * 3);
     this.profile = new Float64Array(M * PROFILE_FIELDS);
+    this.creditStep = new Float64Array(M + 1);
+    this.ownSpent = new Float64Array(M);
     this.flows = new FlowTable(ctx.input.areaCount);
     this.quotaKind = ctx.input.rules.quotaModel === 'wallet-transfer' ? K.wallet : K.quota;
   }
@@ -165,6 +174,25 @@ export class FamilyState {
   count(f: number, v: number): void {
     const i = this.m * SUMMARY_FIELDS + f;
     this.summary[i] = this.summary[i]! + v;
+  }
+
+  /**
+   * Books the credits (fund → account) and own spending (account → payee, R8) kept in
+   * `creditStep` and `ownSpent` into the monthly summaries and class totals, then clears them.
+   */
+  pourAccountTotals(): void {
+    let credit = 0;
+    for (let m = 0; m < this.ctx.months; m++) {
+      credit += this.creditStep[m]!;
+      const own = this.ownSpent[m]!;
+      const i = m * SUMMARY_FIELDS;
+      this.summary[i + S.creditFen] = this.summary[i + S.creditFen]! + credit;
+      this.summary[i + S.ownSpendingFen] = this.summary[i + S.ownSpendingFen]! + own;
+      this.book(m, K.fund, K.account, credit);
+      this.book(m, K.account, K.payee, own);
+    }
+    this.creditStep.fill(0);
+    this.ownSpent.fill(0);
   }
 
   /** Counts a payment of `fen` from a quota for member b in the beneficiary profile (one person-time). */
