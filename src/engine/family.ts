@@ -163,9 +163,28 @@ function earliest(next: Int32Array, n: number): number {
 }
 
 /**
+ * The next month in which something can happen to the family after month m: an insurance change,
+ * an end by choice, a set-up chance, care events, a contribution month or a new calendar year (whose
+ * contribution months are then drawn). The months between have no event, so the loop skips them.
+ */
+function nextMonth(f: FamilyState, m: number, changeAt: number): number {
+  const c = f.ctx;
+  const after = m + 1;
+  if (after >= c.months) return after;
+  let next = Math.min(changeAt, f.endAt, f.setUpAt, f.careAt);
+  if (next <= after) return after;
+  const calendar = c.calendarMonth[after]!;
+  const due = f.contributionMonths >>> calendar;
+  // Months to the first contribution month of this calendar year, else to the next January.
+  const wait = due !== 0 ? 31 - Math.clz32(due & -due) : 12 - calendar;
+  if (after + wait < next) next = after + wait;
+  return next;
+}
+
+/**
  * Runs the loaded family through every month of the window. Each kind of event keeps the earliest
  * month it can next happen in (a lower bound, made exact after each pass), so a month with nothing of
- * a kind skips that pass.
+ * a kind skips that pass, and a month with nothing at all is not visited.
  */
 export function simulateFamily(f: FamilyState): void {
   const c = f.ctx;
@@ -179,7 +198,7 @@ export function simulateFamily(f: FamilyState): void {
     return;
   }
   let changeAt = earliest(f.nextChange, n);
-  for (let m = 0; m < c.months; m++) {
+  for (let m = 0; m < c.months; m = nextMonth(f, m, changeAt)) {
     f.m = m;
     if (capped) for (let p = 0; p < n; p++) f.capUsed[p] = 0;
     if (m === 0 || c.calendarMonth[m] === 0) drawContributionMonths(f);
