@@ -84,3 +84,15 @@ export function formatPercent(points: number, lang: Lang, digits = 2, signed = f
   }).format(points);
   return `${text}%`;
 }
+
+/**
+ * A duration for a progress line, rounded up to whole seconds: under a minute in seconds
+ * (1200 ms → "2 秒" / "2 s"), else in minutes and seconds (754000 ms → "12 分 34 秒" / "12 min 34 s").
+ */
+export function formatDuration(ms: number, lang: Lang): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  if (minutes === 0) return lang === 'zh' ? `${seconds} 秒` : `${seconds} s`;
+  return lang === 'zh' ? `${minutes} 分 ${seconds} 秒` : `${minutes} min ${seconds} s`;
+}

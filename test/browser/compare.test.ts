@@ -59,6 +59,18 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   );
   expect(await panel.getAttribute('data-runs')).toBe('baseline-2026');
   expect(await panel.getAttribute('data-scale')).toBe('1000');
+  // What the benchmark reads: person-months of the 1:1000 sample (about 1.4 billion insured × 12 ÷ 1000).
+  expect(Number(await panel.getAttribute('data-person-months'))).toBeGreaterThan(10_000_000);
+  expect(Number(await panel.getAttribute('data-simulate-ms'))).toBeGreaterThan(0);
+  // The slow scales say so; 1:1000 stays the default.
+  expect(await page.locator('#compare-scale option').allTextContents()).toEqual([
+    '1:10000',
+    '1:1000',
+    '1:100',
+    '1:10（较慢，约 2–4 分钟）',
+    '1:1 全国（很慢，约 15–40 分钟）',
+  ]);
+  expect(await page.locator('#compare-scale').inputValue()).toBe('1000');
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   console.log(
     `compare: ${longTasks.length} main-thread tasks over 50 ms, longest ${Math.round(Math.max(0, ...longTasks))} ms`,
@@ -169,6 +181,9 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   // English: texts and numbers redrawn.
   await page.locator('button[data-lang="en"]').click();
   expect(await panel.locator('h2').textContent()).toBe('Compare');
+  expect(await page.locator('#compare-scale option').last().textContent()).toBe(
+    '1:1 national (very slow: about 15–40 min)',
+  );
   expect(await panel.locator('tr[data-total="amount"] td').first().textContent()).toMatch(/billion yuan$/);
   expect(await panel.locator('[data-chart="monthly-use"] figcaption').textContent()).toBe(
     'By use (billion yuan a month)',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCount, formatFen, formatPercent } from '../../src/ui/format';
+import { formatCount, formatDuration, formatFen, formatPercent } from '../../src/ui/format';
 
 describe('formatFen(fen, "zh")', () => {
   test.each([
@@ -71,4 +71,18 @@ test('formatPercent shows two decimals, with a sign only when asked', () => {
   expect(formatPercent(-0.0412, 'en', 2, true)).toBe('-0.04%');
   expect(formatPercent(1.5, 'en', 1, true)).toBe('+1.5%');
   expect(formatPercent(0, 'en', 2, true)).toBe('0.00%');
+});
+
+describe('formatDuration(ms, lang)', () => {
+  test.each([
+    [0, '0 秒', '0 s'],
+    [1_200, '2 秒', '2 s'],
+    [59_000, '59 秒', '59 s'],
+    [59_001, '1 分 0 秒', '1 min 0 s'],
+    [754_000, '12 分 34 秒', '12 min 34 s'],
+    [4_500_000, '75 分 0 秒', '75 min 0 s'],
+  ])('%i ms → %s / %s', (ms, zh, en) => {
+    expect(formatDuration(ms, 'zh')).toBe(zh);
+    expect(formatDuration(ms, 'en')).toBe(en);
+  });
 });

@@ -19,8 +19,11 @@ export const SET_PARAM = 'set';
 /** The token that stands for the edited copy in the run list. */
 export const EDITED_TOKEN = 'edited';
 
-/** Scales offered (k of 1:k). */
-export const SCALES = [10_000, 1_000, 100] as const;
+/**
+ * Scales offered (k of 1:k), quick to slow: 1:10 takes minutes and 1:1, every insured person of the
+ * country for the whole window, takes a quarter of an hour or more, so the selector says so.
+ */
+export const SCALES = [10_000, 1_000, 100, 10, 1] as const;
 /** The scale of a first visit. */
 export const DEFAULT_SCALE = 1_000;
 

@@ -9,7 +9,7 @@ import { RunCancelled } from '../../runtime/pool';
 import type { RunProgress } from '../../runtime/progress';
 import type { Scenario } from '../../scenario';
 import { el } from '../dom';
-import { formatCount } from '../format';
+import { formatCount, formatDuration } from '../format';
 import { I18n } from '../i18n';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import {
@@ -31,6 +31,12 @@ import type { TileMeasure } from './tileMapChart';
 function withSeed(scenario: Scenario, seed: string | null): Scenario {
   return seed === null ? scenario : { ...scenario, seed };
 }
+
+/** The selector's text of the slow scales, which say how long they take; the others read `1:k`. */
+const SLOW_SCALE_TEXT: Readonly<Partial<Record<number, CompareMessageKey>>> = {
+  10: 'scale.10',
+  1: 'scale.1',
+};
 
 /** Mounts the Compare workspace into its panel (a {@link WorkspaceFactory}). */
 export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
@@ -76,12 +82,10 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   });
   const editedText = el(doc, 'span');
   const scaleLabel = el(doc, 'span');
-  const scaleSelect = el(
-    doc,
-    'select',
-    { id: 'compare-scale' },
-    ...SCALES.map((k) => el(doc, 'option', { value: String(k), selected: k === state.scaleK }, `1:${k}`)),
+  const scaleOptions = SCALES.map((k) =>
+    el(doc, 'option', { value: String(k), selected: k === state.scaleK }, `1:${k}`),
   );
+  const scaleSelect = el(doc, 'select', { id: 'compare-scale' }, ...scaleOptions);
   const seedLabel = el(doc, 'span');
   const seedInput = el(doc, 'input', {
     id: 'compare-seed',
@@ -163,8 +167,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       barText.textContent = `${i}/${n} ${id}: ${t('preparing')}`;
       return;
     }
-    const eta =
-      p.etaMs === null ? t('etaUnknown') : fill(t('seconds'), { s: String(Math.ceil(p.etaMs / 1000)) });
+    const eta = p.etaMs === null ? t('etaUnknown') : formatDuration(p.etaMs, lang);
     barText.textContent = fill(t('progress'), {
       i: String(i),
       n: String(n),
@@ -216,6 +219,11 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     for (const b of boxes) b.text.textContent = bundledScenario(b.id)?.title[lang] ?? '';
     editedText.textContent = t('editedCopy');
     scaleLabel.textContent = t('scale');
+    for (const [n, option] of scaleOptions.entries()) {
+      const k = SCALES[n]!;
+      const slow = SLOW_SCALE_TEXT[k];
+      option.textContent = slow ? t(slow) : `1:${k}`;
+    }
     seedLabel.textContent = t('seed');
     seedInput.placeholder = t('seedPlaceholder');
     runButton.textContent = t('run');
@@ -268,6 +276,9 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       chosen.push({ id: BASELINE_ID, scenario: withSeed(bundledScenario(BASELINE_ID)!, state.seed) });
     setState('running');
     const done: ShownRun[] = [];
+    // For the benchmark and the tests: person-months simulated, and the pool's time simulating them.
+    let personMonths = 0;
+    let simulateMs = 0;
     try {
       for (const [k, c] of chosen.entries()) {
         progress = { i: k + 1, n: chosen.length, id: c.id, p: null };
@@ -289,6 +300,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
           });
         if (mine !== token) return;
         done.push({ id: c.id, run: completed });
+        personMonths += completed.run.result.personMonths / state.scaleK;
+        simulateMs += progress.p?.elapsedMs ?? 0;
       }
       const loaded = await loadComparison(
         await services.database(),
@@ -299,6 +312,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       if (mine !== token) return;
       data = loaded;
       panel.dataset.runMs = String(Math.round(performance.now() - start));
+      panel.dataset.simulateMs = String(Math.round(simulateMs));
+      panel.dataset.personMonths = String(Math.round(personMonths));
       panel.dataset.scale = String(state.scaleK);
       panel.dataset.runs = done.map((d) => d.id).join(',');
       setState('done');

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { type CompareState, comparePath, readCompareState } from '../../../src/ui/compare/address';
+import {
+  type CompareState,
+  comparePath,
+  DEFAULT_SCALE,
+  readCompareState,
+  SCALES,
+} from '../../../src/ui/compare/address';
 
 const IDS = ['baseline-2026', 'netting-2026', 'fast-cycle-2026'];
 
@@ -47,4 +53,19 @@ test('readCompareState is null without run=, and drops unknown ids, bad scales a
     seed: null,
     edit: { base: 'baseline-2026', values: { 'a.c': 2 } },
   });
+});
+
+test('readCompareState takes the slow scales 1:10 and 1:1 (national) from the address, and keeps 1:1000 by default', () => {
+  expect(readCompareState('?run=baseline-2026&scale=10', IDS)?.scaleK).toBe(10);
+  expect(readCompareState('?run=baseline-2026&scale=1', IDS)?.scaleK).toBe(1);
+  expect(readCompareState('?run=baseline-2026', IDS)?.scaleK).toBe(DEFAULT_SCALE);
+  expect(DEFAULT_SCALE).toBe(1000);
+  expect(SCALES).toEqual([10_000, 1_000, 100, 10, 1]);
+  const path = comparePath('http://h/#compare', {
+    runs: ['baseline-2026'],
+    scaleK: 1,
+    seed: null,
+    edit: null,
+  });
+  expect(path).toBe('/?run=baseline-2026&scale=1#compare');
 });
