@@ -3,7 +3,10 @@
  * section's figures next to a raw reference loop measured in the same run, so that numbers from
  * different machines can be compared. Sections are listed in SECTIONS; add one to measure more.
  *
- *   npm run bench [-- --json] [--national] [--scale 1:200] [--repeats 3] [--section population|engine|runtime]
+ *   npm run bench [-- --json] [--national] [--scale 1:200] [--repeats 3] [--section population|engine|runtime|browser]
+ *
+ * The browser section runs the workbench in Chromium at 1:1000 unless --scale says otherwise, and at
+ * 1:1 with --national.
  */
 import { calibrate, calibrationData, type PopulationModel } from '../population/calibration';
 import { allocateColumns, BYTES_PER_PERSON, chunkBytes, type PersonColumns } from '../population/columns';
@@ -13,11 +16,14 @@ import { loadDatasetFromDisk } from '../population/node';
 import { streamKey } from '../population/random';
 import { availableParallelism } from 'node:os';
 import { engineFigures } from './benchEngine';
+import { SCALES } from '../ui/compare/address';
 import { runtimeFigures } from './benchRuntime';
 
 /** Options every section receives. */
 interface BenchOptions {
   scaleK: number;
+  /** Whether --scale was given (sections with a default scale of their own keep it otherwise). */
+  scaleGiven: boolean;
   repeats: number;
 }
 
@@ -33,7 +39,7 @@ interface Figure {
 interface BenchSection {
   name: string;
   title: string;
-  run(options: BenchOptions): Figure[];
+  run(options: BenchOptions): Figure[] | Promise<Figure[]>;
 }
 
 /** Best (highest) and median of a list of rates. */
@@ -176,7 +182,14 @@ function show(f: Figure): string {
 function parseArgs(
   argv: string[],
 ): BenchOptions & { json: boolean; national: boolean; section: string | null } {
-  const out = { scaleK: 200, repeats: 3, json: false, national: false, section: null as string | null };
+  const out = {
+    scaleK: 200,
+    scaleGiven: false,
+    repeats: 3,
+    json: false,
+    national: false,
+    section: null as string | null,
+  };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
     const value = (): string => {
@@ -190,6 +203,7 @@ function parseArgs(
       const m = /^1:(\d+)$/.exec(value());
       if (!m) throw new Error('--scale must look like 1:200 (1:k, k from 1 to 10000)');
       out.scaleK = Number(m[1]);
+      out.scaleGiven = true;
     } else if (arg === '--repeats') {
       out.repeats = Number(value());
       if (!Number.isInteger(out.repeats) || out.repeats < 1)
@@ -203,7 +217,21 @@ function parseArgs(
   return out;
 }
 
-function main(): void {
+/** k of the browser section: 1 with --national, else --scale, else 1:1000. */
+function browserScale(args: BenchOptions & { national: boolean }): number {
+  if (args.national) return 1;
+  return args.scaleGiven ? args.scaleK : 1000;
+}
+
+/** Throws, before anything runs, when the browser section would ask the page for a scale it does not offer. */
+function checkBrowserScale(k: number): void {
+  if (!(SCALES as readonly number[]).includes(k))
+    throw new Error(
+      `the browser section runs a scale the Compare workspace offers (${SCALES.map((s) => `1:${s}`).join(', ')}), not 1:${k}`,
+    );
+}
+
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
   const model = calibrate(calibrationData(loadDatasetFromDisk()), DEFAULT_FAMILY_PARAMETERS);
@@ -219,14 +247,26 @@ function main(): void {
       title: `运行时 runtime on worker threads (baseline-2026${args.national ? ', with the 1:1 national year' : ''})`,
       run: ({ repeats }) => runtimeFigures({ national: args.national, repeats }),
     },
+    {
+      name: 'browser',
+      title: `浏览器 Chromium, the Compare workspace (baseline-2026 at 1:${browserScale(args)})`,
+      // Loaded only when asked for: it brings Vite and playwright-core.
+      run: async ({ repeats }) =>
+        (await import('./benchBrowser')).browserFigures({
+          scaleK: browserScale(args),
+          repeats,
+          log: (line) => console.error(line),
+        }),
+    },
   ];
   const chosen = sections.filter((s) => args.section === null || s.name === args.section);
   if (chosen.length === 0)
     throw new Error(`no section "${args.section}"; sections: ${sections.map((s) => s.name).join(', ')}`);
+  if (chosen.some((s) => s.name === 'browser')) checkBrowserScale(browserScale(args));
   const results: Record<string, Record<string, number>> = {};
   if (!args.json) console.log(`基准 Bench — Node ${process.version}, ${availableParallelism()} cores`);
   for (const section of chosen) {
-    const figures = section.run(args);
+    const figures = await section.run(args);
     results[section.name] = Object.fromEntries(figures.map((f) => [f.key, f.value]));
     if (args.json) continue;
     console.log(`\n[${section.title}]`);
@@ -235,9 +275,7 @@ function main(): void {
   if (args.json) console.log(JSON.stringify(results, null, 2));
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
-}
+});
