@@ -4,7 +4,13 @@
  * asked of the rules. (Credits and own spending: accounts.ts.)
  */
 import { SchemeCode } from '../population/columns';
-import { capQuotas, checkMonthlyCap, splitPayment, type QuotaSource } from '../rules/payment';
+import {
+  capQuotas,
+  checkMonthlyCap,
+  splitPaymentInto,
+  type QuotaSource,
+  type SplitInto,
+} from '../rules/payment';
 import { settleRelationship, touch } from './accounts';
 import {
   awareness,
@@ -29,6 +35,8 @@ function sourcesOf(n: number): QuotaSource[] {
   return (sourceLists[n] ??= Array.from({ length: n }, () => ({ availableFen: 0, since: 0 })));
 }
 const relOf = new Int32Array(4096);
+/** The split of the bill being paid, reused from bill to bill. */
+const split: SplitInto = { ownFen: 0, cashFen: 0, quotaFen: new Float64Array(4096) };
 
 /** On need: the open pair to relative b whose sharer has the most unearmarked balance, or −1. */
 function bestPairFor(f: FamilyState, b: number): number {
@@ -103,7 +111,7 @@ export function pay(
   }
   const order = input.rules.paymentOrder;
   const drawable = capFen === null ? sources : capQuotas(order.quotaOrder, sources, capFen - f.capUsed[b]!);
-  const split = splitPayment(order, amount, own, drawable);
+  splitPaymentInto(order, amount, own, drawable, n, split);
   const payee = use * input.areaCount + place;
   if (split.ownFen > 0) {
     f.spendable[b] = f.spendable[b]! - split.ownFen;

@@ -105,24 +105,54 @@ export function splitPayment(
   ownAvailableFen: number,
   quotas: readonly QuotaSource[],
 ): PaymentSplit {
+  const into: SplitInto = { ownFen: 0, cashFen: 0, quotaFen: new Float64Array(quotas.length) };
+  splitPaymentInto(order, billFen, ownAvailableFen, quotas, quotas.length, into);
+  return { ownFen: into.ownFen, quotaFen: Array.from(into.quotaFen), cashFen: into.cashFen };
+}
+
+/** A split written in place by {@link splitPaymentInto}: `quotaFen` needs room for every quota drawn on. */
+export interface SplitInto {
+  ownFen: number;
+  cashFen: number;
+  quotaFen: Float64Array;
+}
+
+/**
+ * R12, as {@link splitPayment} over the first `n` quotas, writing the split into `into` (reused
+ * from bill to bill by the simulation engine, so that a bill allocates nothing).
+ */
+export function splitPaymentInto(
+  order: PaymentOrder,
+  billFen: number,
+  ownAvailableFen: number,
+  quotas: readonly QuotaSource[],
+  n: number,
+  into: SplitInto,
+): void {
   let left = billFen;
   let ownFen = 0;
-  const quotaFen: number[] = [];
-  for (let i = 0; i < quotas.length; i++) quotaFen.push(0);
+  const quotaFen = into.quotaFen;
   if (order.ownAccount === 'first') {
     ownFen = Math.min(left, Math.max(0, ownAvailableFen));
     left -= ownFen;
   }
-  for (const i of quotaDrawOrder(order.quotaOrder, quotas)) {
-    const take = Math.min(left, quotas[i]!.availableFen);
-    quotaFen[i] = take;
+  if (n === 1) {
+    const take = Math.min(left, quotas[0]!.availableFen);
+    quotaFen[0] = take;
     left -= take;
+  } else if (n > 1) {
+    for (const i of quotaDrawOrder(order.quotaOrder, quotas.slice(0, n))) {
+      const take = Math.min(left, quotas[i]!.availableFen);
+      quotaFen[i] = take;
+      left -= take;
+    }
   }
   if (order.ownAccount === 'after-quotas') {
     ownFen = Math.min(left, Math.max(0, ownAvailableFen));
     left -= ownFen;
   }
-  return { ownFen, quotaFen, cashFen: left };
+  into.ownFen = ownFen;
+  into.cashFen = left;
 }
 
 /**
