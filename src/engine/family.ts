@@ -77,8 +77,6 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
       holders[f.nh++] = p;
       ownBillMean[p] = s === ACCOUNT ? monthly * ownShare : 0;
     }
-  }
-  for (let p = 0; p < n; p++) {
     f.gone[p] = 0;
     f.contributionMonth[p] = -1;
     f.asSharer[p] = 0;
@@ -109,7 +107,12 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
   for (let k = 0; k < f.np; k++) refreshPair(f, k);
   const rates = c.careRates;
   for (let b = 0; b < n; b++) {
-    if (f.candidateOf[b] === 0) continue;
+    f.nextChange[b] = NEVER;
+    if (f.candidateOf[b] === 0) {
+      if (sharerOk[f.scheme[b]!] === 1 && f.np > 0) drawChange(f, b);
+      continue;
+    }
+    drawChange(f, b);
     const age = f.age[b]!;
     const cls = (age < 15 ? 0 : age < 60 ? 1 : 2) * 2 + (f.scheme[b] === RESIDENT ? 1 : 0);
     const at = cls * 7;
@@ -122,16 +125,18 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     f.logNoEventThinned[b] = rates[at + 5]!;
     f.noEventThinned[b] = rates[at + 6]!;
   }
-  for (let p = 0; p < n; p++) {
-    f.nextChange[p] = NEVER;
-    if (f.candidateOf[p]! > 0 || (c.sharerOk[f.scheme[p]!] === 1 && f.np > 0)) {
-      // A change within the window at all? Only then is its month drawn (the same geometric wait).
-      const u = f.unit();
-      const age = f.age[p]!;
-      if (1 - u > c.noChangeInWindow[age]!)
-        f.nextChange[p] = Math.floor(Math.log(1 - u) / c.logNoChange[age]!);
-    }
-  }
+}
+
+/**
+ * Draws the month of member p's first insurance change (R6) in the window, if any: one draw says
+ * whether a change comes within the window at all, and only then is its month worked out (the same
+ * geometric wait).
+ */
+function drawChange(f: FamilyState, p: number): void {
+  const c = f.ctx;
+  const u = f.unit();
+  const age = f.age[p]!;
+  if (1 - u > c.noChangeInWindow[age]!) f.nextChange[p] = Math.floor(Math.log(1 - u) / c.logNoChange[age]!);
 }
 
 /** Draws each resident relative's contribution month for the current calendar year. */

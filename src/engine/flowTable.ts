@@ -1,17 +1,18 @@
 /**
- * A local accumulator for the flow cube (流向累加表): an open-addressing hash table in typed arrays,
- * keyed by the cube's flat cell index, so the hot loop adds a payment without a Map lookup or an
- * allocation. It is poured into a FlowCube once per range.
+ * A local accumulator for the flow cube (流向累加表): an open-addressing hash table in one typed
+ * array, keyed by the cube's flat cell index, so the hot loop adds a payment without a Map lookup
+ * or an allocation. A slot holds its key, fen and count side by side, so an add touches one cache
+ * line. It is poured into a FlowCube once per range.
  */
 import type { FlowCube } from '../clearing/flows';
 
 const USES = 4;
+/** Numbers per slot: key (−1 when empty), fen, count, and one unused so that slots align to 32 bytes. */
+const STRIDE = 4;
 
 /** Fen and counts by cube cell, for one range. */
 export class FlowTable {
-  #keys: Int32Array;
-  #fen: Float64Array;
-  #count: Float64Array;
+  #slots: Float64Array;
   #mask: number;
   #size = 0;
 
@@ -19,24 +20,27 @@ export class FlowTable {
     readonly areas: number,
     capacityBits = 12,
   ) {
-    const cap = 1 << capacityBits;
-    this.#keys = new Int32Array(cap).fill(-1);
-    this.#fen = new Float64Array(cap);
-    this.#count = new Float64Array(cap);
-    this.#mask = cap - 1;
+    this.#slots = FlowTable.#empty(1 << capacityBits);
+    this.#mask = (1 << capacityBits) - 1;
+  }
+
+  static #empty(capacity: number): Float64Array {
+    const slots = new Float64Array(capacity * STRIDE);
+    for (let i = 0; i < slots.length; i += STRIDE) slots[i] = -1;
+    return slots;
   }
 
   /** Adds one payment of `fen` to the cell (month, sharer's area, treatment area, use). */
   add(month: number, sharerArea: number, treatmentArea: number, use: number, fen: number): void {
     const key = ((month * this.areas + sharerArea) * this.areas + treatmentArea) * USES + use;
+    const slots = this.#slots;
     let slot = Math.imul(key, 0x9e3779b1) >>> 0;
-    const keys = this.#keys;
     for (;;) {
       slot &= this.#mask;
-      const k = keys[slot]!;
+      const k = slots[slot * STRIDE]!;
       if (k === key) break;
       if (k === -1) {
-        keys[slot] = key;
+        slots[slot * STRIDE] = key;
         if (++this.#size * 2 > this.#mask) {
           this.#grow();
           this.add(month, sharerArea, treatmentArea, use, fen);
@@ -46,47 +50,45 @@ export class FlowTable {
       }
       slot++;
     }
-    this.#fen[slot] = this.#fen[slot]! + fen;
-    this.#count[slot] = this.#count[slot]! + 1;
+    const at = slot * STRIDE;
+    slots[at + 1] = slots[at + 1]! + fen;
+    slots[at + 2] = slots[at + 2]! + 1;
   }
 
   #grow(): void {
-    const keys = this.#keys;
-    const fen = this.#fen;
-    const count = this.#count;
-    const cap = keys.length * 2;
-    this.#keys = new Int32Array(cap).fill(-1);
-    this.#fen = new Float64Array(cap);
-    this.#count = new Float64Array(cap);
-    this.#mask = cap - 1;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    const old = this.#slots;
+    const capacity = ((this.#mask + 1) * 2) | 0;
+    const slots = FlowTable.#empty(capacity);
+    this.#slots = slots;
+    this.#mask = capacity - 1;
+    for (let i = 0; i < old.length; i += STRIDE) {
+      const key = old[i]!;
       if (key === -1) continue;
       let slot = Math.imul(key, 0x9e3779b1) >>> 0;
       for (;;) {
         slot &= this.#mask;
-        if (this.#keys[slot] === -1) break;
+        if (slots[slot * STRIDE] === -1) break;
         slot++;
       }
-      this.#keys[slot] = key;
-      this.#fen[slot] = fen[i]!;
-      this.#count[slot] = count[i]!;
+      slots[slot * STRIDE] = key;
+      slots[slot * STRIDE + 1] = old[i + 1]!;
+      slots[slot * STRIDE + 2] = old[i + 2]!;
     }
   }
 
   /** Adds every cell, multiplied by `weight`, into the cube. */
   pourInto(cube: FlowCube, weight: number): void {
-    const keys = this.#keys;
+    const slots = this.#slots;
     const A = this.areas;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    for (let i = 0; i < slots.length; i += STRIDE) {
+      const key = slots[i]!;
       if (key === -1) continue;
       const use = key % USES;
       const cell = (key - use) / USES;
       const treatment = cell % A;
       const sharer = ((cell - treatment) / A) % A;
       const month = Math.floor(cell / (A * A));
-      cube.add(month, sharer, treatment, use, this.#fen[i]! * weight, this.#count[i]! * weight);
+      cube.add(month, sharer, treatment, use, slots[i + 1]! * weight, slots[i + 2]! * weight);
     }
   }
 }
