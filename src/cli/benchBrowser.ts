@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCALES } from '../ui/compare/address';
-import { referenceLoop } from './benchEngine';
+import { referenceRate } from './benchEngine';
 import { buildApp, launchChromium, type LaunchedChromium, serveBuild, watch } from './browserApp';
 import { findProcess, PeakMemorySampler } from './processMemory';
 
@@ -45,19 +45,6 @@ function timeoutMs(scaleK: number): number {
   if (scaleK >= 100) return 10 * 60_000;
   if (scaleK >= 10) return 60 * 60_000;
   return 4 * 60 * 60_000;
-}
-
-/** Raw-loop person-months per second on this core, best of `repeats` after a warm-up. */
-function referenceRate(personMonths: number, repeats: number): number {
-  const out = new Float64Array(1024);
-  const state = Int32Array.from([1, 2, 3, 4]);
-  let best = Infinity;
-  for (let r = 0; r <= repeats; r++) {
-    const t0 = performance.now();
-    referenceLoop(personMonths, state, out);
-    if (r > 0) best = Math.min(best, (performance.now() - t0) / 1000);
-  }
-  return personMonths / best;
 }
 
 /** What the page reported when its run was done. */

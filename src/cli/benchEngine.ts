@@ -44,6 +44,19 @@ export function referenceLoop(personMonths: number, state: Int32Array, out: Floa
   return out[0]!;
 }
 
+/** Raw-loop person-months per second on this core, best of `repeats` over `personMonths` after a warm-up. */
+export function referenceRate(personMonths: number, repeats: number): number {
+  const out = new Float64Array(1024);
+  const state = Int32Array.from([1, 2, 3, 4]);
+  let best = Infinity;
+  for (let r = 0; r <= repeats; r++) {
+    const t0 = performance.now();
+    referenceLoop(personMonths, state, out);
+    if (r > 0) best = Math.min(best, (performance.now() - t0) / 1000);
+  }
+  return personMonths / best;
+}
+
 /** Measures the engine on the baseline scenario at 1:k over the whole sample, `repeats` times after a warm-up. */
 export function engineFigures(
   model: PopulationModel,

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { referenceLoop } from './benchEngine';
+import { referenceRate } from './benchEngine';
 import type { MeasuredRun } from './benchRun';
 
 /** One measured figure, as bench.ts prints it. */
@@ -32,19 +32,6 @@ function measure(scaleK: number, workers: number, runs = 1): MeasuredRun {
   if (r.status !== 0)
     throw new Error(`the 1:${scaleK} run on ${workers} worker(s) failed: ${r.stderr.trim()}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as MeasuredRun;
-}
-
-/** Raw-loop person-months per second on this core, best of `repeats` over `personMonths`. */
-function referenceRate(personMonths: number, repeats: number): number {
-  const out = new Float64Array(1024);
-  const state = Int32Array.from([1, 2, 3, 4]);
-  let best = Infinity;
-  for (let r = 0; r <= repeats; r++) {
-    const t0 = performance.now();
-    referenceLoop(personMonths, state, out);
-    if (r > 0) best = Math.min(best, (performance.now() - t0) / 1000);
-  }
-  return personMonths / best;
 }
 
 /** Measures the runtime; `national` adds the 1:1 year. */
