@@ -1,8 +1,9 @@
 /**
- * A local accumulator for the flow cube (流向累加表): an open-addressing hash table in one typed
- * array, keyed by the cube's flat cell index, so the hot loop adds a payment without a Map lookup
- * or an allocation. A slot holds its key, fen and count side by side, so an add touches one cache
- * line. It is poured into a FlowCube once per range.
+ * A local accumulator for the flow cube (流向累加表). Most shared money is spent in the sharer's own
+ * pooling area, so those cells (month × area × use) sit in a small dense array; the others go to an
+ * open-addressing hash table in one typed array, keyed by the cube's flat cell index, whose slot holds
+ * key, fen and count side by side (one cache line per add). Either way the hot loop adds a payment
+ * without a Map lookup or an allocation. It is poured into a FlowCube once per range.
  */
 import type { FlowCube } from '../clearing/flows';
 
@@ -12,14 +13,18 @@ const STRIDE = 4;
 
 /** Fen and counts by cube cell, for one range. */
 export class FlowTable {
+  /** Same-area cells: (month × areas + area) × USES + use → fen at 2i, count at 2i + 1. */
+  readonly #sameArea: Float64Array;
   #slots: Float64Array;
   #mask: number;
   #size = 0;
 
   constructor(
     readonly areas: number,
+    readonly months: number,
     capacityBits = 12,
   ) {
+    this.#sameArea = new Float64Array(months * areas * USES * 2);
     this.#slots = FlowTable.#empty(1 << capacityBits);
     this.#mask = (1 << capacityBits) - 1;
   }
@@ -32,6 +37,13 @@ export class FlowTable {
 
   /** Adds one payment of `fen` to the cell (month, sharer's area, treatment area, use). */
   add(month: number, sharerArea: number, treatmentArea: number, use: number, fen: number): void {
+    if (sharerArea === treatmentArea) {
+      const at = ((month * this.areas + sharerArea) * USES + use) * 2;
+      const dense = this.#sameArea;
+      dense[at] = dense[at]! + fen;
+      dense[at + 1] = dense[at + 1]! + 1;
+      return;
+    }
     const key = ((month * this.areas + sharerArea) * this.areas + treatmentArea) * USES + use;
     const slots = this.#slots;
     let slot = Math.imul(key, 0x9e3779b1) >>> 0;
@@ -78,8 +90,17 @@ export class FlowTable {
 
   /** Adds every cell, multiplied by `weight`, into the cube. */
   pourInto(cube: FlowCube, weight: number): void {
-    const slots = this.#slots;
     const A = this.areas;
+    const dense = this.#sameArea;
+    for (let i = 0; i < dense.length; i += 2) {
+      if (dense[i + 1] === 0) continue;
+      const cell = i / 2;
+      const use = cell % USES;
+      const area = ((cell - use) / USES) % A;
+      const month = Math.floor(cell / (USES * A));
+      cube.add(month, area, area, use, dense[i]! * weight, dense[i + 1]! * weight);
+    }
+    const slots = this.#slots;
     for (let i = 0; i < slots.length; i += STRIDE) {
       const key = slots[i]!;
       if (key === -1) continue;

@@ -166,7 +166,7 @@ export class FamilyState {
     this.profile = new Float64Array(M * PROFILE_FIELDS);
     this.creditStep = new Float64Array(M + 1);
     this.ownSpent = new Float64Array(M);
-    this.flows = new FlowTable(ctx.input.areaCount);
+    this.flows = new FlowTable(ctx.input.areaCount, M);
     this.quotaKind = ctx.input.rules.quotaModel === 'wallet-transfer' ? K.wallet : K.quota;
   }
 
