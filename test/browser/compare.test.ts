@@ -67,8 +67,8 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
     '1:10000',
     '1:1000',
     '1:100',
-    '1:10（较慢，约 2–4 分钟）',
-    '1:1 全国（很慢，约 15–40 分钟）',
+    '1:10（较慢：双核约 1–2 分钟）',
+    '1:1 全国（很慢：双核约 12 分钟）',
   ]);
   expect(await page.locator('#compare-scale').inputValue()).toBe('1000');
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
@@ -182,7 +182,7 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   await page.locator('button[data-lang="en"]').click();
   expect(await panel.locator('h2').textContent()).toBe('Compare');
   expect(await page.locator('#compare-scale option').last().textContent()).toBe(
-    '1:1 national (very slow: about 15–40 min)',
+    '1:1 national (very slow: about 12 min on 2 cores)',
   );
   expect(await panel.locator('tr[data-total="amount"] td').first().textContent()).toMatch(/billion yuan$/);
   expect(await panel.locator('[data-chart="monthly-use"] figcaption').textContent()).toBe(

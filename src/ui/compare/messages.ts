@@ -28,10 +28,10 @@ export const compareMessages = defineMessages({
   preparing: { zh: '正在准备人口与工作线程…', en: 'Preparing the population and the workers…' },
   etaUnknown: { zh: '估算中', en: 'estimating' },
   loading: { zh: '正在清算并载入数据库…', en: 'Clearing and loading the database…' },
-  'scale.10': { zh: '1:10（较慢，约 2–4 分钟）', en: '1:10 (slow: about 2–4 min)' },
+  'scale.10': { zh: '1:10（较慢：双核约 1–2 分钟）', en: '1:10 (slow: about 1–2 min on 2 cores)' },
   'scale.1': {
-    zh: '1:1 全国（很慢，约 15–40 分钟）',
-    en: '1:1 national (very slow: about 15–40 min)',
+    zh: '1:1 全国（很慢：双核约 12 分钟）',
+    en: '1:1 national (very slow: about 12 min on 2 cores)',
   },
   'section.totals': { zh: '总量', en: 'Totals' },
   'section.monthly': { zh: '各月共济金额', en: 'Sharing month by month' },
