@@ -56,18 +56,13 @@ function groupPostings(postings: readonly Posting[]): Group[] {
   const groups: Group[] = [];
   const months = new Map<string, Group>();
   let current: Group | null = null;
-  let previous: Posting | undefined;
+  let lastMonthly: string | null = null;
   for (const p of postings) {
     const at = p.at ?? 0;
     const lowering = p.rule === 'R7' && p.from.startsWith('quota:');
-    // A quota lowered to cover own spending (R7) is booked between that spending's postings.
-    const monthly =
-      isMonthly(p) ||
-      (lowering &&
-        previous !== undefined &&
-        isMonthly(previous) &&
-        monthOf(previous.at ?? 0) === monthOf(at));
-    previous = p;
+    // Quotas lowered to cover own spending (R7) are booked among that month's spending postings.
+    const monthly = isMonthly(p) || (lowering && lastMonthly === monthOf(at));
+    lastMonthly = monthly ? monthOf(at) : null;
     if (monthly) {
       const month = monthOf(at);
       let g = months.get(month);

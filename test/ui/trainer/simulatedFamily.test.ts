@@ -5,7 +5,7 @@ import { familyDebts, traceSteps } from '../../../src/ui/trainer/simulatedFamily
 import { inputOf } from '../../engine/helpers';
 
 const K = 1000;
-const FAMILIES = 400;
+const FAMILIES = 600;
 const traces: FamilyTrace[] = simulateRange(inputOf('baseline-2026', K), 0, FAMILIES, {
   traceFamilies: Array.from({ length: FAMILIES }, (_, i) => i * K),
 }).traces;
