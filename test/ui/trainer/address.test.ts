@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { placePath, readPlace } from '../../../src/ui/trainer/address';
+import { placePath, readFamily, readPlace, readStep } from '../../../src/ui/trainer/address';
 
 const IDS = ['suzhou-quota', 'bill-split'];
 const steps = (id: string) => (id === 'bill-split' ? 5 : 2);
@@ -35,5 +35,23 @@ describe('placePath', () => {
   test('what it writes, readPlace reads back', () => {
     const path = placePath('http://h/?story=suzhou-quota&step=1', { story: 'bill-split', step: 5 });
     expect(readPlace(new URL(path, 'http://h').search, IDS, steps)).toEqual({ story: 'bill-split', step: 5 });
+  });
+});
+
+describe('a simulated family in the address', () => {
+  test('the family index is written and read back, and dropped for a story', () => {
+    const path = placePath('http://h/?lang=en#trainer', { story: 'simulated', step: 4, family: 56000 });
+    expect(path).toBe('/?lang=en&story=simulated&step=4&family=56000#trainer');
+    const search = new URL(path, 'http://h').search;
+    expect(readFamily(search)).toBe(56000);
+    expect(readStep(search)).toBe(4);
+    expect(placePath(`http://h/${search}`, { story: 'bill-split', step: 0 })).toBe(
+      '/?story=bill-split&step=0',
+    );
+  });
+
+  test('a family index that is not a whole number is no family', () => {
+    for (const bad of ['', '-1', '1.5', 'x', '1e3']) expect(readFamily(`?family=${bad}`), bad).toBeNull();
+    expect(readFamily('?story=simulated')).toBeNull();
   });
 });
