@@ -46,7 +46,7 @@ describe('a simulated family in the address', () => {
     expect(readFamily(search)).toBe(56000);
     expect(readStep(search)).toBe(4);
     expect(placePath(`http://h/${search}`, { story: 'bill-split', step: 0 })).toBe(
-      '/?story=bill-split&step=0',
+      '/?lang=en&story=bill-split&step=0',
     );
   });
 
