@@ -61,7 +61,7 @@ function groupPostings(postings: readonly Posting[]): Group[] {
     const at = p.at ?? 0;
     const lowering = p.rule === 'R7' && p.from.startsWith('quota:');
     // Quotas lowered to cover own spending (R7) are booked among that month's spending postings.
-    const monthly = isMonthly(p) || (lowering && lastMonthly === monthOf(at));
+    const monthly: boolean = isMonthly(p) || (lowering && lastMonthly === monthOf(at));
     lastMonthly = monthly ? monthOf(at) : null;
     if (monthly) {
       const month = monthOf(at);
