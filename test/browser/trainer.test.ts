@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { formatFen } from '../../src/ui/format';
+import { traceAt } from '../../src/ui/trainer/familySearch';
+import { FAMILY_SCALE_K } from '../../src/ui/trainer/familySource';
+import { traceSteps } from '../../src/ui/trainer/simulatedFamily';
+import { inputOf } from '../engine/helpers';
 import { type App, saveScreenshot, startApp } from './harness';
 
 let app: App;
@@ -203,4 +208,58 @@ test('after her move the people list shows Li Na in Nanjing, and the ended relat
   expect(await panel.locator('.cast li').first().textContent()).toBe(
     '李娜：职工医保（有个人账户），南京（江苏）',
   );
+});
+
+test('a family from the simulation: found, stepped to its end, matching its trace, and reproduced by its address', async () => {
+  const { page } = await app.open('?lang=en#trainer');
+  const panel = page.getByRole('tabpanel');
+  await panel.getByLabel('Story', { exact: true }).selectOption('simulated');
+  const description = panel.locator('.story-description');
+  await expect.poll(() => description.textContent(), { timeout: 60_000 }).toContain('Found after');
+  const { family, story } = query(page);
+  expect(story).toBe('simulated');
+  const index = Number(family);
+  expect(index % FAMILY_SCALE_K).toBe(0);
+
+  // The same family, run through the engine here in Node, gives the steps the page shows.
+  const trace = traceAt(inputOf('baseline-2026', FAMILY_SCALE_K), index / FAMILY_SCALE_K)!;
+  const steps = traceSteps(trace);
+  expect(trace.relationships.some((r) => r.geography === 'cross-province')).toBe(true);
+  const progress = panel.locator('.trainer-progress');
+  const next = panel.getByRole('button', { name: 'Run the next step' });
+  const rules = new Set<string>();
+  for (let n = 1; n <= steps.length; n++) {
+    await next.click();
+    expect(await progress.textContent()).toBe(`Step ${n} of ${steps.length}`);
+    const shown = await postings(page);
+    expect(shown.map(([rule]) => rule)).toEqual(steps[n - 1]!.postings.map((p) => p.rule));
+    for (const [rule] of shown) rules.add(String(rule));
+  }
+  expect(rules).toContain('R11');
+  expect(await next.isDisabled()).toBe(true);
+  for (const [account, fen] of Object.entries(trace.endState)) {
+    expect(await panel.locator(`tr[data-account="${account}"] .balance`).textContent(), account).toBe(
+      formatFen(fen, 'en'),
+    );
+  }
+  expect(await panel.locator('.chain-figure').count()).toBeGreaterThan(0);
+  expect(query(page)).toMatchObject({ story: 'simulated', family, step: String(steps.length) });
+  await saveScreenshot(page, 'trainer-simulated-en');
+
+  // The address alone brings back the same family at a step, in the other language.
+  const pay = steps.findIndex((s) => s.postings.some((p) => p.rule === 'R11')) + 1;
+  const again = (await app.open(`?lang=zh&story=simulated&family=${family}&step=${pay}#trainer`)).page;
+  const panel2 = again.getByRole('tabpanel');
+  await expect
+    .poll(() => panel2.locator('.trainer-progress').textContent(), { timeout: 60_000 })
+    .toBe(`第 ${pay} 步，共 ${steps.length} 步`);
+  expect(await panel2.getByLabel('故事', { exact: true }).inputValue()).toBe('simulated');
+  expect(await panel2.locator('.narration').textContent()).toBe(steps[pay - 1]!.narration.zh);
+  expect((await postings(again)).map(([rule]) => rule)).toContain('R11');
+  await saveScreenshot(again, 'trainer-simulated-zh');
+
+  // Another family continues the scan after this one.
+  await panel2.getByRole('button', { name: '继续在模拟人口中寻找下一个跨省共济的家庭' }).click();
+  await expect.poll(() => Number(query(again).family ?? 0), { timeout: 60_000 }).toBeGreaterThan(index);
+  expect(query(again).step).toBe('0');
 });

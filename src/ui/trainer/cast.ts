@@ -34,7 +34,12 @@ export function renderCast(
       'li',
       { 'data-person': p.id },
       el(doc, 'strong', {}, p.name[lang]),
-      lang === 'zh' ? `：${SCHEME[p.scheme][lang]}，${place}` : `: ${SCHEME[p.scheme][lang]}, ${place}`,
+      // A person insured nowhere (a simulated family's uninsured member) has no place to show.
+      area === ''
+        ? `${lang === 'zh' ? '：' : ': '}${SCHEME[p.scheme][lang]}`
+        : lang === 'zh'
+          ? `：${SCHEME[p.scheme][lang]}，${place}`
+          : `: ${SCHEME[p.scheme][lang]}, ${place}`,
     );
   });
   host.replaceChildren(el(doc, 'ul', { class: 'cast' }, ...items));

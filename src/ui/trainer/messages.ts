@@ -77,6 +77,36 @@ export const trainerMessages = defineMessages({
   'op.payOwn': { zh: '共济人本人支付', en: 'Sharer pays own bill' },
   'op.end': { zh: '解除共济关系', en: 'End a relationship' },
   'op.changeInsurance': { zh: '参保关系变动', en: 'Insurance change' },
+  'family.option': {
+    zh: '模拟家庭（来自 baseline-2026 全年模拟）',
+    en: 'A family from the simulation (baseline-2026, a year)',
+  },
+  'family.another': { zh: '下一个家庭', en: 'Another family' },
+  'family.another.label': {
+    zh: '继续在模拟人口中寻找下一个跨省共济的家庭',
+    en: 'Look further in the simulated population for the next family sharing across provinces',
+  },
+  'family.searching': {
+    zh: '正在模拟人口中寻找一户有跨省共济关系并用额度支付过的家庭……',
+    en: 'Looking in the simulated population for a family that shares across provinces and pays from a quota…',
+  },
+  'family.none': {
+    zh: '在 {count} 户中没有找到跨统筹地区共济并用额度支付的家庭。',
+    en: 'None of {count} families shares across pooling areas and pays from a quota.',
+  },
+  'family.found': {
+    zh: '查看了 {count} 户后找到。',
+    en: 'Found after looking at {count} families.',
+  },
+  'family.fallback': {
+    zh: '查看了 {count} 户仍未找到跨省共济的家庭，这一户在省内跨统筹地区共济。',
+    en: 'No family sharing across provinces in {count} families; this one shares across pooling areas within a province.',
+  },
+  'family.start': { zh: '全年开始之前', en: 'Before the year begins' },
+  'family.open': { zh: '期初余额', en: 'Opening balances' },
+  'family.month': { zh: '本月划入与本人支付', en: "The month's credits and own spending" },
+  'family.event': { zh: '事件', en: 'Event' },
+  'family.refusal': { zh: '被拒绝的操作', en: 'Refused operation' },
   rule: { zh: '规则', en: 'Rule' },
   code: { zh: '代码', en: 'Code' },
 });

@@ -18,7 +18,7 @@ export function ruleBadge(doc: Document, rule: RuleId, lang: Lang): HTMLElement 
 }
 
 /** The explanation line of a rule: its name and sentence. */
-function ruleLine(doc: Document, rule: RuleId, lang: Lang): HTMLElement {
+export function ruleLine(doc: Document, rule: RuleId, lang: Lang): HTMLElement {
   const t = RULE_TEXT[rule];
   return el(
     doc,
