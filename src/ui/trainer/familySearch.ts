@@ -1,9 +1,9 @@
 /**
  * Finding a family worth showing (寻找演示家庭): sample positions of a scenario's 1:k population are
- * run through the engine a chunk at a time, every family traced, until one has a relationship across
- * provinces and a quota payment (R11). After a number of families without one, a family whose
- * relationship only crosses pooling areas within a province will do. The scan is bounded and, like
- * the population, deterministic: the same scenario, scale and start give the same family.
+ * run through the engine a chunk at a time, every family traced, until one pays from the quota (R11)
+ * of a relationship across provinces. After a number of families without one, a family paying from
+ * a quota across pooling areas within a province will do. The scan is bounded and, like the
+ * population, deterministic: the same scenario, scale and start give the same family.
  */
 import { simulateRange, type EngineInput, type FamilyTrace } from '../../engine';
 
@@ -13,7 +13,7 @@ export interface SearchOptions {
   limit?: number;
   /** Families simulated between two pauses (default 250). */
   chunk?: number;
-  /** After this many families, a family crossing pooling areas within a province will do (default 5,000). */
+  /** After this many families, a family paying across pooling areas within a province will do (default 5,000). */
   fallbackAfter?: number;
   /** Called between chunks, so the page can draw and take input; may stop the scan by rejecting. */
   pause?: () => Promise<void>;
@@ -29,12 +29,19 @@ export interface FoundFamily {
   scanned: number;
 }
 
-/** Whether a trace pays from a quota (R11) and has a relationship of the reach asked for. */
+/**
+ * Whether a trace pays from the quota (R11) of a relationship of the reach asked for: across
+ * provinces, or at least across pooling areas — so the clearing chain has something to show.
+ */
 export function worthShowing(trace: FamilyTrace, reach: 'cross-province' | 'cross-area'): boolean {
-  if (!trace.postings.some((p) => p.rule === 'R11')) return false;
-  return trace.relationships.some((r) =>
-    reach === 'cross-province' ? r.geography === 'cross-province' : r.geography !== 'same-pooling-area',
+  const reaching = new Set(
+    trace.relationships
+      .filter((r) =>
+        reach === 'cross-province' ? r.geography === 'cross-province' : r.geography !== 'same-pooling-area',
+      )
+      .map((r) => `quota:${r.id}`),
   );
+  return trace.postings.some((p) => p.rule === 'R11' && reaching.has(p.from));
 }
 
 /** The trace of the family at sample `position` (null when the position is outside the sample). */
