@@ -46,7 +46,10 @@ function placesOf(trace: FamilyTrace, dataset: Dataset): Story['places'] {
     const area = dataset.poolingAreas.find((a) => a.code === code);
     const province = dataset.provinces.find((p) => p.code2 === code.slice(0, 2));
     if (province) places[code.slice(0, 2)] = { zh: province.nameZh, en: province.nameEn };
-    if (area) places[code] = { zh: area.nameZh, en: `${area.nameZh} (${code})` };
+    // Pooling areas have Chinese names only; a municipality is named like its province.
+    if (area && area.kind === 'municipality' && province)
+      places[code] = { zh: area.nameZh, en: province.nameEn };
+    else if (area) places[code] = { zh: area.nameZh, en: `${area.nameZh} (${code})` };
     else if (province && code === province.adcode)
       places[code] = { zh: province.nameZh, en: province.nameEn };
   }
