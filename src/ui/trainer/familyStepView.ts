@@ -6,11 +6,10 @@
 import type { RuleId } from '../../rules/ids';
 import { formatStamp } from '../../rules/time';
 import { el } from '../dom';
-import { formatFen } from '../format';
 import type { StoryLabels } from './labels';
 import { trainerMessages as M } from './messages';
 import type { FamilyStep } from './simulatedFamily';
-import { ruleBadge, ruleLine } from './stepView';
+import { postingItem, ruleBadge, ruleLine } from './stepView';
 
 /** Renders `step` of a simulated family (or its start when null) into `host`. */
 export function renderFamilyStep(host: HTMLElement, step: FamilyStep | null, labels: StoryLabels): void {
@@ -59,24 +58,7 @@ export function renderFamilyStep(host: HTMLElement, step: FamilyStep | null, lab
   const items = step.postings.map((p) => {
     const first = !explained.has(p.rule);
     explained.add(p.rule);
-    return el(
-      doc,
-      'li',
-      { class: 'posting', 'data-rule': p.rule, 'data-fen': String(p.amountFen) },
-      el(
-        doc,
-        'p',
-        { class: 'posting-line' },
-        ruleBadge(doc, p.rule, lang),
-        ' ',
-        el(doc, 'span', { class: 'posting-from' }, labels.account(p.from)),
-        ' → ',
-        el(doc, 'span', { class: 'posting-to' }, labels.account(p.to)),
-        ' ',
-        el(doc, 'strong', { class: 'posting-amount' }, formatFen(p.amountFen, lang)),
-      ),
-      ...(first ? [ruleLine(doc, p.rule, lang)] : []),
-    );
+    return postingItem(doc, p, labels, lang, first);
   });
   host.replaceChildren(
     head,

@@ -29,6 +29,34 @@ export function ruleLine(doc: Document, rule: RuleId, lang: Lang): HTMLElement {
   );
 }
 
+/** One posting as a list item: rule badge, from → to, amount, and (when `explain`) the rule's explanation. */
+export function postingItem(
+  doc: Document,
+  p: { rule: RuleId; from: string; to: string; amountFen: number },
+  labels: StoryLabels,
+  lang: Lang,
+  explain: boolean,
+): HTMLElement {
+  return el(
+    doc,
+    'li',
+    { class: 'posting', 'data-rule': p.rule, 'data-fen': String(p.amountFen) },
+    el(
+      doc,
+      'p',
+      { class: 'posting-line' },
+      ruleBadge(doc, p.rule, lang),
+      ' ',
+      el(doc, 'span', { class: 'posting-from' }, labels.account(p.from)),
+      ' → ',
+      el(doc, 'span', { class: 'posting-to' }, labels.account(p.to)),
+      ' ',
+      el(doc, 'strong', { class: 'posting-amount' }, formatFen(p.amountFen, lang)),
+    ),
+    ...(explain ? [ruleLine(doc, p.rule, lang)] : []),
+  );
+}
+
 /** The date and time of a step, `2026-03-10 10:30`. */
 function when(step: StoryStep): string {
   return step.at.replace('T', ' ');
@@ -86,26 +114,7 @@ export function renderStep(
     );
     return;
   }
-  const items = r.postings.map((p) =>
-    el(
-      doc,
-      'li',
-      { class: 'posting', 'data-rule': p.rule, 'data-fen': String(p.amountFen) },
-      el(
-        doc,
-        'p',
-        { class: 'posting-line' },
-        ruleBadge(doc, p.rule, lang),
-        ' ',
-        el(doc, 'span', { class: 'posting-from' }, labels.account(p.from)),
-        ' → ',
-        el(doc, 'span', { class: 'posting-to' }, labels.account(p.to)),
-        ' ',
-        el(doc, 'strong', { class: 'posting-amount' }, formatFen(p.amountFen, lang)),
-      ),
-      ruleLine(doc, p.rule, lang),
-    ),
-  );
+  const items = r.postings.map((p) => postingItem(doc, p, labels, lang, true));
   const ended = r.ended.length
     ? [
         el(
