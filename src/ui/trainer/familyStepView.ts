@@ -9,7 +9,7 @@ import { el } from '../dom';
 import type { StoryLabels } from './labels';
 import { trainerMessages as M } from './messages';
 import type { FamilyStep } from './simulatedFamily';
-import { postingItem, ruleBadge, ruleLine } from './stepView';
+import { postingItem, refusalBox, ruleLine } from './stepView';
 
 /** Renders `step` of a simulated family (or its start when null) into `host`. */
 export function renderFamilyStep(host: HTMLElement, step: FamilyStep | null, labels: StoryLabels): void {
@@ -35,24 +35,7 @@ export function renderFamilyStep(host: HTMLElement, step: FamilyStep | null, lab
   );
   const narration = el(doc, 'p', { class: 'narration' }, step.narration[lang]);
   const refusals = step.refusals.map((f) =>
-    el(
-      doc,
-      'div',
-      { class: 'refusal', role: 'status', 'data-rule': f.rule, 'data-code': f.code },
-      el(
-        doc,
-        'p',
-        { class: 'refusal-head' },
-        el(doc, 'strong', {}, M.refused[lang]),
-        ' ',
-        ruleBadge(doc, f.rule, lang),
-        ' ',
-        el(doc, 'code', {}, f.code),
-        ' · ',
-        labels.person(f.personId),
-      ),
-      ruleLine(doc, f.rule, lang),
-    ),
+    refusalBox(doc, f, lang, [' · ', labels.person(f.personId)], [ruleLine(doc, f.rule, lang)]),
   );
   const explained = new Set<RuleId>();
   const items = step.postings.map((p) => {

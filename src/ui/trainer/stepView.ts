@@ -29,6 +29,36 @@ export function ruleLine(doc: Document, rule: RuleId, lang: Lang): HTMLElement {
   );
 }
 
+/**
+ * A refusal as a status box: "Refused", the rule badge and the refusal code, then `head` (more of
+ * the heading line) and `body` (what follows it).
+ */
+export function refusalBox(
+  doc: Document,
+  f: { rule: RuleId; code: string },
+  lang: Lang,
+  head: (Node | string)[],
+  body: Node[],
+): HTMLElement {
+  return el(
+    doc,
+    'div',
+    { class: 'refusal', role: 'status', 'data-rule': f.rule, 'data-code': f.code },
+    el(
+      doc,
+      'p',
+      { class: 'refusal-head' },
+      el(doc, 'strong', {}, M.refused[lang]),
+      ' ',
+      ruleBadge(doc, f.rule, lang),
+      ' ',
+      el(doc, 'code', {}, f.code),
+      ...head,
+    ),
+    ...body,
+  );
+}
+
 /** One posting as a list item: rule badge, from → to, amount, and (when `explain`) the rule's explanation. */
 export function postingItem(
   doc: Document,
@@ -93,23 +123,16 @@ export function renderStep(
     host.replaceChildren(
       head,
       narration,
-      el(
+      refusalBox(
         doc,
-        'div',
-        { class: 'refusal', role: 'status', 'data-rule': f.rule, 'data-code': f.code },
-        el(
-          doc,
-          'p',
-          { class: 'refusal-head' },
-          el(doc, 'strong', {}, M.refused[lang]),
-          ' ',
-          ruleBadge(doc, f.rule, lang),
-          ' ',
-          el(doc, 'code', {}, f.code),
-        ),
-        el(doc, 'p', { class: 'refusal-message' }, f.message[lang]),
-        ruleLine(doc, f.rule, lang),
-        el(doc, 'p', { class: 'note' }, M['refused.note'][lang]),
+        f,
+        lang,
+        [],
+        [
+          el(doc, 'p', { class: 'refusal-message' }, f.message[lang]),
+          ruleLine(doc, f.rule, lang),
+          el(doc, 'p', { class: 'note' }, M['refused.note'][lang]),
+        ],
       ),
     );
     return;
