@@ -55,5 +55,11 @@ export function targetTable(
       el(doc, 'td', { class: 'mark' }, ok ? `✓ ${texts.within}` : `✗ ${texts.outside}`),
     );
   });
-  return el(doc, 'table', { class: 'targets' }, el(doc, 'thead', {}, head), el(doc, 'tbody', {}, ...body));
+  return el(
+    doc,
+    'table',
+    { class: 'targets figures' },
+    el(doc, 'thead', {}, head),
+    el(doc, 'tbody', {}, ...body),
+  );
 }
