@@ -11,7 +11,7 @@
  * changes, so each month's end state is added exactly once, whatever the order of the catch-ups.
  */
 import { SchemeCode } from '../population/columns';
-import { mix32, U32_TO_UNIT } from '../population/random';
+import { mix32, roundHalfUp, U32_TO_UNIT } from '../population/random';
 import { splitOwnPayment } from '../rules/payment';
 import { USE_MEDICAL } from './prepare';
 import { setQuota } from './relationships';
@@ -100,7 +100,7 @@ function catchUp(f: FamilyState, p: number, through: number): void {
     else s = j;
     balance += credit;
     const u = mix32(seed + Math.imul(j + 1, 0x165667b1)) >>> 0;
-    const bill = Math.round(mean * small[u >>> 20]!);
+    const bill = roundHalfUp(mean * small[u >>> 20]!);
     if (bill <= 0) continue;
     if (bill <= balance) {
       balance -= bill;
@@ -135,7 +135,7 @@ function accountMonth(f: FamilyState, p: number, j: number): void {
     f.now = now;
   }
   const u = ownDraw(f, p, j);
-  const bill = Math.round(f.ownBillMean[p]! * f.ctx.smallBill[u >>> 20]!);
+  const bill = roundHalfUp(f.ownBillMean[p]! * f.ctx.smallBill[u >>> 20]!);
   if (bill > 0) ownBill(f, p, j, bill, u);
 }
 

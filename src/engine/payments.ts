@@ -4,6 +4,7 @@
  * asked of the rules. (Credits and own spending: accounts.ts.)
  */
 import { SchemeCode } from '../population/columns';
+import { roundHalfUp } from '../population/random';
 import {
   capQuotas,
   checkMonthlyCap,
@@ -205,16 +206,16 @@ export function careEvents(f: FamilyState): void {
       const v = f.unit() * total;
       const cell = f.st.u32() >>> 20;
       if (v < out) {
-        const fen = Math.round(care.outpatientCostFen * (1 - care.outpatientFundShare) * small[cell]!);
+        const fen = roundHalfUp(care.outpatientCostFen * (1 - care.outpatientFundShare) * small[cell]!);
         if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!, true);
       } else if (v < out + ph) {
-        const fen = Math.round(care.pharmacyCostFen * small[cell]!);
+        const fen = roundHalfUp(care.pharmacyCostFen * small[cell]!);
         if (fen > 0) pay(f, b, USE_PHARMACY, fen, f.residence[b]!, true);
       } else {
         const resident = f.scheme[b] === SchemeCode.resident;
         const cost = resident ? care.inpatientCostFen.resident : care.inpatientCostFen.employee;
         const fund = resident ? care.inpatientFundShare.resident : care.inpatientFundShare.employee;
-        const fen = Math.round(cost * (1 - fund) * stay[cell]!);
+        const fen = roundHalfUp(cost * (1 - fund) * stay[cell]!);
         if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!, true);
       }
     }

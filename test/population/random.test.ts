@@ -9,6 +9,7 @@ import {
   mix32,
   nextU32,
   normalCdf,
+  roundHalfUp,
   seedFamily,
   stratum,
   streamKey,
@@ -142,5 +143,23 @@ describe('normalCdf and lognormalTable', () => {
     const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
     const sd = Math.sqrt(logs.reduce((a, x) => a + (x - mean) ** 2, 0) / logs.length);
     expect(sd).toBeCloseTo(sigma, 2);
+  });
+});
+
+describe('roundHalfUp', () => {
+  // `===` does not tell +0 from −0: the only difference allowed.
+  const same = (x: number): boolean => roundHalfUp(x) === Math.round(x);
+  test('equals Math.round at halves, just below a half and beyond 2^52', () => {
+    const edges = [0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999999999999994, -0.49999999999999994];
+    const large = [2 ** 52 + 1, 2 ** 53 - 1, -(2 ** 52) - 1, 4503599627370495.5, 1e300, -1e300];
+    for (const x of [...edges, ...large]) expect(same(x), String(x)).toBe(true);
+  });
+  test('equals Math.round for any finite double and any multiple of 1/1024', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), same), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.integer({ min: 0, max: 1023 }), (i, k) =>
+        same(i + k / 1024),
+      ),
+    );
   });
 });

@@ -146,17 +146,17 @@ export class FamilyWriter {
       scheme = hasAccount ? ACCOUNT : POOLING_ONLY;
       if (retired === 0) {
         const avg = this.#wageMean[insP]!;
-        wage = Math.min(INT32_MAX, Math.round(avg * this.#wageTable[st.u32() >>> TABLE_SHIFT]!));
+        wage = Math.min(INT32_MAX, random.roundHalfUp(avg * this.#wageTable[st.u32() >>> TABLE_SHIFT]!));
         if (hasAccount) {
           const base = Math.min(this.#ceiling * avg, Math.max(this.#floor * avg, wage));
-          credit = Math.round(this.#creditPerMonth * base);
+          credit = random.roundHalfUp(this.#creditPerMonth * base);
         }
       } else if (hasAccount) {
         credit = this.#retireeCredit[insP]!;
       }
       if (hasAccount && st.unit() >= this.#emptyShare) {
         const years = age - this.#entryAge > 1 ? age - this.#entryAge : 1;
-        balance = Math.round(
+        balance = random.roundHalfUp(
           this.#balanceScale * credit * years * this.#saverTable[st.u32() >>> TABLE_SHIFT]!,
         );
       }
