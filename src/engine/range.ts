@@ -3,8 +3,9 @@
  * generated chunk by chunk and each family is run through the window; the range's totals are then
  * weighted by k. Families are independent, so results of any split merge into the same bits.
  */
-import { generateFamilies } from '../population/generate';
-import { streamKey, type StreamKey } from '../population/random';
+import { chunkSource } from '../population/generate';
+import type { PopulationChunk } from '../population/columns';
+import { streamKey } from '../population/random';
 import { finishTrace, loadFamily, simulateFamily, startTrace } from './family';
 import type { EngineInput } from './input';
 import { prepare, type RunContext } from './prepare';
@@ -14,10 +15,19 @@ import { FamilyState } from './state';
 /** Families generated per chunk inside a range (small enough for the chunk to stay in cache while it is simulated). */
 export const CHUNK_FAMILIES = 2048;
 
-const contexts = new WeakMap<EngineInput, { ctx: RunContext; population: StreamKey }>();
-function contextOf(input: EngineInput): { ctx: RunContext; population: StreamKey } {
+/** A run's prepared context and its chunk buffers, made once per input (ranges of a run run one at a time). */
+interface RangeContext {
+  ctx: RunContext;
+  chunks: (firstPosition: number, familyCount: number) => PopulationChunk;
+}
+const contexts = new WeakMap<EngineInput, RangeContext>();
+function contextOf(input: EngineInput): RangeContext {
   let c = contexts.get(input);
-  if (!c) contexts.set(input, (c = { ctx: prepare(input), population: streamKey(input.seed) }));
+  if (!c) {
+    const population = streamKey(input.seed);
+    const chunks = chunkSource(input.model, population, input.scaleK, CHUNK_FAMILIES);
+    contexts.set(input, (c = { ctx: prepare(input), chunks }));
+  }
   return c;
 }
 
@@ -38,7 +48,7 @@ export function simulateRange(
   toPosition: number,
   options: RangeOptions = {},
 ): RangeResult {
-  const { ctx, population } = contextOf(input);
+  const { ctx, chunks } = contextOf(input);
   const f = new FamilyState(ctx);
   const traced = new Set(options.traceFamilies ?? []);
   const M = ctx.months;
@@ -46,13 +56,7 @@ export function simulateRange(
   const result = emptyResult(M, input.areaCount, k);
   let persons = 0;
   for (let first = fromPosition; first < toPosition; first += CHUNK_FAMILIES) {
-    const chunk = generateFamilies(
-      input.model,
-      population,
-      first,
-      Math.min(CHUNK_FAMILIES, toPosition - first),
-      k,
-    );
+    const chunk = chunks(first, Math.min(CHUNK_FAMILIES, toPosition - first));
     for (let j = 0; j < chunk.familyCount; j++) {
       loadFamily(f, chunk, j);
       const trace = traced.size > 0 && traced.has(f.familyIndex);

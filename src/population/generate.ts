@@ -250,6 +250,27 @@ export function generateFamilies(
   return chunkOf(model, key, firstPosition, n, scaleK, new FamilyWriter(model, capacityFor(model, n)));
 }
 
+/**
+ * Generates chunks of the 1:`scaleK` sample into the same buffers, sized for `familiesPerChunk`
+ * families: `(first, count)` gives what {@link generateFamilies} gives, but each chunk is valid only
+ * until the next is asked for. A simulation that uses each chunk at once so writes into memory that
+ * is already in cache, instead of fresh buffers the collector has to reclaim.
+ */
+export function chunkSource(
+  model: PopulationModel,
+  seed: string | StreamKey,
+  scaleK: number,
+  familiesPerChunk: number,
+): (firstPosition: number, familyCount: number) => PopulationChunk {
+  checkScale(scaleK);
+  const key = typeof seed === 'string' ? streamKey(seed) : seed;
+  const w = new FamilyWriter(model, capacityFor(model, familiesPerChunk));
+  return (firstPosition, familyCount) => {
+    const n = familiesIn(model, firstPosition, familyCount, scaleK);
+    return chunkOf(model, key, firstPosition, n, scaleK, w);
+  };
+}
+
 /** Options of {@link populationChunks}. */
 export interface ChunkOptions {
   /**
@@ -275,10 +296,10 @@ export function* populationChunks(
   }
   const key = typeof seed === 'string' ? streamKey(seed) : seed;
   const total = sampleSize(model, scaleK);
-  const shared = options.reuseBuffers ? new FamilyWriter(model, capacityFor(model, familiesPerChunk)) : null;
+  const shared = options.reuseBuffers ? chunkSource(model, key, scaleK, familiesPerChunk) : null;
   for (let first = 0; first < total; first += familiesPerChunk) {
-    const n = familiesIn(model, first, familiesPerChunk, scaleK);
-    const w = shared ?? new FamilyWriter(model, capacityFor(model, n));
-    yield chunkOf(model, key, first, n, scaleK, w);
+    yield shared
+      ? shared(first, familiesPerChunk)
+      : generateFamilies(model, key, first, familiesPerChunk, scaleK);
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { calibrate } from '../../src/population/calibration';
 import { PERSON_COLUMNS, type PopulationChunk, Role, SchemeCode } from '../../src/population/columns';
 import { DEFAULT_FAMILY_PARAMETERS as P } from '../../src/population/family/parameters';
-import { generateFamilies, populationChunks, sampleSize } from '../../src/population/generate';
+import { chunkSource, generateFamilies, populationChunks, sampleSize } from '../../src/population/generate';
 import { PopulationTally } from '../../src/population/validate';
 import { smallData } from './fixtures';
 
@@ -174,6 +174,28 @@ describe('populationChunks', () => {
     reused.forEach((chunk, j) => {
       for (const name of Object.keys(chunk)) expect(chunk[name]!.equals(fresh[j]![name]!), name).toBe(true);
     });
+  });
+
+  test('a chunk source gives the chunks generateFamilies gives, at any positions and sizes, in its own buffers', () => {
+    const source = chunkSource(model, 'source', 10, 50);
+    // Out of order, larger than the source was sized for (its buffers grow), and past the sample's end.
+    const total = sampleSize(model, 10);
+    for (const [first, count] of [
+      [120, 50],
+      [0, 7],
+      [10, 400],
+      [total - 3, 50],
+      [3, 50],
+    ] as const) {
+      const chunk = source(first, count);
+      const expected = bytesOf([generateFamilies(model, 'source', first, count, 10)]);
+      const got = bytesOf([chunk]);
+      expect(chunk.familyCount).toBe(Math.min(count, total - first));
+      for (const name of Object.keys(expected))
+        expect(got[name]!.equals(expected[name]!), `${first} ${name}`).toBe(true);
+    }
+    expect(() => chunkSource(model, 'source', 0, 50)).toThrow(/1:k/);
+    expect(() => source(-1, 5)).toThrow(/whole numbers/);
   });
 
   test('refuses a scale outside 1:1 … 1:10000 and bad family ranges', () => {
