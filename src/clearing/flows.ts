@@ -47,9 +47,11 @@ export class FlowCube {
   #count: Float64Array;
   #size = 0;
 
+  /** `expectedCells`: cells it will hold, when known, so that the table is made once at its size. */
   constructor(
     readonly months: number,
     readonly areas: number,
+    expectedCells = 0,
   ) {
     if (!Number.isInteger(months) || months < 1 || !Number.isInteger(areas) || areas < 1) {
       throw new RangeError(
@@ -59,9 +61,11 @@ export class FlowCube {
     if (months * areas * areas * USES > 2 ** 31 - 1) {
       throw new RangeError(`a flow cube of ${months} months × ${areas} areas is too large to index`);
     }
-    this.#keys = new Int32Array(1024).fill(EMPTY);
-    this.#amount = new Float64Array(1024);
-    this.#count = new Float64Array(1024);
+    // At most half full: the power of two at or above twice the cells expected, 1024 at least.
+    const capacity = 2 ** Math.max(10, Math.ceil(Math.log2(Math.max(1, expectedCells) * 2)));
+    this.#keys = new Int32Array(capacity).fill(EMPTY);
+    this.#amount = new Float64Array(capacity);
+    this.#count = new Float64Array(capacity);
   }
 
   /** Number of non-empty cells. */

@@ -40,5 +40,5 @@ export function packedBuffers(packed: PackedResult): ArrayBuffer[] {
 /** Rebuilds the result a worker packed. */
 export function unpackResult(packed: PackedResult): RangeResult {
   const f = packed.flows;
-  return { ...packed, flows: new FlowCube(f.months, f.areas).addColumns(f) };
+  return { ...packed, flows: new FlowCube(f.months, f.areas, f.month.length).addColumns(f) };
 }
