@@ -33,6 +33,8 @@ export interface MeasuredRun {
   runSeconds: number[];
   /** Peak resident memory of the whole process (main thread and workers), bytes. */
   peakRssBytes: number;
+  /** Non-empty cells of the merged flow cube (month × sharer area × treatment area × use): the result's size. */
+  flowCells: number;
   residualFen: number;
 }
 
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
       seconds: Math.min(...(runSeconds.length > 1 ? runSeconds.slice(1) : runSeconds)),
       runSeconds,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      flowCells: result.flows.size,
       residualFen: result.residual.reduce((s, r) => s + Math.abs(r), 0),
     };
     console.log(JSON.stringify(measured));

@@ -1,7 +1,8 @@
 /**
  * The runtime section of `npm run bench` (运行时基准): baseline-2026 on Node worker threads — speed per
- * core at 1:1000 and 1:100, the speed-up from 1 to 2 workers, wall time and peak memory at 1:10 (and
- * at 1:1, the national year, with --national) — next to the raw reference loop measured in this run.
+ * core at 1:1000 and 1:100, the speed-up from 1 to 2 workers, wall time at 1:10 (and
+ * at 1:1, the national year, with --national), peak memory and the result's flow cells at each scale on
+ * 2 workers — next to the raw reference loop measured in this run.
  * Each configuration runs in its own process (src/cli/benchRun.ts), so peak memory is its own.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,6 +46,16 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
   const figures: RuntimeFigure[] = [];
   const perCore = (m: MeasuredRun) => m.personMonths / m.seconds / m.workers;
   const runs: MeasuredRun[] = [];
+  // The population streams, so what grows with the scale is the result: the flow cells it has seen.
+  const memoryFigures = (m: MeasuredRun) => [
+    f(
+      `peakMemory_${m.scaleK}`,
+      `1:${m.scaleK} 内存峰值 peak memory, 2 workers`,
+      m.peakRssBytes / 2 ** 20,
+      'MiB',
+    ),
+    f(`flowCells_${m.scaleK}`, `1:${m.scaleK} 资金流单元 flow cells in the result`, m.flowCells),
+  ];
   // Several timed runs per pool: the figures are the best after the first (a pool that has run
   // before, as the workbench's from its second run on); the first run in new threads is shown beside them.
   for (const scaleK of [1000, 100]) {
@@ -64,6 +75,7 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
         's',
       ),
       f(`speedup_${scaleK}`, `1:${scaleK} 加速比 speed-up 1 → 2 workers`, one.seconds / two.seconds),
+      ...memoryFigures(two),
     );
   }
   const scales = options.national ? [10, 1] : [10];
@@ -72,8 +84,8 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
     runs.push(m);
     figures.push(
       f(`wall_${scaleK}`, `1:${scaleK} 用时 wall time, 2 workers`, m.seconds, 's'),
-      f(`peakMemory_${scaleK}`, `1:${scaleK} 内存峰值 peak memory`, m.peakRssBytes / 2 ** 20, 'MiB'),
       f(`perCore_${scaleK}`, `1:${scaleK} 每核 per core`, perCore(m), 'person-months/s'),
+      ...memoryFigures(m),
     );
   }
   const residual = runs.reduce((s, m) => s + m.residualFen, 0);
