@@ -60,9 +60,13 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
   // before, as the workbench's from its second run on); the first run in new threads is shown beside them.
   for (const scaleK of [1000, 100]) {
     const timed = scaleK === 1000 ? 4 : 2;
-    const one = measure(scaleK, 1, timed);
-    const two = measure(scaleK, 2, timed);
-    runs.push(one, two);
+    // 1 and 2 workers in turn, twice: the machine's speed drifts, and timing one configuration after
+    // the other would put that drift into the speed-up. Each keeps its better round.
+    const rounds = [0, 1].map(() => [measure(scaleK, 1, timed), measure(scaleK, 2, timed)] as const);
+    const better = (a: MeasuredRun, b: MeasuredRun) => (b.seconds < a.seconds ? b : a);
+    const one = better(rounds[0]![0], rounds[1]![0]);
+    const two = better(rounds[0]![1], rounds[1]![1]);
+    runs.push(...rounds.flat());
     figures.push(
       f(`perCore1w_${scaleK}`, `1:${scaleK} 每核 per core, 1 worker`, perCore(one), 'person-months/s'),
       f(`perCore2w_${scaleK}`, `1:${scaleK} 每核 per core, 2 workers`, perCore(two), 'person-months/s'),
@@ -71,7 +75,7 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
       f(
         `firstWall2w_${scaleK}`,
         `1:${scaleK} 首次运行 first run in new threads, 2 workers`,
-        two.runSeconds[0]!,
+        rounds[0]![1].runSeconds[0]!,
         's',
       ),
       f(`speedup_${scaleK}`, `1:${scaleK} 加速比 speed-up 1 → 2 workers`, one.seconds / two.seconds),
