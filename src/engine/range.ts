@@ -3,8 +3,7 @@
  * generated chunk by chunk and each family is run through the window; the range's totals are then
  * weighted by k. Families are independent, so results of any split merge into the same bits.
  */
-import { chunkSource } from '../population/generate';
-import type { PopulationChunk } from '../population/columns';
+import { chunkSource, type ChunkSource } from '../population/generate';
 import { streamKey } from '../population/random';
 import { finishTrace, loadFamily, simulateFamily, startTrace } from './family';
 import type { EngineInput } from './input';
@@ -18,7 +17,7 @@ export const CHUNK_FAMILIES = 2048;
 /** A run's prepared context and its chunk buffers, made once per input (ranges of a run run one at a time). */
 interface RangeContext {
   ctx: RunContext;
-  chunks: (firstPosition: number, familyCount: number) => PopulationChunk;
+  chunks: ChunkSource;
 }
 const contexts = new WeakMap<EngineInput, RangeContext>();
 function contextOf(input: EngineInput): RangeContext {

@@ -250,6 +250,9 @@ export function generateFamilies(
   return chunkOf(model, key, firstPosition, n, scaleK, new FamilyWriter(model, capacityFor(model, n)));
 }
 
+/** Chunks of families at (first position, count), each valid only until the next is asked for. */
+export type ChunkSource = (firstPosition: number, familyCount: number) => PopulationChunk;
+
 /**
  * Generates chunks of the 1:`scaleK` sample into the same buffers, sized for `familiesPerChunk`
  * families: `(first, count)` gives what {@link generateFamilies} gives, but each chunk is valid only
@@ -261,7 +264,7 @@ export function chunkSource(
   seed: string | StreamKey,
   scaleK: number,
   familiesPerChunk: number,
-): (firstPosition: number, familyCount: number) => PopulationChunk {
+): ChunkSource {
   checkScale(scaleK);
   const key = typeof seed === 'string' ? streamKey(seed) : seed;
   const w = new FamilyWriter(model, capacityFor(model, familiesPerChunk));
