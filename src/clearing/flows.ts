@@ -22,12 +22,23 @@ export interface FlowCell {
   count: number;
 }
 
-/** The cells of a cube as columns, in flat-index order (what crosses a worker boundary). */
+/** The cells of a cube as columns, one per dimension, in flat-index order (what tables and digests read). */
 export interface FlowColumns {
   month: Int32Array;
   sharerArea: Int32Array;
   treatmentArea: Int32Array;
   use: Int32Array;
+  amountFen: Float64Array;
+  count: Float64Array;
+}
+
+/**
+ * The cells of a cube as three columns in flat-index order: the cell's flat index
+ * ((month × areas + sharer area) × areas + treatment area) × uses + use, its fen and its count.
+ * 20 bytes a cell: the form in which a worker's total crosses to the main side.
+ */
+export interface PackedCells {
+  key: Int32Array;
   amountFen: Float64Array;
   count: Float64Array;
 }
@@ -165,9 +176,47 @@ export class FlowCube {
     return out.sort();
   }
 
+  /** Every non-empty cell as packed columns, in flat-index order (the same whatever the merge order). */
+  packedCells(): PackedCells {
+    const key = this.#sortedKeys();
+    const n = key.length;
+    const cells: PackedCells = { key, amountFen: new Float64Array(n), count: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      const slot = this.#slot(key[i]!);
+      cells.amountFen[i] = this.#amount[slot]!;
+      cells.count[i] = this.#count[slot]!;
+    }
+    return cells;
+  }
+
+  /**
+   * Adds packed cells (from {@link packedCells} of a cube of this shape), checking each key and
+   * amount as {@link add} does.
+   */
+  addPackedCells(cells: PackedCells): this {
+    const n = cells.key.length;
+    if (cells.amountFen.length !== n || cells.count.length !== n) {
+      throw new RangeError(
+        `packed flow cells need columns of one length, got ${n}, ${cells.amountFen.length}, ${cells.count.length}`,
+      );
+    }
+    const end = this.months * this.areas * this.areas * USES;
+    for (let i = 0; i < n; i++) {
+      const key = cells.key[i]!;
+      const fen = cells.amountFen[i]!;
+      const count = cells.count[i]!;
+      if (!(key >= 0 && key < end)) throw new RangeError(`packed flow cell ${key} is outside the cube`);
+      if (!Number.isSafeInteger(fen) || !Number.isSafeInteger(count)) {
+        throw new RangeError(`flow amounts are whole fen and whole counts, got ${fen} fen, ${count}`);
+      }
+      this.#addAt(key, fen, count);
+    }
+    return this;
+  }
+
   /** Every non-empty cell as columns, in flat-index order (the same whatever the merge order). */
   columns(): FlowColumns {
-    const keys = this.#sortedKeys();
+    const { key: keys, amountFen, count } = this.packedCells();
     const n = keys.length;
     const A = this.areas;
     const cols: FlowColumns = {
@@ -175,19 +224,16 @@ export class FlowCube {
       sharerArea: new Int32Array(n),
       treatmentArea: new Int32Array(n),
       use: new Int32Array(n),
-      amountFen: new Float64Array(n),
-      count: new Float64Array(n),
+      amountFen,
+      count,
     };
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
-      const slot = this.#slot(k);
       const rest = Math.floor(k / USES);
       cols.month[i] = Math.floor(rest / (A * A));
       cols.sharerArea[i] = Math.floor(rest / A) % A;
       cols.treatmentArea[i] = rest % A;
       cols.use[i] = k % USES;
-      cols.amountFen[i] = this.#amount[slot]!;
-      cols.count[i] = this.#count[slot]!;
     }
     return cols;
   }

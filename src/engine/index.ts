@@ -18,4 +18,4 @@ export {
   PROFILE_FIELDS,
 } from './result';
 export type { RangeResult, FamilyTrace, TracedRefusal } from './result';
-export { simulateRange, type RangeOptions } from './range';
+export { addRange, simulateRange, type RangeOptions } from './range';

@@ -8,7 +8,7 @@ import { streamKey } from '../population/random';
 import { finishTrace, loadFamily, simulateFamily, startTrace } from './family';
 import type { EngineInput } from './input';
 import { prepare, type RunContext } from './prepare';
-import { C, CLASSES, emptyResult, S, SUMMARY_FIELDS, type RangeResult } from './result';
+import { C, CLASSES, emptyResult, mergeAllButFlows, S, SUMMARY_FIELDS, type RangeResult } from './result';
 import { FamilyState } from './state';
 
 /** Families generated per chunk inside a range (small enough for the chunk to stay in cache while it is simulated). */
@@ -42,6 +42,21 @@ export interface RangeOptions {
  * residuals and the traces asked for.
  */
 export function simulateRange(
+  input: EngineInput,
+  fromPosition: number,
+  toPosition: number,
+  options: RangeOptions = {},
+): RangeResult {
+  return addRange(null, input, fromPosition, toPosition, options);
+}
+
+/**
+ * As {@link simulateRange}, adding the range's result into `total` (a result of the same input) and
+ * returning it: the range's flows go straight into the total's cube, with no cube of their own.
+ * With `total` null it returns the range's result.
+ */
+export function addRange(
+  total: RangeResult | null,
   input: EngineInput,
   fromPosition: number,
   toPosition: number,
@@ -94,6 +109,11 @@ export function simulateRange(
       residual += Math.abs(cum[c]! - f.classState[m * W + c]!);
     result.residual[m] = residual * k;
   }
-  f.flows.pourInto(result.flows, k);
-  return result;
+  if (total === null) {
+    f.flows.pourInto(result.flows, k);
+    return result;
+  }
+  mergeAllButFlows(total, result);
+  f.flows.pourInto(total.flows, k);
+  return total;
 }

@@ -169,12 +169,21 @@ function addInto(a: Float64Array, b: Float64Array): void {
 
 /** Adds `other` into `into` (integer addition, so any order gives the same bits) and returns `into`. */
 export function mergeRangeResults(into: RangeResult, other: RangeResult): RangeResult {
+  mergeAllButFlows(into, other);
+  into.flows.merge(other.flows);
+  return into;
+}
+
+/**
+ * Adds everything of `other` but its flow cube into `into` (the caller adds the flows, which may
+ * come packed) and returns `into`. Refuses parts of another window, area table or scale.
+ */
+export function mergeAllButFlows(into: RangeResult, other: Omit<RangeResult, 'flows'>): RangeResult {
   if (into.months !== other.months || into.areas !== other.areas || into.weight !== other.weight) {
     throw new RangeError('cannot merge results of different windows, areas or scales');
   }
   into.families += other.families;
   into.personMonths += other.personMonths;
-  into.flows.merge(other.flows);
   addInto(into.summary, other.summary);
   addInto(into.refusals, other.refusals);
   addInto(into.ledger, other.ledger);

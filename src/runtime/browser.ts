@@ -1,13 +1,13 @@
 /** Simulation workers in the browser (浏览器工作线程): module Web Workers running workers/simulate.worker.ts. */
 import * as Comlink from 'comlink';
 import type { EngineInput } from '../engine/input';
-import type { RangeResult } from '../engine/result';
 import { simulationClient } from './client';
 import type { RangeWorker } from './pool';
+import type { PackedResult } from './transfer';
 import type { SimulationWorkerApi } from './workerApi';
 
 /** Starts one simulation Web Worker. */
-export function spawnBrowserWorker(): RangeWorker<EngineInput, RangeResult> {
+export function spawnBrowserWorker(): RangeWorker<EngineInput, PackedResult> {
   const worker = new Worker(new URL('../../workers/simulate.worker.ts', import.meta.url), { type: 'module' });
   const crashed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (event) => {

@@ -1,12 +1,12 @@
 /**
  * The main side of one simulation worker (模拟线程客户端): wraps a Comlink proxy as a pool's
- * RangeWorker, sending a run's input once per run and unpacking each range's result.
+ * RangeWorker, sending a run's input once per run and handing over the worker's packed total
+ * (added into the run's total by src/runtime/run.ts).
  */
 import type { Remote } from 'comlink';
 import type { EngineInput } from '../engine/input';
-import type { RangeResult } from '../engine/result';
 import type { RangeWorker } from './pool';
-import { unpackResult } from './transfer';
+import type { PackedResult } from './transfer';
 import type { SimulationWorkerApi } from './workerApi';
 
 /** A RangeWorker over a Comlink proxy; `crashed` rejects when the worker dies, `terminate` stops it. */
@@ -14,7 +14,7 @@ export function simulationClient(
   remote: Remote<SimulationWorkerApi>,
   crashed: Promise<never>,
   terminate: () => void,
-): RangeWorker<EngineInput, RangeResult> {
+): RangeWorker<EngineInput, PackedResult> {
   // A crash between runs must not be an unhandled rejection; the pool races the original promise.
   crashed.catch(() => undefined);
   let loaded: EngineInput | null = null;
@@ -26,10 +26,7 @@ export function simulationClient(
       }
       return remote.runRange(from, to);
     },
-    async flush() {
-      const packed = await remote.flush();
-      return packed === null ? null : unpackResult(packed);
-    },
+    flush: () => remote.flush(),
     crashed,
     terminate,
   };

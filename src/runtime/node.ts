@@ -10,9 +10,9 @@ import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { EngineInput } from '../engine/input';
-import type { RangeResult } from '../engine/result';
 import { simulationClient } from './client';
 import type { RangeWorker } from './pool';
+import type { PackedResult } from './transfer';
 import type { SimulationWorkerApi } from './workerApi';
 
 const WORKER_URL = new URL('../../workers/simulate.worker.ts', import.meta.url).href;
@@ -22,7 +22,7 @@ const TSX_API = pathToFileURL(
 ).href;
 
 /** Starts one simulation worker thread. */
-export function spawnNodeWorker(): RangeWorker<EngineInput, RangeResult> {
+export function spawnNodeWorker(): RangeWorker<EngineInput, PackedResult> {
   const boot = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
   const worker = new Worker(boot, { eval: true });
   const crashed = new Promise<never>((_, reject) => {

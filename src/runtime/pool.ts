@@ -49,13 +49,13 @@ export class RunCancelled extends Error {
   }
 }
 
-/** How to run a plan. */
-export interface PoolRunOptions<Part> {
+/** How to run a plan whose workers hand over `Part`s, added up into a `Total`. */
+export interface PoolRunOptions<Part, Total = Part> {
   /**
-   * Adds a range's result into the running total (or starts it from `null`). It must be
-   * order-independent — integer addition is — since ranges finish in any order.
+   * Adds a worker's part into the running total (or starts it from `null`). It must be
+   * order-independent — integer addition is — since parts arrive in any order.
    */
-  merge(total: Part | null, part: Part): Part;
+  merge(total: Total | null, part: Part): Total;
   /** Called after each finished range. */
   onProgress?(progress: RunProgress): void;
   /** Cancels the run when aborted. */
@@ -86,7 +86,11 @@ export class WorkerPool<Job, Part> {
    * Runs every range of `ranges` under `job` and returns the merged result (`null` for no range).
    * Rejects with {@link RangeFailure} or {@link RunCancelled}; either way the pool stays usable.
    */
-  async run(job: Job, ranges: readonly FamilyRange[], options: PoolRunOptions<Part>): Promise<Part | null> {
+  async run<Total = Part>(
+    job: Job,
+    ranges: readonly FamilyRange[],
+    options: PoolRunOptions<Part, Total>,
+  ): Promise<Total | null> {
     if (this.#running) throw new Error('a run is already going on / 已有运行在进行');
     if (options.signal?.aborted) throw new RunCancelled();
     this.#running = true;
@@ -103,7 +107,11 @@ export class WorkerPool<Job, Part> {
     this.#workers = [];
   }
 
-  #run(job: Job, ranges: readonly FamilyRange[], options: PoolRunOptions<Part>): Promise<Part | null> {
+  #run<Total>(
+    job: Job,
+    ranges: readonly FamilyRange[],
+    options: PoolRunOptions<Part, Total>,
+  ): Promise<Total | null> {
     const now = options.now ?? (() => performance.now());
     const started = now();
     const familiesTotal = ranges.reduce((s, r) => s + (r.to - r.from), 0);
@@ -112,10 +120,10 @@ export class WorkerPool<Job, Part> {
     let next = 0;
     let done = 0;
     let familiesDone = 0;
-    let total: Part | null = null;
+    let total: Total | null = null;
     let stopped = false;
 
-    return new Promise<Part | null>((resolve, reject) => {
+    return new Promise<Total | null>((resolve, reject) => {
       const stop = (error: Error): void => {
         if (stopped) return;
         stopped = true;

@@ -1,30 +1,37 @@
 /**
  * A simulation run on a worker pool (模拟运行): plan the family sample into ranges, simulate them on
- * the pool, and add the results up. Clearing runs afterwards on the merged flows.
+ * the pool, and add the workers' packed totals up. Clearing runs afterwards on the merged flows.
  */
-import { emptyResult, mergeRangeResults, type RangeResult } from '../engine/result';
+import { emptyResult, type RangeResult } from '../engine/result';
 import type { EngineInput } from '../engine/input';
 import { windowMonths } from '../engine/input';
 import { sampleSize } from '../population/generate';
 import { planRanges, type PlanOptions } from './plan';
 import type { PoolRunOptions, WorkerPool } from './pool';
+import { addPacked, type PackedResult } from './transfer';
+
+/** A pool of simulation workers: each hands over its packed total at the end of a run. */
+export type SimulationPool = WorkerPool<EngineInput, PackedResult>;
 
 /** Options of {@link simulateOnPool}. */
-export interface SimulateOptions extends Pick<PoolRunOptions<RangeResult>, 'onProgress' | 'signal' | 'now'> {
+export interface SimulateOptions extends Pick<
+  PoolRunOptions<PackedResult, RangeResult>,
+  'onProgress' | 'signal' | 'now'
+> {
   /** Overrides of the range plan (the worker count is the pool's). */
   plan?: Omit<PlanOptions, 'workers'>;
 }
 
 /** Simulates every family of the input's 1:k sample on `pool` and returns the merged result. */
 export async function simulateOnPool(
-  pool: WorkerPool<EngineInput, RangeResult>,
+  pool: SimulationPool,
   input: EngineInput,
   options: SimulateOptions = {},
 ): Promise<RangeResult> {
   const families = sampleSize(input.model, input.scaleK);
   const ranges = planRanges(families, { ...options.plan, workers: pool.size });
   const merged = await pool.run(input, ranges, {
-    merge: (total, part) => (total === null ? part : mergeRangeResults(total, part)),
+    merge: addPacked,
     onProgress: options.onProgress,
     signal: options.signal,
     now: options.now,

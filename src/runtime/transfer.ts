@@ -1,20 +1,22 @@
 /**
- * Results across the worker boundary (结果传递): a range result packed into plain typed arrays that
- * structured cloning copies (and transfers) without loss, and unpacked back into a RangeResult.
+ * Results across the worker boundary (结果传递): a worker's total packed into plain typed arrays that
+ * structured cloning transfers without loss, and added on the main side into the run's total. The
+ * flow cube travels as packed cells (flat index, fen, count: 20 bytes a cell) and is added straight
+ * into the total's cube, so the main side never holds a second cube the size of a worker's.
  */
-import { FlowCube, type FlowColumns } from '../clearing/flows';
-import type { RangeResult } from '../engine/result';
+import { FlowCube, type PackedCells } from '../clearing/flows';
+import { mergeAllButFlows, type RangeResult } from '../engine/result';
 
-/** A {@link RangeResult} whose flow cube is flattened into cell columns. */
+/** A {@link RangeResult} whose flow cube is flattened into packed cells. */
 export interface PackedResult extends Omit<RangeResult, 'flows'> {
-  flows: FlowColumns & { months: number; areas: number };
+  flows: PackedCells & { months: number; areas: number };
 }
 
 /** Flattens a result for sending from a worker. */
 export function packResult(result: RangeResult): PackedResult {
   return {
     ...result,
-    flows: { ...result.flows.columns(), months: result.flows.months, areas: result.flows.areas },
+    flows: { ...result.flows.packedCells(), months: result.flows.months, areas: result.flows.areas },
   };
 }
 
@@ -22,10 +24,7 @@ export function packResult(result: RangeResult): PackedResult {
 export function packedBuffers(packed: PackedResult): ArrayBuffer[] {
   const f = packed.flows;
   const arrays = [
-    f.month,
-    f.sharerArea,
-    f.treatmentArea,
-    f.use,
+    f.key,
     f.amountFen,
     f.count,
     packed.summary,
@@ -37,8 +36,19 @@ export function packedBuffers(packed: PackedResult): ArrayBuffer[] {
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
-/** Rebuilds the result a worker packed. */
-export function unpackResult(packed: PackedResult): RangeResult {
+/**
+ * Adds a packed result into `total` and returns it; with no total yet, rebuilds the packed result
+ * as the total (its cube made at the size of its cells). Integer addition: any order, same bits.
+ */
+export function addPacked(total: RangeResult | null, packed: PackedResult): RangeResult {
   const f = packed.flows;
-  return { ...packed, flows: new FlowCube(f.months, f.areas, f.month.length).addColumns(f) };
+  if (total === null) {
+    return { ...packed, flows: new FlowCube(f.months, f.areas, f.key.length).addPackedCells(f) };
+  }
+  if (f.months !== total.months || f.areas !== total.areas) {
+    throw new RangeError('cannot merge flow cubes of different shapes');
+  }
+  mergeAllButFlows(total, packed);
+  total.flows.addPackedCells(f);
+  return total;
 }

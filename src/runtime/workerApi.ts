@@ -2,7 +2,7 @@
  * What a simulation worker offers (模拟线程接口), the same in a Web Worker and in a Node worker
  * thread: load a run's input once, then simulate ranges of families under it.
  */
-import { mergeRangeResults, simulateRange, type RangeResult } from '../engine';
+import { addRange, type RangeResult } from '../engine';
 import type { EngineInput } from '../engine/input';
 import { type PackedResult, packResult } from './transfer';
 
@@ -33,8 +33,7 @@ export function simulationWorkerApi(
     },
     runRange(from, to) {
       if (input === null) throw new Error('no run is loaded in this worker / 线程尚未载入运行参数');
-      const part = simulateRange(input, from, to);
-      total = total === null ? part : mergeRangeResults(total, part);
+      total = addRange(total, input, from, to);
       return null;
     },
     flush() {

@@ -7,7 +7,6 @@
 import type { Connector } from '../analytics/connector';
 import { loadTable } from '../analytics/load';
 import { runTables } from '../analytics/runTables';
-import type { EngineInput, RangeResult } from '../engine';
 import { loadBundledDataset } from '../population/bundled';
 import { calibrate, calibrationData, type PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
@@ -16,7 +15,7 @@ import { defaultWorkers, spawnBrowserWorker } from '../runtime/browser';
 import { resultDigest } from '../runtime/digest';
 import { WorkerPool } from '../runtime/pool';
 import type { RunProgress } from '../runtime/progress';
-import { simulateOnPool } from '../runtime/run';
+import { simulateOnPool, type SimulationPool } from '../runtime/run';
 import { runScenario, type ScenarioRun } from '../runtime/scenarioRun';
 import { runSummary, type RunSummary } from '../runtime/summary';
 import type { Scenario } from '../scenario/schema';
@@ -59,7 +58,7 @@ export class RunService {
   readonly #database: () => Promise<Connector>;
   readonly #done = new Map<string, CompletedRun>();
   readonly #listeners = new Set<(run: CompletedRun) => void>();
-  #pool: WorkerPool<EngineInput, RangeResult> | null = null;
+  #pool: SimulationPool | null = null;
   #population: { dataset: Dataset; model: PopulationModel } | null = null;
   #count = 0;
   #controller: AbortController | null = null;

@@ -60,6 +60,42 @@ describe('FlowCube', () => {
   });
 });
 
+describe('FlowCube packed cells', () => {
+  test('packed cells list every cell by flat index in ascending order and add back into the same cube', () => {
+    const c = new FlowCube(12, 40);
+    for (let i = 0; i < 3000; i++) c.add(i % 12, (i * 3) % 40, (i * 7) % 40, i % 4, i + 1, 1 + (i % 3));
+    const packed = c.packedCells();
+    expect(packed.key.length).toBe(c.size);
+    expect([...packed.key]).toEqual([...packed.key].sort((a, b) => a - b));
+    expect(new FlowCube(12, 40, c.size).addPackedCells(packed).columns()).toEqual(c.columns());
+    // Added into a cube that already holds cells, they add up as a merge does.
+    const other = new FlowCube(12, 40);
+    other.add(3, 1, 2, 0, 50);
+    const merged = new FlowCube(12, 40).merge(other).merge(c);
+    expect(other.addPackedCells(packed).columns()).toEqual(merged.columns());
+  });
+
+  test('adding packed cells refuses keys outside the cube, amounts that are not whole fen and uneven columns', () => {
+    const c = new FlowCube(2, 3);
+    const cells = (key: number, fen: number) => ({
+      key: Int32Array.of(key),
+      amountFen: Float64Array.of(fen),
+      count: Float64Array.of(1),
+    });
+    expect(() => c.addPackedCells(cells(2 * 3 * 3 * 4, 1))).toThrow(/outside the cube/);
+    expect(() => c.addPackedCells(cells(-1, 1))).toThrow(/outside the cube/);
+    expect(() => c.addPackedCells(cells(0, 0.5))).toThrow(/whole fen/);
+    expect(() =>
+      c.addPackedCells({
+        key: Int32Array.of(0, 1),
+        amountFen: Float64Array.of(1),
+        count: Float64Array.of(1),
+      }),
+    ).toThrow(/one length/);
+    expect(c.size).toBe(0);
+  });
+});
+
 describe('FlowCube.forEachCell', () => {
   test('visits exactly the cells that cells() lists, with their amounts', () => {
     const c = new FlowCube(3, 5);

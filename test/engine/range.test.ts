@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  addRange,
   AGE_BANDS,
   ageBand,
   mergeRangeResults,
@@ -24,6 +25,21 @@ describe('simulateRange', () => {
     const merged = mergeRangeResults(mergeRangeResults(c, a), b);
     expect(resultBits(merged)).toEqual(resultBits(whole));
     expect(whole.flows.totalFen()).toBeGreaterThan(0);
+  });
+
+  test('adding ranges into a running total gives the bits of one range, and the first range is the total', () => {
+    const whole = simulateRange(input, 0, 3000);
+    const first = addRange(null, input, 1900, 3000);
+    const total = addRange(addRange(first, input, 0, 700), input, 700, 1900);
+    expect(total).toBe(first);
+    expect(resultBits(total)).toEqual(resultBits(whole));
+  });
+
+  test('adding a range of another scale into a total is refused', () => {
+    const total = simulateRange(input, 0, 200);
+    expect(() => addRange(total, inputOf('baseline-2026', 1000), 0, 200)).toThrow(
+      /different windows, areas or scales/,
+    );
   });
 
   test('the conservation residual is 0 fen in every month, and the ledger classes sum to 0', () => {

@@ -1,15 +1,14 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { simulateRange } from '../../src/engine';
-import type { EngineInput, RangeResult } from '../../src/engine';
 import { sampleSize } from '../../src/population/generate';
 import { resultDigest } from '../../src/runtime/digest';
 import { spawnNodeWorker } from '../../src/runtime/node';
 import { RangeFailure, RunCancelled, WorkerPool } from '../../src/runtime/pool';
-import { simulateOnPool } from '../../src/runtime/run';
+import { simulateOnPool, type SimulationPool } from '../../src/runtime/run';
 import { inputOf } from '../engine/helpers';
 
-const pools: WorkerPool<EngineInput, RangeResult>[] = [];
-function pool(size: number): WorkerPool<EngineInput, RangeResult> {
+const pools: SimulationPool[] = [];
+function pool(size: number): SimulationPool {
   const p = new WorkerPool(spawnNodeWorker, size);
   pools.push(p);
   return p;

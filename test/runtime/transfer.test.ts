@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { mergeRangeResults, simulateRange } from '../../src/engine';
+import { resultDigest } from '../../src/runtime/digest';
+import { addPacked, packedBuffers, packResult } from '../../src/runtime/transfer';
+import { inputOf } from '../engine/helpers';
+
+describe('packed results across the worker boundary', () => {
+  const input = inputOf('baseline-2026', 2000);
+
+  test('packed totals added up on the main side give the bits of the merged results', async () => {
+    const merged = await resultDigest(
+      mergeRangeResults(simulateRange(input, 0, 900), simulateRange(input, 900, 2000)),
+    );
+    const total = addPacked(
+      addPacked(null, packResult(simulateRange(input, 900, 2000))),
+      packResult(simulateRange(input, 0, 900)),
+    );
+    expect(await resultDigest(total)).toBe(merged);
+  });
+
+  test('every array of a packed result is in its transfer list, so none is copied', () => {
+    const packed = packResult(simulateRange(input, 0, 300));
+    const buffers = packedBuffers(packed);
+    const arrays = Object.values(packed)
+      .flatMap((v) => (ArrayBuffer.isView(v) ? [v] : []))
+      .concat(Object.values(packed.flows).filter((v) => ArrayBuffer.isView(v)));
+    expect(arrays.length).toBe(buffers.length);
+    for (const a of arrays) expect(buffers).toContain(a.buffer);
+  });
+
+  test('a packed result of another window or area table is refused', () => {
+    const total = simulateRange(input, 0, 300);
+    const packed = packResult(simulateRange(input, 300, 600));
+    expect(() =>
+      addPacked(total, { ...packed, flows: { ...packed.flows, areas: packed.flows.areas + 1 } }),
+    ).toThrow(/different shapes/);
+    expect(() => addPacked(total, { ...packed, months: packed.months + 1 })).toThrow(/different windows/);
+  });
+});
