@@ -2,14 +2,19 @@
  * The engine section of `npm run bench` (引擎基准): simulated person-months per second on one core
  * for the baseline 2026 scenario, with and without the time spent generating the families, next to
  * a raw reference loop measured in the same run (one xoshiro128** draw and one typed-array update
- * per person-month, over the same number of person-months).
+ * per person-month, over the same number of person-months). It also splits a family's time into
+ * generating it, loading it (members, candidate pairs, care rates) and its month loop, beside the
+ * time a family may take at the target speed.
  */
 import { readFileSync } from 'node:fs';
 import { engineInput, simulateRange } from '../engine';
+import { loadFamily } from '../engine/family';
+import { prepare } from '../engine/prepare';
 import { CHUNK_FAMILIES } from '../engine/range';
+import { FamilyState } from '../engine/state';
 import type { PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
-import { generateFamilies, sampleSize } from '../population/generate';
+import { chunkSource, sampleSize } from '../population/generate';
 import { streamKey } from '../population/random';
 import { parseScenario, toEngineParameters } from '../scenario';
 
@@ -84,19 +89,20 @@ export function engineFigures(
     personMonths = simulateRange(input, 0, families).personMonths / scaleK;
     return personMonths;
   });
-  const generation = best(() => {
+  // Generation alone, then generation and loading, over the same chunk buffers the engine uses.
+  const chunks = chunkSource(model, key, scaleK, CHUNK_FAMILIES);
+  const family = new FamilyState(prepare(input));
+  const generateAndLoad = (load: boolean) => () => {
     let n = 0;
     for (let first = 0; first < families; first += CHUNK_FAMILIES) {
-      n += generateFamilies(
-        model,
-        key,
-        first,
-        Math.min(CHUNK_FAMILIES, families - first),
-        scaleK,
-      ).personCount;
+      const chunk = chunks(first, Math.min(CHUNK_FAMILIES, families - first));
+      if (load) for (let j = 0; j < chunk.familyCount; j++) loadFamily(family, chunk, j);
+      n += chunk.personCount;
     }
     return n;
-  });
+  };
+  const generation = best(generateAndLoad(false));
+  const loading = Math.max(0, best(generateAndLoad(true)) - generation);
   const out = new Float64Array(1024);
   const state = Int32Array.from([1, 2, 3, 4]);
   const reference = best(() => referenceLoop(personMonths, state, out));
@@ -108,13 +114,25 @@ export function engineFigures(
     value,
     unit,
   });
+  const micros = (seconds: number) => (seconds / families) * 1e6;
+  const TARGET = 30e6;
   return [
     f('scaleK', '规模 scale 1:k, k =', scaleK),
+    f('families', '家庭 families', families),
     f('personMonths', '人月 person-months (baseline-2026)', personMonths),
     f('personMonthsPerSecond', '引擎含生成 engine with generation (best)', rate, 'person-months/s'),
     f('engineOnlyPerSecond', '引擎不含生成 engine alone (best)', engineOnly, 'person-months/s'),
     f('referencePerSecond', '参考循环 raw loop (best)', personMonths / reference, 'person-months/s'),
     f('ratioToReference', '引擎/参考 engine with generation ÷ raw loop', rate / (personMonths / reference)),
-    f('targetPerSecond', '目标 target per core', 30e6, 'person-months/s'),
+    f('generationPerFamily', '每户生成 generating a family', micros(generation), 'µs'),
+    f('loadingPerFamily', '每户载入 loading a family', micros(loading), 'µs'),
+    f(
+      'monthLoopPerFamily',
+      "每户逐月模拟 a family's month loop",
+      micros(Math.max(0, whole - generation - loading)),
+      'µs',
+    ),
+    f('targetPerFamily', '目标速度下每户 a family at the target speed', micros(personMonths / TARGET), 'µs'),
+    f('targetPerSecond', '目标 target per core', TARGET, 'person-months/s'),
   ];
 }
