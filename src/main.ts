@@ -19,6 +19,9 @@ const openDatabase = (): Promise<Connector> => {
   });
   return database;
 };
+// DuckDB starts at once, in its own worker, so that it is ready when the first run's tables arrive
+// (a failure here is not lost: the next call tries again and reports it).
+openDatabase().catch(() => undefined);
 const services = { runs: new RunService(navigator, openDatabase), database: openDatabase };
 mountShell(
   app,

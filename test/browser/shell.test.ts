@@ -43,6 +43,14 @@ test('the page is cross-origin isolated (SharedArrayBuffer available)', async ()
   expect(isolation).toEqual({ isolated: true, sab: 'function' });
 });
 
+test('DuckDB starts with the page, in its own worker, before any run asks for it', async () => {
+  // The Trainer runs nothing on the pool and queries nothing: only the start-up can have opened it.
+  const { page } = await app.open('#trainer');
+  await expect
+    .poll(() => page.workers().some((w) => /duckdb-browser-eh\.worker/.test(w.url())), { timeout: 15_000 })
+    .toBe(true);
+});
+
 test('switching language changes the labels and <html lang>, and is kept in the URL and storage', async () => {
   const { page } = await app.open();
   await page.getByRole('button', { name: 'English' }).click();
