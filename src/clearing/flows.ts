@@ -238,21 +238,6 @@ export class FlowCube {
     return cols;
   }
 
-  /** Adds cells given as columns (e.g. from {@link columns} of another cube of this shape). */
-  addColumns(cols: FlowColumns): this {
-    for (let i = 0; i < cols.month.length; i++) {
-      this.add(
-        cols.month[i]!,
-        cols.sharerArea[i]!,
-        cols.treatmentArea[i]!,
-        cols.use[i]!,
-        cols.amountFen[i]!,
-        cols.count[i]!,
-      );
-    }
-    return this;
-  }
-
   /** Every non-empty cell, in flat-index order (so the listing is the same whatever the merge order). */
   cells(): FlowCell[] {
     const c = this.columns();

@@ -52,11 +52,11 @@ describe('FlowCube', () => {
   test('a cube made at the size of its cells holds the same cells as one that grew to them', () => {
     const grown = new FlowCube(12, 40);
     for (let i = 0; i < 5000; i++) grown.add(i % 12, i % 40, (i * 7) % 40, i % 4, i + 1);
-    const sized = new FlowCube(12, 40, grown.size).addColumns(grown.columns());
+    const sized = new FlowCube(12, 40, grown.size).addPackedCells(grown.packedCells());
     expect(sized.size).toBe(grown.size);
     expect(sized.columns()).toEqual(grown.columns());
     // More cells than expected still fit: the table grows as before.
-    expect(new FlowCube(12, 40, 3).addColumns(grown.columns()).columns()).toEqual(grown.columns());
+    expect(new FlowCube(12, 40, 3).addPackedCells(grown.packedCells()).columns()).toEqual(grown.columns());
   });
 });
 
