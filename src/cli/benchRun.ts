@@ -31,6 +31,12 @@ export interface MeasuredRun {
   seconds: number;
   /** Wall time of each timed run, in order (the first in threads that have only run the warm-up). */
   runSeconds: number[];
+  /**
+   * CPU time of the whole process (every thread: main side and workers) during the run that gave
+   * `seconds`. Beside wall time it shows how much of a core the run really had: on a machine shared
+   * with other work, wall time per core counts the time the threads waited for a core.
+   */
+  cpuSeconds: number;
   /** Peak resident memory of the whole process (main thread and workers), bytes. */
   peakRssBytes: number;
   /** Non-empty cells of the merged flow cube (month × sharer area × treatment area × use): the result's size. */
@@ -59,19 +65,25 @@ async function main(): Promise<void> {
     await simulateOnPool(pool, engineInput(params, model, dataset, 10_000));
     const input = engineInput(params, model, dataset, scaleK);
     const runSeconds: number[] = [];
+    const runCpuSeconds: number[] = [];
     let result = null;
     for (let r = 0; r < runs; r++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       result = await simulateOnPool(pool, input);
       runSeconds.push((performance.now() - t0) / 1000);
+      const cpu = process.cpuUsage(c0);
+      runCpuSeconds.push((cpu.user + cpu.system) / 1e6);
     }
     if (result === null) throw new Error('no run was timed');
+    const seconds = Math.min(...(runSeconds.length > 1 ? runSeconds.slice(1) : runSeconds));
     const measured: MeasuredRun = {
       scaleK,
       workers,
       personMonths: result.personMonths / scaleK,
-      seconds: Math.min(...(runSeconds.length > 1 ? runSeconds.slice(1) : runSeconds)),
+      seconds,
       runSeconds,
+      cpuSeconds: runCpuSeconds[runSeconds.lastIndexOf(seconds)]!,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       flowCells: result.flows.size,
       residualFen: result.residual.reduce((s, r) => s + Math.abs(r), 0),

@@ -2,10 +2,13 @@
  * The runtime section of `npm run bench` (运行时基准): baseline-2026 on Node worker threads — speed per
  * core at 1:1000 and 1:100, the speed-up from 1 to 2 workers, wall time at 1:10 (and
  * at 1:1, the national year, with --national), peak memory and the result's flow cells at each scale on
- * 2 workers — next to the raw reference loop measured in this run.
+ * 2 workers — next to the raw reference loop measured in this run. Speed is also given per second of
+ * CPU time, with the machine's load before and after, so that a slow figure on a busy machine can be
+ * told apart from a slow engine.
  * Each configuration runs in its own process (src/cli/benchRun.ts), so peak memory is its own.
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { referenceRate } from './benchEngine';
 import type { MeasuredRun } from './benchRun';
@@ -45,6 +48,10 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
   });
   const figures: RuntimeFigure[] = [];
   const perCore = (m: MeasuredRun) => m.personMonths / m.seconds / m.workers;
+  // Per second of CPU time of the run's whole process: what a core does while the run has it. On a
+  // machine shared with other work, wall time per core also counts the time the threads waited.
+  const perCpuSecond = (m: MeasuredRun) => m.personMonths / m.cpuSeconds;
+  const loadBefore = loadavg()[0]!;
   const runs: MeasuredRun[] = [];
   // The population streams, so what grows with the scale is the result: the flow cells it has seen.
   const memoryFigures = (m: MeasuredRun) => [
@@ -72,6 +79,12 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
     figures.push(
       f(`perCore1w_${scaleK}`, `1:${scaleK} 每核 per core, 1 worker`, perCore(one), 'person-months/s'),
       f(`perCore2w_${scaleK}`, `1:${scaleK} 每核 per core, 2 workers`, perCore(two), 'person-months/s'),
+      f(
+        `perCpuSecond2w_${scaleK}`,
+        `1:${scaleK} 每CPU秒 per CPU-second, 2 workers`,
+        perCpuSecond(two),
+        'person-months/s',
+      ),
       f(`wall1w_${scaleK}`, `1:${scaleK} 用时 wall time, 1 worker`, one.seconds, 's'),
       f(`wall2w_${scaleK}`, `1:${scaleK} 用时 wall time, 2 workers`, two.seconds, 's'),
       f(
@@ -91,6 +104,7 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
     figures.push(
       f(`wall_${scaleK}`, `1:${scaleK} 用时 wall time, 2 workers`, m.seconds, 's'),
       f(`perCore_${scaleK}`, `1:${scaleK} 每核 per core`, perCore(m), 'person-months/s'),
+      f(`perCpuSecond_${scaleK}`, `1:${scaleK} 每CPU秒 per CPU-second`, perCpuSecond(m), 'person-months/s'),
       ...memoryFigures(m),
     );
   }
@@ -98,6 +112,8 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
   const reference = referenceRate(runs[0]!.personMonths, options.repeats);
   figures.push(
     f('referencePerSecond', '参考循环 raw loop, one core (best)', reference, 'person-months/s'),
+    f('machineLoadBefore', '机器负载 machine load before (1-min average)', loadBefore),
+    f('machineLoadAfter', '机器负载 machine load after (1-min average)', loadavg()[0]!),
     f('conservationResidualFen', '守恒残差 conservation residual, all runs', residual, 'fen'),
     f('targetPerCore', '目标 target per core', 30e6, 'person-months/s'),
     f('targetSpeedup', '目标 target speed-up', 1.8),
