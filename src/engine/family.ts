@@ -6,7 +6,7 @@
  * The month's counts and state totals are kept as they change, so there is no tally pass.
  */
 import { SchemeCode, type PopulationChunk } from '../population/columns';
-import { drawFrom, mix32, type CumTable, cumTable } from '../population/random';
+import { drawFrom, mix32 } from '../population/random';
 import { Ledger } from '../rules/ledger';
 import { closeAccounts } from './accounts';
 import { careEvents, contributions, scheduleCare } from './payments';
@@ -25,14 +25,6 @@ const OPEN = 0;
 const GEOGRAPHIES = ['same-pooling-area', 'same-province', 'cross-province'] as const;
 const ACCOUNT = SchemeCode.employeeAccount;
 const RESIDENT = SchemeCode.resident;
-
-const monthTables = new WeakMap<readonly number[], CumTable>();
-/** The calendar-month distribution of contributions, built once per weights array. */
-function contributionTable(weights: readonly number[]): CumTable {
-  let t = monthTables.get(weights);
-  if (!t) monthTables.set(weights, (t = cumTable(weights)));
-  return t;
-}
 
 /** Reads family j of the chunk into the state and finds its candidate pairs and care rates. */
 export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): void {
@@ -60,8 +52,6 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
   for (let p = 0; p < n; p++) {
     const i = start + p;
     const s = scheme[i]!;
-    f.role[p] = role[i]!;
-    f.branch[p] = branch[i]!;
     f.age[p] = age[i]!;
     f.scheme[p] = s;
     f.area[p] = insuredArea[i]!;
@@ -90,11 +80,11 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
   const relationOf = c.relationOf;
   for (let a = 0; a < n; a++) {
     if (!c.sharerOk[f.scheme[a]!]) continue;
-    const roleA = f.role[a]! * 8;
-    const branchA = f.branch[a]!;
+    const roleA = role[start + a]! * 8;
+    const branchA = branch[start + a]!;
     for (let b = 0; b < n; b++) {
       if (b === a) continue;
-      const code = relationOf[roleA + f.role[b]! * 2 + (f.branch[b] === branchA ? 1 : 0)]!;
+      const code = relationOf[roleA + role[start + b]! * 2 + (branch[start + b] === branchA ? 1 : 0)]!;
       if (code < 0 || !c.beneficiaryOk[code * 4 + f.scheme[b]!]) continue;
       const k = f.np++;
       f.pairSharer[k] = a;
@@ -141,7 +131,7 @@ function drawChange(f: FamilyState, p: number): void {
 
 /** Draws each resident relative's contribution month for the current calendar year. */
 function drawContributionMonths(f: FamilyState): void {
-  const table = contributionTable(f.ctx.input.behaviour.contributions.monthWeights);
+  const table = f.ctx.contributionMonthTable;
   f.contributionMonths = 0;
   for (let b = 0; b < f.n; b++) {
     if (f.candidateOf[b] === 0 || f.scheme[b] !== RESIDENT) continue;
@@ -262,7 +252,7 @@ export function finishTrace(f: FamilyState, chunk: PopulationChunk, j: number): 
     const i = start + p;
     persons.push({
       id,
-      role: f.role[p]!,
+      role: chunk.role[i]!,
       age: f.age[p]!,
       scheme: chunk.scheme[i]!,
       area: codes[chunk.insuredArea[i]!] ?? '',

@@ -4,6 +4,7 @@
  * asked of the rules. (Credits and own spending: accounts.ts.)
  */
 import { SchemeCode } from '../population/columns';
+import { MAX_FAMILY_SIZE } from '../population/family/parameters';
 import { roundHalfUp } from '../population/random';
 import {
   capQuotas,
@@ -89,16 +90,17 @@ export function pay(
   f.count(S.bills, 1);
   touch(f, b);
   const own = f.scheme[b] === ACCOUNT ? f.spendable[b]! : 0;
-  let n = 0;
+  // b's active relationships, oldest first (state.ts `beneficiaryRels`).
+  const n = f.asBeneficiary[b]!;
+  const base = b * MAX_FAMILY_SIZE;
   let quotas = 0;
-  let oldest = -1;
-  for (let r = 0; r < f.nr; r++) {
-    if (!f.relActive[r] || f.pairBeneficiary[f.relPair[r]!] !== b) continue;
-    relOf[n++] = r;
+  for (let i = 0; i < n; i++) {
+    const r = f.beneficiaryRels[base + i]!;
+    relOf[i] = r;
     touch(f, f.pairSharer[f.relPair[r]!]!);
     quotas += f.relQuota[r]!;
-    if (oldest === -1) oldest = r;
   }
+  const oldest = n > 0 ? relOf[0]! : -1;
   if (own + quotas < amount && oldest !== -1 && f.unit() < beh.quota.topUp) {
     const a = f.pairSharer[f.relPair[oldest]!]!;
     const want = wantedQuota(f, a, f.relQuota[oldest]!, amount - own - quotas);

@@ -6,7 +6,7 @@
  */
 import { SCHEMES } from '../population/columns';
 import { nearRelation } from '../population/family/kinship';
-import { lognormalTable, streamKey, type StreamKey } from '../population/random';
+import { cumTable, type CumTable, lognormalTable, streamKey, type StreamKey } from '../population/random';
 import { checkBeneficiary, checkSharer, walletStart } from '../rules/eligibility';
 import { checkUse } from '../rules/payment';
 import type { Refusal } from '../rules/refusal';
@@ -75,6 +75,8 @@ export interface RunContext {
   monthMinutes: Float64Array;
   /** Calendar month 0..11 of each simulated month. */
   calendarMonth: Int32Array;
+  /** The calendar-month distribution of relatives' contributions (behaviour `contributions.monthWeights`). */
+  contributionMonthTable: CumTable;
   /** Per pooling area: the month index (relative to the window start) from which its wallet is live (R3). */
   walletFrom: Int32Array;
   /** R1 by scheme code: may a person of this scheme share? */
@@ -218,6 +220,7 @@ export function prepare(input: EngineInput): RunContext {
     monthStamp,
     monthMinutes,
     calendarMonth,
+    contributionMonthTable: cumTable(input.behaviour.contributions.monthWeights),
     walletFrom,
     sharerOk,
     beneficiaryOk,

@@ -4,6 +4,7 @@
  * choice (R4) and by insurance changes (R6), and the return of unused quota (R10).
  */
 import { SchemeCode } from '../population/columns';
+import { MAX_FAMILY_SIZE } from '../population/family/parameters';
 import { drawFrom } from '../population/random';
 import { checkGeography } from '../rules/eligibility';
 import { decideQuotaChange } from '../rules/quota';
@@ -181,6 +182,7 @@ export function setUp(f: FamilyState, k: number, how: number): number {
   if (f.asSharer[a] === 0) standing(f, 1, 1);
   if (f.asBeneficiary[b] === 0) standing(f, 2, 1);
   f.asSharer[a] = f.asSharer[a]! + 1;
+  f.beneficiaryRels[b * MAX_FAMILY_SIZE + f.asBeneficiary[b]!] = r;
   f.asBeneficiary[b] = f.asBeneficiary[b]! + 1;
   if (f.asBeneficiary[b] === 1) scheduleCare(f, b, f.careFrom);
   f.count(how === SETUP_STOCK ? S.setUpStock : S.setUp, 1);
@@ -233,7 +235,7 @@ export function endRelationship(f: FamilyState, r: number, field: number): void 
   f.pairActive[k] = -1;
   standing(f, 0, -1);
   f.asSharer[a] = f.asSharer[a]! - 1;
-  f.asBeneficiary[b] = f.asBeneficiary[b]! - 1;
+  dropBeneficiaryRel(f, b, r);
   if (f.asSharer[a] === 0) standing(f, 1, -1);
   if (f.asBeneficiary[b] === 0) {
     standing(f, 2, -1);
@@ -241,6 +243,17 @@ export function endRelationship(f: FamilyState, r: number, field: number): void 
   }
   f.count(field, 1);
   schedulePair(f, k, f.m + 1);
+}
+
+/** Takes relationship r out of beneficiary b's active relationships, keeping the others in order. */
+function dropBeneficiaryRel(f: FamilyState, b: number, r: number): void {
+  const list = f.beneficiaryRels;
+  const base = b * MAX_FAMILY_SIZE;
+  const n = f.asBeneficiary[b]!;
+  let i = 0;
+  while (list[base + i] !== r) i++;
+  for (; i < n - 1; i++) list[base + i] = list[base + i + 1]!;
+  f.asBeneficiary[b] = n - 1;
 }
 
 /** Ends every active relationship in which member p is sharer or beneficiary (R6). */

@@ -47,8 +47,6 @@ export class FamilyState {
   // Members.
   n = 0;
   familyIndex = 0;
-  readonly role = new Int32Array(MAX_FAMILY_SIZE);
-  readonly branch = new Int32Array(MAX_FAMILY_SIZE);
   readonly age = new Int32Array(MAX_FAMILY_SIZE);
   readonly scheme = new Int32Array(MAX_FAMILY_SIZE);
   readonly area = new Int32Array(MAX_FAMILY_SIZE);
@@ -62,6 +60,12 @@ export class FamilyState {
   readonly contributionMonth = new Int32Array(MAX_FAMILY_SIZE);
   readonly asSharer = new Int32Array(MAX_FAMILY_SIZE);
   readonly asBeneficiary = new Int32Array(MAX_FAMILY_SIZE);
+  /**
+   * Per member b: the active relationships in which b is the beneficiary, oldest first, at
+   * b × MAX_FAMILY_SIZE + i for i < asBeneficiary[b] (one per pair, so fewer than the family's
+   * size), so that a bill reads b's quotas without a pass over all the family's relationships.
+   */
+  readonly beneficiaryRels = new Int32Array(MAX_FAMILY_SIZE * MAX_FAMILY_SIZE);
   readonly candidateOf = new Int32Array(MAX_FAMILY_SIZE);
   readonly changeDay = new Int32Array(MAX_FAMILY_SIZE);
   readonly changeCount = new Int32Array(MAX_FAMILY_SIZE);
