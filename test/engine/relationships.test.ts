@@ -50,7 +50,8 @@ describe('the relationships a bill draws on', () => {
         loadFamily(f, chunk, j);
         simulateFamily(f);
         first ??= listMismatch(f);
-        // Beneficiaries whose relationship ended between an older and a newer one still standing.
+        // Relationships that ended between an older and a newer one of the same beneficiary, both
+        // still standing at the window's end: the case a wrong removal would reorder.
         for (let r = 0; r < f.nr; r++) {
           if (f.relActive[r] === 1) continue;
           const b = f.pairBeneficiary[f.relPair[r]!]!;
