@@ -91,12 +91,34 @@ function compareQuotas(order: QuotaOrder, quotas: readonly QuotaSource[], a: num
 
 /** The order in which quotas are drawn (indices into `quotas`), per R12's quota order. Stable. */
 export function quotaDrawOrder(order: QuotaOrder, quotas: readonly QuotaSource[]): number[] {
-  const n = quotas.length;
-  if (n < 2) return n === 0 ? [] : [0];
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) idx.push(i);
-  return idx.sort((a, b) => compareQuotas(order, quotas, a, b));
+  const into = new Int32Array(quotas.length);
+  quotaDrawOrderInto(order, quotas, quotas.length, into);
+  return Array.from(into);
 }
+
+/**
+ * As {@link quotaDrawOrder} over the first `n` quotas, written into `into` (room for n indices)
+ * without allocating: a stable insertion sort, so ties keep the given order. Bills rarely draw on
+ * more than a few quotas, and the engine lists them oldest first, so the usual order costs one pass.
+ */
+export function quotaDrawOrderInto(
+  order: QuotaOrder,
+  quotas: readonly QuotaSource[],
+  n: number,
+  into: Int32Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    while (j > 0 && compareQuotas(order, quotas, into[j - 1]!, i) > 0) {
+      into[j] = into[j - 1]!;
+      j--;
+    }
+    into[j] = i;
+  }
+}
+
+/** Draw order of the bill being split by {@link splitPaymentInto}, reused from bill to bill. */
+let drawOrder = new Int32Array(16);
 
 /** R12: splits a bill of `billFen` over the own account, the quotas and cash, in the scenario's order. */
 export function splitPayment(
@@ -141,7 +163,10 @@ export function splitPaymentInto(
     quotaFen[0] = take;
     left -= take;
   } else if (n > 1) {
-    for (const i of quotaDrawOrder(order.quotaOrder, quotas.slice(0, n))) {
+    if (drawOrder.length < n) drawOrder = new Int32Array(n);
+    quotaDrawOrderInto(order.quotaOrder, quotas, n, drawOrder);
+    for (let k = 0; k < n; k++) {
+      const i = drawOrder[k]!;
       const take = Math.min(left, quotas[i]!.availableFen);
       quotaFen[i] = take;
       left -= take;

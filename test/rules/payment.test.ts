@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   capQuotas,
@@ -90,6 +91,28 @@ describe('splitPayment (R12)', () => {
     ];
     expect(quotaDrawOrder('oldest-first', tied)).toEqual([0, 1]);
     expect(quotaDrawOrder('smallest-first', quotas)).toEqual([0, 2, 1]);
+  });
+
+  test('quotaDrawOrder matches a stable sort by R12 order for any quotas, ties by given order', () => {
+    const orders = ['oldest-first', 'newest-first', 'largest-first', 'smallest-first'] as const;
+    const source = fc.record({
+      availableFen: fc.integer({ min: 0, max: 5 }),
+      since: fc.integer({ min: 0, max: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...orders), fc.array(source, { maxLength: 9 }), (order, qs) => {
+        const key = (q: (typeof qs)[number]): number =>
+          order === 'oldest-first'
+            ? q.since
+            : order === 'newest-first'
+              ? -q.since
+              : order === 'largest-first'
+                ? -q.availableFen
+                : q.availableFen;
+        const expected = qs.map((q, i) => ({ k: key(q), i })).sort((a, b) => a.k - b.k || a.i - b.i);
+        expect(quotaDrawOrder(order, qs)).toEqual(expected.map((e) => e.i));
+      }),
+    );
   });
 });
 
