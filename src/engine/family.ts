@@ -12,7 +12,7 @@ import { closeAccounts } from './accounts';
 import { careEvents, contributions, scheduleCare } from './payments';
 import {
   insuranceChanges,
-  refreshPair,
+  placePair,
   schedulePair,
   spontaneousSetUps,
   startingStock,
@@ -92,10 +92,9 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
       f.pairRelation[k] = code;
       f.pairActive[k] = -1;
       f.candidateOf[b] = f.candidateOf[b]! + 1;
+      placePair(f, k, true);
     }
   }
-  for (let k = 0; k < f.np; k++) refreshPair(f, k);
-  const rates = c.careRates;
   for (let b = 0; b < n; b++) {
     f.nextChange[b] = NEVER;
     if (f.candidateOf[b] === 0) {
@@ -104,16 +103,7 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     }
     drawChange(f, b);
     const age = f.age[b]!;
-    const cls = (age < 15 ? 0 : age < 60 ? 1 : 2) * 2 + (f.scheme[b] === RESIDENT ? 1 : 0);
-    const at = cls * 7;
-    f.careClass[b] = cls;
-    f.rateOut[b] = rates[at]!;
-    f.ratePharmacy[b] = rates[at + 1]!;
-    f.rateStay[b] = rates[at + 2]!;
-    f.logNoEvent[b] = rates[at + 3]!;
-    f.noEvent[b] = rates[at + 4]!;
-    f.logNoEventThinned[b] = rates[at + 5]!;
-    f.noEventThinned[b] = rates[at + 6]!;
+    f.careClass[b] = (age < 15 ? 0 : age < 60 ? 1 : 2) * 2 + (f.scheme[b] === RESIDENT ? 1 : 0);
   }
 }
 

@@ -156,7 +156,7 @@ export function scheduleCare(f: FamilyState, b: number, from: number): void {
     return;
   }
   const linked = f.asBeneficiary[b]! > 0 ? 1 : 0;
-  const log = linked ? f.logNoEvent[b]! : f.logNoEventThinned[b]!;
+  const log = f.ctx.careRates[f.careClass[b]! * 7 + (linked ? 3 : 5)]!;
   if (!(log < 0)) {
     f.nextCare[b] = NEVER;
     return;
@@ -190,17 +190,20 @@ function poisson(lambda: number, p0: number, u: number): number {
  */
 export function careEvents(f: FamilyState): void {
   const c = f.ctx;
-  const care = c.input.behaviour.care;
+  const pharmacyFen = c.input.behaviour.care.pharmacyCostFen;
   const small = c.smallBill;
   const stay = c.stayCost;
+  const rates = c.careRates;
   const m = f.m;
   for (let b = 0; b < f.n; b++) {
     if (f.nextCare[b] !== m) continue;
     const linked = f.asBeneficiary[b]! > 0;
-    const p0 = linked ? f.noEvent[b]! : f.noEventThinned[b]!;
-    const out = f.rateOut[b]!;
-    const ph = f.ratePharmacy[b]!;
-    const total = out + ph + f.rateStay[b]!;
+    // The member's care class's rates (prepare.ts `careRates`).
+    const at = f.careClass[b]! * 7;
+    const p0 = linked ? rates[at + 4]! : rates[at + 6]!;
+    const out = rates[at]!;
+    const ph = rates[at + 1]!;
+    const total = out + ph + rates[at + 2]!;
     // At least one event this month: the Poisson count conditioned on being positive.
     const lambda = linked ? total : total * c.input.behaviour.uptake.onNeed;
     const events = poisson(lambda, p0, p0 + f.unit() * (1 - p0));
@@ -208,16 +211,14 @@ export function careEvents(f: FamilyState): void {
       const v = f.unit() * total;
       const cell = f.st.u32() >>> 20;
       if (v < out) {
-        const fen = roundHalfUp(care.outpatientCostFen * (1 - care.outpatientFundShare) * small[cell]!);
+        const fen = roundHalfUp(c.outpatientOwnFen * small[cell]!);
         if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!, true);
       } else if (v < out + ph) {
-        const fen = roundHalfUp(care.pharmacyCostFen * small[cell]!);
+        const fen = roundHalfUp(pharmacyFen * small[cell]!);
         if (fen > 0) pay(f, b, USE_PHARMACY, fen, f.residence[b]!, true);
       } else {
-        const resident = f.scheme[b] === SchemeCode.resident;
-        const cost = resident ? care.inpatientCostFen.resident : care.inpatientCostFen.employee;
-        const fund = resident ? care.inpatientFundShare.resident : care.inpatientFundShare.employee;
-        const fen = roundHalfUp(cost * (1 - fund) * stay[cell]!);
+        const own = c.stayOwnFen[f.scheme[b] === SchemeCode.resident ? 1 : 0]!;
+        const fen = roundHalfUp(own * stay[cell]!);
         if (fen > 0) pay(f, b, USE_MEDICAL, fen, f.residence[b]!, true);
       }
     }

@@ -73,6 +73,8 @@ export interface RunContext {
   /** Minute stamp of each month's first minute, and the month's length in minutes. */
   monthStamp: Float64Array;
   monthMinutes: Float64Array;
+  /** Each month's length in days (its minutes / 1440), for event stamps. */
+  monthDays: Float64Array;
   /** Calendar month 0..11 of each simulated month. */
   calendarMonth: Int32Array;
   /** The calendar-month distribution of relatives' contributions (behaviour `contributions.monthWeights`). */
@@ -94,6 +96,10 @@ export interface RunContext {
   /** Mean-1 lognormal tables for small bills and stays. */
   smallBill: Float64Array;
   stayCost: Float64Array;
+  /** Mean outpatient bill left to the person (cost × (1 − fund share)), fen. */
+  outpatientOwnFen: number;
+  /** Mean own share of a hospital stay, fen, for employees (0) and residents (1). */
+  stayOwnFen: Float64Array;
   /** The engine's stream key (apart from the population's: the same seed, another purpose). */
   key: StreamKey;
   /** Relation code of b to sharer a (−1: not a near relative) at (role a × 4 + role b) × 2 + same branch. */
@@ -219,6 +225,7 @@ export function prepare(input: EngineInput): RunContext {
     monthTexts: texts,
     monthStamp,
     monthMinutes,
+    monthDays: monthMinutes.map((minutes) => minutes / 1440),
     calendarMonth,
     contributionMonthTable: cumTable(input.behaviour.contributions.monthWeights),
     walletFrom,
@@ -229,6 +236,11 @@ export function prepare(input: EngineInput): RunContext {
     deathMonthly,
     smallBill: lognormal(SMALL_BILL_SIGMA),
     stayCost: lognormal(STAY_SIGMA),
+    outpatientOwnFen: care.outpatientCostFen * (1 - care.outpatientFundShare),
+    stayOwnFen: Float64Array.of(
+      care.inpatientCostFen.employee * (1 - care.inpatientFundShare.employee),
+      care.inpatientCostFen.resident * (1 - care.inpatientFundShare.resident),
+    ),
     key: streamKey(`${input.seed}/engine`),
     ownKey: streamKey(`${input.seed}/engine/own-spending`).words,
   };

@@ -34,26 +34,38 @@ export function refreshPair(f: FamilyState, k: number): void {
   const c = f.ctx;
   const a = f.pairSharer[k]!;
   const b = f.pairBeneficiary[k]!;
+  const eligible =
+    !f.gone[a] &&
+    !f.gone[b] &&
+    c.sharerOk[f.scheme[a]!] === 1 &&
+    c.beneficiaryOk[f.pairRelation[k]! * 4 + f.scheme[b]!] === 1;
+  placePair(f, k, eligible);
+}
+
+/**
+ * Sets pair k's geography from its members' areas now and its first open month: never when the
+ * pair is not `eligible` (R1, R2) or its geography is closed, from the later wallet across provinces
+ * (R3), else at once. loadFamily calls it directly, with the pair just found eligible.
+ */
+export function placePair(f: FamilyState, k: number, eligible: boolean): void {
+  const c = f.ctx;
+  const a = f.pairSharer[k]!;
+  const b = f.pairBeneficiary[k]!;
+  const areaA = f.area[a]!;
+  const areaB = f.area[b]!;
   const geo =
-    f.area[a] === f.area[b]
+    areaA === areaB
       ? GEO_SAME_AREA
       : f.province[a] === f.province[b]
         ? GEO_SAME_PROVINCE
         : GEO_CROSS_PROVINCE;
   f.pairGeo[k] = geo;
-  let from = 0;
-  if (
-    f.gone[a] ||
-    f.gone[b] ||
-    !c.sharerOk[f.scheme[a]!] ||
-    !c.beneficiaryOk[f.pairRelation[k]! * 4 + f.scheme[b]!] ||
-    !c.geographyOpen[geo]
-  ) {
-    from = NEVER;
-  } else if (geo === GEO_CROSS_PROVINCE) {
-    from = Math.max(0, c.walletFrom[f.area[a]!]!, c.walletFrom[f.area[b]!]!);
-  }
-  f.pairOpenFrom[k] = from;
+  f.pairOpenFrom[k] =
+    !eligible || !c.geographyOpen[geo]
+      ? NEVER
+      : geo === GEO_CROSS_PROVINCE
+        ? Math.max(0, c.walletFrom[areaA]!, c.walletFrom[areaB]!)
+        : 0;
 }
 
 /**

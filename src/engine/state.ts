@@ -70,18 +70,9 @@ export class FamilyState {
   readonly changeDay = new Int32Array(MAX_FAMILY_SIZE);
   readonly changeCount = new Int32Array(MAX_FAMILY_SIZE);
   readonly capUsed = new Float64Array(MAX_FAMILY_SIZE);
-  /** Per member: monthly rates of outpatient bills, pharmacy purchases and shared stays, and P(no event). */
-  readonly rateOut = new Float64Array(MAX_FAMILY_SIZE);
-  readonly ratePharmacy = new Float64Array(MAX_FAMILY_SIZE);
-  readonly rateStay = new Float64Array(MAX_FAMILY_SIZE);
-  readonly noEvent = new Float64Array(MAX_FAMILY_SIZE);
-  /** Per member: log of `noEvent` (for the geometric waits), and the mean own spending a month (R8). */
-  readonly logNoEvent = new Float64Array(MAX_FAMILY_SIZE);
   /** Per member: care class (age band × 2 + resident), the index of prepare.ts `careRates` and `careNone`. */
   readonly careClass = new Int32Array(MAX_FAMILY_SIZE);
-  /** Per member: as `noEvent` and `logNoEvent` for the events that may set up a relationship on need. */
-  readonly noEventThinned = new Float64Array(MAX_FAMILY_SIZE);
-  readonly logNoEventThinned = new Float64Array(MAX_FAMILY_SIZE);
+  /** Per member: the mean own spending a month (R8). */
   readonly ownBillMean = new Float64Array(MAX_FAMILY_SIZE);
   /** Members with a personal account, in member order, and how many. */
   readonly holders = new Int32Array(MAX_FAMILY_SIZE);
@@ -310,7 +301,7 @@ export class FamilyState {
   /** Sets the event stamp to a random minute of the current month between 06:00 and 24:00. */
   stampInMonth(): void {
     const c = this.ctx;
-    const x = this.st.unit() * (c.monthMinutes[this.m]! / 1440);
+    const x = this.st.unit() * c.monthDays[this.m]!;
     const day = Math.floor(x);
     this.now = c.monthStamp[this.m]! + day * 1440 + 360 + Math.floor((x - day) * 1080);
   }
