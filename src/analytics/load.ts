@@ -2,7 +2,7 @@
  * Loading column tables into the database (装载): each table goes in as Arrow IPC streams of at most
  * a million rows, into a scratch table that then takes the place of any table of the same name.
  */
-import { makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
+import { Dictionary, Int32, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import { checkColumnTable, type Column, type ColumnTable } from './columns';
 import { type Connector, quoteIdent } from './connector';
 
@@ -47,9 +47,42 @@ function utf8Vector(values: readonly string[], start: number, end: number): Vect
   );
 }
 
+/**
+ * Texts `start`..`end` as a dictionary-encoded Arrow vector: each distinct text once, and a 32-bit
+ * index per row. The tables' texts are codes and names that repeat (a month, an area, a use), so
+ * this encodes and ships a few hundred texts instead of one per row; DuckDB reads it as VARCHAR.
+ */
+function dictionaryVector(values: readonly string[], start: number, end: number): Vector {
+  const n = end - start;
+  const keys = new Int32Array(n);
+  const index = new Map<string, number>();
+  const distinct: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const text = values[start + i]!;
+    let key = index.get(text);
+    if (key === undefined) {
+      key = distinct.length;
+      index.set(text, key);
+      distinct.push(text);
+    }
+    keys[i] = key;
+  }
+  return makeVector(
+    makeData({
+      type: new Dictionary(new Utf8(), new Int32()),
+      length: n,
+      nullCount: 0,
+      data: keys,
+      dictionary: utf8Vector(distinct, 0, distinct.length),
+    }),
+  );
+}
+
 /** Rows `start`..`end` of one column as an Arrow vector (typed arrays are viewed, not copied). */
 function vectorOf(values: Column, start: number, end: number): Vector {
-  if (Array.isArray(values)) return utf8Vector(values, start, end);
+  // A stream with no rows carries no dictionary batch, which DuckDB refuses: plain texts then.
+  if (Array.isArray(values))
+    return end > start ? dictionaryVector(values, start, end) : utf8Vector(values, start, end);
   return makeVector(values.subarray(start, end));
 }
 

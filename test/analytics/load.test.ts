@@ -113,3 +113,22 @@ test('loadTable keeps every text exact across chunk boundaries (empty, CJK, 4-by
   expect(rows.map((r) => r.text)).toEqual(texts);
   expect(rows.map((r) => r.bytes)).toEqual(texts.map((t) => new TextEncoder().encode(t).length));
 });
+
+test('loadTable sends repeated texts once per chunk and they arrive as VARCHAR, row by row', async () => {
+  const uses = ['medical', 'pharmacy', '北京', 'medical', 'medical', '', 'pharmacy', '北京', '', 'medical'];
+  const ord = Int32Array.from(uses, (_, k) => k);
+  await loadTable(db.conn, { name: 'repeated', columns: { ord, use: uses } }, { chunkRows: 4 });
+  const { rows } = await queryRows(db.conn, 'SELECT use, typeof(use) AS type FROM repeated ORDER BY ord');
+  expect(rows.map((r) => r.use)).toEqual(uses);
+  expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['VARCHAR']));
+  const grouped = await queryRows(
+    db.conn,
+    'SELECT use, count(*)::INTEGER AS n FROM repeated GROUP BY use ORDER BY use',
+  );
+  expect(grouped.rows).toEqual([
+    { use: '', n: 2 },
+    { use: 'medical', n: 4 },
+    { use: 'pharmacy', n: 2 },
+    { use: '北京', n: 2 },
+  ]);
+});
