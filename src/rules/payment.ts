@@ -117,9 +117,6 @@ export function quotaDrawOrderInto(
   }
 }
 
-/** Draw order of the bill being split by {@link splitPaymentInto}, reused from bill to bill. */
-let drawOrder = new Int32Array(16);
-
 /** R12: splits a bill of `billFen` over the own account, the quotas and cash, in the scenario's order. */
 export function splitPayment(
   order: PaymentOrder,
@@ -138,6 +135,9 @@ export interface SplitInto {
   cashFen: number;
   quotaFen: Float64Array;
 }
+
+/** Draw order of the bill being split by {@link splitPaymentInto}, reused from bill to bill. */
+let drawOrder = new Int32Array(16);
 
 /**
  * R12, as {@link splitPayment} over the first `n` quotas, writing the split into `into` (reused
