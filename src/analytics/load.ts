@@ -1,10 +1,10 @@
 /**
  * Loading column tables into the database (装载): each table goes in as Arrow IPC streams of at most
  * a million rows, into a scratch table that then takes the place of any table of the same name.
- * Numbers go as the typed arrays they are; texts go dictionary-encoded.
+ * Numbers go as the typed arrays they are; texts go dictionary-encoded (coded texts as they are).
  */
 import { Dictionary, Int32, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
-import { checkColumnTable, type Column, type ColumnTable } from './columns';
+import { checkColumnTable, type ColumnTable, isCodedTexts, type TableColumn } from './columns';
 import { type Connector, quoteIdent } from './connector';
 
 /** Options of {@link loadTable}. */
@@ -48,17 +48,29 @@ function utf8Vector(values: readonly string[], start: number, end: number): Vect
   );
 }
 
+/** Rows with `keys` into `texts` as a dictionary-encoded Arrow vector; DuckDB reads it as VARCHAR. */
+function dictionaryVector(keys: Int32Array, texts: readonly string[]): Vector {
+  return makeVector(
+    makeData({
+      type: new Dictionary(new Utf8(), new Int32()),
+      length: keys.length,
+      nullCount: 0,
+      data: keys,
+      dictionary: utf8Vector(texts, 0, texts.length),
+    }),
+  );
+}
+
 /**
- * Texts `start`..`end` as a dictionary-encoded Arrow vector: each distinct text once, and a 32-bit
- * index per row. The tables' texts are codes and names that repeat (a month, an area, a use), so
- * this encodes and ships a few hundred texts instead of one per row; DuckDB reads it as VARCHAR.
+ * Texts `start`..`end` dictionary-encoded: each distinct text once, and a 32-bit index per row. The
+ * tables' texts are codes and names that repeat (a month, an area, a use), so this encodes and
+ * ships a few hundred texts instead of one per row.
  */
-function dictionaryVector(values: readonly string[], start: number, end: number): Vector {
-  const n = end - start;
-  const keys = new Int32Array(n);
+function encodedTexts(values: readonly string[], start: number, end: number): Vector {
+  const keys = new Int32Array(end - start);
   const index = new Map<string, number>();
   const distinct: string[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < keys.length; i++) {
     const text = values[start + i]!;
     let key = index.get(text);
     if (key === undefined) {
@@ -68,22 +80,18 @@ function dictionaryVector(values: readonly string[], start: number, end: number)
     }
     keys[i] = key;
   }
-  return makeVector(
-    makeData({
-      type: new Dictionary(new Utf8(), new Int32()),
-      length: n,
-      nullCount: 0,
-      data: keys,
-      dictionary: utf8Vector(distinct, 0, distinct.length),
-    }),
-  );
+  return dictionaryVector(keys, distinct);
 }
 
-/** Rows `start`..`end` of one column as an Arrow vector (typed arrays are viewed, not copied). */
-function vectorOf(values: Column, start: number, end: number): Vector {
+/** Rows `start`..`end` of one column as an Arrow vector (typed arrays and codes are viewed, not copied). */
+function vectorOf(values: TableColumn, start: number, end: number): Vector {
   // A stream with no rows carries no dictionary batch, which DuckDB refuses: plain texts then.
   if (Array.isArray(values))
-    return end > start ? dictionaryVector(values, start, end) : utf8Vector(values, start, end);
+    return end > start ? encodedTexts(values, start, end) : utf8Vector(values, start, end);
+  if (isCodedTexts(values))
+    return end > start
+      ? dictionaryVector(values.codes.subarray(start, end), values.texts)
+      : utf8Vector([], 0, 0);
   return makeVector(values.subarray(start, end));
 }
 

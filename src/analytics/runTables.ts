@@ -32,21 +32,21 @@ function snake(name: string): string {
 /** `flows`: one row per non-empty cell of the flow cube. */
 export function flowTable(run: ScenarioRun, dataset: Dataset): ColumnTable {
   const months = windowMonths(run.scenario.window);
-  // Straight from the cube's columns: at 1:1 the cube has about 1.8 million cells, too many for an
-  // object per cell.
+  // Straight from the cube's columns, and places, months and uses as coded texts: at 1:1 the cube
+  // has about 1.8 million cells, too many for an object, or six strings, per cell.
   const cells = run.result.flows.columns();
   const areaCode = dataset.poolingAreas.map((a) => a.code);
-  const provinceCode = dataset.poolingAreas.map((a) => dataset.provinces[a.province]!.code2);
-  const named = (indices: Int32Array, names: readonly string[]) => Array.from(indices, (i) => names[i]!);
+  const provinceCode = dataset.provinces.map((p) => p.code2);
+  const provinceOf = (areas: Int32Array) => areas.map((a) => dataset.poolingAreas[a]!.province);
   return {
     name: 'flows',
     columns: {
-      month: named(cells.month, months),
-      sharer_area: named(cells.sharerArea, areaCode),
-      sharer_province: named(cells.sharerArea, provinceCode),
-      treatment_area: named(cells.treatmentArea, areaCode),
-      treatment_province: named(cells.treatmentArea, provinceCode),
-      use: named(cells.use, PERMITTED_USES),
+      month: { codes: cells.month, texts: months },
+      sharer_area: { codes: cells.sharerArea, texts: areaCode },
+      sharer_province: { codes: provinceOf(cells.sharerArea), texts: provinceCode },
+      treatment_area: { codes: cells.treatmentArea, texts: areaCode },
+      treatment_province: { codes: provinceOf(cells.treatmentArea), texts: provinceCode },
+      use: { codes: cells.use, texts: PERMITTED_USES },
       amount_fen: cells.amountFen,
       count: cells.count,
     },

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { checkColumnTable, ColumnTableError } from '../../src/analytics/columns';
+import { checkColumnTable, ColumnTableError, columnTexts } from '../../src/analytics/columns';
 
 test('checkColumnTable returns the row count of a good table', () => {
   expect(
@@ -34,4 +34,17 @@ test('checkColumnTable names the table and column of each bad shape', () => {
     'table "flows", column "b": has 3 rows, but column "a" has 2',
   );
   expect(bad(null)).toContain('expected an object { name, columns }');
+});
+
+test('coded texts count their codes as rows, read back row by row, and a code naming no text is refused', () => {
+  const use = { codes: Int32Array.of(1, 0, 1, 1), texts: ['medical', 'pharmacy', 'unused'] };
+  expect(checkColumnTable({ name: 'flows', columns: { use, fen: new Float64Array(4) } })).toBe(4);
+  expect(columnTexts(use)).toEqual(['pharmacy', 'medical', 'pharmacy', 'pharmacy']);
+  expect(() =>
+    checkColumnTable({ name: 'flows', columns: { use: { codes: Int32Array.of(0, 2), texts: ['a', 'b'] } } }),
+  ).toThrow('table "flows", column "use": row 1 has code 2, but there are 2 texts');
+  expect(() =>
+    checkColumnTable({ name: 'flows', columns: { use: { codes: Int32Array.of(0), texts: [7] } } }),
+  ).toThrow('table "flows", column "use": text 0 is number, expected a string');
+  expect(() => columnTexts(new Float64Array(1))).toThrow('not a text column');
 });

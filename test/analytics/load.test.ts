@@ -132,3 +132,27 @@ test('loadTable sends repeated texts once per chunk and they arrive as VARCHAR, 
     { use: '北京', n: 2 },
   ]);
 });
+
+test('loadTable takes coded texts as they are, across chunks, with texts no row uses', async () => {
+  const month = { codes: Int32Array.of(2, 0, 0, 2, 1, 2, 0), texts: ['2026-01', '2026-02', '北京'] };
+  const ord = Int32Array.from(month.codes, (_, k) => k);
+  await loadTable(db.conn, { name: 'coded', columns: { ord, month } }, { chunkRows: 3 });
+  const { rows } = await queryRows(db.conn, 'SELECT month, typeof(month) AS type FROM coded ORDER BY ord');
+  expect(rows.map((r) => r.month)).toEqual([
+    '北京',
+    '2026-01',
+    '2026-01',
+    '北京',
+    '2026-02',
+    '北京',
+    '2026-01',
+  ]);
+  expect(new Set(rows.map((r) => r.type))).toEqual(new Set(['VARCHAR']));
+  await loadTable(db.conn, {
+    name: 'coded_empty',
+    columns: { month: { codes: new Int32Array(0), texts: ['x'] } },
+  });
+  expect((await queryRows(db.conn, 'SELECT count(*)::INTEGER AS n FROM coded_empty')).rows).toEqual([
+    { n: 0 },
+  ]);
+});

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { columnTexts, isCodedTexts } from '../../src/analytics/columns';
 import { flowTable } from '../../src/analytics/runTables';
 import { simulateRange } from '../../src/engine';
 import { windowMonths } from '../../src/engine/input';
@@ -18,11 +19,10 @@ describe('flowTable', () => {
     const province = (a: number) => dataset.provinces[dataset.poolingAreas[a]!.province]!.code2;
     const cells = result.flows.cells();
     expect(cells.length).toBeGreaterThan(100);
-    const rows = cells.map((_, i) =>
-      Object.fromEntries(
-        Object.entries(table.columns).map(([name, column]) => [name, (column as ArrayLike<unknown>)[i]]),
-      ),
+    const columns = Object.entries(table.columns).map(
+      ([name, column]) => [name, isCodedTexts(column) ? columnTexts(column) : column] as const,
     );
+    const rows = cells.map((_, i) => Object.fromEntries(columns.map(([name, values]) => [name, values[i]])));
     expect(rows).toEqual(
       cells.map((c) => ({
         month: months[c.month],
