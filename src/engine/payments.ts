@@ -23,7 +23,7 @@ import {
   SETUP_ON_NEED,
   wantedQuota,
 } from './relationships';
-import { USE_LTC, USE_MEDICAL, USE_PHARMACY, USE_RESIDENT } from './prepare';
+import { CARE, USE_LTC, USE_MEDICAL, USE_PHARMACY, USE_RESIDENT } from './prepare';
 import { FEN_AT, S, TIMES_AT } from './result';
 import { K, NEVER, type FamilyState } from './state';
 
@@ -156,7 +156,7 @@ export function scheduleCare(f: FamilyState, b: number, from: number): void {
     return;
   }
   const linked = f.asBeneficiary[b]! > 0 ? 1 : 0;
-  const log = f.ctx.careRates[f.careClass[b]! * 7 + (linked ? 3 : 5)]!;
+  const log = f.ctx.careRates[f.careClass[b]! * CARE.fields + (linked ? CARE.logNone : CARE.logNoneThinned)]!;
   if (!(log < 0)) {
     f.nextCare[b] = NEVER;
     return;
@@ -199,11 +199,11 @@ export function careEvents(f: FamilyState): void {
     if (f.nextCare[b] !== m) continue;
     const linked = f.asBeneficiary[b]! > 0;
     // The member's care class's rates (prepare.ts `careRates`).
-    const at = f.careClass[b]! * 7;
-    const p0 = linked ? rates[at + 4]! : rates[at + 6]!;
-    const out = rates[at]!;
-    const ph = rates[at + 1]!;
-    const total = out + ph + rates[at + 2]!;
+    const at = f.careClass[b]! * CARE.fields;
+    const p0 = linked ? rates[at + CARE.none]! : rates[at + CARE.noneThinned]!;
+    const out = rates[at + CARE.outpatient]!;
+    const ph = rates[at + CARE.pharmacy]!;
+    const total = out + ph + rates[at + CARE.stay]!;
     // At least one event this month: the Poisson count conditioned on being positive.
     const lambda = linked ? total : total * c.input.behaviour.uptake.onNeed;
     const events = poisson(lambda, p0, p0 + f.unit() * (1 - p0));

@@ -65,6 +65,22 @@ export const SMALL_BILL_SIGMA = 0.9;
 /** Log-sd of hospital stays' costs around their means (model structure). */
 export const STAY_SIGMA = 0.8;
 
+/**
+ * Offsets of a care class's rates in {@link RunContext.careRates}: monthly outpatient bills, pharmacy
+ * purchases and shared stays; log of a month without any, and its chance; then the same two for
+ * the events thinned to `uptake.onNeed`. `fields` rates per class.
+ */
+export const CARE = {
+  outpatient: 0,
+  pharmacy: 1,
+  stay: 2,
+  logNone: 3,
+  none: 4,
+  logNoneThinned: 5,
+  noneThinned: 6,
+  fields: 7,
+} as const;
+
 /** The run context: calendar, rule tables and rates. */
 export interface RunContext {
   input: EngineInput;
@@ -104,11 +120,7 @@ export interface RunContext {
   key: StreamKey;
   /** Relation code of b to sharer a (−1: not a near relative) at (role a × 4 + role b) × 2 + same branch. */
   relationOf: Int8Array;
-  /**
-   * Care rates a month by care class (age band child / adult / 60+ × 2 + resident) × 7: outpatient
-   * bills, pharmacy purchases, shared stays, −(their sum), the log of a month without any, and
-   * the chance of such a month; then both again for the events thinned to `uptake.onNeed`.
-   */
+  /** Care rates a month at care class (age band child / adult / 60+ × 2 + resident) × CARE.fields + a {@link CARE} offset. */
   careRates: Float64Array;
   /** By (care class × 2 + 1 with a relationship, 0 thinned) × (months + 1) + r: the chance of no care event in r months. */
   careNone: Float64Array;
@@ -183,19 +195,20 @@ export function prepare(input: EngineInput): RunContext {
   }
   const care = input.behaviour.care;
   const bands = ['child', 'adult', 'older'] as const;
-  const careRates = new Float64Array(6 * 7);
+  const careRates = new Float64Array(6 * CARE.fields);
   bands.forEach((band, i) => {
     for (let resident = 0; resident < 2; resident++) {
-      const at = (i * 2 + resident) * 7;
+      const rates = careRates.subarray((i * 2 + resident) * CARE.fields);
       const stays = resident ? care.inpatientRate.resident : care.inpatientRate.employee;
-      careRates[at] = care.outpatientPerYear[band] / 12;
-      careRates[at + 1] = care.pharmacyPerYear[band] / 12;
-      careRates[at + 2] =
+      rates[CARE.outpatient] = care.outpatientPerYear[band] / 12;
+      rates[CARE.pharmacy] = care.pharmacyPerYear[band] / 12;
+      rates[CARE.stay] =
         (stays * (band === 'older' ? care.inpatientOlderFactor : 1) * care.inpatientShared) / 12;
-      careRates[at + 3] = -(careRates[at]! + careRates[at + 1]! + careRates[at + 2]!);
-      careRates[at + 4] = Math.exp(careRates[at + 3]!);
-      careRates[at + 5] = careRates[at + 3]! * input.behaviour.uptake.onNeed;
-      careRates[at + 6] = Math.exp(careRates[at + 5]!);
+      const logNone = -(rates[CARE.outpatient]! + rates[CARE.pharmacy]! + rates[CARE.stay]!);
+      rates[CARE.logNone] = logNone;
+      rates[CARE.none] = Math.exp(logNone);
+      rates[CARE.logNoneThinned] = logNone * input.behaviour.uptake.onNeed;
+      rates[CARE.noneThinned] = Math.exp(rates[CARE.logNoneThinned]!);
     }
   });
   const up = input.behaviour.uptake.monthlyRate;
@@ -208,7 +221,7 @@ export function prepare(input: EngineInput): RunContext {
   const careNone = new Float64Array(6 * 2 * (months + 1));
   for (let cls = 0; cls < 6; cls++) {
     for (let full = 0; full < 2; full++) {
-      const log = careRates[cls * 7 + (full ? 3 : 5)]!;
+      const log = careRates[cls * CARE.fields + (full ? CARE.logNone : CARE.logNoneThinned)]!;
       for (let r = 0; r <= months; r++) careNone[(cls * 2 + full) * (months + 1) + r] = Math.exp(log * r);
     }
   }
