@@ -19,7 +19,7 @@ import {
   voluntaryEnds,
 } from './relationships';
 import type { FamilyTrace } from './result';
-import { K, NEVER, type FamilyState } from './state';
+import { CONTRIBUTES_LTC, CONTRIBUTES_RESIDENT, K, NEVER, type FamilyState } from './state';
 
 const OPEN = 0;
 const GEOGRAPHIES = ['same-pooling-area', 'same-province', 'cross-province'] as const;
@@ -119,12 +119,29 @@ function drawChange(f: FamilyState, p: number): void {
   if (1 - u > c.noChangeInWindow[age]!) f.nextChange[p] = Math.floor(Math.log(1 - u) / c.logNoChange[age]!);
 }
 
-/** Draws each resident relative's contribution month for the current calendar year. */
+/**
+ * Draws, for the current calendar year, which of each resident relative's contributions will be
+ * paid with shared money when a relationship stands (`residentShared`, `ltcShared`), and for those
+ * who have one, the month it is due. The contribution amounts and the long-term-care flag do not
+ * change in the window, so deciding at the year's start is the same chance as deciding when paying,
+ * and residents who pay neither with shared money cost no month draw and no month's visit.
+ */
 function drawContributionMonths(f: FamilyState): void {
-  const table = f.ctx.contributionMonthTable;
+  const c = f.ctx;
+  const table = c.contributionMonthTable;
+  const k = c.input.behaviour.contributions;
+  const ltcFen = k.ltcYearlyFen;
   f.contributionMonths = 0;
   for (let b = 0; b < f.n; b++) {
     if (f.candidateOf[b] === 0 || f.scheme[b] !== RESIDENT) continue;
+    let uses = 0;
+    if (f.contribution[b]! > 0 && f.unit() < k.residentShared) uses |= CONTRIBUTES_RESIDENT;
+    if (f.ltc[b] && ltcFen > 0 && f.unit() < k.ltcShared) uses |= CONTRIBUTES_LTC;
+    f.contributionUses[b] = uses;
+    if (uses === 0) {
+      f.contributionMonth[b] = -1;
+      continue;
+    }
     const month = drawFrom(table, f.unit(), f.rest);
     f.contributionMonth[b] = month;
     f.contributionMonths |= 1 << month;

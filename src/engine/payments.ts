@@ -25,7 +25,7 @@ import {
 } from './relationships';
 import { CARE, USE_LTC, USE_MEDICAL, USE_PHARMACY, USE_RESIDENT } from './prepare';
 import { FEN_AT, S, TIMES_AT } from './result';
-import { K, NEVER, type FamilyState } from './state';
+import { CONTRIBUTES_LTC, CONTRIBUTES_RESIDENT, K, NEVER, type FamilyState } from './state';
 
 const R11 = 6;
 const R12 = 7;
@@ -226,17 +226,17 @@ export function careEvents(f: FamilyState): void {
   }
 }
 
-/** Resident and long-term-care contributions due this calendar month, paid with shared money with their shares. */
+/**
+ * Resident and long-term-care contributions due this calendar month that the year's draw gave to
+ * shared money (family.ts `drawContributionMonths`), each paid by {@link pay}.
+ */
 export function contributions(f: FamilyState): void {
   const c = f.ctx;
-  const k = c.input.behaviour.contributions;
   const month = c.calendarMonth[f.m]!;
   for (let b = 0; b < f.n; b++) {
-    if (f.contributionMonth[b] !== month || f.candidateOf[b] === 0 || f.gone[b]) continue;
-    if (f.scheme[b] !== SchemeCode.resident) continue;
-    if (f.contribution[b]! > 0 && f.unit() < k.residentShared)
-      pay(f, b, USE_RESIDENT, f.contribution[b]!, f.area[b]!);
-    if (f.ltc[b] && k.ltcYearlyFen > 0 && f.unit() < k.ltcShared)
-      pay(f, b, USE_LTC, k.ltcYearlyFen, f.area[b]!);
+    if (f.contributionMonth[b] !== month || f.gone[b]) continue;
+    const uses = f.contributionUses[b]!;
+    if (uses & CONTRIBUTES_RESIDENT) pay(f, b, USE_RESIDENT, f.contribution[b]!, f.area[b]!);
+    if (uses & CONTRIBUTES_LTC) pay(f, b, USE_LTC, c.input.behaviour.contributions.ltcYearlyFen, f.area[b]!);
   }
 }

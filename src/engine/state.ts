@@ -40,6 +40,10 @@ export const RULE_OF = [
   'R12',
 ] as const satisfies readonly RuleId[];
 
+/** Bits of `FamilyState.contributionUses`: the resident contribution, the long-term-care contribution. */
+export const CONTRIBUTES_RESIDENT = 1;
+export const CONTRIBUTES_LTC = 2;
+
 /** The family's members, pairs and relationships, with the sinks of one range. */
 export class FamilyState {
   readonly st = new FamilyStream();
@@ -57,7 +61,10 @@ export class FamilyState {
   readonly spendable = new Float64Array(MAX_FAMILY_SIZE);
   readonly credit = new Float64Array(MAX_FAMILY_SIZE);
   readonly contribution = new Float64Array(MAX_FAMILY_SIZE);
+  /** Per resident relative: the calendar month of this year's contributions paid with shared money, or −1 when none is. */
   readonly contributionMonth = new Int32Array(MAX_FAMILY_SIZE);
+  /** Per resident relative: which contributions this year go to shared money (CONTRIBUTES_* bits). */
+  readonly contributionUses = new Uint8Array(MAX_FAMILY_SIZE);
   readonly asSharer = new Int32Array(MAX_FAMILY_SIZE);
   readonly asBeneficiary = new Int32Array(MAX_FAMILY_SIZE);
   /**
