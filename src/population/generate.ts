@@ -222,14 +222,16 @@ function chunkOf(
   w.reset();
   const familyStart = new Uint32Array(n + 1);
   writeFamilies(model, key, first, scaleK, w, familyStart);
-  return {
-    ...headColumns(w.cols, w.pos),
-    weight: scaleK,
-    firstPosition: first,
-    familyCount: n,
-    personCount: w.pos,
-    familyStart,
-  };
+  // The chunk's own fields are added to the columns' object one by one, not spread into a new
+  // object: spread copies came out with a new hidden class for every chunk after the first few, so
+  // the engine's reads of a chunk's columns turned slow (megamorphic) in every run.
+  const chunk = headColumns(w.cols, w.pos) as PopulationChunk;
+  chunk.weight = scaleK;
+  chunk.firstPosition = first;
+  chunk.familyCount = n;
+  chunk.personCount = w.pos;
+  chunk.familyStart = familyStart;
+  return chunk;
 }
 
 /**

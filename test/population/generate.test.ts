@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, test } from 'vitest';
 import { calibrate } from '../../src/population/calibration';
 import { PERSON_COLUMNS, type PopulationChunk, Role, SchemeCode } from '../../src/population/columns';
@@ -196,6 +197,19 @@ describe('populationChunks', () => {
     }
     expect(() => chunkSource(model, 'source', 0, 50)).toThrow(/1:k/);
     expect(() => source(-1, 5)).toThrow(/whole numbers/);
+  });
+
+  test('every chunk of a source has one object layout, so that reads of its columns stay fast in V8', () => {
+    // V8's own check of two objects' hidden classes, through its natives syntax.
+    setFlagsFromString('--allow-natives-syntax');
+    const sameLayout = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (
+      a: object,
+      b: object,
+    ) => boolean;
+    const source = chunkSource(model, 'layout', 10, 20);
+    const first = source(0, 20);
+    for (let k = 1; k < 40; k++) expect(sameLayout(source(k * 20, 20), first), `chunk ${k}`).toBe(true);
+    expect(sameLayout(generateFamilies(model, 'layout', 0, 20, 10), first)).toBe(true);
   });
 
   test('refuses a scale outside 1:1 … 1:10000 and bad family ranges', () => {
