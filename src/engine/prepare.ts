@@ -81,59 +81,97 @@ export const CARE = {
   fields: 7,
 } as const;
 
-/** The run context: calendar, rule tables and rates. */
-export interface RunContext {
-  input: EngineInput;
-  months: number;
-  monthTexts: string[];
+/**
+ * The run context: calendar, rule tables and rates, computed once per run by {@link prepare}.
+ *
+ * A class whose constructor stores each field, rather than an object literal: when prepare's object
+ * literal ran a second time (the next run in the same worker), V8 marked the optimized code of every
+ * function that reads the context for deoptimization ("code dependencies" in `--trace-deopt`), so
+ * each run after the first began with the month loop unoptimized again. Instances of a class built
+ * by plain stores keep one stable layout from run to run.
+ */
+export class RunContext {
+  declare readonly input: EngineInput;
+  declare readonly months: number;
+  declare readonly monthTexts: string[];
   /** Minute stamp of each month's first minute, and the month's length in minutes. */
-  monthStamp: Float64Array;
-  monthMinutes: Float64Array;
+  declare readonly monthStamp: Float64Array;
+  declare readonly monthMinutes: Float64Array;
   /** Each month's length in days (its minutes / 1440), for event stamps. */
-  monthDays: Float64Array;
+  declare readonly monthDays: Float64Array;
   /** Calendar month 0..11 of each simulated month. */
-  calendarMonth: Int32Array;
+  declare readonly calendarMonth: Int32Array;
   /** The calendar-month distribution of relatives' contributions (behaviour `contributions.monthWeights`). */
-  contributionMonthTable: CumTable;
+  declare readonly contributionMonthTable: CumTable;
   /** Per pooling area: the month index (relative to the window start) from which its wallet is live (R3). */
-  walletFrom: Int32Array;
+  declare readonly walletFrom: Int32Array;
   /** R1 by scheme code: may a person of this scheme share? */
-  sharerOk: Uint8Array;
+  declare readonly sharerOk: Uint8Array;
   /** R2 by relation code × 4 + scheme code: may this relative be a beneficiary? */
-  beneficiaryOk: Uint8Array;
+  declare readonly beneficiaryOk: Uint8Array;
   /** R11 by (use × 4 + scheme) × 2 + ltc: the refusal, or null when shared money may pay. */
-  useRefusal: (Refusal | null)[];
+  declare readonly useRefusal: (Refusal | null)[];
   /** R3: whether each geography is open at all (cross-province also needs the wallet). */
-  geographyOpen: Uint8Array;
+  declare readonly geographyOpen: Uint8Array;
   /** Monthly death probability by age (from the population model's survival curve). */
-  deathMonthly: Float64Array;
+  declare readonly deathMonthly: Float64Array;
   /** log(1 − monthly chance of an insurance change (R6)) by age: death, a move or leaving insurance. */
-  logNoChange: Float64Array;
+  declare readonly logNoChange: Float64Array;
   /** Mean-1 lognormal tables for small bills and stays. */
-  smallBill: Float64Array;
-  stayCost: Float64Array;
+  declare readonly smallBill: Float64Array;
+  declare readonly stayCost: Float64Array;
   /** Mean outpatient bill left to the person (cost × (1 − fund share)), fen. */
-  outpatientOwnFen: number;
+  declare readonly outpatientOwnFen: number;
   /** Mean own share of a hospital stay, fen, for employees (0) and residents (1). */
-  stayOwnFen: Float64Array;
+  declare readonly stayOwnFen: Float64Array;
   /** The engine's stream key (apart from the population's: the same seed, another purpose). */
-  key: StreamKey;
+  declare readonly key: StreamKey;
   /** Relation code of b to sharer a (−1: not a near relative) at (role a × 4 + role b) × 2 + same branch. */
-  relationOf: Int8Array;
+  declare readonly relationOf: Int8Array;
   /** Care rates a month at care class (age band child / adult / 60+ × 2 + resident) × CARE.fields + a {@link CARE} offset. */
-  careRates: Float64Array;
+  declare readonly careRates: Float64Array;
   /** By (care class × 2 + 1 with a relationship, 0 thinned) × (months + 1) + r: the chance of no care event in r months. */
-  careNone: Float64Array;
+  declare readonly careNone: Float64Array;
   /** By age: the chance of no insurance change (R6) in the whole window. */
-  noChangeInWindow: Float64Array;
+  declare readonly noChangeInWindow: Float64Array;
   /**
    * Waits with a fixed monthly chance, by kind (0–2: spontaneous set-ups by geography, 3: ends by
    * choice): log(1 − chance), and at index kind × (months + 1) + r the chance of no success in r months.
    */
-  logStay: Float64Array;
-  noneWithin: Float64Array;
+  declare readonly logStay: Float64Array;
+  declare readonly noneWithin: Float64Array;
   /** Key words of the own-spending draws (accounts.ts), apart from the engine's stream. */
-  ownKey: Int32Array;
+  declare readonly ownKey: Int32Array;
+
+  constructor(fields: RunContext) {
+    this.input = fields.input;
+    this.months = fields.months;
+    this.monthTexts = fields.monthTexts;
+    this.monthStamp = fields.monthStamp;
+    this.monthMinutes = fields.monthMinutes;
+    this.monthDays = fields.monthDays;
+    this.calendarMonth = fields.calendarMonth;
+    this.contributionMonthTable = fields.contributionMonthTable;
+    this.walletFrom = fields.walletFrom;
+    this.sharerOk = fields.sharerOk;
+    this.beneficiaryOk = fields.beneficiaryOk;
+    this.useRefusal = fields.useRefusal;
+    this.geographyOpen = fields.geographyOpen;
+    this.deathMonthly = fields.deathMonthly;
+    this.logNoChange = fields.logNoChange;
+    this.smallBill = fields.smallBill;
+    this.stayCost = fields.stayCost;
+    this.outpatientOwnFen = fields.outpatientOwnFen;
+    this.stayOwnFen = fields.stayOwnFen;
+    this.key = fields.key;
+    this.relationOf = fields.relationOf;
+    this.careRates = fields.careRates;
+    this.careNone = fields.careNone;
+    this.noChangeInWindow = fields.noChangeInWindow;
+    this.logStay = fields.logStay;
+    this.noneWithin = fields.noneWithin;
+    this.ownKey = fields.ownKey;
+  }
 }
 
 /** Computes the run context of an input. */
@@ -225,7 +263,7 @@ export function prepare(input: EngineInput): RunContext {
       for (let r = 0; r <= months; r++) careNone[(cls * 2 + full) * (months + 1) + r] = Math.exp(log * r);
     }
   }
-  return {
+  return new RunContext({
     input,
     months,
     logNoChange,
@@ -256,5 +294,5 @@ export function prepare(input: EngineInput): RunContext {
     ),
     key: streamKey(`${input.seed}/engine`),
     ownKey: streamKey(`${input.seed}/engine/own-spending`).words,
-  };
+  });
 }
