@@ -5,7 +5,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { simulationWorkerApi } from '../src/runtime/workerApi';
-import { packedBuffers } from '../src/runtime/transfer';
 
 /** Comlink's endpoint for this thread: `self` in a browser worker, the parent port in Node. */
 async function endpoint(): Promise<Comlink.Endpoint> {
@@ -22,4 +21,4 @@ async function endpoint(): Promise<Comlink.Endpoint> {
   return nodeEndpoint(parentPort);
 }
 
-Comlink.expose(simulationWorkerApi(Comlink.transfer, packedBuffers), await endpoint());
+Comlink.expose(simulationWorkerApi(), await endpoint());

@@ -1,6 +1,6 @@
 /**
  * Results across the worker boundary (结果传递): a worker's total packed into plain typed arrays that
- * structured cloning transfers without loss, and added on the main side into the run's total. The
+ * structured cloning copies without loss, and added on the main side into the run's total. The
  * flow cube travels as packed cells (flat index, fen, count: 20 bytes a cell) and is added straight
  * into the total's cube, so the main side never holds a second cube the size of a worker's.
  */
@@ -18,22 +18,6 @@ export function packResult(result: RangeResult): PackedResult {
     ...result,
     flows: { ...result.flows.packedCells(), months: result.flows.months, areas: result.flows.areas },
   };
-}
-
-/** The buffers of a packed result, to transfer rather than copy. */
-export function packedBuffers(packed: PackedResult): ArrayBuffer[] {
-  const f = packed.flows;
-  const arrays = [
-    f.key,
-    f.amountFen,
-    f.count,
-    packed.summary,
-    packed.refusals,
-    packed.ledger,
-    packed.beneficiaryProfile,
-    packed.residual,
-  ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
 }
 
 /**

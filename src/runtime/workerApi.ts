@@ -19,11 +19,14 @@ export interface SimulationWorkerApi {
   flush(): PackedResult | null;
 }
 
-/** A fresh worker-side API object; `transfer` marks buffers to move rather than copy. */
-export function simulationWorkerApi(
-  transfer: <T>(value: T, buffers: ArrayBuffer[]) => T = (v) => v,
-  buffersOf: (packed: PackedResult) => ArrayBuffer[] = () => [],
-): SimulationWorkerApi {
+/**
+ * A fresh worker-side API object. The total is handed over as a copy (structured cloning), not by
+ * transferring its buffers: the first ArrayBuffer a thread detaches turns off one of V8's
+ * assumptions (no buffer was ever detached) and with it every optimized function that relied on it,
+ * which is the whole engine, so the run after the first began cold again. The copy is 20 bytes a
+ * flow cell, once per worker and run (36 MB at 1:1, about 40 thousand cells at 1:1000).
+ */
+export function simulationWorkerApi(): SimulationWorkerApi {
   let input: EngineInput | null = null;
   let total: RangeResult | null = null;
   return {
@@ -40,7 +43,7 @@ export function simulationWorkerApi(
       if (total === null) return null;
       const packed = packResult(total);
       total = null;
-      return transfer(packed, buffersOf(packed));
+      return packed;
     },
   };
 }
