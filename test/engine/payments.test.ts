@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { simulateRange, SUMMARY_FIELDS, TIMES_AT, type RangeResult } from '../../src/engine';
-import { USE_LTC, USE_RESIDENT } from '../../src/engine/prepare';
+import { USE_LTC, USE_MEDICAL, USE_RESIDENT } from '../../src/engine/prepare';
 import type { Scenario } from '../../src/scenario';
 import { inputOf } from './helpers';
 
@@ -32,7 +32,7 @@ describe('contributions go to shared money at the scenario’s shares', () => {
     expect(timesOf(base, USE_LTC)).toBeGreaterThan(0);
     expect(timesOf(none, USE_RESIDENT)).toBe(0);
     expect(timesOf(none, USE_LTC)).toBe(0);
-    expect(timesOf(none, 0)).toBeGreaterThan(0);
+    expect(timesOf(none, USE_MEDICAL)).toBeGreaterThan(0);
     expect([...none.residual].every((x) => x === 0)).toBe(true);
   });
 
