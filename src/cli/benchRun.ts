@@ -2,9 +2,10 @@
  * One measured run for `npm run bench` (基准单次运行), in a process of its own so that its peak
  * memory is its own: baseline-2026 at 1:k on N Node worker threads. The pool is warmed up first
  * (threads started, model loaded, a 1:10000 run) so the timed runs are the simulation itself. With
- * `--runs n` the same run is timed n times on the same pool: the first run still pays for the
- * compiler's optimisation of the engine in fresh threads; the best of the later ones is what a pool
- * that has already run (as the workbench's, from its second run on) takes. Prints one JSON line.
+ * `--runs n` the same run is timed n times on the same pool, each time from a new input (as the
+ * workbench sends one per run, so the workers load and prepare it again): the first run still pays
+ * for the compiler's optimisation of the engine in fresh threads; the best of the later ones is what
+ * a pool that has already run (as the workbench's, from its second run on) takes. Prints one JSON line.
  *
  *   npx tsx src/cli/benchRun.ts --scale 1:1000 --workers 2 [--runs 2]
  */
@@ -63,11 +64,12 @@ async function main(): Promise<void> {
   const pool = new WorkerPool(spawnNodeWorker, workers);
   try {
     await simulateOnPool(pool, engineInput(params, model, dataset, 10_000));
-    const input = engineInput(params, model, dataset, scaleK);
     const runSeconds: number[] = [];
     const runCpuSeconds: number[] = [];
     let result = null;
     for (let r = 0; r < runs; r++) {
+      // A new input object each run: the workers then load it, as they do for each workbench run.
+      const input = engineInput(params, model, dataset, scaleK);
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       result = await simulateOnPool(pool, input);
