@@ -4,17 +4,20 @@
  * a raw reference loop measured in the same run (one xoshiro128** draw and one typed-array update
  * per person-month, over the same number of person-months). It also splits a family's time into
  * generating it, loading it (members, candidate pairs, care rates) and its month loop, beside the
- * time a family may take at the target speed.
+ * time a family may take at the target speed, and says what a family holds and does on average
+ * (members, candidate pairs, account holders, relationships set up, bills met with shared money), so
+ * that a time per family can be read against the work in it.
  */
 import { readFileSync } from 'node:fs';
 import { engineInput, simulateRange } from '../engine';
 import { loadFamily } from '../engine/family';
 import { prepare } from '../engine/prepare';
 import { CHUNK_FAMILIES } from '../engine/range';
+import { S, SUMMARY_FIELDS } from '../engine/result';
 import { FamilyState } from '../engine/state';
 import type { PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
-import { chunkSource, sampleSize } from '../population/generate';
+import { chunkSource, type ChunkSource, sampleSize } from '../population/generate';
 import { streamKey } from '../population/random';
 import { parseScenario, toEngineParameters } from '../scenario';
 
@@ -62,6 +65,52 @@ export function referenceRate(personMonths: number, repeats: number): number {
   return personMonths / best;
 }
 
+/** What the engine does for a family on average, beside the time it takes (see {@link engineFigures}). */
+interface FamilyWork {
+  members: number;
+  pairs: number;
+  holders: number;
+  relationships: number;
+  bills: number;
+}
+
+/**
+ * Counts, over the whole sample, the members, candidate pairs and account holders the engine loads
+ * (an untimed pass), and takes the relationships set up and the bills met from the run's summary.
+ */
+function workPerFamily(
+  chunks: ChunkSource,
+  family: FamilyState,
+  families: number,
+  summary: ArrayLike<number>,
+  scaleK: number,
+): FamilyWork {
+  let members = 0;
+  let pairs = 0;
+  let holders = 0;
+  for (let first = 0; first < families; first += CHUNK_FAMILIES) {
+    const chunk = chunks(first, Math.min(CHUNK_FAMILIES, families - first));
+    for (let j = 0; j < chunk.familyCount; j++) {
+      loadFamily(family, chunk, j);
+      members += family.n;
+      pairs += family.np;
+      holders += family.nh;
+    }
+  }
+  const total = (field: number) => {
+    let sum = 0;
+    for (let i = field; i < summary.length; i += SUMMARY_FIELDS) sum += summary[i]!;
+    return sum / scaleK / families;
+  };
+  return {
+    members: members / families,
+    pairs: pairs / families,
+    holders: holders / families,
+    relationships: total(S.setUp) + total(S.setUpStock),
+    bills: total(S.bills),
+  };
+}
+
 /** Measures the engine on the baseline scenario at 1:k over the whole sample, `repeats` times after a warm-up. */
 export function engineFigures(
   model: PopulationModel,
@@ -85,8 +134,11 @@ export function engineFigures(
     return t;
   };
   let personMonths = 0;
+  let summary: ArrayLike<number> = [];
   const whole = best(() => {
-    personMonths = simulateRange(input, 0, families).personMonths / scaleK;
+    const result = simulateRange(input, 0, families);
+    personMonths = result.personMonths / scaleK;
+    summary = result.summary;
     return personMonths;
   });
   // Generation alone, then generation and loading, over the same chunk buffers the engine uses.
@@ -103,6 +155,7 @@ export function engineFigures(
   };
   const generation = best(generateAndLoad(false));
   const loading = Math.max(0, best(generateAndLoad(true)) - generation);
+  const work = workPerFamily(chunks, family, families, summary, input.scaleK);
   const out = new Float64Array(1024);
   const state = Int32Array.from([1, 2, 3, 4]);
   const reference = best(() => referenceLoop(personMonths, state, out));
@@ -134,5 +187,10 @@ export function engineFigures(
     ),
     f('targetPerFamily', '目标速度下每户 a family at the target speed', micros(personMonths / TARGET), 'µs'),
     f('targetPerSecond', '目标 target per core', TARGET, 'person-months/s'),
+    f('membersPerFamily', '每户成员 members of a family', work.members),
+    f('pairsPerFamily', '每户候选对 candidate sharer-relative pairs', work.pairs),
+    f('holdersPerFamily', '每户账户持有人 account holders', work.holders),
+    f('relationshipsPerFamily', '每户建立关系 relationships set up', work.relationships),
+    f('billsPerFamily', '每户共济支付 bills met with shared money', work.bills),
   ];
 }
