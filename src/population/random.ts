@@ -155,6 +155,32 @@ export function normalCdf(x: number): number {
 /** Bits of a 32-bit draw that index a {@link lognormalTable} (its size is 2^bits). */
 export const TABLE_BITS = 12;
 
+/** Upper edges of the 2^TABLE_BITS equally likely cells of the standard normal, once computed. */
+let standardEdges: Float64Array | null = null;
+
+/**
+ * The standard normal quantiles (c + 1) / 2^TABLE_BITS for every cell c but the last, found by
+ * bisection on Φ: they do not depend on σ, so they are worked out once per thread and every
+ * {@link lognormalTable} reads them (each table then costs 4,096 evaluations of Φ, not 262,144).
+ */
+function cellEdges(): Float64Array {
+  if (standardEdges) return standardEdges;
+  const n = 1 << TABLE_BITS;
+  const edges = new Float64Array(n - 1);
+  for (let c = 0; c < n - 1; c++) {
+    const p = (c + 1) / n;
+    let lo = -40;
+    let hi = 40;
+    for (let k = 0; k < 64; k++) {
+      const mid = (lo + hi) / 2;
+      if (normalCdf(mid) < p) lo = mid;
+      else hi = mid;
+    }
+    edges[c] = (lo + hi) / 2;
+  }
+  return (standardEdges = edges);
+}
+
 /**
  * A lognormal with mean 1 and log-sd `sigma`, discretised into 2^TABLE_BITS equally likely cells:
  * entry c is the mean of the distribution over its c-th quantile cell, so a draw `table[u32 >>>
@@ -164,21 +190,11 @@ export const TABLE_BITS = 12;
 export function lognormalTable(sigma: number): Float64Array {
   const n = 1 << TABLE_BITS;
   const table = new Float64Array(n);
-  // Cell edges as normal quantiles, found by bisection on Φ (done once per model).
-  const quantile = (p: number): number => {
-    let lo = -40;
-    let hi = 40;
-    for (let k = 0; k < 64; k++) {
-      const mid = (lo + hi) / 2;
-      if (normalCdf(mid) < p) lo = mid;
-      else hi = mid;
-    }
-    return (lo + hi) / 2;
-  };
+  const edges = cellEdges();
   let prev = 0; // Φ(a − σ) at a = −∞
   let sum = 0;
   for (let c = 0; c < n; c++) {
-    const upper = c === n - 1 ? 1 : normalCdf(quantile((c + 1) / n) - sigma);
+    const upper = c === n - 1 ? 1 : normalCdf(edges[c]! - sigma);
     table[c] = sigma === 0 ? 1 : (upper - prev) * n;
     sum += table[c]!;
     prev = upper;

@@ -144,6 +144,32 @@ describe('normalCdf and lognormalTable', () => {
     const sd = Math.sqrt(logs.reduce((a, x) => a + (x - mean) ** 2, 0) / logs.length);
     expect(sd).toBeCloseTo(sigma, 2);
   });
+
+  test('lognormalTable gives the same table whatever tables were made before it', () => {
+    const first = lognormalTable(0.3);
+    lognormalTable(1.2);
+    lognormalTable(0);
+    expect(lognormalTable(0.3)).toEqual(first);
+  });
+
+  test('lognormalTable cell c lies between the normal quantiles c/n and (c+1)/n', () => {
+    // At small σ, cell c of a mean-1 lognormal is about exp(σ·z − σ²/2), z the quantile of the cell's middle.
+    const n = 1 << TABLE_BITS;
+    const t = lognormalTable(0.01);
+    const z = (p: number) => {
+      let lo = -10;
+      let hi = 10;
+      for (let k = 0; k < 80; k++) {
+        const mid = (lo + hi) / 2;
+        if (normalCdf(mid) < p) lo = mid;
+        else hi = mid;
+      }
+      return lo;
+    };
+    for (const c of [n / 16, n / 4, n / 2 - 1, (3 * n) / 4, (15 * n) / 16]) {
+      expect(Math.log(t[c]!) / 0.01 + 0.005).toBeCloseTo(z((c + 0.5) / n), 1);
+    }
+  });
 });
 
 describe('roundHalfUp', () => {
