@@ -152,22 +152,21 @@ describe('normalCdf and lognormalTable', () => {
     expect(lognormalTable(0.3)).toEqual(first);
   });
 
-  test('lognormalTable cell c lies between the normal quantiles c/n and (c+1)/n', () => {
-    // At small σ, cell c of a mean-1 lognormal is about exp(σ·z − σ²/2), z the quantile of the cell's middle.
+  test('lognormalTable cell c sits at the normal quantile of its middle, (c + ½) / n', () => {
+    // At small σ, cell c of a mean-1 lognormal is about exp(σ·z − σ²/2), z that quantile.
     const n = 1 << TABLE_BITS;
-    const t = lognormalTable(0.01);
-    const z = (p: number) => {
-      let lo = -10;
-      let hi = 10;
-      for (let k = 0; k < 80; k++) {
-        const mid = (lo + hi) / 2;
-        if (normalCdf(mid) < p) lo = mid;
-        else hi = mid;
-      }
-      return lo;
-    };
-    for (const c of [n / 16, n / 4, n / 2 - 1, (3 * n) / 4, (15 * n) / 16]) {
-      expect(Math.log(t[c]!) / 0.01 + 0.005).toBeCloseTo(z((c + 0.5) / n), 1);
+    const sigma = 0.01;
+    const t = lognormalTable(sigma);
+    const quantiles: [number, number][] = [
+      [0.025, -1.96],
+      [0.1587, -1.0],
+      [0.5, 0],
+      [0.8413, 1.0],
+      [0.975, 1.96],
+    ];
+    for (const [p, z] of quantiles) {
+      const c = Math.round(p * n - 0.5);
+      expect(Math.log(t[c]!) / sigma + sigma / 2).toBeCloseTo(z, 1);
     }
   });
 });
