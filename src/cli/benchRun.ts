@@ -7,21 +7,27 @@
  * for the compiler's optimisation of the engine in fresh threads; the best of the later ones is what
  * a pool that has already run (as the workbench's, from its second run on) takes. Prints one JSON line.
  *
+ * With `--paired` the process holds a 1-worker and a 2-worker pool and times their runs in
+ * alternation (1, 2, 1, 2, …; `--runs` of each), so that the two runs of a pair are seconds apart
+ * and the machine's drift between minutes stays out of their ratio, the speed-up. It then prints
+ * one JSON line with both configurations (`PairedRuns`); the peak memory there is the two pools'.
+ *
  *   npx tsx src/cli/benchRun.ts --scale 1:1000 --workers 2 [--runs 2]
+ *   npx tsx src/cli/benchRun.ts --scale 1:1000 --paired --runs 9
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { engineInput } from '../engine';
+import { engineInput, type EngineInput, type RangeResult } from '../engine';
 import { calibrate, calibrationData } from '../population/calibration';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { loadDatasetFromDisk } from '../population/node';
 import { spawnNodeWorker } from '../runtime/node';
 import { WorkerPool } from '../runtime/pool';
-import { simulateOnPool } from '../runtime/run';
+import { simulateOnPool, type SimulationPool } from '../runtime/run';
 import { toEngineParameters } from '../scenario/convert';
 import { loadValidScenario, parseScale, parseWhole, readOptions } from './args';
 
-const USAGE = 'usage: npx tsx src/cli/benchRun.ts --scale 1:k --workers N [--runs n]';
+const USAGE = 'usage: npx tsx src/cli/benchRun.ts --scale 1:k (--workers N | --paired) [--runs n]';
 
 /** What one measured run reports. */
 export interface MeasuredRun {
@@ -45,10 +51,60 @@ export interface MeasuredRun {
   residualFen: number;
 }
 
+/** What a paired measurement reports: the same runs on 1 and on 2 workers, timed in alternation. */
+export interface PairedRuns {
+  one: MeasuredRun;
+  two: MeasuredRun;
+}
+
+/** A pool of `workers` threads, warmed up, with its timed runs. */
+interface TimedPool {
+  workers: number;
+  pool: SimulationPool;
+  runSeconds: number[];
+  runCpuSeconds: number[];
+  result: RangeResult | null;
+}
+
+/** Times one run of a new input on the pool. */
+async function timeRun(p: TimedPool, newInput: () => EngineInput): Promise<void> {
+  // A new input object each run: the workers then load it, as they do for each workbench run.
+  const input = newInput();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  p.result = await simulateOnPool(p.pool, input);
+  p.runSeconds.push((performance.now() - t0) / 1000);
+  const cpu = process.cpuUsage(c0);
+  p.runCpuSeconds.push((cpu.user + cpu.system) / 1e6);
+}
+
+/** The pool's figures: the best of the runs after the first (or the only run). */
+function measured(p: TimedPool, scaleK: number): MeasuredRun {
+  const { result, runSeconds } = p;
+  if (result === null) throw new Error('no run was timed');
+  const seconds = Math.min(...(runSeconds.length > 1 ? runSeconds.slice(1) : runSeconds));
+  return {
+    scaleK,
+    workers: p.workers,
+    personMonths: result.personMonths / scaleK,
+    seconds,
+    runSeconds,
+    cpuSeconds: p.runCpuSeconds[runSeconds.lastIndexOf(seconds)]!,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    flowCells: result.flows.size,
+    residualFen: result.residual.reduce((s, r) => s + Math.abs(r), 0),
+  };
+}
+
 async function main(): Promise<void> {
   const v = readOptions(
     process.argv.slice(2),
-    { scale: { type: 'string' }, workers: { type: 'string' }, runs: { type: 'string' } },
+    {
+      scale: { type: 'string' },
+      workers: { type: 'string' },
+      runs: { type: 'string' },
+      paired: { type: 'boolean' },
+    },
     USAGE,
   );
   const scaleK = parseScale(v.scale ?? '1:1000', USAGE);
@@ -61,38 +117,22 @@ async function main(): Promise<void> {
   const dataset = loadDatasetFromDisk();
   const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
   const params = toEngineParameters(scenario);
-  const pool = new WorkerPool(spawnNodeWorker, workers);
+  const pools: TimedPool[] = (v.paired ? [1, 2] : [workers]).map((n) => ({
+    workers: n,
+    pool: new WorkerPool(spawnNodeWorker, n),
+    runSeconds: [],
+    runCpuSeconds: [],
+    result: null,
+  }));
   try {
-    await simulateOnPool(pool, engineInput(params, model, dataset, 10_000));
-    const runSeconds: number[] = [];
-    const runCpuSeconds: number[] = [];
-    let result = null;
-    for (let r = 0; r < runs; r++) {
-      // A new input object each run: the workers then load it, as they do for each workbench run.
-      const input = engineInput(params, model, dataset, scaleK);
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      result = await simulateOnPool(pool, input);
-      runSeconds.push((performance.now() - t0) / 1000);
-      const cpu = process.cpuUsage(c0);
-      runCpuSeconds.push((cpu.user + cpu.system) / 1e6);
-    }
-    if (result === null) throw new Error('no run was timed');
-    const seconds = Math.min(...(runSeconds.length > 1 ? runSeconds.slice(1) : runSeconds));
-    const measured: MeasuredRun = {
-      scaleK,
-      workers,
-      personMonths: result.personMonths / scaleK,
-      seconds,
-      runSeconds,
-      cpuSeconds: runCpuSeconds[runSeconds.lastIndexOf(seconds)]!,
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      flowCells: result.flows.size,
-      residualFen: result.residual.reduce((s, r) => s + Math.abs(r), 0),
-    };
-    console.log(JSON.stringify(measured));
+    for (const p of pools) await simulateOnPool(p.pool, engineInput(params, model, dataset, 10_000));
+    for (let r = 0; r < runs; r++)
+      for (const p of pools) await timeRun(p, () => engineInput(params, model, dataset, scaleK));
+    const figures = pools.map((p) => measured(p, scaleK));
+    const out: MeasuredRun | PairedRuns = v.paired ? { one: figures[0]!, two: figures[1]! } : figures[0]!;
+    console.log(JSON.stringify(out));
   } finally {
-    pool.close();
+    for (const p of pools) p.pool.close();
   }
 }
 

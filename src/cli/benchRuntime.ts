@@ -5,13 +5,15 @@
  * 2 workers — next to the raw reference loop measured in this run. Speed is also given per second of
  * CPU time, with the machine's load before and after, so that a slow figure on a busy machine can be
  * told apart from a slow engine.
- * Each configuration runs in its own process (src/cli/benchRun.ts), so peak memory is its own.
+ * Runs are timed in child processes (src/cli/benchRun.ts); peak memory comes from a process that
+ * holds only the 2-worker pool.
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { max, median, min } from 'd3';
 import { referenceRate } from './benchEngine';
-import type { MeasuredRun } from './benchRun';
+import type { MeasuredRun, PairedRuns } from './benchRun';
 
 /** One measured figure, as bench.ts prints it. */
 export interface RuntimeFigure {
@@ -23,19 +25,50 @@ export interface RuntimeFigure {
 
 const RUN_SCRIPT = fileURLToPath(new URL('./benchRun.ts', import.meta.url));
 
-/** Runs one configuration in a child process, timing `runs` runs on the same pool. */
+/** Runs benchRun.ts in a child process with `args` and returns its JSON line. */
+function runScript<T>(args: string[], what: string): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', RUN_SCRIPT, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr.trim()}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as T;
+}
+
+/** Runs one configuration in a process of its own, timing `runs` runs on the same pool. */
 function measure(scaleK: number, workers: number, runs = 1): MeasuredRun {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', RUN_SCRIPT, '--scale', `1:${scaleK}`, '--workers', `${workers}`, '--runs', `${runs}`],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
+  return runScript<MeasuredRun>(
+    ['--scale', `1:${scaleK}`, '--workers', `${workers}`, '--runs', `${runs}`],
+    `the 1:${scaleK} run on ${workers} worker(s)`,
   );
-  if (r.status !== 0)
-    throw new Error(`the 1:${scaleK} run on ${workers} worker(s) failed: ${r.stderr.trim()}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as MeasuredRun;
+}
+
+/** Times 1 and 2 workers in alternation in one process, `runs` runs of each (benchRun.ts `--paired`). */
+function measurePaired(scaleK: number, runs: number): PairedRuns {
+  return runScript<PairedRuns>(
+    ['--scale', `1:${scaleK}`, '--paired', '--runs', `${runs}`],
+    `the paired 1:${scaleK} runs`,
+  );
+}
+
+/** The speed-ups from 1 to 2 workers of runs timed in alternation: their median and range. */
+export interface PairedSpeedup {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * The speed-up from 1 to 2 workers over runs timed in alternation (1, 2, 1, 2, …): each pair's ratio
+ * of wall times, then their median, leaving out the first pair (fresh threads, still being
+ * optimized). The machine's speed drifts from minute to minute, so a ratio of two runs seconds apart
+ * is not moved by the drift, and the median is not moved by one pair that met a slow second.
+ */
+export function pairedSpeedup(one: readonly number[], two: readonly number[]): PairedSpeedup {
+  if (one.length !== two.length) throw new RangeError('paired runs must come in pairs');
+  if (one.length < 2) throw new RangeError('a speed-up needs at least one pair after the first');
+  const ratios = one.slice(1).map((s, i) => s / two[i + 1]!);
+  return { median: median(ratios)!, min: min(ratios)!, max: max(ratios)! };
 }
 
 /** Measures the runtime; `national` adds the 1:1 year. */
@@ -63,19 +96,15 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
     ),
     f(`flowCells_${m.scaleK}`, `1:${m.scaleK} 资金流单元 flow cells in the result`, m.flowCells),
   ];
-  // Several timed runs per pool: the figures are the best after the first (a pool that has run
-  // before, as the workbench's from its second run on); the first run in new threads is shown beside them.
-  // At 1:100 each configuration is still timed 4 times after the first run (2 per round): single runs
-  // of these machines move by a third from one minute to the next.
+  // 1 and 2 workers timed in alternation in one process (the speed-up is the median of the pairs'
+  // ratios), then the 2 workers alone in a process of their own for the peak memory. The figures are
+  // the best runs after the first (a pool that has run before, as the workbench's from its second run
+  // on); the first run in new threads is shown beside them.
   for (const scaleK of [1000, 100]) {
-    const timed = scaleK === 1000 ? 4 : 3;
-    // 1 and 2 workers in turn, twice: the machine's speed drifts, and timing one configuration after
-    // the other would put that drift into the speed-up. Each keeps its better round.
-    const rounds = [0, 1].map(() => [measure(scaleK, 1, timed), measure(scaleK, 2, timed)] as const);
-    const better = (a: MeasuredRun, b: MeasuredRun) => (b.seconds < a.seconds ? b : a);
-    const one = better(rounds[0]![0], rounds[1]![0]);
-    const two = better(rounds[0]![1], rounds[1]![1]);
-    runs.push(...rounds.flat());
+    const { one, two } = measurePaired(scaleK, scaleK === 1000 ? 9 : 4);
+    const alone = measure(scaleK, 2);
+    const speedup = pairedSpeedup(one.runSeconds, two.runSeconds);
+    runs.push(one, two, alone);
     figures.push(
       f(`perCore1w_${scaleK}`, `1:${scaleK} 每核 per core, 1 worker`, perCore(one), 'person-months/s'),
       f(`perCore2w_${scaleK}`, `1:${scaleK} 每核 per core, 2 workers`, perCore(two), 'person-months/s'),
@@ -90,11 +119,17 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
       f(
         `firstWall2w_${scaleK}`,
         `1:${scaleK} 首次运行 first run in new threads, 2 workers`,
-        rounds[0]![1].runSeconds[0]!,
+        two.runSeconds[0]!,
         's',
       ),
-      f(`speedup_${scaleK}`, `1:${scaleK} 加速比 speed-up 1 → 2 workers`, one.seconds / two.seconds),
-      ...memoryFigures(two),
+      f(
+        `speedup_${scaleK}`,
+        `1:${scaleK} 加速比 speed-up 1 → 2 workers (median of ${one.runSeconds.length - 1} pairs)`,
+        speedup.median,
+      ),
+      f(`speedupMin_${scaleK}`, `1:${scaleK} 加速比最低 speed-up, lowest pair`, speedup.min),
+      f(`speedupMax_${scaleK}`, `1:${scaleK} 加速比最高 speed-up, highest pair`, speedup.max),
+      ...memoryFigures(alone),
     );
   }
   const scales = options.national ? [10, 1] : [10];
