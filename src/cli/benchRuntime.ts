@@ -101,7 +101,7 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
   // the best runs after the first (a pool that has run before, as the workbench's from its second run
   // on); the first run in new threads is shown beside them.
   for (const scaleK of [1000, 100]) {
-    const { one, two } = measurePaired(scaleK, scaleK === 1000 ? 9 : 4);
+    const { one, two } = measurePaired(scaleK, scaleK === 1000 ? 9 : 6);
     const alone = measure(scaleK, 2);
     const speedup = pairedSpeedup(one.runSeconds, two.runSeconds);
     runs.push(one, two, alone);
