@@ -108,6 +108,8 @@ async function main(): Promise<void> {
     USAGE,
   );
   const scaleK = parseScale(v.scale ?? '1:1000', USAGE);
+  if (v.paired && v.workers !== undefined)
+    throw new Error(`--paired times 1 and 2 workers itself; leave out --workers\n${USAGE}`);
   const workers = parseWhole(v.workers ?? '1', 'workers', 1, USAGE);
   const runs = parseWhole(v.runs ?? '1', 'runs', 1, USAGE);
   const here = new URL('.', import.meta.url);

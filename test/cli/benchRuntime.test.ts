@@ -2,9 +2,8 @@ import { expect, test } from 'vitest';
 import { pairedSpeedup } from '../../src/cli/benchRuntime';
 
 test('the speed-up is the median of the ratios of alternated runs, leaving out the first pair', () => {
-  // Wall times of 1 and 2 workers timed in alternation; the machine slows down after the third pair.
-  // The best runs of each (0.9 s and 0.6 s, from different minutes) would give 1.5; the first pair
-  // (fresh threads) gives 1.
+  // Wall times of 1 and 2 workers timed in alternation, on a machine that slows down as they go.
+  // The best runs of each (0.9 s and 0.5 s) would give 1.8; the first pair (fresh threads) gives 1.
   const one = [2.0, 0.9, 1.2, 1.3, 1.9];
   const two = [2.0, 0.5, 0.6, 0.65, 1.0];
   const s = pairedSpeedup(one, two);
