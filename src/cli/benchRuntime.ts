@@ -114,6 +114,13 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
         perCpuSecond(two),
         'person-months/s',
       ),
+      // Whether the pool kept both cores busy: the CPU time of the best 2-worker run over its wall
+      // time. Near 2 with a speed-up under 2, the cores did less work per second, the threads did not wait.
+      f(
+        `coresBusy2w_${scaleK}`,
+        `1:${scaleK} 忙碌核数 cores kept busy, 2 workers (CPU time / wall time)`,
+        two.cpuSeconds / two.seconds,
+      ),
       f(`wall1w_${scaleK}`, `1:${scaleK} 用时 wall time, 1 worker`, one.seconds, 's'),
       f(`wall2w_${scaleK}`, `1:${scaleK} 用时 wall time, 2 workers`, two.seconds, 's'),
       f(
