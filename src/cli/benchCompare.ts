@@ -88,7 +88,7 @@ export function compareSharedCores(pairs: readonly SharedCore[]): Comparison {
   };
 }
 
-/** Runs `command` in `cwd` and returns its standard output; a failure throws with its error output. */
+/** Runs git with `args` in `cwd` and returns its standard output; a failure throws with its error output. */
 function git(args: string[], cwd = '.'): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${(r.stderr || r.stdout).trim()}`);
