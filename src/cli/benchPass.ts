@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   if (!(k >= 1) || !(runs >= 1)) throw new Error('usage: benchPass.ts --scale 1:k --runs n');
   const dataset = loadDatasetFromDisk();
   const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
-  const parsed = parseScenario(JSON.parse(readFileSync('scenarios/baseline-2026.json', 'utf8')));
+  // The same three steps as the bench's engine section (benchEngine.ts); not shared with it, because
+  // this file runs inside older revisions that may not have such a helper.
+  const file = new URL('../../scenarios/baseline-2026.json', import.meta.url);
+  const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error('scenarios/baseline-2026.json is not valid');
   const input = engineInput(toEngineParameters(parsed.scenario), model, dataset, k);
   const families = sampleSize(model, k);
