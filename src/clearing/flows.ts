@@ -20,6 +20,29 @@ export interface FlowCell {
   use: number;
   amountFen: number;
   count: number;
+  /** Sum of the squared payments in yuan² (weighted like the amounts; see {@link paymentSquare}). */
+  squaresYuan2: number;
+}
+
+/**
+ * Sums of squares stop at 2^53 yuan² (a cell whose payments vary by more than about 95 million yuan
+ * a month): adding non-negative whole numbers and stopping there gives the same bits in any order.
+ */
+export const SQUARES_CAP = 2 ** 53;
+
+/**
+ * The square of one payment in whole yuan² (fen² ÷ 10⁴, rounded): what a cell keeps, besides its fen
+ * and count, so that the month-to-month variance of its total can be estimated (a total of many
+ * independent payments varies by about the sum of their squares). Whole numbers keep sums exact.
+ */
+export function paymentSquare(fen: number): number {
+  return Math.round((fen * fen) / 10_000);
+}
+
+/** Adds two sums of squares, stopping at {@link SQUARES_CAP} so that the result does not depend on the order. */
+export function addSquares(a: number, b: number): number {
+  const s = a + b;
+  return s < SQUARES_CAP ? s : SQUARES_CAP;
 }
 
 /** The cells of a cube as columns, one per dimension, in flat-index order (what tables and digests read). */
@@ -30,17 +53,19 @@ export interface FlowColumns {
   use: Int32Array;
   amountFen: Float64Array;
   count: Float64Array;
+  squaresYuan2: Float64Array;
 }
 
 /**
- * The cells of a cube as three columns in flat-index order: the cell's flat index
- * ((month × areas + sharer area) × areas + treatment area) × uses + use, its fen and its count.
- * 20 bytes a cell: the form in which a worker's total crosses to the main side.
+ * The cells of a cube as four columns in flat-index order: the cell's flat index
+ * ((month × areas + sharer area) × areas + treatment area) × uses + use, its fen, its count and its
+ * sum of squared payments. 28 bytes a cell: the form in which a worker's total crosses to the main side.
  */
 export interface PackedCells {
   key: Int32Array;
   amountFen: Float64Array;
   count: Float64Array;
+  squaresYuan2: Float64Array;
 }
 
 const EMPTY = -1;
@@ -56,6 +81,7 @@ export class FlowCube {
   #keys: Int32Array;
   #amount: Float64Array;
   #count: Float64Array;
+  #squares: Float64Array;
   #size = 0;
 
   /** `expectedCells`: cells it will hold, when known, so that the table is made once at its size. */
@@ -77,6 +103,7 @@ export class FlowCube {
     this.#keys = new Int32Array(capacity).fill(EMPTY);
     this.#amount = new Float64Array(capacity);
     this.#count = new Float64Array(capacity);
+    this.#squares = new Float64Array(capacity);
   }
 
   /** Number of non-empty cells. */
@@ -122,26 +149,33 @@ export class FlowCube {
     const keys = this.#keys;
     const amount = this.#amount;
     const count = this.#count;
+    const squares = this.#squares;
     const cap = keys.length * 2;
     this.#keys = new Int32Array(cap).fill(EMPTY);
     this.#amount = new Float64Array(cap);
     this.#count = new Float64Array(cap);
+    this.#squares = new Float64Array(cap);
     this.#size = 0;
     for (let i = 0; i < keys.length; i++) {
       if (keys[i] === EMPTY) continue;
       const slot = this.#slot(keys[i]!);
       this.#amount[slot] = amount[i]!;
       this.#count[slot] = count[i]!;
+      this.#squares[slot] = squares[i]!;
     }
   }
 
-  #addAt(key: number, amountFen: number, count: number): void {
+  #addAt(key: number, amountFen: number, count: number, squares: number): void {
     const slot = this.#slot(key);
     this.#amount[slot] = this.#amount[slot]! + amountFen;
     this.#count[slot] = this.#count[slot]! + count;
+    this.#squares[slot] = addSquares(this.#squares[slot]!, squares);
   }
 
-  /** Adds `amountFen` paid in `count` payments to one cell. */
+  /**
+   * Adds `amountFen` paid in `count` payments to one cell, with `squaresYuan2` the sum of their
+   * squares (see {@link paymentSquare}); when it is not given, the payments are taken as equal.
+   */
   add(
     month: number,
     sharerArea: number,
@@ -149,11 +183,16 @@ export class FlowCube {
     use: number,
     amountFen: number,
     count = 1,
+    squaresYuan2?: number,
   ): void {
     if (!Number.isSafeInteger(amountFen) || !Number.isSafeInteger(count)) {
       throw new RangeError(`flow amounts are whole fen and whole counts, got ${amountFen} fen, ${count}`);
     }
-    this.#addAt(this.#key(month, sharerArea, treatmentArea, use), amountFen, count);
+    const squares = squaresYuan2 ?? (count > 0 ? count * paymentSquare(amountFen / count) : 0);
+    if (!Number.isSafeInteger(squares) || squares < 0) {
+      throw new RangeError(`sums of squares are whole yuan² ≥ 0, got ${squares}`);
+    }
+    this.#addAt(this.#key(month, sharerArea, treatmentArea, use), amountFen, count, squares);
   }
 
   /** Adds every cell of another cube of the same shape into this one. */
@@ -163,7 +202,7 @@ export class FlowCube {
     }
     const keys = other.#keys;
     for (let i = 0; i < keys.length; i++) {
-      if (keys[i] !== EMPTY) this.#addAt(keys[i]!, other.#amount[i]!, other.#count[i]!);
+      if (keys[i] !== EMPTY) this.#addAt(keys[i]!, other.#amount[i]!, other.#count[i]!, other.#squares[i]!);
     }
     return this;
   }
@@ -180,11 +219,17 @@ export class FlowCube {
   packedCells(): PackedCells {
     const key = this.#sortedKeys();
     const n = key.length;
-    const cells: PackedCells = { key, amountFen: new Float64Array(n), count: new Float64Array(n) };
+    const cells: PackedCells = {
+      key,
+      amountFen: new Float64Array(n),
+      count: new Float64Array(n),
+      squaresYuan2: new Float64Array(n),
+    };
     for (let i = 0; i < n; i++) {
       const slot = this.#slot(key[i]!);
       cells.amountFen[i] = this.#amount[slot]!;
       cells.count[i] = this.#count[slot]!;
+      cells.squaresYuan2[i] = this.#squares[slot]!;
     }
     return cells;
   }
@@ -195,9 +240,9 @@ export class FlowCube {
    */
   addPackedCells(cells: PackedCells): this {
     const n = cells.key.length;
-    if (cells.amountFen.length !== n || cells.count.length !== n) {
+    if (cells.amountFen.length !== n || cells.count.length !== n || cells.squaresYuan2.length !== n) {
       throw new RangeError(
-        `packed flow cells need columns of one length, got ${n}, ${cells.amountFen.length}, ${cells.count.length}`,
+        `packed flow cells need columns of one length, got ${n}, ${cells.amountFen.length}, ${cells.count.length}, ${cells.squaresYuan2.length}`,
       );
     }
     const end = this.months * this.areas * this.areas * USES;
@@ -205,18 +250,22 @@ export class FlowCube {
       const key = cells.key[i]!;
       const fen = cells.amountFen[i]!;
       const count = cells.count[i]!;
+      const squares = cells.squaresYuan2[i]!;
       if (!(key >= 0 && key < end)) throw new RangeError(`packed flow cell ${key} is outside the cube`);
       if (!Number.isSafeInteger(fen) || !Number.isSafeInteger(count)) {
         throw new RangeError(`flow amounts are whole fen and whole counts, got ${fen} fen, ${count}`);
       }
-      this.#addAt(key, fen, count);
+      if (!(Number.isInteger(squares) && squares >= 0 && squares <= SQUARES_CAP)) {
+        throw new RangeError(`sums of squares are whole yuan² from 0 to 2^53, got ${squares}`);
+      }
+      this.#addAt(key, fen, count, squares);
     }
     return this;
   }
 
   /** Every non-empty cell as columns, in flat-index order (the same whatever the merge order). */
   columns(): FlowColumns {
-    const { key: keys, amountFen, count } = this.packedCells();
+    const { key: keys, amountFen, count, squaresYuan2 } = this.packedCells();
     const n = keys.length;
     const A = this.areas;
     const cols: FlowColumns = {
@@ -226,6 +275,7 @@ export class FlowCube {
       use: new Int32Array(n),
       amountFen,
       count,
+      squaresYuan2,
     };
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
@@ -248,6 +298,7 @@ export class FlowCube {
       use: c.use[i]!,
       amountFen: c.amountFen[i]!,
       count: c.count[i]!,
+      squaresYuan2: c.squaresYuan2[i]!,
     }));
   }
 
@@ -263,6 +314,7 @@ export class FlowCube {
       use: number,
       amountFen: number,
       count: number,
+      squaresYuan2: number,
     ) => void,
   ): void {
     const A = this.areas;
@@ -278,6 +330,7 @@ export class FlowCube {
         k % USES,
         this.#amount[i]!,
         this.#count[i]!,
+        this.#squares[i]!,
       );
     }
   }

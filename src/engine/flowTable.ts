@@ -2,13 +2,18 @@
  * A local accumulator for the flow cube (流向累加表). Most shared money is spent in the sharer's own
  * pooling area, so those cells (month × area × use) sit in a small dense array; the others go to an
  * open-addressing hash table in one typed array, keyed by the cube's flat cell index, whose slot holds
- * key, fen and count side by side (one cache line per add). Either way the hot loop adds a payment
- * without a Map lookup or an allocation. It is poured into a FlowCube once per range.
+ * key, fen, count and the sum of squared payments side by side (one cache line per add). Either way
+ * the hot loop adds a payment without a Map lookup or an allocation. It is poured into a FlowCube once
+ * per range.
+ *
+ * Squares are kept only for cells between two pooling areas (the flows that clearing and the
+ * prepayment model read); from them the prepayment model estimates how much a cell's total varies
+ * from month to month in the whole population (see src/clearing/claimsModel.ts).
  */
-import type { FlowCube } from '../clearing/flows';
+import { addSquares, paymentSquare, type FlowCube } from '../clearing/flows';
 
 const USES = 4;
-/** Numbers per slot: key (−1 when empty), fen, count, and one unused so that slots align to 32 bytes. */
+/** Numbers per slot: key (−1 when empty), fen, count, and the sum of squared payments (yuan²). */
 const STRIDE = 4;
 
 /** Fen and counts by cube cell, for one range. */
@@ -65,6 +70,7 @@ export class FlowTable {
     const at = slot * STRIDE;
     slots[at + 1] = slots[at + 1]! + fen;
     slots[at + 2] = slots[at + 2]! + 1;
+    slots[at + 3] = addSquares(slots[at + 3]!, paymentSquare(fen));
   }
 
   #grow(): void {
@@ -85,10 +91,11 @@ export class FlowTable {
       slots[slot * STRIDE] = key;
       slots[slot * STRIDE + 1] = old[i + 1]!;
       slots[slot * STRIDE + 2] = old[i + 2]!;
+      slots[slot * STRIDE + 3] = old[i + 3]!;
     }
   }
 
-  /** Adds every cell, multiplied by `weight`, into the cube. */
+  /** Adds every cell, multiplied by `weight`, into the cube (same-area cells with no squares). */
   pourInto(cube: FlowCube, weight: number): void {
     const A = this.areas;
     const dense = this.#sameArea;
@@ -98,7 +105,7 @@ export class FlowTable {
       const use = cell % USES;
       const area = ((cell - use) / USES) % A;
       const month = Math.floor(cell / (USES * A));
-      cube.add(month, area, area, use, dense[i]! * weight, dense[i + 1]! * weight);
+      cube.add(month, area, area, use, dense[i]! * weight, dense[i + 1]! * weight, 0);
     }
     const slots = this.#slots;
     for (let i = 0; i < slots.length; i += STRIDE) {
@@ -109,7 +116,8 @@ export class FlowTable {
       const treatment = cell % A;
       const sharer = ((cell - treatment) / A) % A;
       const month = Math.floor(cell / (A * A));
-      cube.add(month, sharer, treatment, use, slots[i + 1]! * weight, slots[i + 2]! * weight);
+      const squares = addSquares(0, slots[i + 3]! * weight);
+      cube.add(month, sharer, treatment, use, slots[i + 1]! * weight, slots[i + 2]! * weight, squares);
     }
   }
 }

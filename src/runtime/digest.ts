@@ -10,7 +10,7 @@ export function canonicalBytes(result: RangeResult): Uint8Array<ArrayBuffer> {
   const cells = result.flows.columns();
   const n = cells.month.length;
   const arrays = [result.summary, result.refusals, result.ledger, result.residual, result.beneficiaryProfile];
-  const count = 5 + n * 6 + arrays.reduce((s, a) => s + 1 + a.length, 0);
+  const count = 5 + n * 7 + arrays.reduce((s, a) => s + 1 + a.length, 0);
   const view = new DataView(new ArrayBuffer(count * 8));
   let at = 0;
   const put = (x: number): void => {
@@ -25,6 +25,7 @@ export function canonicalBytes(result: RangeResult): Uint8Array<ArrayBuffer> {
     put(cells.use[i]!);
     put(cells.amountFen[i]!);
     put(cells.count[i]!);
+    put(cells.squaresYuan2[i]!);
   }
   for (const a of arrays) {
     put(a.length);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { FlowCube, USE_INDEX } from '../../src/clearing/flows';
+import { addSquares, FlowCube, paymentSquare, SQUARES_CAP, USE_INDEX } from '../../src/clearing/flows';
 
 describe('FlowCube', () => {
   test('add accumulates fen and person-times per cell and lists cells in a fixed order', () => {
@@ -9,8 +9,25 @@ describe('FlowCube', () => {
     c.add(2, 0, 2, USE_INDEX.pharmacy, 5_000, 2);
     c.add(0, 1, 1, USE_INDEX['resident-contribution'], 40_000);
     expect(c.cells()).toEqual([
-      { month: 0, sharerArea: 1, treatmentArea: 1, use: 2, amountFen: 40_000, count: 1 },
-      { month: 2, sharerArea: 0, treatmentArea: 2, use: 1, amountFen: 20_000, count: 3 },
+      {
+        month: 0,
+        sharerArea: 1,
+        treatmentArea: 1,
+        use: 2,
+        amountFen: 40_000,
+        count: 1,
+        squaresYuan2: 160_000,
+      },
+      // 150² + 2 × 25²
+      {
+        month: 2,
+        sharerArea: 0,
+        treatmentArea: 2,
+        use: 1,
+        amountFen: 20_000,
+        count: 3,
+        squaresYuan2: 23_750,
+      },
     ]);
     expect(c.totalFen()).toBe(60_000);
   });
@@ -77,22 +94,61 @@ describe('FlowCube packed cells', () => {
 
   test('adding packed cells refuses keys outside the cube, amounts that are not whole fen and uneven columns', () => {
     const c = new FlowCube(2, 3);
-    const cells = (key: number, fen: number) => ({
+    const cells = (key: number, fen: number, squares = 0) => ({
       key: Int32Array.of(key),
       amountFen: Float64Array.of(fen),
       count: Float64Array.of(1),
+      squaresYuan2: Float64Array.of(squares),
     });
     expect(() => c.addPackedCells(cells(2 * 3 * 3 * 4, 1))).toThrow(/outside the cube/);
     expect(() => c.addPackedCells(cells(-1, 1))).toThrow(/outside the cube/);
     expect(() => c.addPackedCells(cells(0, 0.5))).toThrow(/whole fen/);
+    expect(() => c.addPackedCells(cells(0, 1, -1))).toThrow(/squares/);
+    expect(() => c.addPackedCells(cells(0, 1, 0.5))).toThrow(/squares/);
     expect(() =>
       c.addPackedCells({
         key: Int32Array.of(0, 1),
         amountFen: Float64Array.of(1),
         count: Float64Array.of(1),
+        squaresYuan2: Float64Array.of(0, 0),
       }),
     ).toThrow(/one length/);
     expect(c.size).toBe(0);
+  });
+});
+
+describe('FlowCube squares', () => {
+  test('a cell keeps the sum of its payments squared in yuan², and equal payments when none is given', () => {
+    const c = new FlowCube(1, 3);
+    c.add(0, 0, 1, USE_INDEX.medical, 12_345, 1, paymentSquare(12_345));
+    c.add(0, 0, 1, USE_INDEX.medical, 500, 1, paymentSquare(500));
+    c.add(0, 0, 2, USE_INDEX.medical, 30_000, 3); // three payments of 100 yuan
+    const [a, b] = c.cells();
+    expect(paymentSquare(12_345)).toBe(15_240); // 123.45² = 15,239.9
+    expect(a!.squaresYuan2).toBe(15_240 + 25);
+    expect(b!.squaresYuan2).toBe(3 * 10_000);
+  });
+
+  test('sums of squares stop at 2^53 and come out the same in any order of adding', () => {
+    const big = SQUARES_CAP - 10;
+    const orders = [
+      [big, 7, 9, 1],
+      [9, 1, 7, big],
+      [7, big, 1, 9],
+    ];
+    const sums = orders.map((xs) => xs.reduce((s, x) => addSquares(s, x), 0));
+    expect(new Set(sums)).toEqual(new Set([SQUARES_CAP]));
+    expect(addSquares(3, 4)).toBe(7);
+  });
+
+  test('merging and packing carry the squares', () => {
+    const a = new FlowCube(2, 4);
+    const b = new FlowCube(2, 4);
+    a.add(1, 0, 3, USE_INDEX.pharmacy, 900, 1, 81);
+    b.add(1, 0, 3, USE_INDEX.pharmacy, 100, 1, 1);
+    const merged = new FlowCube(2, 4).merge(a).merge(b);
+    expect(merged.cells()[0]!.squaresYuan2).toBe(82);
+    expect(new FlowCube(2, 4).addPackedCells(merged.packedCells()).cells()).toEqual(merged.cells());
   });
 });
 

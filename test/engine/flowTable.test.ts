@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { FlowCube } from '../../src/clearing/flows';
+import { FlowCube, paymentSquare } from '../../src/clearing/flows';
 import { FlowTable } from '../../src/engine/flowTable';
 
 const AREAS = 7;
@@ -18,14 +18,16 @@ function payments(n: number): [number, number, number, number, number][] {
   return out;
 }
 
-test('a flow table pours the same cells as adding every payment to the cube, same-area and across areas, through growth', () => {
+test('a flow table pours the same cells and squares as adding every payment to the cube, same-area and across areas, through growth', () => {
   const list = payments(20_000);
   const table = new FlowTable(AREAS, MONTHS, 4); // 16 slots: the hash part must grow many times
   for (const [m, a, b, u, fen] of list) table.add(m, a, b, u, fen);
   const poured = new FlowCube(MONTHS, AREAS);
   table.pourInto(poured, 10);
   const direct = new FlowCube(MONTHS, AREAS);
-  for (const [m, a, b, u, fen] of list) direct.add(m, a, b, u, fen * 10, 10);
+  // Squares are kept for cells between two areas only, weighted like the amounts.
+  for (const [m, a, b, u, fen] of list)
+    direct.add(m, a, b, u, fen * 10, 10, a === b ? 0 : paymentSquare(fen) * 10);
   expect(poured.columns()).toEqual(direct.columns());
   const cols = poured.columns();
   expect(cols.month.length).toBeGreaterThan(AREAS * 4);
