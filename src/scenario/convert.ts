@@ -43,17 +43,23 @@ export function toRuleParameters(scenario: Pick<Scenario, 'rules'>): RuleParamet
 
 /** C3, C5–C7: the clearing parameters of a validated scenario. */
 export function toClearingParameters(scenario: Scenario): ClearingParameters {
-  const { settlement, prepayment: p, warnings: w, calendar: c } = scenario.clearing;
+  const { settlement, prepayment: p, warnings: w, calendar: c, directSettlement: d } = scenario.clearing;
   return {
     settlement,
     prepayment: {
+      model: p.model,
       sizing: { ...p.sizing },
+      resizing: p.resizing,
+      firstYear: p.firstYear,
       resizeMonth: p.resizeMonth,
       paymentDeadlineMonth: p.paymentDeadlineMonth,
     },
+    directSettlement: { yearlyGrowth: d.yearlyGrowth },
     warnings: { yellow: w.yellow, red: w.red, topUpFraction: w.topUpFraction },
     calendar: {
       cycle: c.cycle === 'monthly' ? 'monthly' : { days: c.cycle.days },
+      providerDeclarationDays: c.providerDeclarationDays,
+      providerPaymentDays: c.providerPaymentDays,
       resultsLagDays: c.resultsLagDays,
       confirmationLagDays: c.confirmationLagDays,
       transferLagDays: c.transferLagDays,

@@ -1,10 +1,11 @@
 /**
- * Parsing a scenario (场景校验): the schema and the notes check run over the whole file, and every
- * problem found is returned at once, each with its field path.
+ * Parsing a scenario (场景校验): the schema, the notes check and the ranges check run over the whole
+ * file, and every problem found is returned at once, each with its field path.
  */
 import { translateIssue, type ScenarioError } from './errors';
 import { checkNotes } from './notes';
 import { scenarioSchema, type Scenario } from './schema';
+import { checkUncertainty } from './uncertainty';
 
 /** The outcome of parsing: the scenario, or every error found. */
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
@@ -13,7 +14,7 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; err
 export function parseScenario(json: unknown): ScenarioResult {
   const parsed = scenarioSchema.safeParse(json, { reportInput: true });
   const errors = parsed.success ? [] : parsed.error.issues.flatMap((issue) => translateIssue(issue));
-  errors.push(...checkNotes(json));
+  errors.push(...checkNotes(json), ...checkUncertainty(json));
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, scenario: parsed.data };
 }

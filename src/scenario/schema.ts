@@ -6,7 +6,13 @@
  * bilingual description of what it expects (`fieldHelp`), which error messages quote.
  */
 import { z } from 'zod';
-import type { ClearingCycle, SettlementMode } from '../clearing/parameters';
+import type {
+  ClearingCycle,
+  FirstYearRule,
+  PrepaymentModel,
+  Resizing,
+  SettlementMode,
+} from '../clearing/parameters';
 import type { QuotaModel, QuotaOrder, RelativeScope } from '../rules/parameters';
 import type { PermittedUse } from '../rules/types';
 import { behaviourSchema } from './behaviour';
@@ -61,6 +67,13 @@ const QUOTA_ORDERS = members<QuotaOrder>()([
 ]);
 const USES = members<PermittedUse>()(['medical', 'pharmacy', 'resident-contribution', 'ltc-contribution']);
 const SETTLEMENTS = members<SettlementMode>()(['gross-bilateral', 'multilateral-netting']);
+const PREPAYMENT_MODELS = members<PrepaymentModel>()(['direct-settlement', 'dedicated']);
+const RESIZINGS = members<Resizing>()(['yearly', 'quarterly', 'monthly']);
+const FIRST_YEAR_RULES = members<FirstYearRule>()(['forecast', 'perfect-foresight']);
+const oneOf = (values: readonly string[]) => ({
+  en: `one of ${values.map((v) => `"${v}"`).join(', ')}`,
+  zh: `${values.map((v) => `"${v}"`).join('、')}之一`,
+});
 
 const help = <S extends z.ZodType>(schema: S, en: string, zh: string): S => {
   fieldHelp.add(schema, { en, zh });
@@ -235,10 +248,25 @@ const clearing = z.strictObject({
   ),
   prepayment: z
     .strictObject({
+      model: help(
+        z.enum(PREPAYMENT_MODELS),
+        `${oneOf(PREPAYMENT_MODELS).en}: sharing rides on the direct-settlement prepayment, or has its own (C5)`,
+        `${oneOf(PREPAYMENT_MODELS).zh}：共济依托跨省异地就医直接结算预付金，或单设预付金（C5）`,
+      ),
       sizing: help(
         sizing,
         '{"method": "months-of-average", "months": m} or {"method": "percentile-of-monthly-need", "percentile": p} (C5)',
         '{"method": "months-of-average", "months": m} 或 {"method": "percentile-of-monthly-need", "percentile": p}（C5）',
+      ),
+      resizing: help(
+        z.enum(RESIZINGS),
+        `${oneOf(RESIZINGS).en}: how often the size is adjusted (C5)`,
+        `${oneOf(RESIZINGS).zh}：预付金调整的频率（C5）`,
+      ),
+      firstYear: help(
+        z.enum(FIRST_YEAR_RULES),
+        `${oneOf(FIRST_YEAR_RULES).en}: how the first year's opening size is set (C5)`,
+        `${oneOf(FIRST_YEAR_RULES).zh}：首年预付金的核定方式（C5）`,
       ),
       resizeMonth: monthOfYear('prepayments are re-sized by its end, C5', '在该月底前重新核定预付金，C5'),
       paymentDeadlineMonth: monthOfYear(
@@ -254,6 +282,13 @@ const clearing = z.strictObject({
         ['paymentDeadlineMonth'],
       ),
     ),
+  directSettlement: z.strictObject({
+    yearlyGrowth: help(
+      z.number().min(-0.5).max(1),
+      'a yearly growth rate from −0.5 to 1 of the cross-province direct-settlement flows from their 2024 level (C5)',
+      '跨省异地就医直接结算费用自2024年水平起的年增长率，−0.5 至 1（C5）',
+    ),
+  }),
   warnings: z
     .strictObject({
       yellow: threshold('yellow warning, C6', '黄色预警，C6'),
@@ -273,6 +308,14 @@ const clearing = z.strictObject({
       cycle,
       '"monthly", or {"days": n} with n a whole number from 1 to 31 (C7)',
       '"monthly"，或 {"days": n}，n 为 1 至 31 的整数（C7）',
+    ),
+    providerDeclarationDays: lag(
+      'a month close → its bills declared by the providers, C7',
+      '月末 → 定点医药机构申报截止，C7',
+    ),
+    providerPaymentDays: lag(
+      'declaration deadline → providers paid and the prepayment drawn, C7',
+      '申报截止 → 向定点医药机构拨付（动用预付金），C7',
     ),
     resultsLagDays: lag('period close → national clearing results, C7', '清算期结束 → 国家清算结果，C7'),
     confirmationLagDays: lag('results → province confirmation, C7', '清算结果 → 省级确认，C7'),
@@ -316,6 +359,17 @@ export const scenarioSchema = z.strictObject({
   rules,
   clearing,
   behaviour: behaviourSchema(help, check('month-weights-sum', Array.isArray)),
+  uncertainty: help(
+    z.record(
+      z.string(),
+      z.strictObject({
+        low: help(z.number(), 'the lowest value of the range (a number)', '范围的下限（数字）'),
+        high: help(z.number(), 'the highest value of the range (a number)', '范围的上限（数字）'),
+      }),
+    ),
+    'an object mapping parameter paths such as "behaviour.uptake.awarenessMonths" to a range {"low": a, "high": b} that replications draw the parameter from ({} for none)',
+    '以参数路径（如 "behaviour.uptake.awarenessMonths"）为键、取值范围 {"low": a, "high": b} 为值的对象，各次重复模拟从中抽取参数（无则为 {}）',
+  ),
   notes: help(
     z.record(z.string(), note),
     'an object mapping field paths such as "rules.relativeScope" to a note (a text, or {"zh": …, "en": …}) on where the value comes from',
@@ -331,5 +385,7 @@ export type ScenarioRules = Scenario['rules'];
 export type ScenarioClearing = Scenario['clearing'];
 /** The `behaviour` section of a scenario, in its JSON form. */
 export type ScenarioBehaviourSection = Scenario['behaviour'];
+/** The `uncertainty` section: ranges of parameters that replications draw from. */
+export type ScenarioUncertainty = Scenario['uncertainty'];
 /** A note on a field: one text, or a Chinese and an English one. */
 export type ScenarioNote = Scenario['notes'][string];
