@@ -8,7 +8,7 @@ import { dailyClaims, runCalendar, type RunCalendar } from './calendar';
 import type { FlowCube } from './flows';
 import type { ClearingParameters, SettlementMode } from './parameters';
 import { pairSize, resizeSchedule, type FirstYearSizing, type PrepaymentResize } from './resize';
-import { settleByMonth, type MonthSettlement } from './settlement';
+import { settleByMonth, settleOwes, type MonthSettlement } from './settlement';
 import { provinceTiers, type TierMonth } from './tiers';
 import { trackPrepayment, type UsageTrackDaily } from './usage';
 
@@ -21,6 +21,18 @@ export interface ClearRunOptions {
   start: string;
   /** How the opening prepayment is sized; default `{ rule: 'perfect-foresight' }` (see `FirstYearSizing`). */
   firstYear?: FirstYearSizing;
+  /**
+   * The monthly P × P obligations the prepayments are tracked on, when not the cube's own (e.g. the
+   * expected flows of the whole population that the prepayment model gives, direct settlement
+   * included); the national clearing, cash and tiers always come from the cube.
+   */
+  prepaymentOwesFen?: readonly Float64Array[];
+  /**
+   * The monthly P × P obligations whose gross and netted cash `cash` reports, when not the cube's own:
+   * netting is a sum of absolute net positions, so on a 1:k sample it reads the sample's noise as
+   * positions; the expected flows give what the whole population would move.
+   */
+  cashOwesFen?: readonly Float64Array[];
 }
 
 /** One month's cash movement under both settlement modes (C3), in fen. */
@@ -65,7 +77,7 @@ export interface ClearingResult {
   provinces: number;
   settlement: SettlementMode;
   calendar: RunCalendar;
-  /** The opening-size rule used: `perfect-foresight` or `previous-year`. */
+  /** The opening-size rule used: `forecast`, `previous-year` or `perfect-foresight`. */
   firstYear: FirstYearSizing['rule'];
   /** C1–C3: per month, what each province owes every other and its net position. */
   national: MonthSettlement[];
@@ -117,42 +129,18 @@ export function clearRun(
   const P = provinces;
   const areaProv = provinceTable(cube, areaProvince, P);
   const firstYear = options.firstYear ?? { rule: 'perfect-foresight' };
-  if (firstYear.rule === 'previous-year') {
-    firstYear.monthlyOwesFen.forEach((o, k) => {
-      if (o.length !== P * P) {
-        throw new RangeError(
-          `firstYear.monthlyOwesFen[${k}]: expected ${P * P} entries (P × P), got ${o.length}`,
-        );
-      }
-    });
-  }
   const calendar = runCalendar(options.start, cube.months, params.calendar);
   const national = settleByMonth(cube, areaProv, P);
-  const cash = national.map(({ month, grossFen, nettedFen }) => ({
+  const settled = options.cashOwesFen ? settleOwes(options.cashOwesFen, P) : national;
+  const cash = settled.map(({ month, grossFen, nettedFen }) => ({
     month,
     grossFen,
     nettedFen,
     savedFen: grossFen - nettedFen,
     movedFen: params.settlement === 'multilateral-netting' ? nettedFen : grossFen,
   }));
-  const resizes = resizeSchedule(calendar, params.prepayment, firstYear);
-  const owes = national.map((m) => m.owes);
-  const prepayments: PairPrepayment[] = [];
-  const monthly = new Float64Array(cube.months);
-  for (let i = 0; i < P; i++) {
-    for (let j = 0; j < P; j++) {
-      if (i === j) continue;
-      const cell = i * P + j;
-      let any = false;
-      for (let m = 0; m < cube.months; m++) any = (monthly[m] = owes[m]![cell]!) !== 0 || any;
-      const sizesFen = resizes.map((r) => pairSize(r, params.prepayment.sizing, owes, firstYear, cell));
-      if (!any && sizesFen.every((s) => s === 0)) continue;
-      const { claimsFen, repaidFen } = dailyClaims(calendar, monthly);
-      const sizes = resizes.map((r, k) => ({ day: calendar.monthStart[r.month]!, fen: sizesFen[k]! }));
-      const track = trackPrepayment(params.warnings, claimsFen, repaidFen, sizes);
-      prepayments.push({ insured: i, treatment: j, sizesFen, ...track });
-    }
-  }
+  const owes = options.prepaymentOwesFen ?? national.map((m) => m.owes);
+  const tracked = trackPairs(calendar, params, owes, P, firstYear);
   return {
     provinces: P,
     settlement: params.settlement,
@@ -161,10 +149,50 @@ export function clearRun(
     national,
     cash,
     tiers: provinceTiers(cube),
-    resizes,
-    prepayments,
-    provinceSummaries: summarizeProvinces(prepayments, P),
+    ...tracked,
   };
+}
+
+/**
+ * C5–C7: every cross-province prepayment tracked day by day on monthly obligations `owes` (one
+ * P × P matrix per run month, `[i × P + j]`), sized by the rule and the opening rule, with the
+ * province summaries. Pairs with no obligation and no prepayment are left out.
+ */
+export function trackPairs(
+  calendar: RunCalendar,
+  params: ClearingParameters,
+  owes: readonly Float64Array[],
+  provinces: number,
+  firstYear: FirstYearSizing,
+): Pick<ClearingResult, 'resizes' | 'prepayments' | 'provinceSummaries'> {
+  const P = provinces;
+  if (owes.length !== calendar.months) {
+    throw new RangeError(`prepayment obligations: expected ${calendar.months} months, got ${owes.length}`);
+  }
+  const matrices = firstYear.rule === 'perfect-foresight' ? owes : [...owes, ...firstYear.monthlyOwesFen];
+  matrices.forEach((o, k) => {
+    if (o.length !== P * P) {
+      throw new RangeError(`monthly obligations [${k}]: expected ${P * P} entries (P × P), got ${o.length}`);
+    }
+  });
+  const resizes = resizeSchedule(calendar, params.prepayment, firstYear, params.calendar.resultsLagDays);
+  const prepayments: PairPrepayment[] = [];
+  const monthly = new Float64Array(calendar.months);
+  for (let i = 0; i < P; i++) {
+    for (let j = 0; j < P; j++) {
+      if (i === j) continue;
+      const cell = i * P + j;
+      let any = false;
+      for (let m = 0; m < calendar.months; m++) any = (monthly[m] = owes[m]![cell]!) !== 0 || any;
+      const sizesFen = resizes.map((r) => pairSize(r, params.prepayment.sizing, owes, firstYear, cell));
+      if (!any && sizesFen.every((s) => s === 0)) continue;
+      const { claimsFen, repaidFen } = dailyClaims(calendar, monthly);
+      const sizes = resizes.map((r, k) => ({ day: calendar.monthStart[r.month]!, fen: sizesFen[k]! }));
+      const track = trackPrepayment(params.warnings, claimsFen, repaidFen, sizes);
+      prepayments.push({ insured: i, treatment: j, sizesFen, ...track });
+    }
+  }
+  return { resizes, prepayments, provinceSummaries: summarizeProvinces(prepayments, P) };
 }
 
 /** C6: per province as the insured place, its prepayments' peak usage, warnings and top-ups. */

@@ -34,21 +34,24 @@ export function settleByMonth(
     );
   }
   const P = provinces;
-  const months = Array.from({ length: cube.months }, (_, month) => ({
-    month,
-    owes: new Float64Array(P * P),
-  }));
+  const owes = Array.from({ length: cube.months }, () => new Float64Array(P * P));
   cube.forEachCell((month, sharerArea, treatmentArea, _use, amountFen) => {
     const from = provinceOfArea[sharerArea]!;
     const to = provinceOfArea[treatmentArea]!;
-    if (from !== to) months[month]!.owes[from * P + to]! += amountFen;
+    if (from !== to) owes[month]![from * P + to]! += amountFen;
   });
-  return months.map(({ month, owes }) => {
+  return settleOwes(owes, P);
+}
+
+/** C1–C3: net positions, gross and netted cash of monthly P × P obligations (`owes[m][i × P + j]`). */
+export function settleOwes(owes: readonly Float64Array[], provinces: number): MonthSettlement[] {
+  const P = provinces;
+  return owes.map((o, month) => {
     const net = new Float64Array(P);
     let grossFen = 0;
     for (let i = 0; i < P; i++) {
       for (let j = 0; j < P; j++) {
-        const v = owes[i * P + j]!;
+        const v = o[i * P + j]!;
         grossFen += v;
         net[i]! -= v;
         net[j]! += v;
@@ -56,6 +59,6 @@ export function settleByMonth(
     }
     let nettedFen = 0;
     for (const v of net) if (v > 0) nettedFen += v;
-    return { month, owes, net, grossFen, nettedFen };
+    return { month, owes: o, net, grossFen, nettedFen };
   });
 }

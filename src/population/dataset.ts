@@ -11,6 +11,7 @@ export const DATA_FILES = {
   od: 'od-matrix.csv',
   targets: 'targets.csv',
   corridors: 'corridors.csv',
+  directSettlement: 'direct-settlement.csv',
 } as const;
 
 /** Kind of provincial unit (省级行政区): municipality (直辖市), province (省), autonomous region (自治区). */
@@ -147,4 +148,31 @@ export interface Dataset {
   /** Inter-provincial migrants 2020, row-major origin (hukou) × destination (residence), province order. */
   od: Float64Array;
   targets: readonly Target[];
+  /** Cross-province direct settlement of medical bills by type of care (跨省异地就医直接结算). */
+  directSettlement: readonly DirectSettlementType[];
+}
+
+/** The kinds of care in cross-province direct settlement, as written in `direct-settlement.csv`. */
+export const DIRECT_SETTLEMENT_TYPES = [
+  'general-outpatient',
+  'chronic-outpatient',
+  'pharmacy',
+  'inpatient',
+] as const;
+
+/** One kind of care in cross-province direct settlement, in one published year. */
+export interface DirectSettlementType {
+  type: (typeof DIRECT_SETTLEMENT_TYPES)[number];
+  nameZh: string;
+  nameEn: string;
+  year: number;
+  /** Person-times (stays for inpatient care) in the year. */
+  personTimes: number;
+  /** Fund payments in the year, yuan. */
+  amountYuan: number;
+  /** January–March against the other months (derived). */
+  q1Factor: number;
+  /** Coefficient of variation of one bill's fund payment (estimated). */
+  billCv: number;
+  source: string;
 }

@@ -5,7 +5,14 @@
  */
 import { type DataProblem, DataError } from './dataError';
 import { type Corridor, DATA_FILES, type Dataset, type Province } from './dataset';
-import { parseCorridors, parseOd, parsePoolingAreas, parseProvinces, parseTargets } from './tables';
+import {
+  parseCorridors,
+  parseDirectSettlement,
+  parseOd,
+  parsePoolingAreas,
+  parseProvinces,
+  parseTargets,
+} from './tables';
 
 /** Reads one data file by its name (e.g. 'provinces.csv') and returns its text; may throw. */
 export type ReadText = (fileName: string) => string;
@@ -23,7 +30,7 @@ function reader(readText: ReadText, problems: DataProblem[]): (file: string) => 
 }
 
 /**
- * Loads and checks all four tables. Throws a {@link DataError} listing every problem (a missing
+ * Loads and checks all five tables. Throws a {@link DataError} listing every problem (a missing
  * column, an unknown province or pooling-area code, a negative or non-numeric count, a count that
  * disagrees with another table); never returns a partly loaded dataset.
  */
@@ -41,8 +48,10 @@ export function loadDataset(readText: ReadText): Dataset {
   const od = odText === null ? new Float64Array(0) : parseOd(odText, provinces, problems);
   const targetsText = read(DATA_FILES.targets);
   const targets = targetsText === null ? [] : parseTargets(targetsText, provinces, problems);
+  const directText = read(DATA_FILES.directSettlement);
+  const directSettlement = directText === null ? [] : parseDirectSettlement(directText, problems);
   if (problems.length > 0) throw new DataError(problems);
-  return { provinces, poolingAreas, od, targets };
+  return { provinces, poolingAreas, od, targets, directSettlement };
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   type Corridor,
   type CorridorMetric,
   DATA_FILES,
+  DIRECT_SETTLEMENT_TYPES,
+  type DirectSettlementType,
   type PoolingArea,
   POOLING_AREA_KINDS,
   type Province,
@@ -288,6 +290,61 @@ export function parseCorridors(
       reliability: c.oneOf('reliability', ['high', 'medium', 'low'] as const),
       source: c.text('source'),
     });
+  }
+  return out;
+}
+
+const DIRECT_SETTLEMENT_COLUMNS = [
+  'type',
+  'name_zh',
+  'name_en',
+  'year',
+  'person_times',
+  'amount_yuan',
+  'q1_factor',
+  'bill_cv',
+  'source',
+] as const;
+
+/**
+ * Parses `direct-settlement.csv`: one row for each kind of care, all of one year, with positive
+ * person-times and amounts, a first-quarter factor in (0, 2] and a bill CV in [0, 10].
+ */
+export function parseDirectSettlement(text: string, problems: DataProblem[]): DirectSettlementType[] {
+  const file = DATA_FILES.directSettlement;
+  const table = readTable(file, text, DIRECT_SETTLEMENT_COLUMNS, problems);
+  if (!table) return [];
+  const out: DirectSettlementType[] = [];
+  const seen = new Set<string>();
+  for (const c of table.rows) {
+    const type = c.oneOf('type', DIRECT_SETTLEMENT_TYPES);
+    if (seen.has(type)) c.problem('type', `${type} appears twice`);
+    seen.add(type);
+    const q1Factor = c.number('q1_factor', 0);
+    const billCv = c.number('bill_cv', 0);
+    if (!(q1Factor > 0 && q1Factor <= 2))
+      c.problem('q1_factor', `expected a factor in (0, 2], got ${q1Factor}`);
+    if (!(billCv <= 10))
+      c.problem('bill_cv', `expected a coefficient of variation from 0 to 10, got ${billCv}`);
+    const personTimes = c.number('person_times', 1);
+    const amountYuan = c.number('amount_yuan', 1);
+    out.push({
+      type,
+      nameZh: c.text('name_zh'),
+      nameEn: c.text('name_en'),
+      year: c.number('year', 2000),
+      personTimes,
+      amountYuan,
+      q1Factor,
+      billCv,
+      source: c.text('source'),
+    });
+  }
+  for (const type of DIRECT_SETTLEMENT_TYPES) {
+    if (!seen.has(type)) problems.push({ file, line: 0, column: 'type', message: `has no row for ${type}` });
+  }
+  if (new Set(out.map((r) => r.year)).size > 1) {
+    problems.push({ file, line: 0, column: 'year', message: 'rows must all be of one year' });
   }
   return out;
 }

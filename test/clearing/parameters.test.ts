@@ -1,23 +1,31 @@
 import { describe, expect, test } from 'vitest';
 import { dailyClaims, runCalendar } from '../../src/clearing/calendar';
-import { DEFAULT_CLEARING_PARAMETERS, settlementLagDays } from '../../src/clearing/parameters';
+import {
+  DEFAULT_CLEARING_PARAMETERS,
+  providerLagDays,
+  settlementLagDays,
+} from '../../src/clearing/parameters';
 import { trackPrepayment } from '../../src/clearing/usage';
 
-describe('clearing parameters', () => {
-  test('C7: the default lags add up to 31 days from month close to money in the account', () => {
-    expect(settlementLagDays(DEFAULT_CLEARING_PARAMETERS.calendar)).toBe(31);
+describe('DEFAULT_CLEARING_PARAMETERS', () => {
+  test('C7: providers are paid within 38 days of a month’s close, clearing money arrives 41 days after it', () => {
+    expect(providerLagDays(DEFAULT_CLEARING_PARAMETERS.calendar)).toBe(38);
+    expect(settlementLagDays(DEFAULT_CLEARING_PARAMETERS.calendar)).toBe(41);
   });
 
-  test('C7: with a 31-day lag, a month is still uncleared when the next one has fully accrued', () => {
+  test('C7: a month uses the prepayment from its first provider payment until clearing repays it, about one month at the peak', () => {
     const p = DEFAULT_CLEARING_PARAMETERS;
     const cal = runCalendar('2026-01', 3, p.calendar);
-    const { claimsFen, repaidFen } = dailyClaims(cal, [3_100, 2_800, 3_100]);
+    const { claimsFen, repaidFen } = dailyClaims(cal, [2_800, 2_800, 3_100]);
     const t = trackPrepayment(p.warnings, claimsFen, repaidFen, [{ day: 0, fen: 10_000 }]);
-    // On the last day of February, January's 3,100 and February's 2,800 are both outstanding.
-    expect(t.outstandingFen[58]).toBe(5_900);
-    // January's money arrives on 3 March (day 62): usage peaks just before, with 3 days of March on top.
-    expect(t.peakUsage).toBeCloseTo(0.62, 12);
-    expect(t.reachedUsage[62]).toBeCloseTo((2_800 + 400) / 10_000, 12);
+    // January's providers are paid on 11 February – 10 March (days 41–68); nothing is drawn before.
+    expect(t.outstandingFen[40]).toBe(0);
+    expect(t.outstandingFen[68]).toBe(2_800);
+    // February's providers are paid from 11 March (day 69); clearing repays January on 14 March (day 72).
+    expect(t.outstandingFen[71]).toBe(2_800 + 100 * 3);
+    expect(t.outstandingFen[72]).toBe(100 * 4);
+    // At the peak about one month of claims is out: 30% of a prepayment of about 3.3 months.
+    expect(t.peakUsage).toBeLessThan(0.32);
     expect(t.events).toEqual([]);
   });
 });

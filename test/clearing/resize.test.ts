@@ -1,15 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { runCalendar } from '../../src/clearing/calendar';
 import { DEFAULT_CLEARING_PARAMETERS } from '../../src/clearing/parameters';
-import { pairSize, resizeSchedule } from '../../src/clearing/resize';
+import { pairSize, resizeSchedule, sizeFrom } from '../../src/clearing/resize';
 
 const params = DEFAULT_CLEARING_PARAMETERS;
+const lag = params.calendar.resultsLagDays;
 const foresight = { rule: 'perfect-foresight' } as const;
+const summary = (s: ReturnType<typeof resizeSchedule>) => s.map((r) => [r.kind, r.month, r.sizingYear]);
 
 describe('resizeSchedule (C5)', () => {
   test('a two-year run opens with its first year and re-sizes from 2026’s months, in force from March 2027', () => {
-    const s = resizeSchedule(runCalendar('2026-01', 24, params.calendar), params.prepayment, foresight);
-    expect(s.map((r) => [r.kind, r.month, r.sizingYear])).toEqual([
+    const s = resizeSchedule(runCalendar('2026-01', 24, params.calendar), params.prepayment, foresight, lag);
+    expect(summary(s)).toEqual([
       ['opening', 0, 2026],
       ['yearly', 14, 2026],
     ]);
@@ -17,7 +19,7 @@ describe('resizeSchedule (C5)', () => {
   });
 
   test('a run that starts in June re-sizes from the months of its first year it has', () => {
-    const s = resizeSchedule(runCalendar('2026-06', 12, params.calendar), params.prepayment, foresight);
+    const s = resizeSchedule(runCalendar('2026-06', 12, params.calendar), params.prepayment, foresight, lag);
     expect(s.map((r) => [r.kind, r.month])).toEqual([
       ['opening', 0],
       ['yearly', 9],
@@ -28,7 +30,7 @@ describe('resizeSchedule (C5)', () => {
 
   test('a payment deadline in December puts the new size in force in the next January', () => {
     const prepayment = { ...params.prepayment, resizeMonth: 11, paymentDeadlineMonth: 12 };
-    const s = resizeSchedule(runCalendar('2026-01', 25, params.calendar), prepayment, foresight);
+    const s = resizeSchedule(runCalendar('2026-01', 25, params.calendar), prepayment, foresight, lag);
     // Decided in late 2027 from 2026, in force from January 2028 (run month 24).
     expect(s.map((r) => [r.month, r.sizingYear])).toEqual([
       [0, 2026],
@@ -36,15 +38,48 @@ describe('resizeSchedule (C5)', () => {
     ]);
   });
 
-  test('a previous-year opening is sized from the given matrices, not from the run', () => {
+  test('a quarterly re-sizing uses the last 12 months with results out, the rest from the opening list', () => {
     const cal = runCalendar('2026-01', 12, params.calendar);
-    const previous = Array.from({ length: 12 }, () => Float64Array.from([0, 600, 0, 0]));
-    const firstYear = { rule: 'previous-year', monthlyOwesFen: previous } as const;
-    const [opening] = resizeSchedule(cal, params.prepayment, firstYear);
+    const firstYear = { rule: 'forecast', monthlyOwesFen: [] } as const;
+    const s = resizeSchedule(cal, { ...params.prepayment, resizing: 'quarterly' }, firstYear, lag);
+    expect(s.map((r) => [r.kind, r.month])).toEqual([
+      ['opening', 0],
+      ['rolling', 3],
+      ['rolling', 6],
+      ['rolling', 9],
+    ]);
+    // On 1 April January and February are out (February's results on 20 March), March is not.
+    expect(s[1]!.sourceMonths).toEqual([0, 1]);
+    expect(s[1]!.openingMonths).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(s[3]!.sourceMonths).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    // Two months of a rolling average: 10 forecast months of 300 and two run months of 600.
+    const size = sizeFrom(s[1]!, params.prepayment.sizing, [600, 600], new Array(12).fill(300));
+    expect(size).toBe(2 * ((10 * 300 + 2 * 600) / 12));
+  });
+
+  test('a monthly re-sizing comes into force every month, always from 12 months', () => {
+    const cal = runCalendar('2026-01', 12, params.calendar);
+    const firstYear = { rule: 'forecast', monthlyOwesFen: [] } as const;
+    const s = resizeSchedule(cal, { ...params.prepayment, resizing: 'monthly' }, firstYear, lag);
+    expect(s.map((r) => r.month)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(s.every((r) => r.sourceMonths.length + r.openingMonths.length === 12)).toBe(true);
+    // Under perfect foresight the run's own months stand in for the same months of the year before:
+    // on 1 April, March–December of the run for last year's, then January and February.
+    const own = resizeSchedule(cal, { ...params.prepayment, resizing: 'monthly' }, foresight, lag);
+    expect(own[3]!.sourceMonths).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 1]);
+  });
+
+  test('forecast and previous-year openings are sized from the given matrices, not from the run', () => {
+    const cal = runCalendar('2026-01', 12, params.calendar);
+    const given = Array.from({ length: 12 }, () => Float64Array.from([0, 600, 0, 0]));
     const owes = Array.from({ length: 12 }, () => Float64Array.from([0, 100, 0, 0]));
-    expect(opening!.sizingYear).toBe(2025);
-    expect(pairSize(opening!, params.prepayment.sizing, owes, firstYear, 1)).toBe(1_200);
-    const [own] = resizeSchedule(cal, params.prepayment, foresight);
+    for (const rule of ['previous-year', 'forecast'] as const) {
+      const firstYear = { rule, monthlyOwesFen: given };
+      const [opening] = resizeSchedule(cal, params.prepayment, firstYear, lag);
+      expect(opening!.sizingYear).toBe(rule === 'previous-year' ? 2025 : 2026);
+      expect(pairSize(opening!, params.prepayment.sizing, owes, firstYear, 1)).toBe(1_200);
+    }
+    const [own] = resizeSchedule(cal, params.prepayment, foresight, lag);
     expect(pairSize(own!, params.prepayment.sizing, owes, foresight, 1)).toBe(200);
   });
 });

@@ -6,6 +6,7 @@ describe('loadBundledDataset', () => {
   it('bundles every CSV of data/ and loads the same dataset as the Node adapter', () => {
     expect([...BUNDLED_FILES.keys()].sort()).toEqual([
       'corridors.csv',
+      'direct-settlement.csv',
       'od-matrix.csv',
       'pooling-areas.csv',
       'provinces.csv',
