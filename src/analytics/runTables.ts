@@ -4,7 +4,7 @@
  * clearing's own tables, as column tables ready for DuckDB, Parquet and CSV.
  * Places are named by their official codes; months by `YYYY-MM`.
  */
-import { clearingTables, monteCarloTable } from '../clearing/tables';
+import { clearingTables, prepaymentTables } from '../clearing/tables';
 import { windowMonths } from '../engine/input';
 import {
   AGE_BANDS,
@@ -49,6 +49,7 @@ export function flowTable(run: ScenarioRun, dataset: Dataset): ColumnTable {
       use: { codes: cells.use, texts: PERMITTED_USES },
       amount_fen: cells.amountFen,
       count: cells.count,
+      squares_yuan2: cells.squaresYuan2,
     },
   };
 }
@@ -128,15 +129,19 @@ export function postingTable(traces: readonly FamilyTrace[]): ColumnTable {
   };
 }
 
-/** Every table of a run: flows, monthly, ledger, beneficiaries, the clearing's tables and, with replications, the Monte Carlo. */
+/**
+ * Every table of a run: flows, monthly, ledger, beneficiaries, the clearing's tables (each province
+ * and pooling-area column with its official code beside it) and the prepayment model's.
+ */
 export function runTables(run: ScenarioRun, dataset: Dataset): ColumnTable[] {
-  const tables = [
+  const provinceCodes = dataset.provinces.map((p) => p.code2);
+  const areaCodes = dataset.poolingAreas.map((a) => a.code);
+  return [
     flowTable(run, dataset),
     monthlyTable(run),
     ledgerTable(run),
     beneficiaryTable(run),
-    ...clearingTables(run.clearing),
+    ...clearingTables(run.clearing, { provinceCodes, areaCodes }),
+    ...prepaymentTables(run.prepayment, run.clearing.calendar, provinceCodes),
   ];
-  if (run.monteCarlo) tables.push(monteCarloTable(run.monteCarlo));
-  return tables;
 }

@@ -48,3 +48,15 @@ export async function loadValidScenario(path: string): Promise<Scenario> {
   if (!result.ok) throw new Error(`the scenario is not valid:\n${formatScenarioErrors(result.errors)}`);
   return result.scenario;
 }
+
+/** A confidence in (0, 1) given as option `name`, written as a fraction (0.95) or a percentage (95%). */
+export function parseConfidence(text: string, name: string, usage: string): number {
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
+  const c = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+  if (!(c > 0 && c < 1)) {
+    throw new Error(
+      `--${name} "${text}" must be a number between 0 and 1 (e.g. 0.95) or a percentage (e.g. 95%)\n${usage}`,
+    );
+  }
+  return c;
+}

@@ -1,10 +1,10 @@
 /**
  * `npm run simulate` (模拟): runs a scenario on Node worker threads, clears it, optionally runs the
- * Monte Carlo of prepayments, writes every table as Parquet and CSV through DuckDB, and prints a
- * summary (or, with --json, the summary as JSON).
+ * prepayment model, writes every table as Parquet and CSV through DuckDB, and prints a summary (or,
+ * with --json, the summary as JSON).
  *
  *   npm run simulate -- --scenario scenarios/baseline-2026.json --scale 1:1000 [--replications R]
- *                       [--workers N] [--out <dir>] [--trace p1,p2,…] [--json]
+ *                       [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…] [--json]
  *
  * --trace lists sample positions (0 … families at 1:k − 1) whose full posting log, with rule ids, is
  * written as the `postings` table: those families are simulated once more, alone, on the same path.
@@ -17,22 +17,25 @@ import { writeTables } from '../analytics/node';
 import { calibrate, calibrationData } from '../population/calibration';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { loadDatasetFromDisk } from '../population/node';
-import { defaultWorkers, spawnNodeWorker } from '../runtime/node';
+import { DrawWorkers } from '../runtime/drawWorkers';
+import { defaultWorkers, spawnNodeDrawWorker, spawnNodeWorker } from '../runtime/node';
 import { WorkerPool } from '../runtime/pool';
 import { simulateOnPool } from '../runtime/run';
 import { runScenario } from '../runtime/scenarioRun';
 import { runSummary } from '../runtime/summary';
-import { loadValidScenario, parseScale, parseWhole, readOptions } from './args';
+import { loadValidScenario, parseConfidence, parseScale, parseWhole, readOptions } from './args';
 import { summaryText } from './summaryText';
 
 const USAGE =
-  'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--workers N] [--out <dir>] [--trace p1,p2,…] [--json]';
+  'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…] [--json]';
 
 /** Parsed command line. */
 export interface SimulateArgs {
   scenario: string;
   scaleK: number;
   replications: number;
+  /** Confidence of the needed prepayment. */
+  confidence: number;
   workers: number;
   out: string | null;
   json: boolean;
@@ -48,6 +51,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       scenario: { type: 'string' },
       scale: { type: 'string', default: '1:1000' },
       replications: { type: 'string', default: '0' },
+      confidence: { type: 'string', default: '0.95' },
       workers: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -60,6 +64,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     scenario: v.scenario,
     scaleK: parseScale(v.scale, USAGE),
     replications: parseWhole(v.replications, 'replications', 0, USAGE),
+    confidence: parseConfidence(v.confidence, 'confidence', USAGE),
     workers: v.workers === undefined ? defaultWorkers() : parseWhole(v.workers, 'workers', 1, USAGE),
     out: v.out ?? null,
     json: v.json,
@@ -74,6 +79,7 @@ async function main(): Promise<void> {
   const dataset = loadDatasetFromDisk();
   const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
   const pool = new WorkerPool(spawnNodeWorker, args.workers);
+  const draws = new DrawWorkers(spawnNodeDrawWorker, args.workers);
   const started = performance.now();
   try {
     const run = await runScenario(
@@ -83,6 +89,8 @@ async function main(): Promise<void> {
       {
         scaleK: args.scaleK,
         replications: args.replications,
+        confidence: args.confidence,
+        drawYears: draws.draw,
         onProgress: (r, p) => {
           if (!process.stderr.isTTY) return;
           const label = r === 0 ? 'run' : `replication ${r}/${args.replications}`;
@@ -139,6 +147,7 @@ async function main(): Promise<void> {
     if (summary.conservationResidualFen !== 0) process.exitCode = 3;
   } finally {
     pool.close();
+    draws.close();
   }
 }
 

@@ -33,25 +33,50 @@ export function summaryText(s: RunSummary, meta: { seconds: number; workers: num
     `共济关系 Relationships: ${formatCount(s.relationships.startingStock, 'en')} at the start, ${formatCount(s.relationships.setUp, 'en')} set up, ${formatCount(s.relationships.ended, 'en')} ended, ${formatCount(s.relationships.activeAtEnd, 'en')} active at the end; quotas frozen at the end ${formatFen(s.quotaFrozenFenAtEnd, 'zh')}`,
     `清算 Clearing (${s.clearing.settlement}): gross ${formatFen(s.clearing.grossFen, 'zh')}, netted ${formatFen(s.clearing.nettedFen, 'zh')}, netting saves ${formatFen(s.clearing.savedFen, 'zh')}; opening prepayments: ${s.clearing.firstYear}`,
     '',
-    '预付金 Prepayments by insured-place province (peak usage, warnings yellow/red, top-ups)',
+    ...prepaymentLines(s),
   ];
-  const provinces = [...s.provinces].sort((a, b) => (b.peakUsage ?? Infinity) - (a.peakUsage ?? Infinity));
-  for (const p of provinces) {
-    const peak = p.peakUsage === null ? 'no prepayment' : formatPercent(100 * p.peakUsage, 'en', 1);
-    const mc =
-      p.redProbability === undefined
-        ? ''
-        : `  P(red) ${formatPercent(100 * p.redProbability, 'en', 0)}, needed ${formatFen(p.neededPrepaymentFen ?? 0, 'zh')}`;
-    out.push(
-      `  ${p.code} ${p.nameZh.padEnd(8, '　')} ${peak.padStart(8)}  ${p.yellowWarnings}/${p.redWarnings}  ${p.topUps} (${formatFen(p.topUpFen, 'zh')})${mc}`,
-    );
-  }
-  if (s.monteCarlo) {
-    const b = s.monteCarlo.crossProvinceFen;
-    out.push(
-      '',
-      `蒙特卡洛 Monte Carlo, ${s.monteCarlo.replications} replications: cross-province sharing ${formatFen(b.p05, 'zh')} – ${formatFen(b.p95, 'zh')} (5%–95%), median ${formatFen(b.p50, 'zh')}`,
-    );
-  }
   return out.join('\n');
+}
+
+/** The prepayment model's lines: what it includes, the national figures, then each province. */
+function prepaymentLines(s: RunSummary): string[] {
+  const p = s.prepayment;
+  const pct = (x: number, d = 0) => formatPercent(100 * x, 'en', d);
+  const range = (r: [number, number] | null) =>
+    r ? ` (${formatFen(r[0], 'zh')} – ${formatFen(r[1], 'zh')})` : '';
+  const needed = (fen: number | null) => (fen === null ? 'not resolved 无法给出' : formatFen(fen, 'zh'));
+  const out = [
+    `预付金 Prepayments: ${p.model}, sizing ${p.resizing}, first year ${p.firstYear}; needed at ${pct(p.confidence, 1)} confidence with ${pct(p.interval)} intervals`,
+    `  sources 误差来源: sampling noise of the 1:k sample removed; the whole population's month-to-month randomness included; parameter uncertainty: ${p.sources.parameters}${p.sources.parameterRanges.length ? ` (${p.sources.parameterRanges.join(', ')})` : ''}`,
+    `  ${p.sources.intervals}; ${p.draws} draws, the rule tracked in ${p.ruleDraws}, ${p.bootstrap} bootstrap rounds`,
+  ];
+  if (p.unresolved) out.push(`  ${p.unresolved.en}`, `  ${p.unresolved.zh}`);
+  const n = p.national;
+  out.push(
+    `  全国 national: needed ${needed(n.neededPrepaymentFen)}${range(n.neededIntervalFen)}; the rule opens with ${formatFen(n.openingPrepaymentFen, 'zh')}`,
+  );
+  if (n.directSettlementOnly) {
+    const b = n.directSettlementOnly;
+    out.push(
+      `  直接结算 direct settlement alone: needed ${needed(b.neededPrepaymentFen)}${range(b.neededIntervalFen)}; sharing adds ${b.sharingAddsFen === null ? '–' : formatFen(b.sharingAddsFen, 'zh')}`,
+    );
+  }
+  out.push(
+    '  province       needed (interval)                     × rule   P(red)  P(yellow)  expected year: peak usage, warnings yellow/red',
+  );
+  const provinces = [...s.provinces].sort(
+    (a, b) => (b.neededPrepaymentFen ?? 0) - (a.neededPrepaymentFen ?? 0),
+  );
+  for (const x of provinces) {
+    const peak = x.peakUsage === null ? 'no prepayment' : pct(x.peakUsage, 1);
+    out.push(
+      `  ${x.code} ${x.nameZh.padEnd(8, '　')} ${needed(x.neededPrepaymentFen).padStart(10)}${range(x.neededIntervalFen).padEnd(26)} ${x.timesRule === null ? '   –' : x.timesRule.toFixed(2).padStart(5)}  ${pct(x.redProbability).padStart(5)}  ${pct(x.yellowProbability).padStart(5)}      ${peak}, ${x.yellowWarnings}/${x.redWarnings}`,
+    );
+  }
+  const c = s.crossProvince.fen;
+  out.push(
+    '',
+    `跨省共济 Cross-province sharing in the whole population: ${formatFen(c.expected, 'zh')}, 5%–95% ${formatFen(c.p05, 'zh')} – ${formatFen(c.p95, 'zh')} (same sources)`,
+  );
+  return out;
 }

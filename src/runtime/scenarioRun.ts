@@ -1,16 +1,30 @@
 /**
  * One scenario, run end to end (方案运行): scenario → engine input → simulated flows (on whatever
- * runs ranges: a worker pool or this thread) → clearing, and, with replications, the Monte Carlo of
- * prepayments over runs with derived seeds. The CLI, the benchmarks and the workbench all use it.
+ * runs ranges: a worker pool or this thread) → clearing, and the prepayment model over the run's
+ * samples. With replications, replication r reruns the scenario with seed `deriveSeed(seed, r)` and,
+ * when the scenario gives ranges, with parameters drawn from them. The CLI, the benchmarks and the
+ * workbench all use it.
  */
-import { deriveSeed, MonteCarloAccumulator, type MonteCarloResult } from '../clearing/montecarlo';
+import { runCalendar } from '../clearing/calendar';
+import type { ProvinceDraws } from '../clearing/claimDraws';
+import { ClaimsAccumulator, type ClaimsModel } from '../clearing/claims';
+import { deriveSeed } from '../clearing/montecarlo';
+import {
+  expectedOwes,
+  expectedSharingOwes,
+  forecastOwes,
+  prepaymentInput,
+} from '../clearing/prepaymentInput';
+import { answerFrom, checkModelInput, drawCounts, type PrepaymentAnswer } from '../clearing/prepaymentModel';
 import { clearRun, type ClearingResult } from '../clearing/run';
 import type { RangeResult } from '../engine';
-import { engineInput, type EngineInput } from '../engine/input';
+import { engineInput, windowMonths, type EngineInput } from '../engine/input';
 import type { PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
 import { toClearingParameters, toEngineParameters } from '../scenario/convert';
 import type { Scenario } from '../scenario/schema';
+import { drawParameters } from '../scenario/uncertainty';
+import { drawInThread, type DrawYears } from './drawWorkers';
 import type { RunProgress } from './progress';
 
 /** Simulates every family of an input's 1:k sample (on a pool, or in this thread). */
@@ -23,13 +37,23 @@ export type Simulate = (
 export interface ScenarioRunOptions {
   /** k of scale 1:k. */
   scaleK: number;
-  /** Monte Carlo replications (0: none). Replication r reruns the scenario with seed `deriveSeed(seed, r)`. */
+  /** Replications (0: none), each a further sample with its own seed and, with ranges, its own parameters. */
   replications?: number;
   /** Confidence of the needed prepayment (default 0.95). */
   confidence?: number;
   /** Progress of each simulation: `run` 0 is the main run, 1… the replications. */
   onProgress?(run: number, progress: RunProgress): void;
   signal?: AbortSignal;
+  /** Where the prepayment model draws its years (default: this thread). */
+  drawYears?: DrawYears;
+}
+
+/** One replication: its seed, its drawn parameters, and its cross-province fen and person-times (at 1:k). */
+export interface ReplicationLine {
+  seed: string;
+  parameters: Record<string, number>;
+  crossProvinceFen: number;
+  crossProvinceTimes: number;
 }
 
 /** Everything a scenario run produces. */
@@ -37,11 +61,22 @@ export interface ScenarioRun {
   scenario: Scenario;
   input: EngineInput;
   result: RangeResult;
+  /**
+   * The clearing: national clearing and tiers of the main run's flows; cash (gross and netted) of
+   * the whole population's expected sharing, and prepayments tracked on its expected year (sampling
+   * noise removed, direct settlement included under the `direct-settlement` model).
+   */
   clearing: ClearingResult;
-  /** Present when replications were asked for. */
-  monteCarlo: MonteCarloResult | null;
-  /** Per replication: the merged result's cross-province fen and person-times (for uncertainty bands). */
-  replicationTotals: { seed: string; crossProvinceFen: number; crossProvinceTimes: number }[];
+  /** What the run's samples say about cross-province claims of the whole population. */
+  claims: ClaimsModel;
+  /** The prepayment model at the run's confidence. */
+  prepayment: PrepaymentAnswer;
+  replications: ReplicationLine[];
+  /**
+   * The prepayment model at another confidence, from the same samples (no new simulation; years
+   * already drawn are reused, so the answer is the same whichever confidences came before).
+   */
+  prepaymentAt(confidence: number): Promise<PrepaymentAnswer>;
 }
 
 /** The province index of every pooling area, as clearing wants it. */
@@ -49,7 +84,7 @@ export function areaProvinces(dataset: Dataset): Int32Array {
   return Int32Array.from(dataset.poolingAreas, (a) => a.province);
 }
 
-/** Runs `scenario` at scale 1:k with `simulate`, then clears it (and runs the Monte Carlo if asked). */
+/** Runs `scenario` at scale 1:k with `simulate`, then clears it and runs the prepayment model. */
 export async function runScenario(
   scenario: Scenario,
   population: { dataset: Dataset; model: PopulationModel },
@@ -62,36 +97,82 @@ export async function runScenario(
   const clearingParams = toClearingParameters(scenario);
   const provinces = dataset.provinces.length;
   const areaProvince = areaProvinces(dataset);
-  const clearOptions = { start: scenario.window.start };
+  const months = windowMonths(scenario.window).length;
+  const calendar = runCalendar(scenario.window.start, months, clearingParams.calendar);
+  const claims = new ClaimsAccumulator(areaProvince, provinces, months, options.scaleK);
 
   const result = await simulate(input, {
     onProgress: (p) => options.onProgress?.(0, p),
     signal: options.signal,
   });
-  const clearing = clearRun(result.flows, areaProvince, provinces, clearingParams, clearOptions);
+  claims.add(result.flows, false);
 
-  const replications = options.replications ?? 0;
-  const replicationTotals: ScenarioRun['replicationTotals'] = [];
-  let mc: MonteCarloResult | null = null;
-  if (replications > 0) {
-    // Each replication is cleared as it arrives and only its summaries kept, so memory does not grow with R.
-    const accumulator = new MonteCarloAccumulator(areaProvince, provinces, clearingParams, {
-      ...clearOptions,
-      confidence: options.confidence ?? 0.95,
+  const ranged = Object.keys(scenario.uncertainty).length > 0;
+  const replications: ReplicationLine[] = [];
+  const growths: number[] = [];
+  for (let r = 0; r < (options.replications ?? 0); r++) {
+    const seed = deriveSeed(scenario.seed, r);
+    const drawn = drawParameters(scenario, r);
+    const replicaParams = { ...toEngineParameters(drawn.scenario), seed };
+    const replica = await simulate(engineInput(replicaParams, model, dataset, options.scaleK), {
+      onProgress: (p) => options.onProgress?.(r + 1, p),
+      signal: options.signal,
     });
-    for (let r = 0; r < replications; r++) {
-      const seed = deriveSeed(scenario.seed, r);
-      const replica = await simulate(engineInput({ ...params, seed }, model, dataset, options.scaleK), {
-        onProgress: (p) => options.onProgress?.(r + 1, p),
-        signal: options.signal,
-      });
-      const cross = crossProvinceTotals(replica, areaProvince);
-      replicationTotals.push({ seed, crossProvinceFen: cross.fen, crossProvinceTimes: cross.times });
-      accumulator.add(replica.flows);
-    }
-    mc = accumulator.result();
+    claims.add(replica.flows, ranged);
+    if (ranged) growths.push(drawn.scenario.clearing.directSettlement.yearlyGrowth);
+    const cross = crossProvinceTotals(replica, areaProvince);
+    replications.push({
+      seed,
+      parameters: drawn.values,
+      crossProvinceFen: cross.fen,
+      crossProvinceTimes: cross.times,
+    });
   }
-  return { scenario, input, result, clearing, monteCarlo: mc, replicationTotals };
+  const claimsModel = claims.model();
+  const modelInput = prepaymentInput(
+    claimsModel,
+    dataset,
+    calendar,
+    clearingParams,
+    claimsModel.sources.parameters ? growths : null,
+    scenario.seed,
+  );
+  const answers = new Map<number, PrepaymentAnswer>();
+  let drawn: Promise<ProvinceDraws[]> | null = null;
+  let drawnCount = 0;
+  const drawYears = options.drawYears ?? drawInThread;
+  const prepaymentAt = async (confidence: number): Promise<PrepaymentAnswer> => {
+    const known = answers.get(confidence);
+    if (known) return known;
+    checkModelInput(modelInput, confidence);
+    const counts = drawCounts(modelInput, { confidence });
+    if (!drawn || drawnCount < counts.draws) {
+      drawn = drawYears(modelInput, counts);
+      drawnCount = counts.draws;
+    }
+    // A draw's years do not depend on how many are drawn: the first `draws` of a larger set are the same.
+    const years = (await drawn).map((p) => withDraws(p, counts.draws));
+    const answer = { ...answerFrom(modelInput, years, { confidence }), ruleDraws: counts.ruleDraws };
+    answers.set(confidence, answer);
+    return answer;
+  };
+  const forecast = forecastOwes(modelInput);
+  const clearing = clearRun(result.flows, areaProvince, provinces, clearingParams, {
+    start: scenario.window.start,
+    firstYear: forecast ? { rule: 'forecast', monthlyOwesFen: forecast } : { rule: 'perfect-foresight' },
+    prepaymentOwesFen: expectedOwes(modelInput),
+    cashOwesFen: expectedSharingOwes(modelInput),
+  });
+  return {
+    scenario,
+    input,
+    result,
+    clearing,
+    claims: claimsModel,
+    prepayment: await prepaymentAt(options.confidence ?? 0.95),
+    replications,
+    prepaymentAt,
+  };
 }
 
 /** Fen and payments of a result's flows between pooling areas of different provinces. */
@@ -108,4 +189,11 @@ export function crossProvinceTotals(
     }
   });
   return { fen, times };
+}
+
+/** A province's drawn years cut to the first `draws` draws. */
+function withDraws(p: ProvinceDraws, draws: number): ProvinceDraws {
+  const cut = (peaks: Float64Array[]) => peaks.map((x) => (x.length === draws ? x : x.subarray(0, draws)));
+  const bg = p.directSettlementOnly;
+  return { ...p, peaks: cut(p.peaks), directSettlementOnly: bg ? { ...bg, peaks: cut(bg.peaks) } : null };
 }

@@ -6,6 +6,8 @@
 import { FEN_AT, S, SUMMARY_FIELDS, TIMES_AT } from '../engine/result';
 import type { Dataset } from '../population/dataset';
 import { PERMITTED_USES, type PermittedUse } from '../rules/types';
+import { crossProvinceSpread, type TotalSpread } from '../clearing/claims';
+import type { NeededSize } from '../clearing/neededSize';
 import type { ScenarioRun } from './scenarioRun';
 
 /** The three geographies of R3, in the engine's order. */
@@ -17,21 +19,39 @@ export interface Volume {
   amountFen: number;
 }
 
-/** One province as the insured place: its prepayments' peak usage and warnings (C5, C6). */
+/**
+ * One province as the insured place (C5, C6): its prepayments in the expected year under the
+ * scenario's rule, and what the prepayment model says over many draws of the year.
+ */
 export interface ProvinceLine {
   code: string;
   name: string;
   nameZh: string;
+  /** The rule's opening size of its prepayments (sum over treatment provinces). */
   openingPrepaymentFen: number;
-  /** Highest usage any of its prepayments reached; null when it had claims but no prepayment to hold them. */
+  /** The expected year: highest usage of any of its prepayments; null for claims against no prepayment. */
   peakUsage: number | null;
   yellowWarnings: number;
   redWarnings: number;
   topUps: number;
   topUpFen: number;
-  /** With replications: share of replications with a red warning, and the prepayment for the confidence asked. */
-  redProbability?: number;
-  neededPrepaymentFen?: number;
+  /** The prepayment that avoids a red warning with the confidence asked; null when not resolved. */
+  neededPrepaymentFen: number | null;
+  /** Its interval (the prepayment model's coverage, e.g. 90%); null when not resolved. */
+  neededIntervalFen: [number, number] | null;
+  /** needed ÷ the rule's opening size (null when either is missing). */
+  timesRule: number | null;
+  /** Over the draws, under the rule: P(red warning in the year), P(yellow or red), mean red warnings. */
+  redProbability: number;
+  yellowProbability: number;
+  redWarningsMean: number;
+  /** Under `direct-settlement`: the direct-settlement flows alone, and what sharing adds to them. */
+  directSettlementOnly: null | {
+    neededPrepaymentFen: number | null;
+    openingPrepaymentFen: number;
+    redProbability: number;
+    sharingAddsFen: number | null;
+  };
 }
 
 /** The summary of one run. */
@@ -55,18 +75,48 @@ export interface RunSummary {
   quotaFrozenFenAtEnd: number;
   clearing: { grossFen: number; nettedFen: number; savedFen: number; settlement: string; firstYear: string };
   provinces: ProvinceLine[];
-  monteCarlo: null | {
-    replications: number;
-    confidence: number;
-    crossProvinceFen: { p05: number; p50: number; p95: number };
-    crossProvinceTimes: { p05: number; p50: number; p95: number };
-  };
+  /** The prepayment model: what it includes, and its national figures. */
+  prepayment: PrepaymentSummary;
+  /** National cross-province sharing in the whole population, with its spread (the same sources). */
+  crossProvince: { fen: TotalSpread; personTimes: TotalSpread };
 }
 
-/** Nearest-rank quantile of a list. */
-function quantile(xs: readonly number[], q: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
+/** The prepayment model in the summary: settings, sources of spread, national figures. */
+export interface PrepaymentSummary {
+  model: string;
+  firstYear: string;
+  resizing: string;
+  confidence: number;
+  /** Coverage of every interval, e.g. 0.9. */
+  interval: number;
+  replications: number;
+  draws: number;
+  ruleDraws: number;
+  bootstrap: number;
+  sources: {
+    /** Sampling noise of the 1:k sample: removed. */
+    sampling: 'removed';
+    /** The whole population's month-to-month randomness: included. */
+    population: 'included';
+    /** Parameter uncertainty: the ranges drawn, or why it is not included. */
+    parameters: 'included' | 'no ranges' | 'too few replications';
+    parameterRanges: string[];
+    /** What each interval covers. */
+    intervals: string;
+  };
+  /** Null when the confidence is resolved; otherwise why not, in both languages. */
+  unresolved: null | { minimumReplications: number; en: string; zh: string };
+  national: {
+    neededPrepaymentFen: number | null;
+    neededIntervalFen: [number, number] | null;
+    openingPrepaymentFen: number;
+    directSettlementOnly: null | {
+      neededPrepaymentFen: number | null;
+      neededIntervalFen: [number, number] | null;
+      openingPrepaymentFen: number;
+      sharingAddsFen: number | null;
+    };
+  };
 }
 
 /** Summarizes a scenario run. */
@@ -103,33 +153,41 @@ export function runSummary(run: ScenarioRun, dataset: Dataset): RunSummary {
   }
   for (const month of clearing.national) residual += Math.abs(month.net.reduce((s, x) => s + x, 0));
 
-  const mcByProvince = new Map(run.monteCarlo?.provinceResults.map((p) => [p.province, p]) ?? []);
+  const answer = run.prepayment;
   const provinces = clearing.provinceSummaries.map((s): ProvinceLine => {
     const p = dataset.provinces[s.province]!;
-    const mc = mcByProvince.get(s.province);
+    const a = answer.provinces[s.province]!;
+    const bg = a.directSettlementOnly;
     return {
       code: p.code2,
       name: p.nameEn,
       nameZh: p.nameZh,
-      openingPrepaymentFen: s.openingPrepaymentFen,
+      openingPrepaymentFen: a.ruleOpeningFen,
       peakUsage: Number.isFinite(s.peakUsage) ? s.peakUsage : null,
       yellowWarnings: s.yellowWarnings,
       redWarnings: s.redWarnings,
       topUps: s.topUps,
       topUpFen: s.topUpFen,
-      ...(mc ? { redProbability: mc.redProbability, neededPrepaymentFen: mc.neededPrepaymentFen } : {}),
+      neededPrepaymentFen: a.needed?.fen ?? null,
+      neededIntervalFen: a.needed ? [a.needed.lowFen, a.needed.highFen] : null,
+      timesRule: a.needed && a.ruleOpeningFen > 0 ? a.needed.fen / a.ruleOpeningFen : null,
+      redProbability: a.rule.redProbability,
+      yellowProbability: a.rule.yellowProbability,
+      redWarningsMean: a.rule.redWarningsMean,
+      directSettlementOnly: bg
+        ? {
+            neededPrepaymentFen: bg.needed?.fen ?? null,
+            openingPrepaymentFen: bg.ruleOpeningFen,
+            redProbability: bg.rule.redProbability,
+            sharingAddsFen: a.needed && bg.needed ? a.needed.fen - bg.needed.fen : null,
+          }
+        : null,
     };
   });
   const cash = clearing.cash.reduce(
     (s, c) => ({ grossFen: s.grossFen + c.grossFen, nettedFen: s.nettedFen + c.nettedFen }),
     { grossFen: 0, nettedFen: 0 },
   );
-  const reps = run.replicationTotals;
-  const band = (xs: number[]) => ({
-    p05: quantile(xs, 0.05),
-    p50: quantile(xs, 0.5),
-    p95: quantile(xs, 0.95),
-  });
   return {
     scenario: scenario.id,
     seed: scenario.seed,
@@ -157,14 +215,66 @@ export function runSummary(run: ScenarioRun, dataset: Dataset): RunSummary {
       firstYear: clearing.firstYear,
     },
     provinces,
-    monteCarlo:
-      run.monteCarlo === null
-        ? null
-        : {
-            replications: run.monteCarlo.replications,
-            confidence: run.monteCarlo.confidence,
-            crossProvinceFen: band(reps.map((r) => r.crossProvinceFen)),
-            crossProvinceTimes: band(reps.map((r) => r.crossProvinceTimes)),
-          },
+    prepayment: prepaymentSummary(run),
+    crossProvince: crossProvinceSpread(run.claims),
+  };
+}
+
+/** The prepayment model's settings, sources and national figures, for the summary. */
+export function prepaymentSummary(run: ScenarioRun): PrepaymentSummary {
+  const a = run.prepayment;
+  const p = run.scenario.clearing.prepayment;
+  const ranges = Object.keys(run.scenario.uncertainty).sort();
+  const parameters =
+    ranges.length === 0 ? 'no ranges' : a.sources.parameters ? 'included' : 'too few replications';
+  const pair = (n: NeededSize | null): [number, number] | null => (n ? [n.lowFen, n.highFen] : null);
+  const bg = a.national.directSettlementOnly;
+  const cover = Math.round(a.interval * 100);
+  return {
+    model: a.model,
+    firstYear: a.firstYear,
+    resizing: p.resizing,
+    confidence: a.confidence,
+    interval: a.interval,
+    replications: run.replications.length,
+    draws: a.draws,
+    ruleDraws: a.ruleDraws,
+    bootstrap: a.bootstrap,
+    sources: {
+      sampling: 'removed',
+      population: 'included',
+      parameters,
+      parameterRanges: a.sources.parameters ? ranges : [],
+      intervals: `${cover}% bootstrap intervals: the estimate's own error from the 1:${run.input.scaleK} samples${a.sources.parameters ? ' and the finite number of parameter draws' : ''}`,
+    },
+    unresolved: a.unresolved
+      ? { ...a.unresolved, ...unresolvedText(a.confidence, a.unresolved.minimumReplications, a.groups) }
+      : null,
+    national: {
+      neededPrepaymentFen: a.national.needed?.fen ?? null,
+      neededIntervalFen: pair(a.national.needed),
+      openingPrepaymentFen: a.national.ruleOpeningFen,
+      directSettlementOnly: bg
+        ? {
+            neededPrepaymentFen: bg.needed?.fen ?? null,
+            neededIntervalFen: pair(bg.needed),
+            openingPrepaymentFen: bg.ruleOpeningFen,
+            sharingAddsFen: a.national.needed && bg.needed ? a.national.needed.fen - bg.needed.fen : null,
+          }
+        : null,
+    },
+  };
+}
+
+/** Why a confidence is not resolved, in both languages. */
+export function unresolvedText(
+  confidence: number,
+  minimum: number,
+  draws: number,
+): { en: string; zh: string } {
+  const pct = Math.round(confidence * 1000) / 10;
+  return {
+    en: `${pct}% confidence needs at least ${minimum} replications that draw parameters (this run has ${draws}); with fewer, the answer would rest on the single most extreme draw. Run more replications or choose a lower confidence.`,
+    zh: `${pct}% 的置信度至少需要 ${minimum} 次抽取参数的重复模拟（本次为 ${draws} 次）；次数不足时结果只取决于最极端的一次抽样。请增加重复次数或选择较低的置信度。`,
   };
 }

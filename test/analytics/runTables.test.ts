@@ -33,6 +33,7 @@ describe('flowTable', () => {
         use: PERMITTED_USES[c.use],
         amount_fen: c.amountFen,
         count: c.count,
+        squares_yuan2: c.squaresYuan2,
       })),
     );
     expect(rows.some((r) => r.sharer_province !== r.treatment_province)).toBe(true);

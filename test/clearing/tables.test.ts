@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { checkColumnTable } from '../../src/analytics/columns';
-import { monteCarlo } from '../../src/clearing/montecarlo';
+import { ClaimsAccumulator } from '../../src/clearing/claims';
 import { DEFAULT_CLEARING_PARAMETERS } from '../../src/clearing/parameters';
+import { prepaymentInput } from '../../src/clearing/prepaymentInput';
+import { prepaymentModel } from '../../src/clearing/prepaymentModel';
 import { clearRun } from '../../src/clearing/run';
-import { clearingTables, monteCarloTable, type ColumnTable } from '../../src/clearing/tables';
-import { AREA_PROVINCE, PROVINCES, randomCube } from './helpers';
+import { clearingTables, prepaymentTables, splitFen, type ColumnTable } from '../../src/clearing/tables';
+import { loadDatasetFromDisk } from '../../src/population/node';
+import { AREA_PROVINCE, PROVINCES, randomCube, syntheticSample } from './helpers';
 
 const params = DEFAULT_CLEARING_PARAMETERS;
 const result = clearRun(randomCube('tables', 12), AREA_PROVINCE, PROVINCES, params, { start: '2026-01' });
@@ -101,29 +104,36 @@ describe('clearingTables', () => {
     expect(() => clearingTables(result, { provinceCodes: ['11'] })).toThrow(/no code for index 1/);
   });
 
-  test('monteCarloTable names the quantile columns and keeps the plain shape', () => {
-    const mc = monteCarlo([randomCube('a', 12), randomCube('b', 12)], AREA_PROVINCE, PROVINCES, params, {
-      start: '2026-01',
-      quantiles: [0.1, 0.9],
-      confidence: 0.9,
-    });
-    const t = monteCarloTable(mc);
-    checkShape(t);
-    expect(t.name).toBe('montecarlo_province');
-    expect(Object.keys(t.columns)).toEqual([
-      'province',
-      'replications',
-      'peak_usage_mean',
-      'peak_usage_q10',
-      'peak_usage_q90',
-      'red_probability',
-      'sized_prepayment_mean_fen',
-      'red_probability_at_mean_size',
-      'confidence',
-      'needed_prepayment_fen',
+  test('prepaymentTables gives the rule per province, the needed size, the advances that add up to it, and month bands', () => {
+    const acc = new ClaimsAccumulator(AREA_PROVINCE, PROVINCES, 12, 10);
+    for (let r = 0; r < 4; r++) acc.add(syntheticSample('tables', 20_000, 10, r), false);
+    const dedicated = { ...params, prepayment: { ...params.prepayment, model: 'dedicated' as const } };
+    const three = {
+      ...loadDatasetFromDisk(),
+      provinces: loadDatasetFromDisk().provinces.slice(0, PROVINCES),
+    };
+    const input = prepaymentInput(acc.model(), three, result.calendar, dedicated, null, 'tables');
+    const answer = prepaymentModel(input, { confidence: 0.9 });
+    const t = prepaymentTables(answer, result.calendar, ['11', '31', '44']);
+    expect(t.map((x) => x.name)).toEqual([
+      'prepayment_rule',
+      'prepayment_needed',
+      'prepayment_advance',
+      'prepayment_month_usage',
     ]);
-    expect(Array.from(t.columns.needed_prepayment_fen as Float64Array)).toEqual(
-      mc.provinceResults.map((p) => p.neededPrepaymentFen),
-    );
+    t.forEach(checkShape);
+    const [rule, needed, advance, usage] = t;
+    expect(rule!.columns.province_code).toEqual(['11', '31', '44']);
+    expect(usage!.columns.month_text).toHaveLength(3 * 12);
+    // What province i advances to each treatment province adds up to its needed size, in whole fen.
+    const neededFen = needed!.columns.needed_fen as Float64Array;
+    const codes = needed!.columns.province_code as string[];
+    codes.forEach((code, x) => {
+      const from = advance!.columns.insured_province_code as string[];
+      const fen = advance!.columns.advance_fen as Float64Array;
+      expect(sum(fen.filter((_, r) => from[r] === code))).toBe(neededFen[x]);
+    });
+    expect(splitFen(10, [1, 1, 1])).toEqual(Float64Array.of(4, 3, 3));
+    expect(splitFen(7, [0, 0])).toEqual(Float64Array.of(0, 0));
   });
 });

@@ -114,7 +114,7 @@ describe('simulate command', () => {
     for (const row of postings.slice(1)) expect(row).toMatch(/,(R\d+|CREDIT|OPEN)$/);
     const flowsCsv = readFileSync(join(out, 'flows.csv'), 'utf8');
     expect(flowsCsv.split('\n')[0]).toBe(
-      'month,sharer_area,sharer_province,treatment_area,treatment_province,use,amount_fen,count',
+      'month,sharer_area,sharer_province,treatment_area,treatment_province,use,amount_fen,count,squares_yuan2',
     );
   });
 });
