@@ -11,7 +11,8 @@ import { loadBundledDataset } from '../population/bundled';
 import { calibrate, calibrationData, type PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
-import { defaultWorkers, spawnBrowserWorker } from '../runtime/browser';
+import { defaultWorkers, spawnBrowserDrawWorker, spawnBrowserWorker } from '../runtime/browser';
+import { DrawWorkers } from '../runtime/drawWorkers';
 import { resultDigest } from '../runtime/digest';
 import { WorkerPool } from '../runtime/pool';
 import type { RunProgress } from '../runtime/progress';
@@ -59,7 +60,9 @@ export class RunService {
   readonly #done = new Map<string, CompletedRun>();
   readonly #listeners = new Set<(run: CompletedRun) => void>();
   #pool: SimulationPool | null = null;
+  #draws: DrawWorkers | null = null;
   #population: { dataset: Dataset; model: PopulationModel } | null = null;
+  #dataset: Dataset | null = null;
   #count = 0;
   #controller: AbortController | null = null;
 
@@ -70,10 +73,16 @@ export class RunService {
     this.#database = database;
   }
 
+  /** The bundled dataset (loaded on first use; no calibration). */
+  dataset(): Dataset {
+    this.#dataset ??= loadBundledDataset();
+    return this.#dataset;
+  }
+
   /** The bundled dataset and the calibrated population model (built on first use). */
   population(): { dataset: Dataset; model: PopulationModel } {
     if (!this.#population) {
-      const dataset = loadBundledDataset();
+      const dataset = this.dataset();
       this.#population = { dataset, model: calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS) };
     }
     return this.#population;
@@ -115,6 +124,7 @@ export class RunService {
     try {
       const population = this.population();
       this.#pool ??= new WorkerPool(spawnBrowserWorker, defaultWorkers(this.nav));
+      this.#draws ??= new DrawWorkers(spawnBrowserDrawWorker, defaultWorkers(this.nav));
       const pool = this.#pool;
       const run = await runScenario(
         request.scenario,
@@ -125,6 +135,7 @@ export class RunService {
           replications: request.replications ?? 0,
           onProgress,
           signal: controller.signal,
+          drawYears: this.#draws.draw,
         },
       );
       const summary = runSummary(run, population.dataset);

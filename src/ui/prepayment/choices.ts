@@ -1,21 +1,19 @@
 /**
- * The province choices of the Prepayment workspace (省份选择): the insured-place province, ranked by
- * peak usage, and one of its prepayments by treatment-place province (or all of them), each option
- * showing the peak usage it reached.
+ * The province choices of the Prepayment workspace (省份选择): the insured-place province, the
+ * largest prepayment first, and one of its prepayments by treatment-place province (or all of
+ * them), each option showing its risk of a red warning or the usage it reaches.
  */
 import { el } from '../dom';
-import { rankProvinces } from './model';
-import { provinceName, usageText, type RenderContext } from './render';
+import { probabilityText, provinceName, usageText, type RenderContext } from './render';
 
-/** Options of the insured-province select: highest peak usage first. */
+/** Options of the insured-province select: the largest prepayment first, each with its P(red) under the rule. */
 export function provinceOptions(ctx: RenderContext): HTMLOptionElement[] {
-  const summaries = ctx.view.completed.run.clearing.provinceSummaries;
-  return rankProvinces(summaries).map((p) =>
+  return ctx.view.ranked.map((p) =>
     el(
       ctx.doc,
       'option',
       { value: String(p), selected: p === ctx.province },
-      `${provinceName(ctx, p)} · ${usageText(summaries[p]!.peakUsage, ctx.lang)}`,
+      `${provinceName(ctx, p)} · P(red) ${probabilityText(ctx.view.answer.provinces[p]!.rule.redProbability, ctx.lang)}`,
     ),
   );
 }
@@ -23,7 +21,7 @@ export function provinceOptions(ctx: RenderContext): HTMLOptionElement[] {
 /** Value of the treatment select's option for all of a province's prepayments. */
 export const ALL_TREATMENTS = 'all';
 
-/** Options of the treatment select: all prepayments, then each one by its peak usage, highest first. */
+/** Options of the treatment select: all prepayments, then each one by its expected-year peak usage, highest first. */
 export function treatmentOptions(ctx: RenderContext, allLabel: string): HTMLOptionElement[] {
   const pairs = ctx.view.completed.run.clearing.prepayments
     .filter((p) => p.insured === ctx.province)

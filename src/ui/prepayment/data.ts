@@ -1,9 +1,9 @@
 /**
  * The Prepayment workspace's data (预付金数据): the daily usage of every insured-place province's
- * prepayments as one small column table for DuckDB, and the SQL of every chart and table, each
- * reading the run's clearing tables (`<prefix>_prepayment_usage`, `_prepayment_events`,
- * `_prepayment_province`, `_montecarlo_province`, `_clearing_settlement`). The same SQL feeds the
- * chart and its CSV download.
+ * prepayments in the expected year as one small column table for DuckDB, and the SQL of the charts
+ * that read the run's clearing tables (`<prefix>_prepayment_usage`, `_prepayment_events`,
+ * `_clearing_settlement`). The same SQL feeds the chart and its CSV download. The prepayment
+ * model's figures come from the run in memory (they follow the chosen confidence).
  */
 import type { ColumnTable } from '../../analytics/columns';
 import { quoteIdent } from '../../analytics/connector';
@@ -124,25 +124,6 @@ export function monthlyUsageSql(prefix: string, province: number, treatment: num
   sum(outstanding_fen) AS outstanding_fen, sum(prepayment_fen) AS prepayment_fen
 FROM ${tableName(prefix, 'prepayment_usage')} WHERE insured_province = ${province}${pair}
 GROUP BY month, month_text ORDER BY month`;
-}
-
-/** SQL of the province table: the clearing's province summaries, with the Monte Carlo when there is one. */
-export function provinceSql(prefix: string, monteCarlo: boolean): string {
-  const p = tableName(prefix, 'prepayment_province');
-  if (!monteCarlo) {
-    return `SELECT province, opening_prepayment_fen, peak_usage, yellow_warnings, red_warnings, top_ups, top_up_fen
-FROM ${p} ORDER BY province`;
-  }
-  return `SELECT p.province, p.opening_prepayment_fen, p.peak_usage, p.yellow_warnings, p.red_warnings, p.top_ups,
-  p.top_up_fen, m.replications, m.red_probability, m.sized_prepayment_mean_fen, m.red_probability_at_mean_size
-FROM ${p} AS p JOIN ${tableName(prefix, 'montecarlo_province')} AS m USING (province) ORDER BY province`;
-}
-
-/** SQL of the Monte Carlo band chart: quantiles of peak usage per province beside the run's own peak. */
-export function bandSql(prefix: string): string {
-  return `SELECT m.*, p.peak_usage AS run_peak_usage
-FROM ${tableName(prefix, 'montecarlo_province')} AS m
-JOIN ${tableName(prefix, 'prepayment_province')} AS p USING (province) ORDER BY province`;
 }
 
 /** SQL of the cash chart: per month, gross and netted cash movement and what netting saves. */

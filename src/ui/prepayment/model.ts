@@ -1,19 +1,15 @@
 /**
  * The numbers of the Prepayment workspace (预付金工作区), as pure functions of a run's clearing and
- * Monte Carlo: which province to show first, the prepayment needed for a chosen confidence, the
- * peak-usage bands across replications, the red-warning probability as a function of the prepayment,
- * and the warning level that colours a row. No DOM, no database.
+ * prepayment model: which province to show first, the rows of the province table, the red-warning
+ * probability as a function of a fixed prepayment, and the warning level that colours a row. No
+ * DOM, no database.
  */
-import {
-  prepaymentAtConfidence,
-  redProbabilityAt,
-  type MonteCarloResult,
-  type ProvinceMonteCarlo,
-} from '../../clearing/montecarlo';
-import { settlementLagDays, type ClearingCalendar, type WarningParameters } from '../../clearing/parameters';
+import { peakOutstanding, peakWeights, runCalendar } from '../../clearing/calendar';
+import type { ClearingCalendar, WarningParameters } from '../../clearing/parameters';
+import type { PrepaymentAnswer, ProvinceAnswer } from '../../clearing/prepaymentModel';
 import type { ProvinceSummary } from '../../clearing/run';
 
-/** Confidences offered for the needed prepayment (P(no red warning)). */
+/** Confidences offered for the needed prepayment (P(no red warning in the year)). */
 export const CONFIDENCES = [0.9, 0.95, 0.99] as const;
 
 /** Colour class of a usage rate against the warning lines: `red` at or above red, `yellow` at or above yellow. */
@@ -25,99 +21,61 @@ export function warningLevel(usage: number, w: Pick<WarningParameters, 'yellow' 
 }
 
 /**
- * Insured-place provinces ranked for the province choice: highest peak usage first, then more red
- * warnings, then the larger opening prepayment, then the lower index. The first is the default.
+ * Insured-place provinces ranked for the province choice: the largest prepayment first (the needed
+ * size, or the rule's opening size when the confidence is not resolved), then the one more likely
+ * to see a red warning under the rule, then the lower index. The first is the default.
  */
-export function rankProvinces(summaries: readonly ProvinceSummary[]): number[] {
-  return [...summaries]
-    .sort(
-      (a, b) =>
-        b.peakUsage - a.peakUsage ||
-        b.redWarnings - a.redWarnings ||
-        b.openingPrepaymentFen - a.openingPrepaymentFen ||
-        a.province - b.province,
-    )
-    .map((s) => s.province);
+export function rankProvinces(answer: PrepaymentAnswer): number[] {
+  const size = (p: ProvinceAnswer) => p.needed?.fen ?? p.ruleOpeningFen;
+  return answer.provinces
+    .map((p) => p.province)
+    .sort((a, b) => {
+      const pa = answer.provinces[a]!;
+      const pb = answer.provinces[b]!;
+      return size(pb) - size(pa) || pb.rule.redProbability - pa.rule.redProbability || a - b;
+    });
 }
 
-/** The province a first view shows: the one with the highest peak usage (−1 when there are none). */
-export function defaultProvince(summaries: readonly ProvinceSummary[]): number {
-  return rankProvinces(summaries)[0] ?? -1;
-}
-
-/** What the Monte Carlo says about one province at one confidence. */
-export interface NeededPrepayment {
+/** One row of the province table: plain numbers (NaN where a figure is missing) for sorting and CSV. */
+export interface ProvinceFigures extends Record<string, number> {
   province: number;
-  confidence: number;
-  /** Smallest fixed prepayment with P(no red warning) ≥ confidence (0: no cross-province claims). */
-  neededFen: number;
-  /** Mean opening prepayment the scenario's sizing rule gave across replications, whole fen. */
-  sizedFen: number;
-  /** needed ÷ sized (NaN when the rule sized nothing). */
-  ratio: number;
-  /** P(red) in the replications' own runs (sized by the rule, re-sized, with top-ups). */
-  redProbability: number;
-  /** P(red) if the province held the sized amount fixed for the whole run. */
-  redProbabilityAtSized: number;
-  /** P(red) at the needed amount (≤ 1 − confidence). */
-  redProbabilityAtNeeded: number;
+  /** The rule's opening size (the base of "× the rule"). */
+  rule_opening_fen: number;
+  needed_fen: number;
+  needed_low_fen: number;
+  needed_high_fen: number;
+  /** needed ÷ the rule's opening size. */
+  times_rule: number;
+  red_probability: number;
+  yellow_probability: number;
+  red_warnings_mean: number;
+  peak_usage_p50: number;
+  /** The expected year under the rule: its peak usage and red warnings. */
+  expected_peak_usage: number;
+  expected_red_warnings: number;
+  /** Under `direct-settlement`: what sharing adds to the needed size (NaN otherwise). */
+  sharing_adds_fen: number;
 }
 
-/** C5, C6: the needed prepayment of every province of `mc` at `confidence`, beside the rule's size. */
-export function neededAtConfidence(mc: MonteCarloResult, confidence: number): NeededPrepayment[] {
-  return mc.provinceResults.map((p) => {
-    const neededFen = prepaymentAtConfidence(p, confidence);
-    const sizedFen = Math.round(p.sizedPrepaymentMeanFen);
-    return {
-      province: p.province,
-      confidence,
-      neededFen,
-      sizedFen,
-      ratio: sizedFen > 0 ? neededFen / sizedFen : NaN,
-      redProbability: p.redProbability,
-      redProbabilityAtSized: redProbabilityAt(p, sizedFen),
-      redProbabilityAtNeeded: redProbabilityAt(p, neededFen),
-    };
-  });
-}
-
-/** One province's band of peak usage across the replications. */
-export interface PeakBand {
-  province: number;
-  /** Lowest, highest and median peak usage across replications (finite values; Infinity kept). */
-  low: number;
-  median: number;
-  high: number;
-  /** The quantiles the band is drawn between, e.g. 0.05 and 0.95. */
-  lowQuantile: number;
-  highQuantile: number;
-  mean: number;
-}
-
-/**
- * Band data from a Monte Carlo result: for every province the lowest and highest of its reported
- * quantiles of peak usage and the one closest to the median. Needs at least one quantile.
- */
-export function peakBands(mc: MonteCarloResult): PeakBand[] {
-  const q = mc.quantiles;
-  if (q.length === 0) throw new RangeError('quantiles: expected at least one');
-  let lo = 0;
-  let hi = 0;
-  let mid = 0;
-  q.forEach((v, k) => {
-    if (v < q[lo]!) lo = k;
-    if (v > q[hi]!) hi = k;
-    if (Math.abs(v - 0.5) < Math.abs(q[mid]! - 0.5)) mid = k;
-  });
-  return mc.provinceResults.map((p) => ({
+/** The figures of one province. */
+export function provinceFigures(p: ProvinceAnswer, summary: ProvinceSummary | undefined): ProvinceFigures {
+  const n = p.needed;
+  const bg = p.directSettlementOnly?.needed;
+  return {
     province: p.province,
-    low: p.peakUsageQuantiles[lo]!,
-    median: p.peakUsageQuantiles[mid]!,
-    high: p.peakUsageQuantiles[hi]!,
-    lowQuantile: q[lo]!,
-    highQuantile: q[hi]!,
-    mean: p.peakUsageMean,
-  }));
+    rule_opening_fen: p.ruleOpeningFen,
+    needed_fen: n?.fen ?? NaN,
+    needed_low_fen: n?.lowFen ?? NaN,
+    needed_high_fen: n?.highFen ?? NaN,
+    times_rule: n && p.ruleOpeningFen > 0 ? n.fen / p.ruleOpeningFen : NaN,
+    red_probability: p.rule.redProbability,
+    yellow_probability: p.rule.yellowProbability,
+    red_warnings_mean: p.rule.redWarningsMean,
+    peak_usage_p50: p.rule.peakUsage.p50,
+    expected_peak_usage: summary?.peakUsage ?? 0,
+    expected_red_warnings: summary?.redWarnings ?? 0,
+    sharing_adds_fen: n && bg ? n.fen - bg.fen : NaN,
+  };
 }
 
 /** A point of the red-warning curve: at a fixed prepayment of `prepaymentFen` and above (until the next point), P(red) is `probability`. */
@@ -127,14 +85,14 @@ export interface RedCurvePoint {
 }
 
 /**
- * C6: P(red warning) of province `p` as a step function of a fixed prepayment X, from its critical
- * sizes: the first point is X = 0; after each critical size K the probability drops to the share of
- * replications whose K is larger. Agrees with `redProbabilityAt` just above every point.
+ * C6: P(red warning in the year) of a province as a step function of a fixed prepayment X, from the
+ * critical sizes of its draws: the first point is X = 0; after each critical size K the probability
+ * drops to the share of draws whose K is larger.
  */
-export function redCurve(p: ProvinceMonteCarlo): RedCurvePoint[] {
-  const R = p.criticalFen.length;
+export function redCurve(criticalFen: ArrayLike<number>): RedCurvePoint[] {
+  const R = criticalFen.length;
   if (R === 0) return [{ prepaymentFen: 0, probability: 0 }];
-  const ks = Float64Array.from(p.criticalFen)
+  const ks = Float64Array.from(criticalFen)
     .filter((k) => k > 0)
     .sort();
   const points: RedCurvePoint[] = [{ prepaymentFen: 0, probability: ks.length / R }];
@@ -179,15 +137,13 @@ export function sortRows<R extends Record<string, number | string>>(
     .map((x) => x.row);
 }
 
-/** Average days in a month, for turning days into months in words. */
-const DAYS_PER_MONTH = 365.25 / 12;
-
 /**
- * C5, C7: about how many months of claims are outstanding just before a clearing period's money
- * arrives: the period's own length (a calendar month, or N days) plus the lag after it closes.
- * On steady flows, usage peaks near this ÷ the months a `months-of-average` rule holds.
+ * C5, C7: how many months of claims are outstanding at the peak on steady flows: the month whose
+ * providers have all been paid, plus whatever of the next months is paid out before clearing
+ * repays it (the same calendar arithmetic the model uses, over a year of equal months). With a
+ * `months-of-average` rule, steady flows peak near this ÷ its months.
  */
-export function outstandingMonthsAtPeak(calendar: ClearingCalendar): number {
-  const period = calendar.cycle === 'monthly' ? 1 : calendar.cycle.days / DAYS_PER_MONTH;
-  return period + settlementLagDays(calendar) / DAYS_PER_MONTH;
+export function outstandingMonthsAtPeak(calendar: ClearingCalendar, start = '2026-01'): number {
+  const cal = runCalendar(start, 12, calendar);
+  return peakOutstanding(peakWeights(cal), new Float64Array(12).fill(1));
 }

@@ -1,6 +1,6 @@
 /**
- * The overview charts of the Prepayment workspace (预付金总览图): Monte Carlo bands of peak usage for
- * every province, one province's red-warning probability against a fixed prepayment, and gross
+ * The overview charts of the Prepayment workspace (预付金总览图): bands of peak usage across the
+ * prepayment model's draws for every province, one province's red-warning probability against a fixed prepayment, and gross
  * versus netted cash movement per month. Observable Plot, document passed in.
  */
 import * as Plot from '@observablehq/plot';
@@ -15,14 +15,19 @@ function labelWidth(text: string): number {
   return Math.ceil(px);
 }
 
+/** One province of the band chart: the band's low, median and high, and a dot, as usage rates. */
+export interface BandRow {
+  province: number;
+  low: number;
+  median: number;
+  high: number;
+  dot: number;
+}
+
 /** Options of {@link bandChart}. */
 export interface BandChartOptions {
   yellow: number;
   red: number;
-  /** Column names of the band's low, median and high quantiles. */
-  low: string;
-  median: string;
-  high: string;
   xLabel: string;
   provinceName: (index: number) => string;
   /** The highlighted province. */
@@ -31,21 +36,21 @@ export interface BandChartOptions {
 }
 
 /**
- * The band chart of `rows` (montecarlo_province joined with the run's peak, column run_peak_usage):
- * per province a bar from the low to the high quantile of peak usage, a tick at the median and a dot
- * at this run's peak, sorted by the median, with the warning lines.
+ * The band chart of `rows`: per province a bar from the low to the high quantile of peak usage, a
+ * tick at the median and a dot (the expected year's peak), sorted by the median, with the warning
+ * lines.
  */
-export function bandChart(doc: Document, rows: readonly Row[], options: BandChartOptions): SVGSVGElement {
+export function bandChart(doc: Document, rows: readonly BandRow[], options: BandChartOptions): SVGSVGElement {
   const { yellow, red, selected, width = 1040 } = options;
-  const cap = (v: unknown) => Math.min(USAGE_CAP_PCT, 100 * Number(v));
+  const cap = (v: number) => Math.min(USAGE_CAP_PCT, 100 * v);
   const data = rows
     .map((r) => ({
-      province: Number(r.province),
-      name: options.provinceName(Number(r.province)),
-      low: cap(r[options.low]),
-      median: cap(r[options.median]),
-      high: cap(r[options.high]),
-      run: cap(r.run_peak_usage),
+      province: r.province,
+      name: options.provinceName(r.province),
+      low: cap(r.low),
+      median: cap(r.median),
+      high: cap(r.high),
+      run: cap(r.dot),
     }))
     .sort((a, b) => b.median - a.median || a.province - b.province);
   const top = Math.max(100, ...data.map((d) => Math.max(d.high, d.run)));

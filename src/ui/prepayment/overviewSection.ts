@@ -1,13 +1,14 @@
 /**
- * The all-provinces part of the Prepayment workspace (全部省份与资金划拨): Monte Carlo bands of peak
- * usage, the sortable province table with the needed prepayment at the chosen confidence, and gross
- * versus netted cash movement per month with what netting saves.
+ * The all-provinces part of the Prepayment workspace (全部省份与资金划拨): the national figures, the
+ * bands of peak usage under the rule across the draws, the sortable province table with the needed
+ * prepayment at the chosen confidence and its interval, and gross versus netted cash movement per
+ * month with what netting saves.
  */
 import { el } from '../dom';
-import { formatCount, formatPercent } from '../format';
+import { formatPercent } from '../format';
 import { moneyUnit } from './data';
 import { downloadButtons } from './downloads';
-import { neededAtConfidence, warningLevel } from './model';
+import { provinceFigures, warningLevel } from './model';
 import { bandChart, cashChart } from './overviewCharts';
 import {
   confidenceText,
@@ -21,69 +22,85 @@ import {
 import { provinceTable, type ProvinceColumn, type ProvinceRow, type TableSort } from './table';
 import { COLORS } from './usageCharts';
 
-/** The table rows: the SQL rows with the province name and, with a Monte Carlo, the needed prepayment. */
+/** The table rows: every province's figures with its name and the level of its median peak usage. */
 export function provinceRows(ctx: RenderContext): ProvinceRow[] {
   const { view } = ctx;
-  const mc = view.completed.run.monteCarlo;
-  const needed = mc ? neededAtConfidence(mc, ctx.confidence) : null;
-  return view.provinceRows.map((r) => {
-    const province = Number(r.province);
-    const n = needed?.[province];
-    const opening = Number(r.opening_prepayment_fen);
+  const summaries = view.completed.run.clearing.provinceSummaries;
+  return view.answer.provinces.map((p) => {
+    const f = provinceFigures(p, summaries[p.province]);
     return {
-      province,
-      name: provinceName(ctx, province),
-      level: warningLevel(Number(r.peak_usage), view.params.warnings),
-      opening_prepayment_fen: opening,
-      peak_usage: Number(r.peak_usage),
-      yellow_warnings: Number(r.yellow_warnings),
-      red_warnings: Number(r.red_warnings),
-      top_ups: Number(r.top_ups),
-      top_up_fen: Number(r.top_up_fen),
-      red_probability: n ? n.redProbability : NaN,
-      needed_prepayment_fen: n ? n.neededFen : NaN,
-      needed_ratio: n && opening > 0 ? n.neededFen / opening : NaN,
+      ...f,
+      name: provinceName(ctx, p.province),
+      code: view.names.code[p.province] ?? String(p.province),
+      level: warningLevel(f.peak_usage_p50, view.params.warnings),
     };
   });
 }
 
-/** The Monte Carlo band chart with its downloads (nothing without replications). */
+/** The national line: needed at the confidence with its interval, the rule's size, what sharing adds. */
+function national(ctx: RenderContext): HTMLElement[] {
+  const { doc, lang, view } = ctx;
+  const n = view.answer.national;
+  if (!n.needed) return [];
+  const bg = n.directSettlementOnly;
+  const text = ctx.t('national', {
+    c: confidenceText(ctx),
+    needed: moneyText(n.needed.fen, lang),
+    lo: moneyText(n.needed.lowFen, lang),
+    hi: moneyText(n.needed.highFen, lang),
+    opening: moneyText(n.ruleOpeningFen, lang),
+  });
+  const extra =
+    bg && bg.needed
+      ? ` ${ctx.t('national.ds', { bg: moneyText(bg.needed.fen, lang), adds: moneyText(n.needed.fen - bg.needed.fen, lang) })}`
+      : '';
+  return [
+    el(
+      doc,
+      'p',
+      {
+        class: 'national',
+        'data-fen': String(n.needed.fen),
+        'data-low': String(n.needed.lowFen),
+        'data-high': String(n.needed.highFen),
+      },
+      text + extra,
+    ),
+  ];
+}
+
+/** The band chart of peak usage under the rule across the draws, with its downloads. */
 function bands(ctx: RenderContext): HTMLElement[] {
   const { doc, view } = ctx;
-  const mc = view.completed.run.monteCarlo;
-  if (!mc || !view.bandRows) return [];
-  const q = mc.quantiles;
-  const name = (x: number) => `peak_usage_q${String(Math.round(x * 100)).padStart(2, '0')}`;
-  const lo = Math.min(...q);
-  const hi = Math.max(...q);
-  const mid = q.reduce((a, b) => (Math.abs(b - 0.5) < Math.abs(a - 0.5) ? b : a));
-  const svg = bandChart(doc, view.bandRows, {
+  const summaries = view.completed.run.clearing.provinceSummaries;
+  const rows = view.answer.provinces.map((p) => ({
+    province: p.province,
+    low: p.rule.peakUsage.p05,
+    median: p.rule.peakUsage.p50,
+    high: p.rule.peakUsage.p95,
+    dot: summaries[p.province]?.peakUsage ?? 0,
+  }));
+  const svg = bandChart(doc, rows, {
     yellow: view.params.warnings.yellow,
     red: view.params.warnings.red,
-    low: name(lo),
-    median: name(mid),
-    high: name(hi),
     xLabel: ctx.t('chart.bands.x'),
     provinceName: (i) => provinceName(ctx, i),
     selected: ctx.province,
   });
-  const rows = view.bandRows;
+  const csv = () => ({
+    names: ['province_code', 'peak_usage_p05', 'peak_usage_p50', 'peak_usage_p95', 'expected_peak_usage'],
+    rows: rows.map((r) => ({
+      province_code: view.names.code[r.province] ?? null,
+      peak_usage_p05: r.low,
+      peak_usage_p50: r.median,
+      peak_usage_p95: r.high,
+      expected_peak_usage: r.dot,
+    })),
+  });
   return [
-    el(
-      doc,
-      'h4',
-      {},
-      ctx.t('chart.bands', { lo: `${Math.round(lo * 100)}%`, hi: `${Math.round(hi * 100)}%` }),
-    ),
+    el(doc, 'h4', {}, ctx.t('chart.bands')),
     el(doc, 'div', { class: 'chart', 'data-chart': 'bands' }, svg),
-    downloadButtons(
-      doc,
-      ctx.base,
-      'bands',
-      downloadTexts(ctx),
-      () => ({ names: Object.keys(rows[0] ?? {}), rows }),
-      svg,
-    ),
+    downloadButtons(doc, ctx.base, 'bands', downloadTexts(ctx), csv, svg),
   ];
 }
 
@@ -91,44 +108,52 @@ function bands(ctx: RenderContext): HTMLElement[] {
 function table(ctx: RenderContext, sort: TableSort, onSort: (s: TableSort) => void): HTMLElement[] {
   const { doc, lang } = ctx;
   const rows = provinceRows(ctx);
-  const largest = Math.max(0, ...rows.map((r) => Number(r.opening_prepayment_fen)));
+  const largest = Math.max(
+    0,
+    ...rows.map((r) => Math.max(Number(r.rule_opening_fen), Number(r.needed_high_fen) || 0)),
+  );
   const unit = moneyUnit(largest, lang);
   const digits = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
   const money = (v: number | string) =>
-    Number.isFinite(Number(v)) ? digits.format(Number(v) / unit.divisor) : '—';
+    // Rounded first, so that a tiny negative difference reads 0.00, not −0.00.
+    Number.isFinite(Number(v)) ? digits.format(Math.round((100 * Number(v)) / unit.divisor) / 100 || 0) : '—';
   const inUnit = (header: string) => `${header} (${unit.label})`;
-  const count = (v: number | string) => formatCount(Number(v), lang);
-  const mc = ctx.view.completed.run.monteCarlo !== null;
+  const probability = (v: number | string) => probabilityText(Number(v), lang);
+  const ds = ctx.view.answer.model === 'direct-settlement';
   const columns: ProvinceColumn[] = [
     { key: 'name', header: ctx.t('col.province'), format: (v) => String(v) },
-    { key: 'opening_prepayment_fen', header: inUnit(ctx.t('col.opening')), format: money },
-    { key: 'peak_usage', header: ctx.t('col.peak'), format: (v) => usageText(Number(v), lang) },
-    { key: 'yellow_warnings', header: ctx.t('col.yellow'), format: count },
-    { key: 'red_warnings', header: ctx.t('col.red'), format: count },
-    { key: 'top_ups', header: ctx.t('col.topUps'), format: count },
-    { key: 'top_up_fen', header: inUnit(ctx.t('col.topUpFen')), format: money },
-    ...(mc
-      ? [
-          {
-            key: 'red_probability',
-            header: ctx.t('col.pRed'),
-            format: (v: number | string) => probabilityText(Number(v), lang),
-          },
-          {
-            key: 'needed_prepayment_fen',
-            header: inUnit(ctx.t('col.needed', { c: confidenceText(ctx) })),
-            format: money,
-          },
-          {
-            key: 'needed_ratio',
-            header: ctx.t('col.ratio'),
-            format: (v: number | string) => (Number.isFinite(Number(v)) ? `${Number(v).toFixed(2)}×` : '—'),
-          },
-        ]
-      : []),
+    {
+      key: 'needed_fen',
+      header: inUnit(ctx.t('col.needed', { c: confidenceText(ctx) })),
+      format: money,
+    },
+    {
+      key: 'needed_high_fen',
+      header: ctx.t('col.interval'),
+      format: (_v, row) =>
+        Number.isFinite(Number(row.needed_low_fen))
+          ? `${money(row.needed_low_fen!)} – ${money(row.needed_high_fen!)}`
+          : '—',
+    },
+    { key: 'rule_opening_fen', header: inUnit(ctx.t('col.ruleOpening')), format: money },
+    {
+      key: 'times_rule',
+      header: ctx.t('col.timesRule'),
+      format: (v) => (Number.isFinite(Number(v)) ? `${Number(v).toFixed(2)}×` : '—'),
+    },
+    { key: 'red_probability', header: ctx.t('col.pRed'), format: probability },
+    { key: 'yellow_probability', header: ctx.t('col.pYellow'), format: probability },
+    { key: 'red_warnings_mean', header: ctx.t('col.redMean'), format: (v) => Number(v).toFixed(1) },
+    { key: 'peak_usage_p50', header: ctx.t('col.peak50'), format: (v) => usageText(Number(v), lang) },
+    {
+      key: 'expected_peak_usage',
+      header: ctx.t('col.expectedPeak'),
+      format: (v) => usageText(Number(v), lang),
+    },
+    ...(ds ? [{ key: 'sharing_adds_fen', header: inUnit(ctx.t('col.sharingAdds')), format: money }] : []),
   ];
   const t = provinceTable(doc, rows, {
     columns,
@@ -138,11 +163,30 @@ function table(ctx: RenderContext, sort: TableSort, onSort: (s: TableSort) => vo
     onSort,
     onSelect: ctx.select,
   });
-  const names = ['province', 'name', ...columns.slice(1).map((c) => c.key), 'level'];
+  const names = [
+    'province_code',
+    'confidence',
+    'needed_fen',
+    'needed_low_fen',
+    'needed_high_fen',
+    'rule_opening_fen',
+    'times_rule',
+    'red_probability',
+    'yellow_probability',
+    'red_warnings_mean',
+    'peak_usage_p50',
+    'expected_peak_usage',
+    ...(ds ? ['sharing_adds_fen'] : []),
+  ];
   const csvRows = () => ({
     names,
     rows: rows.map((r) =>
-      Object.fromEntries(names.map((k) => [k, Number.isNaN(r[k]) ? null : (r[k] ?? null)])),
+      Object.fromEntries(
+        names.map((k) => {
+          const v = k === 'province_code' ? r.code : k === 'confidence' ? ctx.confidence : r[k];
+          return [k, typeof v === 'number' && Number.isNaN(v) ? null : (v ?? null)];
+        }),
+      ),
     ),
   });
   return [
@@ -217,6 +261,7 @@ export function overviewSection(
 ): HTMLElement[] {
   return [
     el(ctx.doc, 'h3', {}, ctx.t('section.all')),
+    ...national(ctx),
     ...bands(ctx),
     ...table(ctx, sort, onSort),
     ...cash(ctx),

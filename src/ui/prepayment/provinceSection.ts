@@ -1,18 +1,23 @@
 /**
- * The chosen province's part of the Prepayment workspace (单省预付金): key figures (opening
- * prepayment by the scenario's rule, peak usage, warnings, top-ups; with a Monte Carlo the prepayment
- * needed for the chosen confidence and P(red warning)), the daily usage chart with the warning
- * lines, the timeline of warnings and top-ups, and P(red) against a fixed prepayment.
+ * The chosen province's part of the Prepayment workspace (单省预付金): key figures (the prepayment
+ * needed for the chosen confidence with its interval and × the rule, the rule's opening size, how
+ * often the rule warns red, the expected year's peak and warnings, what sharing adds), the expected
+ * year's daily usage with the draws' monthly band and the warning lines, its timeline of warnings
+ * and top-ups, P(red) against a fixed prepayment, and what the province advances to each
+ * treatment province.
  */
+import type { Row } from '../../analytics/query';
 import type { PrepaymentSizing } from '../../clearing/parameters';
+import { splitFen } from '../../clearing/tables';
 import { el } from '../dom';
-import { formatCount } from '../format';
-import { dateOf, moneyUnit } from './data';
+import { formatPercent } from '../format';
+import { dateOf, dayText, moneyUnit } from './data';
 import { downloadButtons } from './downloads';
-import { neededAtConfidence, peakBands, redCurve } from './model';
+import { redCurve } from './model';
 import { curveChart } from './overviewCharts';
 import {
   confidenceText,
+  coverText,
   downloadTexts,
   moneyText,
   probabilityText,
@@ -37,48 +42,103 @@ function figure(
   label: string,
   value: string,
   note = '',
-  fen?: number,
+  data: Record<string, string> = {},
 ): HTMLElement {
   return el(
     doc,
     'div',
-    { class: 'figure', 'data-figure': id, ...(fen === undefined ? {} : { 'data-fen': String(fen) }) },
+    { class: 'figure', 'data-figure': id, ...data },
     el(doc, 'div', { class: 'label' }, label),
     el(doc, 'div', { class: 'value' }, value),
     ...(note ? [el(doc, 'div', { class: 'note' }, note)] : []),
   );
 }
 
-/** A legend entry: a swatch (line or dashed line) and its text. */
-function swatch(doc: Document, color: string, text: string, dashed = false): HTMLElement {
-  return el(
-    doc,
-    'span',
-    { class: 'entry' },
-    el(doc, 'span', { class: `swatch${dashed ? ' dashed' : ''}`, style: `border-color:${color}` }),
-    text,
-  );
+/** A legend entry: a swatch (line, dashed line or box) and its text. */
+function swatch(
+  doc: Document,
+  color: string,
+  text: string,
+  kind: 'line' | 'dashed' | 'box' = 'line',
+): HTMLElement {
+  const mark =
+    kind === 'box'
+      ? el(doc, 'span', { class: 'box', style: `background:${color}` })
+      : el(doc, 'span', {
+          class: `swatch${kind === 'dashed' ? ' dashed' : ''}`,
+          style: `border-color:${color}`,
+        });
+  return el(doc, 'span', { class: 'entry' }, mark, text);
 }
 
 /** The key figures of the chosen province. */
 function figures(ctx: RenderContext): HTMLElement {
   const { doc, lang, view, province } = ctx;
+  const a = view.answer.provinces[province]!;
   const s = view.completed.run.clearing.provinceSummaries[province];
-  const mc = view.completed.run.monteCarlo;
   const items: HTMLElement[] = [];
+  const n = a.needed;
+  items.push(
+    n
+      ? figure(
+          doc,
+          'needed',
+          ctx.t('fig.needed', { c: confidenceText(ctx) }),
+          moneyText(n.fen, lang),
+          ctx.t('fig.neededNote', {
+            cover: coverText(ctx),
+            lo: moneyText(n.lowFen, lang),
+            hi: moneyText(n.highFen, lang),
+            x: a.ruleOpeningFen > 0 ? (n.fen / a.ruleOpeningFen).toFixed(2) : '—',
+          }),
+          { 'data-fen': String(n.fen), 'data-low': String(n.lowFen), 'data-high': String(n.highFen) },
+        )
+      : figure(doc, 'needed', ctx.t('fig.needed', { c: confidenceText(ctx) }), '—', ctx.t('fig.unresolved')),
+    figure(doc, 'opening', ctx.t('fig.opening'), moneyText(a.ruleOpeningFen, lang), '', {
+      'data-fen': String(a.ruleOpeningFen),
+    }),
+    figure(
+      doc,
+      'p-red',
+      ctx.t('fig.pRed'),
+      probabilityText(a.rule.redProbability, lang),
+      ctx.t('fig.pRedNote', {
+        y: probabilityText(a.rule.yellowProbability, lang),
+        n: a.rule.redWarningsMean.toFixed(1),
+      }),
+    ),
+    figure(
+      doc,
+      'peak-band',
+      ctx.t('fig.peakBand'),
+      `${usageText(a.rule.peakUsage.p05, lang)} – ${usageText(a.rule.peakUsage.p95, lang)}`,
+      usageText(a.rule.peakUsage.p50, lang),
+    ),
+  );
   if (s) {
     items.push(
       figure(
         doc,
-        'opening',
-        ctx.t('fig.opening'),
-        moneyText(s.openingPrepaymentFen, lang),
-        '',
-        s.openingPrepaymentFen,
+        'expected',
+        ctx.t('fig.expected'),
+        `${usageText(s.peakUsage, lang)} · ${s.yellowWarnings}/${s.redWarnings}`,
       ),
-      figure(doc, 'peak', ctx.t('fig.peak'), usageText(s.peakUsage, lang)),
-      figure(doc, 'warnings', ctx.t('fig.warnings'), `${s.yellowWarnings} / ${s.redWarnings}`),
-      figure(doc, 'top-ups', ctx.t('fig.topUps'), formatCount(s.topUps, lang), moneyText(s.topUpFen, lang)),
+    );
+  }
+  const bg = a.directSettlementOnly;
+  if (bg) {
+    items.push(
+      figure(
+        doc,
+        'sharing-adds',
+        ctx.t('fig.sharingAdds'),
+        n && bg.needed ? moneyText(n.fen - bg.needed.fen, lang) : '—',
+        ctx.t('fig.sharingAddsNote', {
+          bg: bg.needed ? moneyText(bg.needed.fen, lang) : '—',
+          p0: probabilityText(bg.rule.redProbability, lang),
+          p1: probabilityText(a.rule.redProbability, lang),
+        }),
+      ),
     );
   }
   const pair = view.completed.run.clearing.prepayments.find(
@@ -96,78 +156,126 @@ function figures(ctx: RenderContext): HTMLElement {
       ),
     );
   }
-  const n = mc ? neededAtConfidence(mc, ctx.confidence)[province] : undefined;
-  const band = mc ? peakBands(mc)[province] : undefined;
-  if (mc && n && band) {
-    const ratio = Number.isFinite(n.ratio) ? n.ratio.toFixed(2) : '—';
-    items.push(
-      figure(
-        doc,
-        'needed',
-        ctx.t('fig.needed', { c: confidenceText(ctx) }),
-        moneyText(n.neededFen, lang),
-        ctx.t('fig.neededNote', { x: ratio }),
-        n.neededFen,
-      ),
-      figure(doc, 'sized', ctx.t('fig.sized'), moneyText(n.sizedFen, lang), '', n.sizedFen),
-      figure(
-        doc,
-        'p-red',
-        ctx.t('fig.pRed'),
-        probabilityText(n.redProbability, lang),
-        ctx.t('fig.pRedNote', {
-          a: probabilityText(n.redProbability, lang),
-          b: probabilityText(n.redProbabilityAtSized, lang),
-        }),
-      ),
-      figure(
-        doc,
-        'band',
-        ctx.t('fig.band', { n: mc.replications }),
-        `${usageText(band.low, lang)} – ${usageText(band.high, lang)}`,
-        `${Math.round(band.lowQuantile * 100)}–${Math.round(band.highQuantile * 100)}%, ${usageText(band.median, lang)}`,
-      ),
-    );
-  }
   return el(doc, 'div', { class: 'figures' }, ...items);
 }
 
-/** The P(red) curve of the chosen province, or the offer to run the Monte Carlo. */
-function curveBlock(ctx: RenderContext, offer: HTMLElement): HTMLElement[] {
+/** P(red) against a fixed prepayment for the chosen province. */
+function curveBlock(ctx: RenderContext): HTMLElement[] {
   const { doc, lang, view, province } = ctx;
-  const mc = view.completed.run.monteCarlo;
-  const p = mc?.provinceResults[province];
-  const n = mc ? neededAtConfidence(mc, ctx.confidence)[province] : undefined;
-  if (!mc || !p || !n) return [offer];
-  const points = redCurve(p);
-  const unit = moneyUnit(Math.max(n.neededFen, n.sizedFen, ...points.map((x) => x.prepaymentFen)), lang);
+  const a = view.answer.provinces[province]!;
+  const points = redCurve(a.criticalFen);
+  const neededFen = a.needed?.fen ?? 0;
+  const unit = moneyUnit(Math.max(neededFen, a.ruleOpeningFen, ...points.map((x) => x.prepaymentFen)), lang);
   const svg = curveChart(doc, points, {
     divisor: unit.divisor,
     xLabel: ctx.t('chart.curve.x', { unit: unit.label }),
     yLabel: ctx.t('chart.curve.y'),
-    sizedFen: n.sizedFen,
-    neededFen: n.neededFen,
+    sizedFen: a.ruleOpeningFen,
+    neededFen,
     confidence: ctx.confidence,
     labels: { sized: ctx.t('legend.sized'), needed: `${ctx.t('legend.needed')} (${confidenceText(ctx)})` },
   });
+  const code = view.names.code[province] ?? String(province);
   const rows = () => ({
-    names: ['province', 'prepayment_fen', 'red_probability'],
-    rows: points.map((x) => ({ province, prepayment_fen: x.prepaymentFen, red_probability: x.probability })),
+    names: ['province_code', 'prepayment_fen', 'red_probability'],
+    rows: points.map((x) => ({
+      province_code: code,
+      prepayment_fen: Math.round(x.prepaymentFen),
+      red_probability: x.probability,
+    })),
   });
   return [
     el(doc, 'h4', {}, ctx.t('chart.curve')),
     el(doc, 'p', { class: 'note' }, ctx.t('chart.curve.note')),
     el(doc, 'div', { class: 'chart', 'data-chart': 'curve' }, svg),
-    downloadButtons(doc, ctx.base, `curve-${province}`, downloadTexts(ctx), rows, svg),
+    downloadButtons(doc, ctx.base, `curve-${code}`, downloadTexts(ctx), rows, svg),
   ];
 }
 
+/** What the chosen province advances to each treatment province at the confidence, beside the rule. */
+function advanceBlock(ctx: RenderContext): HTMLElement[] {
+  const { doc, lang, view, province } = ctx;
+  const a = view.answer.provinces[province]!;
+  if (!a.needed || a.treatments.length === 0) return [];
+  const parts = splitFen(a.needed.fen, a.split);
+  const code = (i: number) => view.names.code[i] ?? String(i);
+  const rows = Array.from(a.treatments, (j, x) => ({
+    j,
+    share: a.split[x]!,
+    advance: parts[x]!,
+    opening: a.openingFen[x]!,
+  })).sort((p, q) => q.advance - p.advance || p.j - q.j);
+  const unit = moneyUnit(Math.max(...rows.map((r) => Math.max(r.advance, r.opening))), lang);
+  const digits = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const money = (fen: number) => digits.format(Math.round((100 * fen) / unit.divisor) / 100 || 0);
+  const head = el(
+    doc,
+    'tr',
+    {},
+    ...[
+      ctx.t('col.treatment'),
+      ctx.t('col.share'),
+      `${ctx.t('col.advance')} (${unit.label})`,
+      `${ctx.t('col.ruleOpening')} (${unit.label})`,
+    ].map((h) => el(doc, 'th', { scope: 'col' }, h)),
+  );
+  const body = rows.map((r) =>
+    el(
+      doc,
+      'tr',
+      { 'data-treatment': code(r.j) },
+      el(doc, 'th', { scope: 'row' }, provinceName(ctx, r.j)),
+      el(doc, 'td', {}, formatPercent(100 * r.share, lang, 1)),
+      el(doc, 'td', { 'data-fen': String(r.advance) }, money(r.advance)),
+      el(doc, 'td', {}, money(r.opening)),
+    ),
+  );
+  const csv = () => ({
+    names: ['insured_province_code', 'treatment_province_code', 'share', 'advance_fen', 'rule_opening_fen'],
+    rows: rows.map((r) => ({
+      insured_province_code: code(province),
+      treatment_province_code: code(r.j),
+      share: r.share,
+      advance_fen: r.advance,
+      rule_opening_fen: r.opening,
+    })),
+  });
+  return [
+    el(
+      doc,
+      'h4',
+      {},
+      ctx.t('section.advance', { name: provinceName(ctx, province), c: confidenceText(ctx) }),
+    ),
+    el(doc, 'p', { class: 'note' }, ctx.t('advance.note')),
+    el(
+      doc,
+      'div',
+      { class: 'table-wrap' },
+      el(doc, 'table', { class: 'advance' }, el(doc, 'thead', {}, head), el(doc, 'tbody', {}, ...body)),
+    ),
+    downloadButtons(doc, ctx.base, `advance-${code(province)}`, downloadTexts(ctx), csv, null),
+  ];
+}
+
+/** The monthly band of the chosen province's usage under the rule, for the usage chart. */
+function monthBand(ctx: RenderContext): { from: string; to: string; low: number; high: number }[] {
+  const { view, province } = ctx;
+  const cal = view.completed.run.clearing.calendar;
+  const usage = view.answer.provinces[province]!.rule.monthUsage;
+  return Array.from({ length: cal.months }, (_, m) => ({
+    from: dayText(cal, cal.monthStart[m]!),
+    to: dayText(cal, cal.monthStart[m + 1]!),
+    low: usage.p05[m]!,
+    high: usage.p95[m]!,
+  }));
+}
+
 /** Renders the chosen province's section (`data` null while its rows load). */
-export function provinceSection(
-  ctx: RenderContext,
-  data: ProvinceView | null,
-  offer: HTMLElement,
-): HTMLElement[] {
+export function provinceSection(ctx: RenderContext, data: ProvinceView | null): HTMLElement[] {
   const { doc, lang, view, province } = ctx;
   const name = provinceName(ctx, province);
   const w = view.params.warnings;
@@ -185,12 +293,14 @@ export function provinceSection(
     data.treatment === null
       ? { worst: ctx.t('legend.worst'), all: ctx.t('legend.all') }
       : { worst: ctx.t('legend.reached'), all: ctx.t('legend.after') };
+  const band = data.treatment === null ? monthBand(ctx) : [];
   const usage = usageChart(doc, data.usageRows, {
     yellow: w.yellow,
     red: w.red,
     yLabel: ctx.t('chart.usage.y'),
     labels: { ...lines, yellow: ctx.t('legend.yellow'), red: ctx.t('legend.red') },
     date: dateOf,
+    band,
   });
   const first = data.usageRows[0]?.date;
   const last = data.usageRows.at(-1)?.date;
@@ -207,7 +317,12 @@ export function provinceSection(
     date: dateOf,
   });
   const texts = downloadTexts(ctx);
-  const eventNames = ['date', 'day', 'month', 'treatment_province', 'kind', 'usage', 'amount_fen'];
+  const code = view.names.code[province]!;
+  const withCode = (rows: readonly Row[]): Row[] =>
+    rows.map((r) => {
+      const { treatment_province: j, ...rest } = r;
+      return { ...rest, treatment_province_code: view.names.code[Number(j)] ?? null };
+    });
   out.push(
     el(doc, 'h4', {}, ctx.t('chart.usage')),
     el(
@@ -215,24 +330,29 @@ export function provinceSection(
       'p',
       { class: 'legend' },
       swatch(doc, COLORS.worst, lines.worst),
-      swatch(doc, COLORS.all, lines.all, true),
-      swatch(doc, COLORS.yellow, `${ctx.t('legend.yellow')} ${Math.round(100 * w.yellow)}%`, true),
-      swatch(doc, COLORS.red, `${ctx.t('legend.red')} ${Math.round(100 * w.red)}%`, true),
+      swatch(doc, COLORS.all, lines.all, 'dashed'),
+      ...(band.length > 0 ? [swatch(doc, COLORS.band, ctx.t('legend.band'), 'box')] : []),
+      swatch(doc, COLORS.yellow, `${ctx.t('legend.yellow')} ${Math.round(100 * w.yellow)}%`, 'dashed'),
+      swatch(doc, COLORS.red, `${ctx.t('legend.red')} ${Math.round(100 * w.red)}%`, 'dashed'),
     ),
     el(doc, 'div', { class: 'chart', 'data-chart': 'usage' }, usage),
     downloadButtons(
       doc,
       ctx.base,
-      `usage-${province}`,
+      `usage-${code}`,
       texts,
       () => ({
         names: ['day', 'date', 'worst_usage', 'usage', 'outstanding_fen', 'prepayment_fen'],
-        rows: data.usageRows,
+        rows: data.usageRows.map((r) => ({
+          ...r,
+          outstanding_fen: Math.round(Number(r.outstanding_fen)),
+          prepayment_fen: Math.round(Number(r.prepayment_fen)),
+        })),
       }),
       usage,
       [
         {
-          id: `usage-monthly-${province}`,
+          id: `usage-monthly-${code}`,
           label: ctx.t('download.monthly'),
           data: () => ({
             names: [
@@ -242,8 +362,16 @@ export function provinceSection(
               'usage_month_end',
               'outstanding_fen',
               'prepayment_fen',
+              'band_usage_p05',
+              'band_usage_p95',
             ],
-            rows: data.monthRows,
+            rows: data.monthRows.map((r, m) => ({
+              ...r,
+              outstanding_fen: Math.round(Number(r.outstanding_fen)),
+              prepayment_fen: Math.round(Number(r.prepayment_fen)),
+              band_usage_p05: band[m]?.low ?? null,
+              band_usage_p95: band[m]?.high ?? null,
+            })),
           }),
         },
       ],
@@ -254,12 +382,16 @@ export function provinceSection(
     downloadButtons(
       doc,
       ctx.base,
-      `events-${province}`,
+      `events-${code}`,
       texts,
-      () => ({ names: eventNames, rows: data.eventRows }),
+      () => ({
+        names: ['date', 'day', 'month', 'treatment_province_code', 'kind', 'usage', 'amount_fen'],
+        rows: withCode(data.eventRows),
+      }),
       timeline,
     ),
-    ...curveBlock(ctx, offer),
+    ...curveBlock(ctx),
+    ...advanceBlock(ctx),
   );
   return out;
 }

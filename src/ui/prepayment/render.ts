@@ -14,7 +14,7 @@ export interface RenderContext {
   lang: Lang;
   t: (key: PrepaymentMessageKey, values?: Record<string, string | number>) => string;
   view: RunView;
-  /** Confidence of the needed prepayment, e.g. 0.95. */
+  /** Confidence of the needed prepayment, e.g. 0.95 (the view's answer is at it). */
   confidence: number;
   /** Start of every download's file name, e.g. `prepayment-baseline-2026-1-10000-r10`. */
   base: string;
@@ -33,6 +33,11 @@ export function usageText(rate: number, lang: Lang): string {
 /** A probability (0.95) as a whole percentage ("95%"), or with one decimal below 10%. */
 export function probabilityText(p: number, lang: Lang): string {
   return formatPercent(100 * p, lang, p > 0 && p < 0.1 ? 1 : 0);
+}
+
+/** The model's interval coverage as a percentage text ("90%"). */
+export function coverText(ctx: Pick<RenderContext, 'view' | 'lang'>): string {
+  return formatPercent(100 * ctx.view.answer.interval, ctx.lang, 0);
 }
 
 /** Money in fen for the language; "—" for NaN. */

@@ -1,18 +1,19 @@
 /**
  * A run as the Prepayment workspace shows it (预付金视图数据): the run's clearing parameters, the
- * province names, and the rows of every chart and table, queried from the run's DuckDB tables once
- * per run (the province's own rows once per province), so that a language switch only redraws.
+ * province names, the prepayment model at the chosen confidence, and the rows of the charts queried
+ * from the run's DuckDB tables once per run (the province's own rows once per province), so that a
+ * language switch only redraws.
  */
 import type { Connector } from '../../analytics/connector';
 import { loadTable } from '../../analytics/load';
 import { queryRows, type Row } from '../../analytics/query';
 import type { ClearingParameters } from '../../clearing/parameters';
+import type { PrepaymentAnswer } from '../../clearing/prepaymentModel';
 import { clearingTables } from '../../clearing/tables';
 import type { Dataset } from '../../population/dataset';
 import { toClearingParameters } from '../../scenario';
 import type { CompletedRun } from '../runs';
 import {
-  bandSql,
   cashSql,
   dayText,
   eventsSql,
@@ -21,15 +22,16 @@ import {
   pairUsageSql,
   PROVINCE_DAILY,
   provinceDailyTable,
-  provinceSql,
   usageSql,
 } from './data';
-import { defaultProvince } from './model';
+import { rankProvinces } from './model';
 
-/** Province names by index, in both languages. */
+/** Province names and codes by index. */
 export interface ProvinceNames {
   zh: readonly string[];
   en: readonly string[];
+  /** Two-digit GB codes, e.g. '11'. */
+  code: readonly string[];
 }
 
 /** Everything one run's view needs, except the chosen province's rows. */
@@ -37,14 +39,12 @@ export interface RunView {
   completed: CompletedRun;
   params: ClearingParameters;
   names: ProvinceNames;
-  /** The province table's rows (clearing summaries, with the Monte Carlo columns when there is one). */
-  provinceRows: Row[];
-  /** Monte Carlo bands per province, or null without replications. */
-  bandRows: Row[] | null;
+  /** The prepayment model at the view's confidence. */
+  answer: PrepaymentAnswer;
   /** Gross and netted cash per month. */
   cashRows: Row[];
-  /** The province a first view shows. */
-  defaultProvince: number;
+  /** Provinces ranked for the choice (largest prepayment first); the first is the default. */
+  ranked: number[];
 }
 
 /** One province's rows (or one of its prepayments'): daily and monthly usage, and events, with a `date` column. */
@@ -58,25 +58,28 @@ export interface ProvinceView {
   eventRows: Row[];
 }
 
-/** Province names of the dataset: short Chinese names and English names. */
+/** Province names and codes of the dataset: short Chinese names and English names. */
 export function provinceNames(dataset: Dataset): ProvinceNames {
   return {
     zh: dataset.provinces.map((p) => p.nameZhShort || p.nameZh),
     en: dataset.provinces.map((p) => p.nameEn),
+    code: dataset.provinces.map((p) => p.code2),
   };
 }
 
-/** Prefixes whose daily province table is already in a database. */
+/** Prefixes whose daily tables are already in a database. */
 const loaded = new WeakMap<Connector, Set<string>>();
 
 /**
- * Loads the run's daily province usage (`<prefix>_prepayment_province_daily`, built from the
- * clearing in memory) once, then queries the rows of the run's charts and table.
+ * Loads the run's daily usage tables (`<prefix>_prepayment_province_daily`, built from the clearing
+ * in memory, and the per-pair daily table) once, queries the cash rows, and takes the prepayment
+ * model at `confidence` (computed from the run's samples when not yet known; no new simulation).
  */
 export async function loadRunView(
   conn: Connector,
   completed: CompletedRun,
   dataset: Dataset,
+  confidence: number,
 ): Promise<RunView> {
   const prefix = completed.tablePrefix;
   const done = loaded.get(conn) ?? new Set<string>();
@@ -89,24 +92,21 @@ export async function loadRunView(
     if (pairs) await loadTable(conn, { ...pairs, name: `${prefix}_${PAIR_DAILY}` });
     done.add(prefix);
   }
-  const mc = completed.run.monteCarlo !== null;
-  const provinceRows = (await queryRows(conn, provinceSql(prefix, mc))).rows;
-  const bandRows = mc ? (await queryRows(conn, bandSql(prefix))).rows : null;
   const cashRows = (await queryRows(conn, cashSql(prefix))).rows;
+  const answer = await completed.run.prepaymentAt(confidence);
   return {
     completed,
     params: toClearingParameters(completed.run.scenario),
     names: provinceNames(dataset),
-    provinceRows,
-    bandRows,
+    answer,
     cashRows,
-    defaultProvince: defaultProvince(completed.run.clearing.provinceSummaries),
+    ranked: rankProvinces(answer),
   };
 }
 
 /**
- * Queries one province's daily and monthly usage and its events, or those of its one prepayment in
- * `treatment` (daily rows and events get a `date` column).
+ * Queries one province's daily and monthly usage in the expected year and its events, or those of
+ * its one prepayment in `treatment` (daily rows and events get a `date` column).
  */
 export async function loadProvinceView(
   conn: Connector,

@@ -86,11 +86,5 @@ export function provinceTable(
       ...rest.map((c) => el(doc, 'td', { 'data-col': c.key }, c.format(row[c.key]!, row))),
     );
   });
-  return el(
-    doc,
-    'table',
-    { class: 'provinces figures' },
-    el(doc, 'thead', {}, head),
-    el(doc, 'tbody', {}, ...body),
-  );
+  return el(doc, 'table', { class: 'provinces' }, el(doc, 'thead', {}, head), el(doc, 'tbody', {}, ...body));
 }

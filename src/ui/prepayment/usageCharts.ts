@@ -34,6 +34,8 @@ export interface UsageChartOptions {
   labels: { worst: string; all: string; yellow: string; red: string };
   /** `YYYY-MM-DD` → Date. */
   date: (text: string) => Date;
+  /** A band per run month (its first and last day, `YYYY-MM-DD`): low and high usage, as rates. */
+  band?: readonly { from: string; to: string; low: number; high: number }[];
   width?: number;
 }
 
@@ -44,7 +46,8 @@ function pct(value: unknown): number {
 
 /**
  * The usage chart of `rows` (columns day, date, worst_usage, usage): a line for the highest-usage
- * prepayment of each day, a dashed one for all prepayments together, and the two warning lines.
+ * prepayment of each day, a dashed one for all prepayments together, the two warning lines, and,
+ * when given, a shaded band per month behind them.
  */
 export function usageChart(doc: Document, rows: readonly Row[], options: UsageChartOptions): SVGSVGElement {
   const { yellow, red, labels, width = 1040 } = options;
@@ -53,7 +56,13 @@ export function usageChart(doc: Document, rows: readonly Row[], options: UsageCh
     worst: pct(r.worst_usage),
     all: pct(r.usage),
   }));
-  const top = Math.max(100, ...data.map((d) => Math.max(d.worst, d.all)));
+  const band = (options.band ?? []).map((b) => ({
+    from: options.date(b.from),
+    to: options.date(b.to),
+    low: pct(b.low),
+    high: pct(b.high),
+  }));
+  const top = Math.max(100, ...data.map((d) => Math.max(d.worst, d.all)), ...band.map((b) => b.high));
   return Plot.plot({
     document: doc,
     width,
@@ -64,6 +73,7 @@ export function usageChart(doc: Document, rows: readonly Row[], options: UsageCh
     x: { type: 'utc', label: null },
     y: { domain: [0, Math.ceil(top / 10) * 10 + 5], label: options.yLabel, grid: true },
     marks: [
+      Plot.rectY(band, { x1: 'from', x2: 'to', y1: 'low', y2: 'high', fill: COLORS.band, fillOpacity: 0.7 }),
       Plot.ruleY([0]),
       Plot.ruleY([100 * yellow], { stroke: COLORS.yellow, strokeWidth: 1.5, strokeDasharray: '6,3' }),
       Plot.ruleY([100 * red], { stroke: COLORS.red, strokeWidth: 1.5, strokeDasharray: '6,3' }),

@@ -1,31 +1,32 @@
 /**
- * The Prepayment workspace (预付金工作区) for finance officials: runs a scenario (with a Monte Carlo
- * of prepayments when replications are asked for) on the page's run service, or shows a run another
- * workspace finished, and draws per province the usage of its prepayments with the warning lines,
- * its warnings and top-ups on a timeline, the prepayment needed for a chosen confidence beside the
- * scenario's sizing rule, then every province in a sortable table and gross versus netted cash.
+ * The Prepayment workspace (预付金工作区) for finance officials: runs a scenario with replications on
+ * the page's run service and shows, per insured-place province, the prepayment needed for a chosen
+ * confidence with its interval and its split among treatment provinces, how the scenario's own
+ * rule fares (how often it warns, its usage in the expected year with the draws' band), then every
+ * province in a sortable table and gross versus netted cash. Every figure is for the whole insured
+ * population and says which sources of spread it includes. The view's state (scenario, scale,
+ * replications, confidence, province) lives in the address.
  */
 import './prepayment.css';
-import { settlementLagDays } from '../../clearing/parameters';
+import { providerLagDays, settlementLagDays } from '../../clearing/parameters';
+import { uncertainPaths } from '../../scenario/uncertainty';
 import { toClearingParameters, type Scenario } from '../../scenario';
+import { BASELINE_ID, bundledScenarios } from '../scenarioFiles';
 import { el } from '../dom';
 import { formatPercent } from '../format';
 import { I18n } from '../i18n';
 import type { CompletedRun, RunRequest } from '../runs';
 import type { WorkspaceContext, WorkspaceView } from '../view';
-import { buildControls, DEFAULT_REPLICATIONS } from './controls';
-import { prepaymentMessages, type PrepaymentMessageKey } from './messages';
+import { prepaymentPath, readPrepaymentState, type PrepaymentState } from './address';
 import { ALL_TREATMENTS, provinceOptions, treatmentOptions } from './choices';
+import { buildControls } from './controls';
+import { prepaymentMessages, type PrepaymentMessageKey } from './messages';
 import { outstandingMonthsAtPeak } from './model';
 import { overviewSection } from './overviewSection';
 import { provinceSection, sizingText } from './provinceSection';
-import { translator, type RenderContext } from './render';
-import { loadProvinceView, loadRunView, type ProvinceView, type RunView } from './runView';
-import { bundledScenarios, DEFAULT_SCENARIO } from './scenarios';
+import { confidenceText, coverText, translator, type RenderContext } from './render';
+import { loadProvinceView, loadRunView, provinceNames, type ProvinceView, type RunView } from './runView';
 import type { TableSort } from './table';
-
-/** Scale of the first run the workspace starts by itself (no Monte Carlo: a few seconds). */
-const FIRST_SCALE = 10_000;
 
 /** Milliseconds between looks at whether another workspace's run has finished. */
 const WAIT_MS = 300;
@@ -38,11 +39,18 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   const t = translator((key: PrepaymentMessageKey) => i18n.t(key));
   const { scenarios, broken } = bundledScenarios();
   const controls = buildControls(doc, scenarios);
+  const codes = provinceNames(services.runs.dataset()).code;
+  const address = readPrepaymentState(
+    win.location.search,
+    scenarios.map((s) => s.id),
+    codes,
+    scenarios.some((s) => s.id === BASELINE_ID) ? BASELINE_ID : (scenarios[0]?.id ?? BASELINE_ID),
+  );
   let view: RunView | null = null;
   let provinceData: ProvinceView | null = null;
-  let province = -1;
+  let province = address.state.province === null ? -1 : codes.indexOf(address.state.province);
   let treatment: number | null = null;
-  let sort: TableSort = { key: 'peak_usage', descending: true };
+  let sort: TableSort = { key: 'needed_fen', descending: true };
   let token = 0;
   let provinceTicket = 0;
   let mine = false;
@@ -54,28 +62,60 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   const intro = el(doc, 'p', { class: 'audience' });
   const rule = el(doc, 'p', { class: 'not-public', 'data-rule': 'C5' });
   const summary = el(doc, 'p', { class: 'summary' });
+  const sources = el(doc, 'p', { class: 'sources' });
+  const notice = el(doc, 'div', { class: 'notices' });
   const results = el(doc, 'div', { class: 'results' });
   const provinceSelect = el(doc, 'select', { id: 'prepayment-province' });
   const provinceLabel = el(doc, 'span');
   const treatmentSelect = el(doc, 'select', { id: 'prepayment-treatment' });
   const treatmentLabel = el(doc, 'span');
-  const offerButton = el(doc, 'button', { type: 'button', class: 'run-mc' });
-  const offerText = el(doc, 'span');
-  const offer = el(doc, 'p', { class: 'mc-offer' }, offerText, ' ', offerButton);
   panel.classList.add('prepayment');
-  panel.replaceChildren(title, intro, rule, controls.element, controls.progress, summary, results);
+  panel.replaceChildren(
+    title,
+    intro,
+    rule,
+    controls.element,
+    controls.progress,
+    summary,
+    sources,
+    notice,
+    results,
+  );
 
   const scenarioById = (id: string): Scenario | undefined => scenarios.find((s) => s.id === id);
   const formScenario = (): Scenario | undefined => scenarioById(controls.scenario.value);
   const confidence = (): number => Number(controls.confidence.value);
+  const formRequest = (): RunRequest | null => {
+    const scenario = formScenario();
+    const replications = Number(controls.replications.value);
+    return scenario ? { scenario, scaleK: Number(controls.scale.value), replications } : null;
+  };
 
-  const setState = (state: 'idle' | 'waiting' | 'running' | 'done' | 'failed' | 'cancelled'): void => {
-    panel.dataset.state = state;
-    const busy = state === 'running' || state === 'waiting';
-    controls.bar.hidden = state !== 'running';
+  /** The view's state as the address keeps it. */
+  const state = (): PrepaymentState => ({
+    scenario: controls.scenario.value,
+    scaleK: Number(controls.scale.value),
+    replications: Number(controls.replications.value),
+    confidence: confidence(),
+    province: province >= 0 ? (codes[province] ?? null) : null,
+  });
+  const writeAddress = (): void => {
+    win.history.replaceState(win.history.state, '', prepaymentPath(win.location.href, state()));
+  };
+
+  /** Sets the controls to a run's request, so that they match the result shown. */
+  const matchControls = (request: RunRequest): void => {
+    if (scenarioById(request.scenario.id)) controls.scenario.value = request.scenario.id;
+    controls.scale.value = String(request.scaleK);
+    controls.replications.value = String(request.replications ?? 0);
+  };
+
+  const setState = (s: 'idle' | 'waiting' | 'running' | 'done' | 'failed' | 'cancelled'): void => {
+    panel.dataset.state = s;
+    const busy = s === 'running' || s === 'waiting';
+    controls.bar.hidden = s !== 'running';
     controls.cancel.hidden = !busy;
     controls.run.disabled = busy;
-    offerButton.disabled = busy;
     if (!busy) progressKey = null;
   };
 
@@ -86,8 +126,8 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
       lang: i18n.lang,
       t,
       view: v,
-      confidence: confidence(),
-      base: `prepayment-${req.scenario.id}-1-${req.scaleK}-r${req.replications ?? 0}`,
+      confidence: v.answer.confidence,
+      base: `prepayment-${req.scenario.id}-1-${req.scaleK}-r${req.replications ?? 0}-c${Math.round(v.answer.confidence * 100)}`,
       province,
       treatment,
       select: (p) => selectProvince(p),
@@ -97,52 +137,125 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   const renderSummary = (v: RunView): void => {
     const { request, seconds } = v.completed;
     const p = v.params;
-    const lag = p.calendar.resultsLagDays + p.calendar.confirmationLagDays + p.calendar.transferLagDays;
     const R = request.replications ?? 0;
     summary.textContent = t('summary', {
       scenario: request.scenario.title[i18n.lang],
       k: request.scaleK,
       reps: R > 0 ? t('reps', { n: R }) : t('noReps'),
       s: seconds.toFixed(1),
+      model: t(`model.${p.prepayment.model}`),
+      resizing: t(`resizing.${p.prepayment.resizing}`),
       settlement: t(`settlement.${p.settlement}`),
       yellow: formatPercent(100 * p.warnings.yellow, i18n.lang, 0),
       red: formatPercent(100 * p.warnings.red, i18n.lang, 0),
       topUp: formatPercent(100 * p.warnings.topUpFraction, i18n.lang, 0),
-      lag,
       cycle:
         p.calendar.cycle === 'monthly' ? t('cycle.monthly') : t('cycle.days', { n: p.calendar.cycle.days }),
     });
+    const a = v.answer;
+    const ranges = uncertainPaths(request.scenario);
+    const params =
+      ranges.length === 0
+        ? t('sources.params.none')
+        : a.sources.parameters
+          ? t('sources.params.included', { n: a.groups, paths: ranges.join(', ') })
+          : t('sources.params.few');
+    sources.textContent = t('sources', {
+      k: request.scaleK,
+      params,
+      cover: coverText(context(v)),
+      draws: a.sources.parameters ? t('sources.draws') : '',
+    });
+  };
+
+  /** The stale note (controls changed since the run shown) and the unresolved confidence, when they apply. */
+  const renderNotices = (): void => {
+    const items: HTMLElement[] = [];
+    const req = view?.completed.request;
+    const form = formRequest();
+    if (
+      req &&
+      form &&
+      (form.scenario.id !== req.scenario.id ||
+        form.scaleK !== req.scaleK ||
+        form.replications !== (req.replications ?? 0))
+    ) {
+      items.push(
+        el(
+          doc,
+          'p',
+          { class: 'stale' },
+          t('stale', { scenario: req.scenario.title[i18n.lang], k: req.scaleK, n: req.replications ?? 0 }),
+        ),
+      );
+    }
+    const un = view?.answer.unresolved;
+    if (view && un) {
+      const button = el(
+        doc,
+        'button',
+        { type: 'button', class: 'run-more' },
+        t('unresolved.run', { min: un.minimumReplications }),
+      );
+      button.addEventListener('click', () => {
+        controls.replications.value = String(un.minimumReplications);
+        start(formRequest());
+      });
+      items.push(
+        el(
+          doc,
+          'p',
+          { class: 'unresolved', 'data-minimum': String(un.minimumReplications) },
+          t('unresolved', {
+            c: confidenceText(context(view)),
+            min: un.minimumReplications,
+            n: view.answer.groups,
+          }),
+          button,
+        ),
+      );
+    }
+    notice.replaceChildren(...items);
+  };
+
+  const renderRule = (): void => {
+    const scenario = view?.completed.request.scenario ?? formScenario();
+    const params = view?.params ?? (scenario ? toClearingParameters(scenario) : null);
+    if (!params) {
+      rule.replaceChildren();
+      return;
+    }
+    const sizing = params.prepayment.sizing;
+    const m = outstandingMonthsAtPeak(params.calendar);
+    const peak =
+      sizing.method === 'months-of-average'
+        ? t('rule.peak', {
+            from: params.calendar.providerDeclarationDays + 1,
+            to: providerLagDays(params.calendar),
+            lag: settlementLagDays(params.calendar),
+            m: m.toFixed(1),
+            n: sizing.months,
+            u: formatPercent((100 * m) / sizing.months, i18n.lang, 0),
+          })
+        : '';
+    rule.replaceChildren(
+      el(doc, 'span', {}, t('notPublic', { rule: sizingText({ t, lang: i18n.lang }, sizing) })),
+      ` ${t(`firstYear.${params.prepayment.firstYear}`)} `,
+      el(doc, 'span', { class: 'why' }, peak),
+    );
   };
 
   const renderResults = (): void => {
-    const scenario = view?.completed.request.scenario ?? formScenario();
-    const params = view?.params ?? (scenario ? toClearingParameters(scenario) : null);
-    const sizing = params?.prepayment.sizing;
-    const peak = (): string => {
-      if (!params || sizing?.method !== 'months-of-average') return '';
-      const m = outstandingMonthsAtPeak(params.calendar);
-      return t('rule.peak', {
-        lag: settlementLagDays(params.calendar),
-        m: m.toFixed(1),
-        n: sizing.months,
-        u: formatPercent((100 * m) / sizing.months, i18n.lang, 0),
-      });
-    };
-    rule.replaceChildren(
-      ...(sizing
-        ? [
-            el(doc, 'span', {}, t('notPublic', { rule: sizingText({ t, lang: i18n.lang }, sizing) })),
-            ` ${t('rule.firstYear')} `,
-            el(doc, 'span', { class: 'why' }, peak()),
-          ]
-        : []),
-    );
+    renderRule();
+    renderNotices();
     const problems = [
       ...(failure ? [el(doc, 'p', { class: 'failed' }, t('failed'), failure)] : []),
       ...broken.map((b) => el(doc, 'p', { class: 'failed' }, b)),
+      ...address.ignored.map((x) => el(doc, 'p', { class: 'failed' }, `${x}?`)),
     ];
     if (!view) {
       summary.textContent = '';
+      sources.textContent = '';
       results.replaceChildren(...problems, el(doc, 'p', { class: 'note' }, t('empty')));
       return;
     }
@@ -152,9 +265,6 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     treatmentLabel.textContent = t('treatment');
     provinceSelect.replaceChildren(...provinceOptions(c));
     treatmentSelect.replaceChildren(...treatmentOptions(c, t('allTreatments')));
-    offerText.textContent = t('mc.offer');
-    const reps = Number(controls.replications.value) || DEFAULT_REPLICATIONS;
-    offerButton.textContent = t('mc.run', { n: reps, k: FIRST_SCALE });
     results.replaceChildren(
       ...problems,
       el(
@@ -164,7 +274,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
         el(doc, 'label', {}, provinceLabel, ' ', provinceSelect),
         el(doc, 'label', {}, treatmentLabel, ' ', treatmentSelect),
       ),
-      el(doc, 'section', { class: 'province' }, ...provinceSection(c, provinceData, offer)),
+      el(doc, 'section', { class: 'province' }, ...provinceSection(c, provinceData)),
       el(
         doc,
         'section',
@@ -198,6 +308,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     if (!view) return;
     province = p;
     treatment = j;
+    writeAddress();
     const v = view;
     const ticket = ++provinceTicket;
     renderResults();
@@ -207,26 +318,42 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
       .then((data) => {
         if (ticket !== provinceTicket || view !== v) return;
         provinceData = data;
-        panel.dataset.province = String(p);
-        panel.dataset.treatment = j === null ? ALL_TREATMENTS : String(j);
+        panel.dataset.province = codes[p] ?? String(p);
+        panel.dataset.treatment = j === null ? ALL_TREATMENTS : (codes[j] ?? String(j));
         renderResults();
       })
       .catch(fail);
   };
 
-  /** Shows a finished run: loads its view, then its default province. */
+  /** Shows a finished run at the chosen confidence, keeping the chosen province when it has one. */
   const show = async (completed: CompletedRun): Promise<void> => {
     const conn = await services.database();
-    const v = await loadRunView(conn, completed, services.runs.population().dataset);
+    const v = await loadRunView(conn, completed, services.runs.dataset(), confidence());
     view = v;
     provinceData = null;
     failure = '';
+    matchControls(completed.request);
     panel.dataset.replications = String(completed.request.replications ?? 0);
     panel.dataset.scale = String(completed.request.scaleK);
     panel.dataset.scenario = completed.request.scenario.id;
-    if (scenarioById(completed.request.scenario.id)) controls.scenario.value = completed.request.scenario.id;
+    panel.dataset.confidence = String(v.answer.confidence);
     setState('done');
-    selectProvince(v.defaultProvince);
+    const keep = province >= 0 && province < v.answer.provinces.length;
+    selectProvince(keep ? province : (v.ranked[0] ?? 0), keep ? treatment : null);
+  };
+
+  /** Sizes the shown run at the chosen confidence (from its samples: no new simulation). */
+  const reconfide = (): void => {
+    const shown = view?.completed;
+    writeAddress();
+    if (!shown) return;
+    controls.barText.textContent = t((progressKey = 'computing'));
+    // Let the message paint before the model runs on this thread.
+    win.setTimeout(() => {
+      show(shown)
+        .then(() => (controls.barText.textContent = ''))
+        .catch(fail);
+    }, 0);
   };
 
   const waitForOthers = async (mineToken: number): Promise<boolean> => {
@@ -242,6 +369,8 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   const run = async (request: RunRequest): Promise<void> => {
     const mineToken = ++token;
     failure = '';
+    writeAddress();
+    renderNotices();
     if (!(await waitForOthers(mineToken))) return;
     const R = request.replications ?? 0;
     setState('running');
@@ -274,24 +403,12 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     }
   };
 
-  const request = (scaleK: number, replications: number): RunRequest | null => {
-    const scenario = formScenario();
-    return scenario ? { scenario, scaleK, replications } : null;
-  };
-
   const start = (req: RunRequest | null): void => {
     started = true;
     if (req) run(req).catch(fail);
   };
 
-  controls.run.addEventListener('click', () =>
-    start(request(Number(controls.scale.value), Number(controls.replications.value))),
-  );
-  offerButton.addEventListener('click', () => {
-    if (Number(controls.replications.value) === 0) controls.replications.value = String(DEFAULT_REPLICATIONS);
-    controls.scale.value = String(FIRST_SCALE);
-    start(request(FIRST_SCALE, Number(controls.replications.value)));
-  });
+  controls.run.addEventListener('click', () => start(formRequest()));
   controls.cancel.addEventListener('click', () => {
     token++;
     if (mine) services.runs.cancel();
@@ -299,19 +416,23 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     setState('cancelled');
     controls.barText.textContent = t('cancelled');
   });
-  controls.confidence.addEventListener('change', () => renderResults());
-  controls.scenario.addEventListener('change', () => renderResults());
+  controls.confidence.addEventListener('change', reconfide);
+  for (const c of [controls.scenario, controls.scale, controls.replications]) {
+    c.addEventListener('change', () => {
+      writeAddress();
+      renderResults();
+    });
+  }
   provinceSelect.addEventListener('change', () => selectProvince(Number(provinceSelect.value)));
   treatmentSelect.addEventListener('change', () =>
     selectProvince(province, treatmentSelect.value === ALL_TREATMENTS ? null : Number(treatmentSelect.value)),
   );
-  services.runs.onRun((completed) => {
-    if (view || mine) return;
-    show(completed).catch(fail);
-  });
 
-  controls.scale.value = String(FIRST_SCALE);
-  if (!scenarioById(DEFAULT_SCENARIO) && scenarios[0]) controls.scenario.value = scenarios[0].id;
+  const s0 = address.state;
+  controls.scenario.value = s0.scenario;
+  controls.scale.value = String(s0.scaleK);
+  controls.replications.value = String(s0.replications);
+  controls.confidence.value = String(s0.confidence);
   setState('idle');
   renderTexts();
   return {
@@ -321,14 +442,8 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     },
     shown() {
       if (started || view) return;
-      started = true;
-      // Another workspace's runs: a Monte Carlo first, then the default scenario, then the latest.
-      const done = services.runs.completed();
-      const withMc = done.filter((c) => c.run.monteCarlo);
-      const pool = withMc.length > 0 ? withMc : done;
-      const latest = pool.filter((c) => c.request.scenario.id === DEFAULT_SCENARIO).at(-1) ?? pool.at(-1);
-      if (latest) show(latest).catch(fail);
-      else if (!services.runs.busy) start(request(FIRST_SCALE, 0));
+      // The view the address (or the defaults) names: shown at once when already run, else run.
+      start(formRequest());
     },
   };
 }

@@ -1,73 +1,96 @@
 import { describe, expect, test } from 'vitest';
-import {
-  deriveSeed,
-  monteCarlo,
-  prepaymentAtConfidence,
-  redProbabilityAt,
-} from '../../../src/clearing/montecarlo';
-import { DEFAULT_CLEARING_PARAMETERS } from '../../../src/clearing/parameters';
+import { DEFAULT_CLEARING_PARAMETERS, type ClearingCalendar } from '../../../src/clearing/parameters';
+import { redShareAt } from '../../../src/clearing/neededSize';
+import type { PrepaymentAnswer, ProvinceAnswer } from '../../../src/clearing/prepaymentModel';
 import { clearRun, type ProvinceSummary } from '../../../src/clearing/run';
 import {
-  CONFIDENCES,
-  defaultProvince,
-  neededAtConfidence,
   outstandingMonthsAtPeak,
-  peakBands,
+  provinceFigures,
   rankProvinces,
   redCurve,
   sortRows,
   warningLevel,
 } from '../../../src/ui/prepayment/model';
 import { nextSort } from '../../../src/ui/prepayment/table';
-import { AREA_PROVINCE, PROVINCES, randomCube, steadyCube } from '../../clearing/helpers';
+import { AREA_PROVINCE, PROVINCES, steadyCube } from '../../clearing/helpers';
 
 const params = DEFAULT_CLEARING_PARAMETERS;
-const R = 30;
-const mc = monteCarlo(
-  { replications: R, replicate: (r) => randomCube(deriveSeed('ui', r), 12) },
-  AREA_PROVINCE,
-  PROVINCES,
-  params,
-  { start: '2026-01' },
-);
 
-const summary = (
-  province: number,
-  peakUsage: number,
-  redWarnings = 0,
-  openingPrepaymentFen = 0,
-): ProvinceSummary => ({
+const summary = (province: number, peakUsage: number, redWarnings = 0): ProvinceSummary => ({
   province,
   peakUsage,
   redWarnings,
-  openingPrepaymentFen,
+  openingPrepaymentFen: 0,
   yellowWarnings: 0,
   topUps: 0,
   topUpFen: 0,
 });
 
-describe('rankProvinces and defaultProvince', () => {
-  test('the highest peak usage comes first; ties go to more red warnings, then the larger prepayment, then the index', () => {
-    const s = [
-      summary(0, 0.8),
-      summary(1, 1.2),
-      summary(2, 0.95, 1, 10),
-      summary(3, 0.95, 1, 20),
-      summary(4, 0.95, 2),
-    ];
-    expect(rankProvinces(s)).toEqual([1, 4, 3, 2, 0]);
-    expect(defaultProvince(s)).toBe(1);
-    expect(defaultProvince([])).toBe(-1);
-  });
+/** A province answer with the given P(red), opening size and needed size. */
+function province(
+  i: number,
+  redProbability: number,
+  ruleOpeningFen = 100,
+  needed: number | null = 150,
+): ProvinceAnswer {
+  const rule = {
+    redProbability,
+    yellowProbability: Math.min(1, redProbability + 0.2),
+    redWarningsMean: 2 * redProbability,
+    topUpsMean: 0,
+    topUpFenMean: 0,
+    peakUsage: { p05: 0.5, p50: 0.7, p95: 0.95 },
+    monthUsage: { p05: new Float64Array(12), p50: new Float64Array(12), p95: new Float64Array(12) },
+  };
+  return {
+    province: i,
+    treatments: Int32Array.of(),
+    openingFen: new Float64Array(0),
+    ruleOpeningFen,
+    needed: needed === null ? null : { fen: needed, lowFen: needed - 10, highFen: needed + 20 },
+    split: new Float64Array(0),
+    criticalFen: new Float64Array(0),
+    rule,
+    directSettlementOnly:
+      needed === null
+        ? null
+        : { needed: { fen: needed - 30, lowFen: 0, highFen: 0 }, ruleOpeningFen: 90, rule },
+  };
+}
 
-  test('claims against no prepayment (usage ∞) rank first', () => {
-    expect(defaultProvince([summary(0, 2), summary(1, Infinity)])).toBe(1);
-  });
+const answer = (provinces: ProvinceAnswer[]) => ({ provinces }) as unknown as PrepaymentAnswer;
 
-  test('on a real clearing the default province has the largest peak usage', () => {
-    const c = clearRun(randomCube('rank', 12), AREA_PROVINCE, PROVINCES, params, { start: '2026-01' });
-    const p = defaultProvince(c.provinceSummaries);
-    expect(c.provinceSummaries[p]!.peakUsage).toBe(Math.max(...c.provinceSummaries.map((x) => x.peakUsage)));
+describe('rankProvinces', () => {
+  test('the largest prepayment comes first (the needed size, else the rule’s); ties go to the likelier red warning, then the index', () => {
+    const a = answer([
+      province(0, 0.1, 100, 150),
+      province(1, 0.5, 100, 400),
+      province(2, 0.5, 500, null),
+      province(3, 0.9, 100, 150),
+      province(4, 0.2, 100, 150),
+    ]);
+    expect(rankProvinces(a)).toEqual([2, 1, 3, 4, 0]);
+  });
+});
+
+describe('provinceFigures', () => {
+  test('needed, its interval, × the rule, the rule’s odds, the expected year and what sharing adds', () => {
+    const f = provinceFigures(province(3, 0.25, 120, 180), summary(3, 0.66, 1));
+    expect(f).toMatchObject({
+      province: 3,
+      rule_opening_fen: 120,
+      needed_fen: 180,
+      needed_low_fen: 170,
+      needed_high_fen: 200,
+      times_rule: 1.5,
+      red_probability: 0.25,
+      expected_peak_usage: 0.66,
+      expected_red_warnings: 1,
+      sharing_adds_fen: 30,
+    });
+    const unresolved = provinceFigures(province(0, 0.25, 120, null), undefined);
+    expect(Number.isNaN(unresolved.needed_fen)).toBe(true);
+    expect(Number.isNaN(unresolved.times_rule)).toBe(true);
   });
 });
 
@@ -85,81 +108,14 @@ describe('warningLevel (C6)', () => {
   });
 });
 
-describe('neededAtConfidence (C5, C6)', () => {
-  test('gives the clearing’s prepaymentAtConfidence for every province, with P(red) at it within 1 − confidence', () => {
-    for (const c of CONFIDENCES) {
-      const needed = neededAtConfidence(mc, c);
-      expect(needed).toHaveLength(PROVINCES);
-      for (const n of needed) {
-        const p = mc.provinceResults[n.province]!;
-        expect(n.neededFen).toBe(prepaymentAtConfidence(p, c));
-        expect(n.neededFen).toBeGreaterThanOrEqual(0);
-        expect(n.redProbabilityAtNeeded).toBeLessThanOrEqual(1 - c + 1e-12);
-        expect(n.redProbabilityAtNeeded).toBe(redProbabilityAt(p, n.neededFen));
-        expect(n.sizedFen).toBe(Math.round(p.sizedPrepaymentMeanFen));
-        expect(n.redProbabilityAtSized).toBe(p.redProbabilityAtMeanSize);
-        expect(n.redProbability).toBe(p.redProbability);
-        expect(n.ratio).toBeCloseTo(n.neededFen / n.sizedFen, 12);
-      }
-    }
-  });
-
-  test('a higher confidence never needs less', () => {
-    const [a, b, c] = CONFIDENCES.map((x) => neededAtConfidence(mc, x));
-    for (let i = 0; i < PROVINCES; i++) {
-      expect(b![i]!.neededFen).toBeGreaterThanOrEqual(a![i]!.neededFen);
-      expect(c![i]!.neededFen).toBeGreaterThanOrEqual(b![i]!.neededFen);
-    }
-  });
-});
-
-describe('peakBands', () => {
-  test('low, median and high are the 5%, 50% and 95% quantiles of peak usage across replications', () => {
-    const bands = peakBands(mc);
-    for (const b of bands) {
-      const p = mc.provinceResults[b.province]!;
-      expect([b.low, b.median, b.high]).toEqual(p.peakUsageQuantiles);
-      expect([b.lowQuantile, b.highQuantile]).toEqual([0.05, 0.95]);
-      expect(b.low).toBeLessThanOrEqual(b.median);
-      expect(b.median).toBeLessThanOrEqual(b.high);
-      const sorted = Array.from(p.peakUsage).sort((x, y) => x - y);
-      expect(b.low).toBeGreaterThanOrEqual(sorted[0]!);
-      expect(b.high).toBeLessThanOrEqual(sorted.at(-1)!);
-    }
-  });
-
-  test('quantiles in any order: the band takes the smallest, the largest and the one nearest the median', () => {
-    const other = monteCarlo(
-      { replications: 5, replicate: (r) => randomCube(deriveSeed('q', r), 12) },
-      AREA_PROVINCE,
-      PROVINCES,
-      params,
-      { start: '2026-01', quantiles: [0.9, 0.1, 0.6] },
-    );
-    const b = peakBands(other)[0]!;
-    expect([b.lowQuantile, b.highQuantile]).toEqual([0.1, 0.9]);
-    expect(b.median).toBe(other.provinceResults[0]!.peakUsageQuantiles[2]);
-  });
-});
-
-describe('redCurve', () => {
-  test('just above every point, and at the sized and needed prepayments, it agrees with redProbabilityAt', () => {
-    for (const p of mc.provinceResults) {
-      const points = redCurve(p);
-      expect(points[0]!.prepaymentFen).toBe(0);
-      for (let i = 1; i < points.length; i++) {
-        expect(points[i]!.prepaymentFen).toBeGreaterThan(points[i - 1]!.prepaymentFen);
-        expect(points[i]!.probability).toBeLessThan(points[i - 1]!.probability);
-        // Just above the point: halfway to the next one (critical sizes may lie less than a fen apart).
-        const next = points[i + 1]?.prepaymentFen ?? points[i]!.prepaymentFen + 2;
-        expect(redProbabilityAt(p, (points[i]!.prepaymentFen + next) / 2)).toBe(points[i]!.probability);
-      }
-      expect(points.at(-1)!.probability).toBe(0);
-      const at = (x: number) => [...points].reverse().find((q) => q.prepaymentFen < x)?.probability ?? 0;
-      for (const x of [Math.round(p.sizedPrepaymentMeanFen), p.neededPrepaymentFen]) {
-        expect(at(x)).toBe(redProbabilityAt(p, x));
-      }
-    }
+describe('redCurve (C6)', () => {
+  test('just above every point it agrees with the share of draws whose critical size is at least the prepayment', () => {
+    const critical = Float64Array.of(0, 500, 1_200, 1_200, 3_000, 0, 800);
+    const points = redCurve(critical);
+    expect(points[0]).toEqual({ prepaymentFen: 0, probability: 5 / 7 });
+    for (const p of points.slice(1)) expect(redShareAt(critical, p.prepaymentFen + 1)).toBe(p.probability);
+    expect(points.at(-1)!.probability).toBe(0);
+    expect(redCurve([])).toEqual([{ prepaymentFen: 0, probability: 0 }]);
   });
 });
 
@@ -185,28 +141,39 @@ describe('sortRows', () => {
 
 describe('nextSort', () => {
   test('a new column sorts numbers descending and texts ascending; the same column reverses', () => {
-    const start = { key: 'peak_usage', descending: true };
-    expect(nextSort(start, 'peak_usage', false)).toEqual({ key: 'peak_usage', descending: false });
+    const start = { key: 'needed_fen', descending: true };
+    expect(nextSort(start, 'needed_fen', false)).toEqual({ key: 'needed_fen', descending: false });
     expect(nextSort(start, 'name', true)).toEqual({ key: 'name', descending: false });
-    expect(nextSort(start, 'red_warnings', false)).toEqual({ key: 'red_warnings', descending: true });
+    expect(nextSort(start, 'red_probability', false)).toEqual({ key: 'red_probability', descending: true });
   });
 });
 
 describe('outstandingMonthsAtPeak (C5, C7)', () => {
-  test('the monthly calendar with its 31-day lag holds about two months of claims before money arrives', () => {
+  test('the default calendar holds about one month of claims when clearing money arrives', () => {
     const m = outstandingMonthsAtPeak(params.calendar);
-    expect(m).toBeCloseTo(1 + 31 / 30.4375, 10);
-    expect(m / 2).toBeGreaterThan(params.warnings.red);
+    expect(m).toBeGreaterThan(1);
+    expect(m).toBeLessThan(1.15);
+    // Drawn at the day of care and repaid a month after the close (the old reading): about two months.
+    const atCare: ClearingCalendar = {
+      ...params.calendar,
+      providerDeclarationDays: 0,
+      providerPaymentDays: 1,
+      resultsLagDays: 10,
+    };
+    expect(outstandingMonthsAtPeak(atCare)).toBeGreaterThan(1.9);
   });
-  test('a 10-day cycle with a 10-day lag holds well under a month', () => {
-    const m = outstandingMonthsAtPeak({
+
+  test('a 10-day cycle with a 10-day lag repays most claims before providers are paid', () => {
+    const fast: ClearingCalendar = {
+      ...params.calendar,
       cycle: { days: 10 },
       resultsLagDays: 4,
       confirmationLagDays: 3,
       transferLagDays: 3,
-    });
-    expect(m).toBeCloseTo(20 / 30.4375, 10);
+    };
+    expect(outstandingMonthsAtPeak(fast)).toBeLessThan(0.5);
   });
+
   test('on a steady flow, the cleared peak usage is close to it ÷ the two months the rule holds', () => {
     const c = clearRun(
       steadyCube(24, () => 3_050_000),
@@ -216,7 +183,6 @@ describe('outstandingMonthsAtPeak (C5, C7)', () => {
       { start: '2026-01' },
     );
     const peak = c.provinceSummaries[0]!.peakUsage;
-    expect(peak).toBeGreaterThan(0.9);
-    expect(Math.abs(peak - outstandingMonthsAtPeak(params.calendar) / 2)).toBeLessThan(0.05);
+    expect(Math.abs(peak - outstandingMonthsAtPeak(params.calendar) / 2)).toBeLessThan(0.03);
   });
 });

@@ -1,19 +1,16 @@
 import { expect, test } from 'vitest';
 import { loadTable } from '../../../src/analytics/load';
 import { queryRows } from '../../../src/analytics/query';
-import { deriveSeed, monteCarlo } from '../../../src/clearing/montecarlo';
 import { DEFAULT_CLEARING_PARAMETERS } from '../../../src/clearing/parameters';
 import { clearRun } from '../../../src/clearing/run';
-import { clearingTables, monteCarloTable } from '../../../src/clearing/tables';
+import { clearingTables } from '../../../src/clearing/tables';
 import {
-  bandSql,
   cashSql,
   eventsSql,
   monthlyUsageSql,
   pairUsageSql,
   PROVINCE_DAILY,
   provinceDailyTable,
-  provinceSql,
   usageSql,
 } from '../../../src/ui/prepayment/data';
 import { useDuckDB } from '../../analytics/helpers';
@@ -23,21 +20,10 @@ const db = useDuckDB();
 const options = { start: '2026-01' };
 const params = DEFAULT_CLEARING_PARAMETERS;
 const clearing = clearRun(randomCube('sql', 12), AREA_PROVINCE, PROVINCES, params, options);
-const mc = monteCarlo(
-  { replications: 8, replicate: (r) => randomCube(deriveSeed('sql', r), 12) },
-  AREA_PROVINCE,
-  PROVINCES,
-  params,
-  options,
-);
 
 test('every query of the workspace reads the run’s clearing tables in DuckDB and agrees with the clearing', async () => {
   const prefix = 'run7';
-  const tables = [
-    ...clearingTables(clearing, { daily: true }),
-    monteCarloTable(mc),
-    provinceDailyTable(clearing),
-  ];
+  const tables = [...clearingTables(clearing, { daily: true }), provinceDailyTable(clearing)];
   for (const t of tables) {
     await loadTable(db.conn, { ...t, name: `${prefix}_${t.name}` });
   }
@@ -72,15 +58,6 @@ test('every query of the workspace reads the run’s clearing tables in DuckDB a
   const events = (await queryRows(db.conn, eventsSql(prefix, p))).rows;
   expect(events).toHaveLength(mine.reduce((a, x) => a + x.events.length, 0));
   expect(events.filter((e) => e.kind === 'red')).toHaveLength(clearing.provinceSummaries[p]!.redWarnings);
-
-  const provinces = (await queryRows(db.conn, provinceSql(prefix, true))).rows;
-  expect(provinces.map((r) => r.province)).toEqual([0, 1, 2]);
-  expect(provinces.map((r) => r.red_probability)).toEqual(mc.provinceResults.map((x) => x.redProbability));
-  expect((await queryRows(db.conn, provinceSql(prefix, false))).names).not.toContain('red_probability');
-
-  const bands = (await queryRows(db.conn, bandSql(prefix))).rows;
-  expect(bands.map((r) => r.peak_usage_q95)).toEqual(mc.provinceResults.map((x) => x.peakUsageQuantiles[2]));
-  expect(bands.map((r) => r.run_peak_usage)).toEqual(clearing.provinceSummaries.map((s) => s.peakUsage));
 
   const cash = (await queryRows(db.conn, cashSql(prefix))).rows;
   expect(cash).toHaveLength(12);
