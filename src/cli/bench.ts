@@ -3,7 +3,7 @@
  * section's figures next to a raw reference loop measured in the same run, so that numbers from
  * different machines can be compared. Sections are listed in SECTIONS; add one to measure more.
  *
- *   npm run bench [-- --json] [--national] [--scale 1:200] [--repeats 3] [--section population|engine|runtime|browser]
+ *   npm run bench [-- --json] [--national] [--scale 1:200] [--repeats 3] [--section population|engine|runtime|prepayment|browser]
  *
  * The browser section runs the workbench in Chromium at 1:1000 unless --scale says otherwise, and at
  * 1:1 with --national.
@@ -174,6 +174,7 @@ function show(f: Figure): string {
   if (f.unit === 'person-months/s') return `${(f.value / 1e6).toFixed(2)} M person-months/s`;
   if (f.unit === 'MiB') return `${f.value.toFixed(0)} MiB`;
   if (f.unit === 's') return `${f.value.toFixed(2)} s`;
+  if (f.unit === 'fen') return `${(f.value / 1e10).toFixed(2)}亿元 (${f.value} fen)`;
   if (f.unit === '') return Number.isInteger(f.value) ? f.value.toLocaleString('en-US') : f.value.toFixed(2);
   return `${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`;
 }
@@ -246,6 +247,12 @@ async function main(): Promise<void> {
       name: 'runtime',
       title: `运行时 runtime on worker threads (baseline-2026${args.national ? ', with the 1:1 national year' : ''})`,
       run: ({ repeats }) => runtimeFigures({ national: args.national, repeats }),
+    },
+    {
+      name: 'prepayment',
+      title:
+        '预付金测算 the Prepayment answer at the workspace’s defaults (baseline-2026, 1:10000, 20 replications, 95%)',
+      run: async ({ repeats }) => (await import('./benchPrepayment')).prepaymentFigures(repeats),
     },
     {
       name: 'browser',
