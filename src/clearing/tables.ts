@@ -1,5 +1,5 @@
 /**
- * Column tables of the clearing (清算结果表): a run's clearing and a Monte Carlo summary as plain
+ * Column tables of the clearing (清算结果表): a run's clearing and the prepayment model's answer as plain
  * named columns of equal length, with snake_case names and fen as whole numbers in Float64Array, for
  * the analytics layer to write to DuckDB, Parquet or CSV. Provinces and pooling areas are indices
  * into the scenario's tables; months are run months (0 = the run's first month) with a `YYYY-MM`

@@ -8,7 +8,7 @@
 import { runCalendar } from '../clearing/calendar';
 import type { ProvinceDraws } from '../clearing/claimDraws';
 import { ClaimsAccumulator, type ClaimsModel } from '../clearing/claims';
-import { deriveSeed } from '../clearing/montecarlo';
+import { deriveSeed } from '../clearing/replications';
 import {
   expectedOwes,
   expectedSharingOwes,

@@ -1,15 +1,15 @@
 /**
  * Parameter uncertainty (参数不确定性): a scenario may give ranges for parameters nobody has measured
  * yet (in 2026, the first year, how fast families take up cross-province sharing, how quickly they
- * hear of it, how large a quota they set; how fast direct settlement grows). Monte Carlo
- * replications then draw each such parameter uniformly from its range, so that the spread of their
- * answers includes what the scenario does not know. The main run keeps the scenario's own values.
+ * hear of it, how large a quota they set; how fast direct settlement grows). Replications then draw
+ * each such parameter uniformly from its range, so that the spread of their answers includes what
+ * the scenario does not know. The main run keeps the scenario's own values.
  *
  * Checked on the raw file beside the schema: a range names a numeric parameter that may be drawn,
  * lies within what that field accepts, contains the scenario's own value and has a note.
  */
 import { z } from 'zod';
-import { deriveSeed } from '../clearing/montecarlo';
+import { deriveSeed } from '../clearing/replications';
 import { nextUnit, seedFamily, streamKey } from '../population/random';
 import { scenarioError, type ScenarioError } from './errors';
 import { formatPath, schemaAt } from './fields';

@@ -1,6 +1,6 @@
 /**
  * The page's runs (页面运行服务): one worker pool and one DuckDB for every workspace. A run is a
- * scenario at a scale (and optionally with Monte Carlo replications); it is simulated on the Web
+ * scenario at a scale (and optionally with replications); it is simulated on the Web
  * Worker pool, cleared, summarized, fingerprinted and its tables loaded into DuckDB under a prefix.
  * Finished runs are kept by key, so a workspace that asks again gets the same run at once.
  */
@@ -26,7 +26,7 @@ export interface RunRequest {
   scenario: Scenario;
   /** k of scale 1:k. */
   scaleK: number;
-  /** Monte Carlo replications (default 0). */
+  /** Replications (default 0): further samples, with parameters drawn when the scenario gives ranges. */
   replications?: number;
 }
 
