@@ -140,8 +140,8 @@ export const prepaymentMessages = defineMessages({
   'fig.expected': { zh: '预期年度：峰值使用率 · 黄/红预警', en: 'Expected year: peak usage · yellow/red' },
   'fig.sharingAdds': { zh: '共济带来的增量（所需规模）', en: 'What sharing adds (needed size)' },
   'fig.sharingAddsNote': {
-    zh: '仅直接结算所需 {bg}；红色预警概率 {p0} → {p1}',
-    en: 'direct settlement alone needs {bg}; P(red) {p0} → {p1}',
+    zh: '仅直接结算所需 {bg}；峰值使用率中位数 {u0} → {u1}；红色预警概率 {p0} → {p1}',
+    en: 'direct settlement alone needs {bg}; median peak usage {u0} → {u1}; P(red) {p0} → {p1}',
   },
   'chart.usage': {
     zh: '预期年度预付金使用率（逐日）；阴影为各次抽样中每月最高使用率的 5%–95%',

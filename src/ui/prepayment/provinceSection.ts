@@ -135,6 +135,8 @@ function figures(ctx: RenderContext): HTMLElement {
         n && bg.needed ? moneyText(n.fen - bg.needed.fen, lang) : '—',
         ctx.t('fig.sharingAddsNote', {
           bg: bg.needed ? moneyText(bg.needed.fen, lang) : '—',
+          u0: usageText(bg.rule.peakUsage.p50, lang),
+          u1: usageText(a.rule.peakUsage.p50, lang),
           p0: probabilityText(bg.rule.redProbability, lang),
           p1: probabilityText(a.rule.redProbability, lang),
         }),
