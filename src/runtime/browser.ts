@@ -10,30 +10,30 @@ import type { RangeWorker } from './pool';
 import type { PackedResult } from './transfer';
 import type { SimulationWorkerApi } from './workerApi';
 
+/** A promise that rejects, naming the worker, when `worker` fails (to start or later). */
+function crashedWhen(worker: Worker, what: string): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new Error(`the ${what} worker failed: ${event.message || 'it could not start'}`));
+    });
+  });
+}
+
+// Each `new Worker(new URL(…))` is written out in full: that is the form Vite bundles as a worker.
+
 /** Starts one simulation Web Worker. */
 export function spawnBrowserWorker(): RangeWorker<EngineInput, PackedResult> {
   const worker = new Worker(new URL('../../workers/simulate.worker.ts', import.meta.url), { type: 'module' });
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      reject(new Error(`the simulation worker failed: ${event.message || 'it could not start'}`));
-    });
-  });
   const remote = Comlink.wrap<SimulationWorkerApi>(worker);
-  return simulationClient(remote, crashed, () => worker.terminate());
+  return simulationClient(remote, crashedWhen(worker, 'simulation'), () => worker.terminate());
 }
 
 /** Starts one draw Web Worker for the prepayment model. */
 export function spawnBrowserDrawWorker(): DrawWorker {
   const worker = new Worker(new URL('../../workers/draw.worker.ts', import.meta.url), { type: 'module' });
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      reject(new Error(`the draw worker failed: ${event.message || 'it could not start'}`));
-    });
-  });
   const remote = Comlink.wrap<DrawWorkerApi>(worker);
-  return { remote, crashed, terminate: () => worker.terminate() };
+  return { remote, crashed: crashedWhen(worker, 'draw'), terminate: () => worker.terminate() };
 }
 
 /** Worker count to use by default: the browser's logical cores, at least 1. */

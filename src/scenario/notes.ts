@@ -6,11 +6,12 @@
 import { closest, scenarioError, type ScenarioError } from './errors';
 import { FIELD_PATHS, PARAMETER_PATHS, RECORD_PATHS } from './fields';
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+/** Whether a raw JSON value is an object (not null, not a list). */
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The value at a dotted path of a raw JSON value, or undefined. */
-function valueAt(root: unknown, dotted: string): unknown {
+export function valueAt(root: unknown, dotted: string): unknown {
   let v = root;
   for (const key of dotted.split('.')) {
     if (!isPlainObject(v) || !Object.hasOwn(v, key)) return undefined;

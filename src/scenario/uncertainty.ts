@@ -13,10 +13,8 @@ import { deriveSeed } from '../clearing/replications';
 import { nextUnit, seedFamily, streamKey } from '../population/random';
 import { scenarioError, type ScenarioError } from './errors';
 import { formatPath, schemaAt } from './fields';
+import { isPlainObject, valueAt } from './notes';
 import type { Scenario } from './schema';
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The numeric field at a dotted path, or null when the path names none. */
 function numberField(path: string): z.ZodNumber | null {
@@ -29,16 +27,6 @@ function numberField(path: string): z.ZodNumber | null {
 export function mayBeUncertain(path: string): boolean {
   const drawable = path.startsWith('behaviour.') || path === 'clearing.directSettlement.yearlyGrowth';
   return drawable && numberField(path) !== null;
-}
-
-/** The value at a dotted path of a raw JSON value, or undefined. */
-function valueAt(root: unknown, dotted: string): unknown {
-  let v = root;
-  for (const key of dotted.split('.')) {
-    if (!isPlainObject(v) || !Object.hasOwn(v, key)) return undefined;
-    v = v[key];
-  }
-  return v;
 }
 
 /**
