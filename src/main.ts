@@ -6,7 +6,7 @@ import { mountCompare } from './ui/compare/workspace';
 import { mountPrepayment } from './ui/prepayment/workspace';
 import { RunService } from './ui/runs';
 import { mountShell } from './ui/shell';
-import { mountTrainer } from './ui/trainer/trainer';
+import { mountTrainer } from './ui/trainer/workspace';
 import { mountValidation } from './ui/validation/workspace';
 
 const app = document.querySelector<HTMLElement>('#app');

@@ -1,8 +1,9 @@
 /**
  * The page's runs (页面运行服务): one worker pool and one DuckDB for every workspace. A run is a
- * scenario at a scale (and optionally with replications); it is simulated on the Web
- * Worker pool, cleared, summarized, fingerprinted and its tables loaded into DuckDB under a prefix.
- * Finished runs are kept by key, so a workspace that asks again gets the same run at once.
+ * scenario at a scale (and optionally with replications); it waits its turn in one queue, is
+ * simulated on the Web Worker pool, cleared, summarized, fingerprinted and its tables loaded into
+ * DuckDB under a prefix. Finished runs are kept by key, so a workspace that asks again gets the same
+ * run at once.
  */
 import type { Connector } from '../analytics/connector';
 import { loadTable } from '../analytics/load';
@@ -14,7 +15,7 @@ import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { defaultWorkers, spawnBrowserDrawWorker, spawnBrowserWorker } from '../runtime/browser';
 import { DrawWorkers } from '../runtime/drawWorkers';
 import { resultDigest } from '../runtime/digest';
-import { WorkerPool } from '../runtime/pool';
+import { RunCancelled, WorkerPool } from '../runtime/pool';
 import type { RunProgress } from '../runtime/progress';
 import { simulateOnPool, type SimulationPool } from '../runtime/run';
 import { runScenario, type ScenarioRun } from '../runtime/scenarioRun';
@@ -49,22 +50,55 @@ export interface CompletedRun {
 /** Progress of a run: `run` 0 is the main simulation, 1… the replications. */
 export type RunProgressListener = (run: number, progress: RunProgress) => void;
 
+/** What a caller of {@link RunService.run} hears about its request, and how it withdraws it. */
+export interface RunOptions {
+  /** While the request waits its turn: how many runs are ahead of it (the one going on included). */
+  onQueued?(ahead: number): void;
+  /** When its simulation starts. */
+  onStarted?(): void;
+  /** Progress of its simulations. */
+  onProgress?: RunProgressListener;
+  /**
+   * Withdraws the request: the caller's promise rejects with RunCancelled at once; a run that no
+   * caller waits for any more is taken out of the queue, or cancelled when it is going on.
+   */
+  signal?: AbortSignal;
+}
+
 /** The key of a request: equal keys mean equal results. */
 export function runKey(request: RunRequest): string {
   return JSON.stringify([request.scenario, request.scaleK, request.replications ?? 0]);
 }
 
-/** Runs scenarios in the page, one at a time, on a shared pool and database. */
+/** One request in the service's queue, with everyone waiting for it. */
+interface Job {
+  key: string;
+  request: RunRequest;
+  waiters: Set<RunOptions>;
+  /** Aborts the simulation while it goes on. */
+  abort: AbortController;
+  running: boolean;
+  promise: Promise<CompletedRun>;
+  resolve(completed: CompletedRun): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Runs scenarios in the page on one shared pool and database, one at a time, in the order they are
+ * asked for (a queue, in the manner of a query coordinator): a request already finished returns at
+ * once, one already queued or going on is shared, any other waits its turn. Finished runs are kept
+ * by key, so a workspace that asks again gets the same run.
+ */
 export class RunService {
   readonly #database: () => Promise<Connector>;
   readonly #done = new Map<string, CompletedRun>();
-  readonly #listeners = new Set<(run: CompletedRun) => void>();
+  readonly #queue: Job[] = [];
+  #current: Job | null = null;
   #pool: SimulationPool | null = null;
   #draws: DrawWorkers | null = null;
   #population: { dataset: Dataset; model: PopulationModel } | null = null;
   #dataset: Dataset | null = null;
   #count = 0;
-  #controller: AbortController | null = null;
 
   constructor(
     readonly nav: Navigator,
@@ -88,9 +122,9 @@ export class RunService {
     return this.#population;
   }
 
-  /** Whether a run is going on. */
+  /** Whether a run is going on or waiting. */
   get busy(): boolean {
-    return this.#controller !== null;
+    return this.#current !== null || this.#queue.length > 0;
   }
 
   /** The finished run of `request`, if there is one. */
@@ -98,72 +132,145 @@ export class RunService {
     return this.#done.get(runKey(request));
   }
 
-  /** Every finished run, oldest first. */
-  completed(): CompletedRun[] {
-    return [...this.#done.values()];
-  }
-
-  /** Calls `listener` after each finished run; returns the unsubscribe function. */
-  onRun(listener: (run: CompletedRun) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
   /**
-   * Runs `request` (or returns its finished run). Rejects with the pool's RunCancelled after
-   * {@link cancel}, or a RangeFailure naming the range when a worker fails; the service stays usable.
+   * Runs `request` when its turn comes (or returns its finished run). Rejects with the pool's
+   * RunCancelled when `options.signal` aborts, or a RangeFailure naming the range when a worker
+   * fails; the service stays usable and goes on with the next request.
    */
-  async run(request: RunRequest, onProgress?: RunProgressListener): Promise<CompletedRun> {
+  run(request: RunRequest, options: RunOptions = {}): Promise<CompletedRun> {
     const key = runKey(request);
     const done = this.#done.get(key);
-    if (done) return done;
-    if (this.#controller) throw new Error('a run is already going on / 已有运行在进行');
-    const controller = new AbortController();
-    this.#controller = controller;
-    const started = performance.now();
-    try {
-      const population = this.population();
-      this.#pool ??= new WorkerPool(spawnBrowserWorker, defaultWorkers(this.nav));
-      this.#draws ??= new DrawWorkers(spawnBrowserDrawWorker, defaultWorkers(this.nav));
-      const pool = this.#pool;
-      const run = await runScenario(
-        request.scenario,
-        population,
-        (input, options) => simulateOnPool(pool, input, options),
-        {
-          scaleK: request.scaleK,
-          replications: request.replications ?? 0,
-          onProgress,
-          signal: controller.signal,
-          drawYears: this.#draws.draw,
+    if (done) return Promise.resolve(done);
+    if (options.signal?.aborted) return Promise.reject(new RunCancelled());
+    let job = this.#current?.key === key ? this.#current : this.#queue.find((j) => j.key === key);
+    if (!job) {
+      job = this.#enqueue(key, request);
+      void this.#next();
+    }
+    return this.#wait(job, options);
+  }
+
+  /** Adds a job to the queue; its promise settles when it has run. */
+  #enqueue(key: string, request: RunRequest): Job {
+    const job = {
+      key,
+      request,
+      waiters: new Set<RunOptions>(),
+      abort: new AbortController(),
+      running: false,
+    } as Job;
+    job.promise = new Promise<CompletedRun>((resolve, reject) => Object.assign(job, { resolve, reject }));
+    // A job every waiter has left may still reject: nobody listens, so it must not be unhandled.
+    job.promise.catch(() => undefined);
+    this.#queue.push(job);
+    return job;
+  }
+
+  /** A caller's own promise for `job`: it follows the job, or rejects when the caller withdraws. */
+  #wait(job: Job, options: RunOptions): Promise<CompletedRun> {
+    job.waiters.add(options);
+    if (job.running) options.onStarted?.();
+    else options.onQueued?.(this.#ahead(job));
+    return new Promise<CompletedRun>((resolve, reject) => {
+      const leave = (): void => {
+        job.waiters.delete(options);
+        reject(new RunCancelled());
+        if (job.waiters.size > 0) return;
+        if (job.running) job.abort.abort();
+        else this.#drop(job);
+      };
+      options.signal?.addEventListener('abort', leave, { once: true });
+      job.promise.then(
+        (c) => {
+          options.signal?.removeEventListener('abort', leave);
+          job.waiters.delete(options);
+          resolve(c);
+        },
+        (e: unknown) => {
+          options.signal?.removeEventListener('abort', leave);
+          job.waiters.delete(options);
+          reject(e);
         },
       );
-      const summary = runSummary(run, population.dataset);
-      const digest = await resultDigest(run.result);
-      const tablePrefix = `run${++this.#count}`;
-      const db = await this.#database();
-      const tables = runTables(run, population.dataset);
-      for (const table of tables) await loadTable(db, { ...table, name: `${tablePrefix}_${table.name}` });
-      const completed: CompletedRun = {
-        key,
-        request,
-        run,
-        summary,
-        digest,
-        tablePrefix,
-        tables: tables.map((t) => t.name),
-        seconds: (performance.now() - started) / 1000,
-      };
-      this.#done.set(key, completed);
-      for (const listener of this.#listeners) listener(completed);
-      return completed;
+    });
+  }
+
+  /** How many runs are ahead of a queued job, the one going on included. */
+  #ahead(job: Job): number {
+    return this.#queue.indexOf(job) + (this.#current ? 1 : 0);
+  }
+
+  /** Takes a job nobody waits for out of the queue and tells the others their new place. */
+  #drop(job: Job): void {
+    const at = this.#queue.indexOf(job);
+    if (at < 0) return;
+    this.#queue.splice(at, 1);
+    job.reject(new RunCancelled());
+    this.#tellPlaces();
+  }
+
+  #tellPlaces(): void {
+    for (const j of this.#queue) for (const w of j.waiters) w.onQueued?.(this.#ahead(j));
+  }
+
+  /** Runs the queue's jobs one after another until it is empty. */
+  async #next(): Promise<void> {
+    if (this.#current) return;
+    const job = this.#queue.shift();
+    if (!job) return;
+    this.#current = job;
+    job.running = true;
+    this.#tellPlaces();
+    for (const w of job.waiters) w.onStarted?.();
+    try {
+      job.resolve(await this.#simulate(job));
+    } catch (error) {
+      job.reject(error);
     } finally {
-      this.#controller = null;
+      this.#current = null;
+      void this.#next();
     }
   }
 
-  /** Cancels the run going on, if any. */
-  cancel(): void {
-    this.#controller?.abort();
+  /** Simulates, clears, summarizes and loads one job's run. */
+  async #simulate(job: Job): Promise<CompletedRun> {
+    const { request, key } = job;
+    const started = performance.now();
+    const population = this.population();
+    this.#pool ??= new WorkerPool(spawnBrowserWorker, defaultWorkers(this.nav));
+    this.#draws ??= new DrawWorkers(spawnBrowserDrawWorker, defaultWorkers(this.nav));
+    const pool = this.#pool;
+    const run = await runScenario(
+      request.scenario,
+      population,
+      (input, options) => simulateOnPool(pool, input, options),
+      {
+        scaleK: request.scaleK,
+        replications: request.replications ?? 0,
+        onProgress: (r, p) => {
+          for (const w of job.waiters) w.onProgress?.(r, p);
+        },
+        signal: job.abort.signal,
+        drawYears: this.#draws.draw,
+      },
+    );
+    const summary = runSummary(run, population.dataset);
+    const digest = await resultDigest(run.result);
+    const tablePrefix = `run${++this.#count}`;
+    const db = await this.#database();
+    const tables = runTables(run, population.dataset);
+    for (const table of tables) await loadTable(db, { ...table, name: `${tablePrefix}_${table.name}` });
+    const completed: CompletedRun = {
+      key,
+      request,
+      run,
+      summary,
+      digest,
+      tablePrefix,
+      tables: tables.map((t) => t.name),
+      seconds: (performance.now() - started) / 1000,
+    };
+    this.#done.set(key, completed);
+    return completed;
   }
 }

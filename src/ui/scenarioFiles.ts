@@ -41,3 +41,13 @@ export function bundledScenarios(): BundledScenarios {
 export function bundledScenario(id: string): Scenario | undefined {
   return bundledScenarios().scenarios.find((s) => s.id === id);
 }
+
+/**
+ * Every bundled scenario, the baseline first; throws with the errors of any file that does not
+ * validate (for a comparison, which must not silently lose a scenario).
+ */
+export function allBundledScenarios(): readonly Scenario[] {
+  const { scenarios, broken } = bundledScenarios();
+  if (broken.length > 0) throw new Error(broken.join('\n'));
+  return scenarios;
+}

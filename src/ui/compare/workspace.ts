@@ -5,12 +5,12 @@
  * and what differs, side by side. The choice lives in the address, so a link reproduces the runs.
  */
 import './compare.css';
-import { RunCancelled } from '../../runtime/pool';
 import type { RunProgress } from '../../runtime/progress';
 import type { Scenario } from '../../scenario';
 import { el } from '../dom';
 import { formatCount, formatDuration } from '../format';
 import { I18n } from '../i18n';
+import { isCancelled, RunController } from '../runController';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import {
   type CompareState,
@@ -22,8 +22,9 @@ import {
 } from './address';
 import { createEditor } from './editor';
 import { type CompareMessageKey, compareMessages, fill } from './messages';
-import { type ComparisonData, comparisonSections, loadComparison } from './results';
-import { BASELINE_ID, bundledScenario, bundledScenarios } from './scenarios';
+import { type ComparisonData, loadComparison } from './results';
+import { comparisonSections } from './sections';
+import { allBundledScenarios, BASELINE_ID, bundledScenario } from '../scenarioFiles';
 import type { ShownRun } from './tables';
 import type { TileMeasure } from './tileMapChart';
 
@@ -44,7 +45,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const doc = panel.ownerDocument;
   const i18n = new I18n(compareMessages, ctx.i18n.lang);
   const t = (key: CompareMessageKey): string => i18n.t(key);
-  const scenarios = bundledScenarios();
+  const scenarios = allBundledScenarios();
   const ids = scenarios.map((s) => s.id);
   const fromAddress = readCompareState(win.location.search, ids);
   if (fromAddress?.runs.length === 0) fromAddress.runs.push(BASELINE_ID);
@@ -54,9 +55,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     seed: null,
     edit: null,
   };
-  let token = 0;
+  const runs = new RunController(services.runs);
   let started = false;
-  let simulating = false;
   let data: ComparisonData | null = null;
   let measure: TileMeasure = 'net';
   let message: { key: CompareMessageKey; detail?: string } | null = null;
@@ -254,10 +254,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const scenarioOf = (id: string): Scenario | undefined =>
     id === EDITED_TOKEN ? (editor.scenario() ?? undefined) : bundledScenario(id);
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => win.setTimeout(resolve, ms));
-
   const run = async (): Promise<void> => {
-    const mine = ++token;
+    const task = runs.begin();
     started = true;
     message = null;
     renderNotice();
@@ -283,22 +281,23 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       for (const [k, c] of chosen.entries()) {
         progress = { i: k + 1, n: chosen.length, id: c.id, p: null };
         renderProgress();
-        while (services.runs.busy) {
-          barText.textContent = t('waiting');
-          await sleep(250);
-          if (mine !== token) return;
-        }
-        simulating = true;
-        const completed = await services.runs
-          .run({ scenario: c.scenario, scaleK: state.scaleK }, (_, p) => {
-            if (mine !== token || !progress) return;
-            progress.p = p;
-            renderProgress();
-          })
-          .finally(() => {
-            simulating = false;
-          });
-        if (mine !== token) return;
+        const completed = await task.run(
+          { scenario: c.scenario, scaleK: state.scaleK },
+          {
+            onQueued: () => {
+              if (task.current) barText.textContent = t('waiting');
+            },
+            onStarted: () => {
+              if (task.current) renderProgress();
+            },
+            onProgress: (_, p) => {
+              if (!task.current || !progress) return;
+              progress.p = p;
+              renderProgress();
+            },
+          },
+        );
+        if (!task.current) return;
         done.push({ id: c.id, run: completed });
         personMonths += completed.run.result.personMonths / state.scaleK;
         simulateMs += progress.p?.elapsedMs ?? 0;
@@ -309,7 +308,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         services.runs.population().dataset,
         state.scaleK,
       );
-      if (mine !== token) return;
+      if (!task.current) return;
       data = loaded;
       panel.dataset.runMs = String(Math.round(performance.now() - start));
       panel.dataset.simulateMs = String(Math.round(simulateMs));
@@ -320,12 +319,11 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       renderProgress();
       renderResults();
     } catch (error) {
-      if (mine !== token) return;
-      message =
-        error instanceof RunCancelled
-          ? { key: 'cancelled' }
-          : { key: 'failed', detail: error instanceof Error ? error.message : String(error) };
-      setState(error instanceof RunCancelled ? 'cancelled' : 'failed');
+      if (!task.current) return;
+      message = isCancelled(error)
+        ? { key: 'cancelled' }
+        : { key: 'failed', detail: error instanceof Error ? error.message : String(error) };
+      setState(isCancelled(error) ? 'cancelled' : 'failed');
       renderProgress();
       renderNotice();
     }
@@ -346,8 +344,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     start();
   });
   cancelButton.addEventListener('click', () => {
-    token++;
-    if (simulating) services.runs.cancel();
+    runs.cancel();
     message = { key: 'cancelled' };
     setState('cancelled');
     renderProgress();

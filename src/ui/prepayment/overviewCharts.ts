@@ -5,15 +5,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
+import { labelWidth } from '../charts/labels';
 import type { RedCurvePoint } from './model';
 import { COLORS, USAGE_CAP_PCT } from './usageCharts';
-
-/** Rough width in pixels of a label at 11px: CJK characters are square, others about half as wide. */
-function labelWidth(text: string): number {
-  let px = 0;
-  for (const ch of text) px += ch.codePointAt(0)! >= 0x2e80 ? 11 : 6.2;
-  return Math.ceil(px);
-}
 
 /** One province of the band chart: the band's low, median and high, and a dot, as usage rates. */
 export interface BandRow {

@@ -15,6 +15,7 @@ import { BASELINE_ID, bundledScenarios } from '../scenarioFiles';
 import { el } from '../dom';
 import { formatPercent } from '../format';
 import { I18n } from '../i18n';
+import { RunController } from '../runController';
 import type { CompletedRun, RunRequest } from '../runs';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { prepaymentPath, readPrepaymentState, type PrepaymentState } from './address';
@@ -27,9 +28,6 @@ import { provinceSection, sizingText } from './provinceSection';
 import { confidenceText, coverText, translator, type RenderContext } from './render';
 import { loadProvinceView, loadRunView, provinceNames, type ProvinceView, type RunView } from './runView';
 import type { TableSort } from './table';
-
-/** Milliseconds between looks at whether another workspace's run has finished. */
-const WAIT_MS = 300;
 
 /** Mounts the Prepayment workspace into its panel (a {@link WorkspaceFactory}). */
 export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
@@ -51,9 +49,8 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   let province = address.state.province === null ? -1 : codes.indexOf(address.state.province);
   let treatment: number | null = null;
   let sort: TableSort = { key: 'needed_fen', descending: true };
-  let token = 0;
   let provinceTicket = 0;
-  let mine = false;
+  const runs = new RunController(services.runs);
   let started = false;
   let failure = '';
   let progressKey: PrepaymentMessageKey | null = null;
@@ -356,49 +353,39 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     }, 0);
   };
 
-  const waitForOthers = async (mineToken: number): Promise<boolean> => {
-    while (services.runs.busy) {
-      if (mineToken !== token) return false;
-      setState('waiting');
-      controls.barText.textContent = t((progressKey = 'waiting'));
-      await new Promise((resolve) => win.setTimeout(resolve, WAIT_MS));
-    }
-    return mineToken === token;
-  };
-
   const run = async (request: RunRequest): Promise<void> => {
-    const mineToken = ++token;
+    const task = runs.begin();
     failure = '';
     writeAddress();
     renderNotices();
-    if (!(await waitForOthers(mineToken))) return;
     const R = request.replications ?? 0;
-    setState('running');
-    mine = true;
     controls.bar.max = 1;
     controls.bar.value = 0;
     try {
-      const completed = await services.runs.run(request, (r, p) => {
-        if (mineToken !== token) return;
-        const part = p.familiesTotal > 0 ? p.familiesDone / p.familiesTotal : 0;
-        controls.bar.value = (r + part) / (R + 1);
-        progressKey = r === R && part >= 1 ? 'clearing' : null;
-        controls.barText.textContent = progressKey
-          ? t(progressKey)
-          : t('simulating', { run: r + 1, runs: R + 1, pct: formatPercent(100 * part, i18n.lang, 0) });
+      const completed = await task.run(request, {
+        onQueued: () => {
+          if (!task.current) return;
+          setState('waiting');
+          controls.barText.textContent = t((progressKey = 'waiting'));
+        },
+        onStarted: () => {
+          if (task.current) setState('running');
+        },
+        onProgress: (r, p) => {
+          if (!task.current) return;
+          const part = p.familiesTotal > 0 ? p.familiesDone / p.familiesTotal : 0;
+          controls.bar.value = (r + part) / (R + 1);
+          progressKey = r === R && part >= 1 ? 'clearing' : null;
+          controls.barText.textContent = progressKey
+            ? t(progressKey)
+            : t('simulating', { run: r + 1, runs: R + 1, pct: formatPercent(100 * part, i18n.lang, 0) });
+        },
       });
-      mine = false;
-      if (mineToken !== token) return;
+      if (!task.current) return;
       controls.barText.textContent = '';
       await show(completed);
     } catch (error) {
-      mine = false;
-      if (mineToken !== token) return;
-      if (error instanceof Error && error.name === 'RunCancelled') {
-        setState('cancelled');
-        controls.barText.textContent = t('cancelled');
-        return;
-      }
+      if (!task.current) return;
       fail(error);
     }
   };
@@ -410,9 +397,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
 
   controls.run.addEventListener('click', () => start(formRequest()));
   controls.cancel.addEventListener('click', () => {
-    token++;
-    if (mine) services.runs.cancel();
-    mine = false;
+    runs.cancel();
     setState('cancelled');
     controls.barText.textContent = t('cancelled');
   });

@@ -23,7 +23,6 @@ export interface RelErrorChartOptions {
 const LINE = 14;
 
 /** Rough width in pixels of a label (shared with the other charts). */
-export { labelWidth } from '../charts/labels';
 
 /**
  * Draws the chart of `rows` (columns name, label_zh, label_en, rel_error_pct, tolerance_pct, within)

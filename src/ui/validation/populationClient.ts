@@ -4,16 +4,9 @@
  * with the next run).
  */
 import * as Comlink from 'comlink';
+import { RunCancelled } from '../../runtime/pool';
 import type { ProgressListener, PopulationValidationResult } from '../../runtime/populationValidation';
 import type { PopulationWorkerApi } from '../../../workers/population.worker';
-
-/** Thrown into a pending run when it is cancelled. */
-export class RunCancelled extends Error {
-  constructor() {
-    super('the run was cancelled');
-    this.name = 'RunCancelled';
-  }
-}
 
 /** One population worker, reused from run to run until a run is cancelled. */
 export class PopulationClient {
@@ -43,7 +36,7 @@ export class PopulationClient {
     });
   }
 
-  /** Ends the worker; a pending run rejects with {@link RunCancelled}. */
+  /** Ends the worker; a pending run rejects with the pool's RunCancelled, as a cancelled simulation does. */
   cancel(): void {
     this.#worker?.terminate();
     this.#worker = null;

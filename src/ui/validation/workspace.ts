@@ -19,6 +19,7 @@ import { I18n, type Lang } from '../i18n';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { readValidationScale, SCALES, validationPath } from './address';
 import { runCalibration } from './calibrationRun';
+import { isCancelled, RunController } from '../runController';
 import { type ValidationMessageKey, validationMessages } from './messages';
 import { PopulationClient } from './populationClient';
 import { sectionBlock, type SectionView } from './sectionBlock';
@@ -66,9 +67,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   const client = new PopulationClient();
   let db: Promise<Connector> | null = null;
   let scale: number = readValidationScale(win.location.search);
-  let token = 0;
-  /** The token of the run whose calibration holds the shared runs (0: none). */
-  let calibrating = 0;
+  const runs = new RunController(ctx.services.runs);
   let started = false;
   let result: PopulationValidationResult | null = null;
   let views: SectionView[] = [];
@@ -201,7 +200,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   };
 
   const run = async (): Promise<void> => {
-    const mine = ++token;
+    const task = runs.begin();
     started = true;
     failure = '';
     const start = performance.now();
@@ -211,27 +210,22 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     const conn = openDb();
     try {
       const population = await client.validate(SEED, scale, (done, total) => {
-        if (mine === token) showProgress(done, total);
+        if (task.current) showProgress(done, total);
       });
-      if (mine !== token) return;
+      if (!task.current) return;
       say(() => t('loadingDb'));
       const c = await conn;
       const first = await loadViews(c, { population: population.records });
-      if (mine !== token) return;
+      if (!task.current) return;
       // The population shows while the engine simulates 2024.
       result = population;
       views = first;
       renderResults();
-      const outcome = await runCalibration(ctx.services.runs, win, scale, () => mine === token, {
+      const outcome = await runCalibration(task, scale, {
         waiting: () => say(() => t('waiting')),
         progress: showSimulating,
-        started: () => {
-          calibrating = mine;
-        },
-      }).finally(() => {
-        if (calibrating === mine) calibrating = 0;
       });
-      if (!outcome || mine !== token) return;
+      if (!task.current) return;
       say(() => t('loadingDb'));
       const { completed } = outcome;
       const detail = (lang: Lang): string =>
@@ -247,7 +241,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
         { population: population.records, calibration: outcome.records },
         { calibration: detail },
       );
-      if (mine !== token) return;
+      if (!task.current) return;
       views = next;
       panel.dataset.runMs = String(Math.round(performance.now() - start));
       panel.dataset.scale = String(scale);
@@ -255,8 +249,8 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       barText.textContent = '';
       renderResults();
     } catch (error) {
-      if (mine !== token) return;
-      if (error instanceof Error && error.name === 'RunCancelled') {
+      if (!task.current) return;
+      if (isCancelled(error)) {
         setState('cancelled');
         barText.textContent = t('cancelled');
         return;
@@ -270,10 +264,8 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
 
   /** Stops the run going on: the population worker, and the calibration when it holds the shared runs. */
   const stop = (): void => {
-    token++;
+    runs.cancel();
     client.cancel();
-    if (calibrating !== 0) ctx.services.runs.cancel();
-    calibrating = 0;
   };
 
   const start = (): void => {

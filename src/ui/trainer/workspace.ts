@@ -11,7 +11,7 @@ import type { LoadedStory } from '../../scenario/storyParse';
 import { openingBalances, playStory, type StoryFrame } from '../../scenario/storyRun';
 import { el } from '../dom';
 import type { Lang } from '../i18n';
-import type { WorkspaceContext, WorkspaceFactory, WorkspaceView } from '../view';
+import type { WorkspaceContext, WorkspaceView } from '../view';
 import { accountRows, renderAccounts } from './accountsTable';
 import { placePath, readFamily, readPlace, readStep, type TrainerPlace } from './address';
 import { renderCast } from './cast';
@@ -28,18 +28,19 @@ import { bundledStories } from './stories';
 import './trainer.css';
 
 /**
- * The trainer workspace for the shell: mounts into its panel and follows the shell's language. When
- * a bundled story file is bad, the panel shows its errors (and the console reports them) instead.
+ * Mounts the Trainer workspace into its panel (a {@link WorkspaceFactory}); it follows the shell's
+ * language. When a bundled story file is bad, the panel shows its errors (and the console reports
+ * them) instead.
  */
-export const mountTrainer: WorkspaceFactory = (context) => {
+export function mountTrainer(ctx: WorkspaceContext): WorkspaceView {
   let stories: readonly LoadedStory[];
   try {
     stories = bundledStories();
   } catch (error) {
-    return mountBroken(context, error);
+    return mountBroken(ctx, error);
   }
-  return mountStories(context, stories);
-};
+  return mountStories(ctx, stories);
+}
 
 /** The panel of a trainer whose story files do not validate: the title and every error. */
 function mountBroken({ panel, i18n }: WorkspaceContext, error: unknown): WorkspaceView {
