@@ -16,7 +16,7 @@ import { loadDatasetFromDisk } from '../population/node';
 import { streamKey } from '../population/random';
 import { availableParallelism } from 'node:os';
 import { engineFigures } from './benchEngine';
-import { SCALES } from '../ui/compare/address';
+import { SCALES } from '../runtime/scales';
 import { runtimeFigures } from './benchRuntime';
 
 /** Options every section receives. */

@@ -14,7 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCALES } from '../ui/compare/address';
+import { SCALES } from '../runtime/scales';
+import { BENCH_HOOK, type BenchHook, type BenchRecord } from '../ui/benchHook';
 import { referenceRate } from './benchEngine';
 import { buildApp, launchChromium, type LaunchedChromium, serveBuild, watch } from './browserApp';
 import { findProcess, PeakMemorySampler } from './processMemory';
@@ -57,10 +58,11 @@ interface PageRun {
   openMs: number;
 }
 
-/** A number the panel carries as `data-<name>`; throws when it is missing. */
-function numberAttribute(value: string | null, name: string): number {
-  const n = Number(value);
-  if (value === null || !Number.isFinite(n)) throw new Error(`#panel-compare has no numeric data-${name}`);
+/** A figure of the page's last recorded Compare run; throws when it is missing. */
+function recorded(record: Partial<BenchRecord> | undefined, name: keyof BenchRecord): number {
+  const n = Number(record?.[name]);
+  if (!Number.isFinite(n))
+    throw new Error(`the page recorded no ${name} for its Compare run (window.${BENCH_HOOK})`);
   return n;
 }
 
@@ -72,6 +74,10 @@ async function runInPage(
 ): Promise<PageRun> {
   const { scaleK, log } = options;
   const { page, problems } = watch(await context.newPage());
+  // The page records its runs' timings only when the hook is in place before it loads.
+  await page.addInitScript((name) => {
+    (window as unknown as Record<string, unknown>)[name] = { runs: [] };
+  }, BENCH_HOOK);
   const t0 = performance.now();
   await page.goto(new URL(`?run=${SCENARIO}&scale=${scaleK}#compare`, baseUrl).href);
   const panel = page.locator('#panel-compare');
@@ -97,10 +103,14 @@ async function runInPage(
   const shownScale = await panel.getAttribute('data-scale');
   if (shownScale !== String(scaleK))
     throw new Error(`the page ran scale 1:${shownScale}, not the 1:${scaleK} asked for`);
+  const record = await page.evaluate(
+    (name) => (window as unknown as Record<string, BenchHook | undefined>)[name]?.runs.at(-1),
+    BENCH_HOOK,
+  );
   return {
-    runMs: numberAttribute(await panel.getAttribute('data-run-ms'), 'run-ms'),
-    simulateMs: numberAttribute(await panel.getAttribute('data-simulate-ms'), 'simulate-ms'),
-    personMonths: numberAttribute(await panel.getAttribute('data-person-months'), 'person-months'),
+    runMs: recorded(record, 'runMs'),
+    simulateMs: recorded(record, 'simulateMs'),
+    personMonths: recorded(record, 'personMonths'),
     workers: await page.evaluate(() => navigator.hardwareConcurrency),
     openMs,
   };

@@ -1,5 +1,5 @@
 /** The run summary as readable text for the terminal (运行摘要文本), in Chinese and English. */
-import { formatCount, formatFen, formatPercent } from '../ui/format';
+import { formatCount, formatFen, formatPercent } from '../text/format';
 import type { RunSummary, Volume } from '../runtime/summary';
 
 const GEO_LABEL: Record<string, string> = {

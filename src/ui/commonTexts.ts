@@ -2,7 +2,7 @@
  * Texts several workspaces share (通用界面文字): the run controls and the chart downloads. Each
  * workspace spreads them into its own dictionary, so the same words read the same everywhere.
  */
-import type { Message } from './i18n';
+import type { Message } from '../text/i18n';
 
 /** Run controls: scale, cancel, and how a run ended. */
 export const RUN_TEXTS = {

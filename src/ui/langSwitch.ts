@@ -3,7 +3,7 @@
  * the current one marked with aria-pressed.
  */
 import { el } from './dom';
-import { LANG_TAG, LANGS, type I18n, type Lang } from './i18n';
+import { LANG_TAG, LANGS, type I18n, type Lang } from '../text/i18n';
 import type { MessageKey } from './messages';
 
 /** Each language's name in that language. */

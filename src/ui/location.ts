@@ -2,7 +2,7 @@
  * The shell's state in the address (地址栏状态): the language in the query (`?lang=en`) and the open
  * workspace in the hash (`#prepayment`), so a link reopens the same view. Pure functions only.
  */
-import { DEFAULT_LANG, isLang, type Lang } from './i18n';
+import { DEFAULT_LANG, isLang, type Lang } from '../text/i18n';
 import { DEFAULT_WORKSPACE, isWorkspaceId, type WorkspaceId } from './workspaces';
 
 /** The query parameter that holds the language. */

@@ -1,5 +1,5 @@
 /** Every text of the workbench shell (界面文字), in Chinese and English. */
-import { defineMessages } from './i18n';
+import { defineMessages } from '../text/i18n';
 
 /** The shell's dictionary; a key without both texts does not compile. */
 export const messages = defineMessages({

@@ -4,7 +4,7 @@
  * hash; `<html lang>` follows the language.
  */
 import { el } from './dom';
-import { I18n, LANG_TAG } from './i18n';
+import { I18n, LANG_TAG } from '../text/i18n';
 import { createLangSwitch } from './langSwitch';
 import { resolveLang, shellPath, workspaceFromHash } from './location';
 import { type MessageKey, messages } from './messages';

@@ -2,7 +2,7 @@
  * The remembered language (记住的语言) in localStorage. Storage may be missing or refuse access
  * (private windows, blocked cookies); then nothing is remembered and nothing fails.
  */
-import type { Lang } from './i18n';
+import type { Lang } from '../text/i18n';
 import { LANG_STORAGE_KEY } from './location';
 
 /** Reads the remembered language as stored (unchecked), or null. */

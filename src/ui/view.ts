@@ -4,7 +4,7 @@
  * factories to the shell, which mounts each one into its panel once.
  */
 import type { Connector } from '../analytics/connector';
-import type { I18n, Lang } from './i18n';
+import type { I18n, Lang } from '../text/i18n';
 import type { MessageKey } from './messages';
 import type { RunService } from './runs';
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatFen } from '../../src/ui/format';
+import { formatFen } from '../../src/text/format';
 import { traceAt } from '../../src/ui/trainer/familySearch';
 import { FAMILY_SCALE_K } from '../../src/ui/trainer/familySource';
 import { traceSteps } from '../../src/ui/trainer/simulatedFamily';

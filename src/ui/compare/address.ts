@@ -5,6 +5,7 @@
  * with its base (`edit=baseline-2026`) and each changed parameter as `set=<path>:<JSON value>`.
  * Pure functions only.
  */
+import { DEFAULT_SCALE, SCALES } from '../../runtime/scales';
 
 /** The query parameter listing the scenarios to run, comma-separated. */
 export const RUN_PARAM = 'run';
@@ -18,14 +19,6 @@ export const EDIT_PARAM = 'edit';
 export const SET_PARAM = 'set';
 /** The token that stands for the edited copy in the run list. */
 export const EDITED_TOKEN = 'edited';
-
-/**
- * Scales offered (k of 1:k), quick to slow: 1:10 takes minutes and 1:1, every insured person of the
- * country for the whole window, takes a quarter of an hour or more, so the selector says so.
- */
-export const SCALES = [10_000, 1_000, 100, 10, 1] as const;
-/** The scale of a first visit. */
-export const DEFAULT_SCALE = 1_000;
 
 /** The edited copy: its base scenario and its changed parameters by field path. */
 export interface EditState {

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 import { chartUnitFen } from './charts';
 
 /** Colours of the schemes, in the order of the population's SCHEMES. */

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
 import { labelWidth } from '../charts/labels';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 
 /** Colours of the scenarios, by their order in the comparison. */
 export const SCENARIO_COLORS = [

@@ -5,7 +5,7 @@
  */
 import { helpAt, PARAMETER_PATHS, type Scenario } from '../../scenario';
 import { el } from '../dom';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 import type { EditState } from './address';
 import { editScenario, errorsByField, type FieldKind, fieldKind, readTyped, valueAt } from './edit';
 import { fieldLabel, fieldSection } from './fieldLabels';

@@ -3,8 +3,8 @@
  * segment: `rules.quotaLimits.monthlyUseCapFen` → 额度限制 · 每月使用上限 / Quota limits · Monthly use cap.
  * What a field expects (unit, range) comes from the schema's own help (`helpAt`).
  */
-import type { Message } from '../i18n';
-import type { Lang } from '../i18n';
+import type { Message } from '../../text/i18n';
+import type { Lang } from '../../text/i18n';
 
 const SEGMENTS: Readonly<Record<string, Message>> = {
   id: { zh: '标识', en: 'Id' },

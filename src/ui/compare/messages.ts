@@ -1,6 +1,6 @@
 /** Every text of the Compare workspace (方案比较文字), in Chinese and English. */
 import { RUN_TEXTS } from '../commonTexts';
-import { defineMessages } from '../i18n';
+import { defineMessages } from '../../text/i18n';
 
 /** The workspace's own dictionary. */
 export const compareMessages = defineMessages({

@@ -4,8 +4,8 @@
  */
 import { diffScenarios, type Scenario } from '../../scenario';
 import { el } from '../dom';
-import { formatCount, formatFen, formatPercent } from '../format';
-import type { Lang } from '../i18n';
+import { formatCount, formatFen, formatPercent } from '../../text/format';
+import type { Lang } from '../../text/i18n';
 import type { CompletedRun } from '../runs';
 import { fieldLabel } from './fieldLabels';
 import type { CompareMessageKey } from './messages';

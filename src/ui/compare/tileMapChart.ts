@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 import { chartUnitFen } from './charts';
 import { PROVINCE_TILES, TILE_GRID } from './tileMap';
 

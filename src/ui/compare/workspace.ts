@@ -8,18 +8,13 @@ import './compare.css';
 import type { RunProgress } from '../../runtime/progress';
 import type { Scenario } from '../../scenario';
 import { el } from '../dom';
-import { formatCount, formatDuration } from '../format';
-import { I18n } from '../i18n';
+import { formatCount, formatDuration } from '../../text/format';
+import { I18n } from '../../text/i18n';
+import { recordRun } from '../benchHook';
 import { isCancelled, RunController } from '../runController';
 import type { WorkspaceContext, WorkspaceView } from '../view';
-import {
-  type CompareState,
-  comparePath,
-  DEFAULT_SCALE,
-  EDITED_TOKEN,
-  readCompareState,
-  SCALES,
-} from './address';
+import { DEFAULT_SCALE, SCALES } from '../../runtime/scales';
+import { type CompareState, comparePath, EDITED_TOKEN, readCompareState } from './address';
 import { createEditor } from './editor';
 import { type CompareMessageKey, compareMessages, fill } from './messages';
 import { type ComparisonData, loadComparison } from './results';
@@ -274,7 +269,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       chosen.push({ id: BASELINE_ID, scenario: withSeed(bundledScenario(BASELINE_ID)!, state.seed) });
     setState('running');
     const done: ShownRun[] = [];
-    // For the benchmark and the tests: person-months simulated, and the pool's time simulating them.
+    // For the benchmark's hook: person-months simulated, and the pool's time simulating them.
     let personMonths = 0;
     let simulateMs = 0;
     try {
@@ -310,9 +305,13 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       );
       if (!task.current) return;
       data = loaded;
-      panel.dataset.runMs = String(Math.round(performance.now() - start));
-      panel.dataset.simulateMs = String(Math.round(simulateMs));
-      panel.dataset.personMonths = String(Math.round(personMonths));
+      recordRun(win, {
+        workspace: 'compare',
+        scaleK: state.scaleK,
+        runMs: performance.now() - start,
+        simulateMs,
+        personMonths,
+      });
       panel.dataset.scale = String(state.scaleK);
       panel.dataset.runs = done.map((d) => d.id).join(',');
       setState('done');

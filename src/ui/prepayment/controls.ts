@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../../scenario';
 import { el } from '../dom';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 import { CONFIDENCES } from './model';
 import type { PrepaymentMessageKey } from './messages';
 

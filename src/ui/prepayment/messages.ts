@@ -1,6 +1,6 @@
 /** Every text of the Prepayment workspace (预付金工作区文字), in Chinese and English. */
 import { DOWNLOAD_TEXTS, RUN_TEXTS } from '../commonTexts';
-import { defineMessages } from '../i18n';
+import { defineMessages } from '../../text/i18n';
 
 /** The workspace's own dictionary; `{name}` marks a value filled in at run time. */
 export const prepaymentMessages = defineMessages({

@@ -5,7 +5,7 @@
  * month with what netting saves.
  */
 import { el } from '../dom';
-import { formatPercent } from '../format';
+import { formatPercent } from '../../text/format';
 import { moneyUnit } from './data';
 import { downloadButtons } from './downloads';
 import { provinceFigures, warningLevel } from './model';

@@ -10,7 +10,7 @@ import type { Row } from '../../analytics/query';
 import type { PrepaymentSizing } from '../../clearing/parameters';
 import { splitFen } from '../../clearing/tables';
 import { el } from '../dom';
-import { formatPercent } from '../format';
+import { formatPercent } from '../../text/format';
 import { dateOf, dayText, moneyUnit } from './data';
 import { downloadButtons } from './downloads';
 import { redCurve } from './model';

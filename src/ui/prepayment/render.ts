@@ -2,8 +2,8 @@
  * What the Prepayment workspace's sections draw with (预付金渲染上下文): the document, the language
  * and its texts, the run's view, the chosen confidence, and number formats for the language.
  */
-import { formatFen, formatPercent } from '../format';
-import type { Lang } from '../i18n';
+import { formatFen, formatPercent } from '../../text/format';
+import type { Lang } from '../../text/i18n';
 import type { DownloadTexts } from './downloads';
 import { fill, type PrepaymentMessageKey } from './messages';
 import type { RunView } from './runView';

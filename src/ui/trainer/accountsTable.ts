@@ -4,7 +4,7 @@
  * zero (a used-up or returned quota) stay listed at zero.
  */
 import { el } from '../dom';
-import { formatFen } from '../format';
+import { formatFen } from '../../text/format';
 import { accountKind, compareAccounts, type StoryLabels } from './labels';
 import { trainerMessages as M } from './messages';
 

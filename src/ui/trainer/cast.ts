@@ -4,7 +4,7 @@
  */
 import type { Scheme } from '../../rules/types';
 import { el } from '../dom';
-import type { Message } from '../i18n';
+import type { Message } from '../../text/i18n';
 import type { StoryLabels } from './labels';
 
 const SCHEME: Readonly<Record<Scheme, Message>> = {

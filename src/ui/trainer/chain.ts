@@ -6,7 +6,7 @@
  */
 import type { AreaDebt, StoryFrame } from '../../scenario/storyRun';
 import { el } from '../dom';
-import { formatFen } from '../format';
+import { formatFen } from '../../text/format';
 import type { StoryLabels } from './labels';
 import { fill, trainerMessages as M } from './messages';
 

@@ -4,7 +4,7 @@
  * steps so focus stays where it was.
  */
 import { el } from '../dom';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 import { trainerMessages as M, type TrainerKey } from './messages';
 
 /** The playback speeds: milliseconds between steps. */

@@ -8,7 +8,7 @@ import type { FamilyTrace } from '../../engine/result';
 import { SCHEMES } from '../../population/columns';
 import type { Dataset } from '../../population/dataset';
 import type { Story } from '../../scenario/storySchema';
-import type { Message } from '../i18n';
+import type { Message } from '../../text/i18n';
 
 /** The picker's value, and the address's story id, of a family from the simulation. */
 export const SIMULATED_ID = 'simulated';

@@ -3,7 +3,7 @@
  * 共济额度”), people and places, in the language asked for, read from the story file.
  */
 import type { Story } from '../../scenario/storySchema';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 
 const PAYEE: Readonly<Record<string, { zh: string; en: string }>> = {
   hospital: { zh: '定点医疗机构', en: 'designated hospital' },

@@ -1,5 +1,5 @@
 /** The trainer's own texts (培训演示文字), in Chinese and English. */
-import { defineMessages } from '../i18n';
+import { defineMessages } from '../../text/i18n';
 
 /** The trainer's dictionary; a key without both texts does not compile. */
 export const trainerMessages = defineMessages({

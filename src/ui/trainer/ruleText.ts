@@ -4,7 +4,7 @@
  * refusal that carries the id.
  */
 import type { RuleId } from '../../rules/ids';
-import type { Message } from '../i18n';
+import type { Message } from '../../text/i18n';
 
 /** A short name and a one-sentence explanation of a rule, in both languages. */
 export interface RuleText {

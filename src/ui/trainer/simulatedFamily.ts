@@ -9,8 +9,8 @@
 import type { FamilyTrace, TracedRefusal } from '../../engine/result';
 import type { Posting } from '../../rules/ledger';
 import { formatStamp, monthOf } from '../../rules/time';
-import { formatFen } from '../format';
-import type { Lang, Message } from '../i18n';
+import { formatFen } from '../../text/format';
+import type { Lang, Message } from '../../text/i18n';
 import type { DebtPair } from './chain';
 import { RULE_TEXT } from './ruleText';
 

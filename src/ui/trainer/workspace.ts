@@ -10,7 +10,7 @@
 import type { LoadedStory } from '../../scenario/storyParse';
 import { openingBalances, playStory, type StoryFrame } from '../../scenario/storyRun';
 import { el } from '../dom';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { accountRows, renderAccounts } from './accountsTable';
 import { placePath, readFamily, readPlace, readStep, type TrainerPlace } from './address';

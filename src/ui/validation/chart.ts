@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
 import { labelWidth } from '../charts/labels';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 
 /** Colours of the chart, shared with the table. */
 export const COLORS = { within: '#2e7d32', outside: '#c62828', band: '#dcebdd', zero: '#4f5b6b' } as const;

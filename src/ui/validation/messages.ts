@@ -1,6 +1,6 @@
 /** Every text of the Validation workspace (校验工作区文字), in Chinese and English. */
 import { DOWNLOAD_TEXTS, RUN_TEXTS } from '../commonTexts';
-import { defineMessages } from '../i18n';
+import { defineMessages } from '../../text/i18n';
 
 /** The workspace's own dictionary. */
 export const validationMessages = defineMessages({

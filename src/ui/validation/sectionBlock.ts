@@ -6,7 +6,7 @@
 import type { Row } from '../../analytics/query';
 import { downloadCsv, downloadPng, downloadSvg } from '../charts/download';
 import { el } from '../dom';
-import type { Lang } from '../i18n';
+import type { Lang } from '../../text/i18n';
 import { COLORS, relErrorChart } from './chart';
 import type { ValidationMessageKey } from './messages';
 import { chartSql, type SectionRows, tableSql } from './sections';

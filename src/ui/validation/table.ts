@@ -4,8 +4,8 @@
  */
 import type { Row } from '../../analytics/query';
 import { el } from '../dom';
-import { formatCount, formatFen, formatPercent } from '../format';
-import { LANG_TAG, type Lang } from '../i18n';
+import { formatCount, formatFen, formatPercent } from '../../text/format';
+import { LANG_TAG, type Lang } from '../../text/i18n';
 
 /**
  * A value in its unit: yuan as money (亿元 / billion yuan for large amounts), percent and ratios

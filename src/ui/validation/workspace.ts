@@ -14,10 +14,11 @@ import { queryRows } from '../../analytics/query';
 import type { PopulationValidationResult } from '../../runtime/populationValidation';
 import type { RunProgress } from '../../runtime/progress';
 import { el } from '../dom';
-import { formatCount, formatPercent } from '../format';
-import { I18n, type Lang } from '../i18n';
+import { formatCount, formatPercent } from '../../text/format';
+import { I18n, type Lang } from '../../text/i18n';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { readValidationScale, SCALES, validationPath } from './address';
+import { recordRun } from '../benchHook';
 import { runCalibration } from './calibrationRun';
 import { isCancelled, RunController } from '../runController';
 import { type ValidationMessageKey, validationMessages } from './messages';
@@ -185,11 +186,12 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     renderResults();
   };
 
+  let duckdbMs: number | undefined;
   const openDb = (): Promise<Connector> => {
     if (!db) {
       const start = performance.now();
       db = ctx.services.database().then((conn) => {
-        panel.dataset.duckdbMs = String(Math.round(performance.now() - start));
+        duckdbMs = performance.now() - start;
         return conn;
       });
       db.catch(() => {
@@ -243,7 +245,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       );
       if (!task.current) return;
       views = next;
-      panel.dataset.runMs = String(Math.round(performance.now() - start));
+      recordRun(win, { workspace: 'validation', scaleK: scale, runMs: performance.now() - start, duckdbMs });
       panel.dataset.scale = String(scale);
       setState('done');
       barText.textContent = '';

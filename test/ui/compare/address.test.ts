@@ -1,11 +1,6 @@
 import { expect, test } from 'vitest';
-import {
-  type CompareState,
-  comparePath,
-  DEFAULT_SCALE,
-  readCompareState,
-  SCALES,
-} from '../../../src/ui/compare/address';
+import { DEFAULT_SCALE, SCALES } from '../../../src/runtime/scales';
+import { type CompareState, comparePath, readCompareState } from '../../../src/ui/compare/address';
 
 const IDS = ['baseline-2026', 'netting-2026', 'fast-cycle-2026'];
 

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { defineMessages, I18n, isLang, LANGS } from '../../src/ui/i18n';
+import { defineMessages, I18n, isLang, LANGS } from '../../src/text/i18n';
 import { messages } from '../../src/ui/messages';
 
 const dictionary = defineMessages({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCount, formatDuration, formatFen, formatPercent } from '../../src/ui/format';
+import { formatCount, formatDuration, formatFen, formatPercent } from '../../src/text/format';
 
 describe('formatFen(fen, "zh")', () => {
   test.each([
