@@ -65,6 +65,10 @@ export class Cells {
       return NaN;
     }
     const x = Number(v);
+    if (!Number.isFinite(x)) {
+      this.problem(column, `${v} is not a finite number (too large to hold)`);
+      return NaN;
+    }
     if (!(x >= min && x <= max)) {
       this.problem(column, `${v} is outside the allowed range [${min}, ${max}]`);
       return NaN;
@@ -109,7 +113,8 @@ export interface Table {
 /**
  * Parses `text` as the CSV file `file`, requiring every column in `required`. Returns null (after
  * recording problems) when the header is unusable; rows with the wrong number of cells are recorded
- * as problems and left out.
+ * as problems and left out, and a file with a header but no data rows is a problem too. Columns
+ * beyond `required` are kept and left to the caller.
  */
 export function readTable(
   file: string,
@@ -140,6 +145,7 @@ export function readTable(
   }
   if (!ok) return null;
   const out: Cells[] = [];
+  let dataRows = 0;
   let line = 1 + newlines(rows[0] ?? []);
   for (let r = 1; r < rows.length; r++) {
     const cells = rows[r]!;
@@ -147,6 +153,7 @@ export function readTable(
     const start = line;
     line += newlines(cells);
     if (cells.every((c) => c.trim() === '')) continue;
+    dataRows += 1;
     if (cells.length !== header.length) {
       problems.push({
         file,
@@ -158,6 +165,7 @@ export function readTable(
     }
     out.push(new Cells(file, start, new Map(header.map((h, i) => [h, cells[i]!])), problems));
   }
+  if (dataRows === 0) problems.push({ file, line: 0, column: '', message: 'has a header but no data rows' });
   return { file, header, rows: out };
 }
 

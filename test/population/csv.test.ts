@@ -50,4 +50,34 @@ describe('readTable', () => {
       [2, 'k'],
     ]);
   });
+
+  it('refuses numbers that overflow to Infinity (1e999, -1e999), with line and column', () => {
+    const problems: DataProblem[] = [];
+    const row = readTable('t.csv', 'x,y,z\n1e999,-1e999,1e308\n', ['x', 'y', 'z'], problems)!.rows[0]!;
+    expect(row.number('x')).toBeNaN();
+    expect(row.number('y')).toBeNaN();
+    expect(row.number('z')).toBe(1e308);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 't.csv',
+        line: 2,
+        column: 'x',
+        message: expect.stringMatching(/finite/),
+      }),
+      expect.objectContaining({
+        file: 't.csv',
+        line: 2,
+        column: 'y',
+        message: expect.stringMatching(/finite/),
+      }),
+    ]);
+  });
+
+  it('records a table with a header and no data rows, naming the file', () => {
+    const problems: DataProblem[] = [];
+    expect(readTable('t.csv', 'a,b\n\n,\n', ['a'], problems)?.rows).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 't.csv', line: 0, message: expect.stringMatching(/no data rows/) }),
+    ]);
+  });
 });
