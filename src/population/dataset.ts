@@ -101,6 +101,33 @@ export const TOLERANCE_PCT = {
 /** A tolerance class name. */
 export type ToleranceClass = keyof typeof TOLERANCE_PCT;
 
+/**
+ * Targets every `targets.csv` must have (必需的校准目标): the national totals and everything
+ * calibration reads. Other rows (such as `outflow/41` or `account-spending`) are optional.
+ */
+export const REQUIRED_TARGETS = [
+  'population/total',
+  'inflow/total',
+  'employee-insured',
+  'employee-retired',
+  'employee-with-account',
+  'employee-pooling-only',
+  'resident-insured',
+  'account-balance',
+  'account-credits',
+  'age-share/0-14',
+  'age-share/15-59',
+  'age-share/60+',
+  'age-share/65+',
+  'birth-order-share/1',
+  'birth-order-share/2',
+  'birth-order-share/3+',
+  'wage/national',
+] as const;
+
+/** Targets every province must have in `targets.csv`, as `<kind>/<code2>` (e.g. `inflow/44`). */
+export const PROVINCE_TARGETS = ['population', 'inflow'] as const;
+
 /** A published figure the synthetic population must reproduce (校准目标). */
 export interface Target {
   /** Machine key, e.g. 'population/44' or 'employee-insured'. */

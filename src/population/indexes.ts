@@ -74,6 +74,6 @@ export function targetByName(targets: readonly Target[], name: string): Target {
     targetMaps.set(targets, m);
   }
   const t = m.get(name);
-  if (!t) throw new RangeError(`no target named "${name}"`);
+  if (!t) throw new RangeError(`targets.csv has no target named "${name}"`);
   return t;
 }

@@ -31,17 +31,15 @@ function reader(readText: ReadText, problems: DataProblem[]): (file: string) => 
 
 /**
  * Loads and checks all five tables. Throws a {@link DataError} listing every problem (a missing
- * column, an unknown province or pooling-area code, a negative or non-numeric count, a count that
- * disagrees with another table); never returns a partly loaded dataset.
+ * column, a table without data rows, a key twice or a required row missing, an unknown province or
+ * pooling-area code, a negative, non-numeric or non-finite number, a count that disagrees with
+ * another table); never returns a partly loaded dataset.
  */
 export function loadDataset(readText: ReadText): Dataset {
   const problems: DataProblem[] = [];
   const read = reader(readText, problems);
   const provincesText = read(DATA_FILES.provinces);
   const provinces = provincesText === null ? [] : parseProvinces(provincesText, problems);
-  if (provincesText !== null && provinces.length === 0 && problems.length === 0) {
-    problems.push({ file: DATA_FILES.provinces, line: 0, column: '', message: 'has no provinces' });
-  }
   const areasText = read(DATA_FILES.poolingAreas);
   const poolingAreas = areasText === null ? [] : parsePoolingAreas(areasText, provinces, problems);
   const odText = read(DATA_FILES.od);

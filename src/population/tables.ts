@@ -1,10 +1,13 @@
 /**
  * Parsers for each calibration table (校准数据表). Each takes the file text and what it depends on,
  * records every problem it finds (file, 1-based line, column) and returns what it could read; the
- * loader only hands out a dataset when no problem was recorded.
+ * loader only hands out a dataset when no problem was recorded. Every table has a key (a province
+ * code, a pooling-area code, a target name, …) that no two rows share, and tables that must cover
+ * something (every province, every kind of care, every required target) say which row is missing.
  */
 import { readTable, type Cells } from './csv';
 import type { DataProblem } from './dataError';
+import { TableKeys } from './keys';
 import {
   type Corridor,
   type CorridorMetric,
@@ -15,6 +18,8 @@ import {
   POOLING_AREA_KINDS,
   type Province,
   PROVINCE_KINDS,
+  PROVINCE_TARGETS,
+  REQUIRED_TARGETS,
   type Target,
   TOLERANCE_PCT,
   type ToleranceClass,
@@ -50,12 +55,11 @@ export function parseProvinces(text: string, problems: DataProblem[]): Province[
   const table = readTable(DATA_FILES.provinces, text, PROVINCE_COLUMNS, problems);
   if (!table) return [];
   const out: Province[] = [];
-  const seen = new Set<string>();
+  const keys = new TableKeys(DATA_FILES.provinces, 'code2', 'province');
   for (const c of table.rows) {
     const code2 = c.text('code2');
     if (!/^\d{2}$/.test(code2)) c.problem('code2', `"${code2}" is not a two-digit province code`);
-    else if (seen.has(code2)) c.problem('code2', `province ${code2} appears twice`);
-    seen.add(code2);
+    else keys.add(c, code2);
     const adcode = c.text('adcode');
     if (adcode !== `${code2}0000`) c.problem('adcode', `"${adcode}" should be ${code2}0000`);
     const kind = c.oneOf('kind', PROVINCE_KINDS);
@@ -122,13 +126,12 @@ export function parsePoolingAreas(
   if (!table) return [];
   const indexOf = new Map(provinces.map((p, i) => [p.code2, i]));
   const out: PoolingArea[] = [];
-  const seen = new Set<string>();
+  const keys = new TableKeys(file, 'code', 'pooling area');
   const perProvince = new Map<string, number>();
   for (const c of table.rows) {
     const code = c.text('code');
     if (!/^\d{6}$/.test(code)) c.problem('code', `"${code}" is not a six-digit division code`);
-    else if (seen.has(code)) c.problem('code', `pooling area ${code} appears twice`);
-    seen.add(code);
+    else keys.add(c, code);
     const provinceCode2 = c.text('province_code2');
     const province = indexOf.get(provinceCode2);
     if (province === undefined) c.problem('province_code2', `unknown province code "${provinceCode2}"`);
@@ -151,7 +154,7 @@ export function parsePoolingAreas(
       weightSource: c.text('weight_source'),
     });
   }
-  for (const p of provinces) {
+  for (const p of table.rows.length > 0 ? provinces : []) {
     const expected = p.isMunicipality ? 1 : p.prefectureCount;
     const found = perProvince.get(p.code2) ?? 0;
     if (found !== expected) {
@@ -179,7 +182,7 @@ export function parseOd(text: string, provinces: readonly Province[], problems: 
       problems.push({ file, line: 1, column: h, message: `unknown province code "${h}"` });
     }
   }
-  const seen = new Set<string>();
+  const keys = new TableKeys(file, 'origin', 'origin');
   for (const c of table.rows) {
     const origin = c.text('origin');
     const o = codes.indexOf(origin);
@@ -187,18 +190,14 @@ export function parseOd(text: string, provinces: readonly Province[], problems: 
       c.problem('origin', `unknown province code "${origin}"`);
       continue;
     }
-    if (seen.has(origin)) c.problem('origin', `origin ${origin} appears twice`);
-    seen.add(origin);
+    keys.add(c, origin);
     for (let d = 0; d < n; d++) {
       const v = c.count(codes[d]!);
       if (o === d && v !== 0) c.problem(codes[d]!, 'must be 0: migrants between provinces only');
       od[o * n + d] = v;
     }
   }
-  for (const code of codes) {
-    if (!seen.has(code))
-      problems.push({ file, line: 0, column: 'origin', message: `no row for origin ${code}` });
-  }
+  if (table.rows.length > 0) keys.requireAll(codes, problems);
   return od;
 }
 
@@ -216,38 +215,61 @@ const TARGET_COLUMNS = [
   'compared_with',
 ] as const;
 
-/** Parses `targets.csv`; a non-blank `province_code2` must name a known province. */
+/** A target name: lower-case words, digits and `-+./`, e.g. `age-share/65+`. */
+const TARGET_NAME = /^[a-z0-9][a-z0-9+\-./]*$/;
+
+/** A target about one province, whose name ends in its code, e.g. `inflow/44`. */
+const PROVINCE_TARGET = /^(?:population|inflow|outflow)\/(\d{2})$/;
+
+/**
+ * Parses `targets.csv`. Names are unique and well formed; every {@link REQUIRED_TARGETS} row and
+ * every {@link PROVINCE_TARGETS} row of every province is present; a non-blank `province_code2`
+ * names a known province, the one a province target's name ends in; percentages lie in [0, 100].
+ */
 export function parseTargets(
   text: string,
   provinces: readonly Province[],
   problems: DataProblem[],
 ): Target[] {
-  const table = readTable(DATA_FILES.targets, text, TARGET_COLUMNS, problems);
+  const file = DATA_FILES.targets;
+  const table = readTable(file, text, TARGET_COLUMNS, problems);
   if (!table) return [];
   const codes = new Set(provinces.map((p) => p.code2));
-  const seen = new Set<string>();
+  const keys = new TableKeys(file, 'name', 'target');
   const out: Target[] = [];
   for (const c of table.rows) {
     const name = c.text('name');
-    if (seen.has(name)) c.problem('name', `target ${name} appears twice`);
-    seen.add(name);
+    if (name !== '' && !TARGET_NAME.test(name))
+      c.problem('name', `"${name}" is not a target name (lower-case letters, digits and -+./)`);
+    else keys.add(c, name);
     const provinceCode2 = c.raw('province_code2');
     if (provinceCode2 !== '' && !codes.has(provinceCode2)) {
       c.problem('province_code2', `unknown province code "${provinceCode2}"`);
     }
+    const about = PROVINCE_TARGET.exec(name)?.[1];
+    if (about !== undefined && provinceCode2 !== about)
+      c.problem('province_code2', `"${provinceCode2}" should be ${about}, the province of ${name}`);
+    const unit = c.oneOf('unit', ['persons', 'yuan', 'percent'] as const);
     out.push({
       name,
       provinceCode2: provinceCode2 === '' ? null : provinceCode2,
       labelZh: c.text('label_zh'),
       labelEn: c.text('label_en'),
-      value: c.number('value', 0),
-      unit: c.oneOf('unit', ['persons', 'yuan', 'percent'] as const),
+      value: c.number('value', 0, unit === 'percent' ? 100 : Infinity),
+      unit,
       publishedAs: c.text('published_as'),
       year: c.text('year'),
       source: c.text('source'),
       toleranceClass: c.oneOf('tolerance_class', Object.keys(TOLERANCE_PCT) as ToleranceClass[]),
       comparedWith: c.text('compared_with'),
     });
+  }
+  if (table.rows.length > 0) {
+    keys.requireAll(REQUIRED_TARGETS, problems);
+    keys.requireAll(
+      PROVINCE_TARGETS.flatMap((kind) => provinces.map((p) => `${kind}/${p.code2}`)),
+      problems,
+    );
   }
   return out;
 }
@@ -264,15 +286,20 @@ const CORRIDOR_COLUMNS = [
 ] as const;
 const METRICS: readonly CorridorMetric[] = ['count', 'lower-bound', 'upper-bound', 'share-pct', 'rank'];
 
-/** Parses `corridors.csv`, the published origin → destination figures. */
+/**
+ * Parses `corridors.csv`, the published origin → destination figures: one row per origin,
+ * destination, metric and year, and at least one `fit` count, which the matrix is fitted to.
+ */
 export function parseCorridors(
   text: string,
   provinces: readonly Province[],
   problems: DataProblem[],
 ): Corridor[] {
-  const table = readTable(DATA_FILES.corridors, text, CORRIDOR_COLUMNS, problems);
+  const file = DATA_FILES.corridors;
+  const table = readTable(file, text, CORRIDOR_COLUMNS, problems);
   if (!table) return [];
   const codes = new Set(provinces.map((p) => p.code2));
+  const keys = new TableKeys(file, 'origin_code2', 'corridor');
   const out: Corridor[] = [];
   for (const c of table.rows) {
     const origin = c.text('origin_code2');
@@ -280,15 +307,26 @@ export function parseCorridors(
     if (!codes.has(origin)) c.problem('origin_code2', `unknown province code "${origin}"`);
     if (!codes.has(destination)) c.problem('dest_code2', `unknown province code "${destination}"`);
     if (origin === destination) c.problem('dest_code2', 'equals the origin');
+    const metric = c.oneOf('metric', METRICS);
+    const year = c.text('year');
+    keys.add(c, `${origin}→${destination} ${metric} ${year}`);
     out.push({
       origin,
       destination,
-      metric: c.oneOf('metric', METRICS),
+      metric,
       value: c.number('value', 0),
-      year: c.text('year'),
+      year,
       use: c.oneOf('use', ['fit', 'check'] as const),
       reliability: c.oneOf('reliability', ['high', 'medium', 'low'] as const),
       source: c.text('source'),
+    });
+  }
+  if (table.rows.length > 0 && !out.some((x) => x.use === 'fit' && x.metric === 'count')) {
+    problems.push({
+      file,
+      line: 0,
+      column: 'use',
+      message: 'has no row with use "fit" and metric "count"; the migrant matrix is fitted to those',
     });
   }
   return out;
@@ -307,19 +345,19 @@ const DIRECT_SETTLEMENT_COLUMNS = [
 ] as const;
 
 /**
- * Parses `direct-settlement.csv`: one row for each kind of care, all of one year, with positive
- * person-times and amounts, a first-quarter factor in (0, 2] and a bill CV in [0, 10].
+ * Parses `direct-settlement.csv`: one row for each kind of care, all of one year (a whole number
+ * from 2000 to 2100), with finite positive person-times and amounts, a first-quarter factor in
+ * (0, 2] and a bill CV in [0, 10].
  */
 export function parseDirectSettlement(text: string, problems: DataProblem[]): DirectSettlementType[] {
   const file = DATA_FILES.directSettlement;
   const table = readTable(file, text, DIRECT_SETTLEMENT_COLUMNS, problems);
   if (!table) return [];
   const out: DirectSettlementType[] = [];
-  const seen = new Set<string>();
+  const keys = new TableKeys(file, 'type', 'type');
   for (const c of table.rows) {
     const type = c.oneOf('type', DIRECT_SETTLEMENT_TYPES);
-    if (seen.has(type)) c.problem('type', `${type} appears twice`);
-    seen.add(type);
+    if ((DIRECT_SETTLEMENT_TYPES as readonly string[]).includes(type)) keys.add(c, type);
     const q1Factor = c.number('q1_factor', 0);
     const billCv = c.number('bill_cv', 0);
     if (!(q1Factor > 0 && q1Factor <= 2))
@@ -328,11 +366,13 @@ export function parseDirectSettlement(text: string, problems: DataProblem[]): Di
       c.problem('bill_cv', `expected a coefficient of variation from 0 to 10, got ${billCv}`);
     const personTimes = c.number('person_times', 1);
     const amountYuan = c.number('amount_yuan', 1);
+    const year = c.count('year');
+    if (year < 2000 || year > 2100) c.problem('year', `${year} is outside the allowed range [2000, 2100]`);
     out.push({
       type,
       nameZh: c.text('name_zh'),
       nameEn: c.text('name_en'),
-      year: c.number('year', 2000),
+      year,
       personTimes,
       amountYuan,
       q1Factor,
@@ -340,9 +380,7 @@ export function parseDirectSettlement(text: string, problems: DataProblem[]): Di
       source: c.text('source'),
     });
   }
-  for (const type of DIRECT_SETTLEMENT_TYPES) {
-    if (!seen.has(type)) problems.push({ file, line: 0, column: 'type', message: `has no row for ${type}` });
-  }
+  if (table.rows.length > 0) keys.requireAll(DIRECT_SETTLEMENT_TYPES, problems);
   if (new Set(out.map((r) => r.year)).size > 1) {
     problems.push({ file, line: 0, column: 'year', message: 'rows must all be of one year' });
   }

@@ -42,3 +42,26 @@ export function dropColumn(text: string, column: string): string {
     )
     .join('\n');
 }
+
+/** The header of a CSV text alone (its first line and the newline after it). */
+export function headerOnly(text: string): string {
+  return text.slice(0, text.indexOf('\n') + 1);
+}
+
+/**
+ * Appends a copy of the line at 1-based file `line` after the last line; returns the new text and
+ * the copy's line number (no quoted newlines assumed).
+ */
+export function duplicateLine(text: string, line: number): { text: string; at: number } {
+  const lines = text.replace(/\n$/, '').split('\n');
+  lines.push(lines[line - 1]!);
+  return { text: `${lines.join('\n')}\n`, at: lines.length };
+}
+
+/** Removes every line that starts with `prefix`. */
+export function dropLinesStartingWith(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !l.startsWith(prefix))
+    .join('\n');
+}

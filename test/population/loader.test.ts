@@ -3,7 +3,15 @@ import { DataError, type DataProblem } from '../../src/population/dataError';
 import { type Dataset, DATA_FILES } from '../../src/population/dataset';
 import { loadDataset, loadOdInputs } from '../../src/population/loader';
 import { loadDatasetFromDisk } from '../../src/population/node';
-import { committed, dropColumn, readerWith, setCell } from './helpers';
+import {
+  committed,
+  dropColumn,
+  dropLinesStartingWith,
+  duplicateLine,
+  headerOnly,
+  readerWith,
+  setCell,
+} from './helpers';
 
 /** Loads with `read`, expecting a DataError; returns its problems and proves nothing was returned. */
 function problemsOf(read: (name: string) => string): readonly DataProblem[] {
@@ -17,6 +25,17 @@ function problemsOf(read: (name: string) => string): readonly DataProblem[] {
   expect(result).toBeUndefined();
   expect(error).toBeInstanceOf(DataError);
   return (error as DataError).problems;
+}
+
+/** Like {@link problemsOf} for {@link loadOdInputs}. */
+function odInputProblemsOf(read: (name: string) => string): readonly DataProblem[] {
+  try {
+    loadOdInputs(read);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DataError);
+    return (e as DataError).problems;
+  }
+  throw new Error('loadOdInputs accepted the input');
 }
 
 describe('loadDataset on the committed data', () => {
@@ -170,5 +189,133 @@ describe('loadOdInputs', () => {
   it('refuses a corridor with an unknown destination', () => {
     const read = readerWith(DATA_FILES.corridors, (t) => t.replace('\n13,11,count,', '\n13,77,count,'));
     expect(() => loadOdInputs(read)).toThrow('corridors.csv:2 [dest_code2]');
+  });
+});
+
+describe('the loader refuses what data/SOURCES.md says it refuses (issue 25)', () => {
+  it('refuses 1e999 (Infinity) in a numeric cell with file, line and column', () => {
+    const weight = problemsOf(readerWith(DATA_FILES.poolingAreas, (t) => setCell(t, 5, 'weight', '1e999')));
+    expect(weight).toContainEqual(
+      expect.objectContaining({
+        file: 'pooling-areas.csv',
+        line: 5,
+        column: 'weight',
+        message: expect.stringMatching(/finite/),
+      }),
+    );
+    const value = problemsOf(
+      readerWith(DATA_FILES.targets, (t) => t.replace(',21893095,persons,', ',1e999,persons,')),
+    );
+    expect(value).toContainEqual(expect.objectContaining({ file: 'targets.csv', line: 3, column: 'value' }));
+    const times = problemsOf(
+      readerWith(DATA_FILES.directSettlement, (t) => t.replace(',2024,156000000,', ',2024,-1e999,')),
+    );
+    expect(times).toContainEqual(
+      expect.objectContaining({ file: 'direct-settlement.csv', line: 2, column: 'person_times' }),
+    );
+    const corridor = odInputProblemsOf(
+      readerWith(DATA_FILES.corridors, (t) => t.replace('\n13,11,count,2160000,', '\n13,11,count,1e999,')),
+    );
+    expect(corridor).toContainEqual(
+      expect.objectContaining({ file: 'corridors.csv', line: 2, column: 'value' }),
+    );
+  });
+
+  it('refuses a table with a header and no rows, naming the file (targets.csv did reach calibration)', () => {
+    for (const file of Object.values(DATA_FILES)) {
+      const read = readerWith(file, headerOnly);
+      const problems = file === DATA_FILES.corridors ? odInputProblemsOf(read) : problemsOf(read);
+      expect(problems, file).toContainEqual(
+        expect.objectContaining({ file, message: expect.stringMatching(/no data rows/) }),
+      );
+    }
+  });
+
+  it('refuses a duplicated key in every keyed table, naming both lines', () => {
+    const cases: [file: string, line: number, column: string][] = [
+      [DATA_FILES.provinces, 3, 'code2'],
+      [DATA_FILES.poolingAreas, 7, 'code'],
+      [DATA_FILES.od, 4, 'origin'],
+      [DATA_FILES.targets, 10, 'name'],
+      [DATA_FILES.directSettlement, 3, 'type'],
+      [DATA_FILES.corridors, 2, 'origin_code2'],
+    ];
+    for (const [file, line, column] of cases) {
+      let at = 0;
+      const read = readerWith(file, (t) => {
+        const d = duplicateLine(t, line);
+        at = d.at;
+        return d.text;
+      });
+      const problems = file === DATA_FILES.corridors ? odInputProblemsOf(read) : problemsOf(read);
+      expect(problems, file).toContainEqual(
+        expect.objectContaining({
+          file,
+          line: at,
+          column,
+          message: expect.stringMatching(new RegExp(`appears twice.*line ${line}\\b`)),
+        }),
+      );
+    }
+  });
+
+  it('refuses targets.csv without a required row, naming the key and the file', () => {
+    const province = problemsOf(
+      readerWith(DATA_FILES.targets, (t) => dropLinesStartingWith(t, 'inflow/44,')),
+    );
+    expect(province).toContainEqual(
+      expect.objectContaining({
+        file: 'targets.csv',
+        line: 0,
+        column: 'name',
+        message: expect.stringMatching(/no row for target inflow\/44/),
+      }),
+    );
+    const national = problemsOf(
+      readerWith(DATA_FILES.targets, (t) => dropLinesStartingWith(t, 'employee-insured,')),
+    );
+    expect(national).toContainEqual(
+      expect.objectContaining({ file: 'targets.csv', message: expect.stringMatching(/employee-insured/) }),
+    );
+  });
+
+  it('refuses a province target whose province_code2 disagrees with its name, and a malformed name', () => {
+    const problems = problemsOf(
+      readerWith(DATA_FILES.targets, (t) =>
+        t.replace('population/44,44,', 'population/44,45,').replace('\nwage/national,', '\n__proto__,'),
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'targets.csv',
+        column: 'province_code2',
+        message: expect.stringMatching(/44/),
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'targets.csv',
+        column: 'name',
+        message: expect.stringMatching(/__proto__/),
+      }),
+    );
+  });
+
+  it('refuses a fractional year in direct-settlement.csv', () => {
+    const problems = problemsOf(
+      readerWith(DATA_FILES.directSettlement, (t) => t.replace(',2024,156000000,', ',2024.5,156000000,')),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'direct-settlement.csv', line: 2, column: 'year' }),
+    );
+  });
+
+  it('refuses corridors.csv without a fit count, which the matrix is fitted to', () => {
+    const problems = odInputProblemsOf(
+      readerWith(DATA_FILES.corridors, (t) => t.replaceAll(',fit,', ',check,')),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'corridors.csv', message: expect.stringMatching(/fit/) }),
+    );
   });
 });
