@@ -20,7 +20,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median } from 'd3';
-import { parseScale, parseWhole, readOptions } from './args';
+import { LIMITS, parseScale, parseWhole, readOptions } from './args';
 import type { EnginePass } from './benchPass';
 
 const USAGE =
@@ -153,8 +153,8 @@ async function main(): Promise<void> {
   );
   if (o.base === undefined) throw new Error(`--base names the revision to compare with\n${USAGE}`);
   const scaleK = parseScale(o.scale, USAGE);
-  const runs = parseWhole(o.runs, 'runs', WARM_UP_PASSES + 1, USAGE);
-  const rounds = parseWhole(o.rounds, 'rounds', 1, USAGE);
+  const runs = parseWhole(o.runs, 'runs', WARM_UP_PASSES + 1, LIMITS.runs, USAGE);
+  const rounds = parseWhole(o.rounds, 'rounds', 1, LIMITS.rounds, USAGE);
   if (spawnSync('taskset', ['-V']).status !== 0)
     throw new Error('taskset (util-linux) is needed to pin both versions to the same core');
   let base: { dir: string; commit: string };

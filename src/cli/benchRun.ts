@@ -25,7 +25,7 @@ import { spawnNodeWorker } from '../runtime/node';
 import { WorkerPool } from '../runtime/pool';
 import { simulateOnPool, type SimulationPool } from '../runtime/run';
 import { toEngineParameters } from '../scenario/convert';
-import { loadValidScenario, parseScale, parseWhole, readOptions } from './args';
+import { LIMITS, loadValidScenario, parseScale, parseWhole, readOptions } from './args';
 
 const USAGE = 'usage: npx tsx src/cli/benchRun.ts --scale 1:k (--workers N | --paired) [--runs n]';
 
@@ -110,8 +110,8 @@ async function main(): Promise<void> {
   const scaleK = parseScale(v.scale ?? '1:1000', USAGE);
   if (v.paired && v.workers !== undefined)
     throw new Error(`--paired times 1 and 2 workers itself; leave out --workers\n${USAGE}`);
-  const workers = parseWhole(v.workers ?? '1', 'workers', 1, USAGE);
-  const runs = parseWhole(v.runs ?? '1', 'runs', 1, USAGE);
+  const workers = parseWhole(v.workers ?? '1', 'workers', 1, LIMITS.workers, USAGE);
+  const runs = parseWhole(v.runs ?? '1', 'runs', 1, LIMITS.runs, USAGE);
   const here = new URL('.', import.meta.url);
   const scenario = await loadValidScenario(
     resolve(new URL('../../scenarios/baseline-2026.json', here).pathname),

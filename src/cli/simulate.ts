@@ -23,7 +23,16 @@ import { WorkerPool } from '../runtime/pool';
 import { simulateOnPool } from '../runtime/run';
 import { runScenario } from '../runtime/scenarioRun';
 import { runSummary } from '../runtime/summary';
-import { loadValidScenario, parseConfidence, parseScale, parseWhole, readOptions } from './args';
+import {
+  ArgumentError,
+  LIMITS,
+  loadValidScenario,
+  parseConfidence,
+  parseScale,
+  parseWhole,
+  parseWholeList,
+  readOptions,
+} from './args';
 import { summaryText } from './summaryText';
 
 const USAGE =
@@ -43,7 +52,7 @@ export interface SimulateArgs {
   trace: number[];
 }
 
-/** Parses the arguments; throws a message that says what is wrong and how to call it. */
+/** Parses the arguments; throws an {@link ArgumentError} that says what is wrong and how to call it. */
 export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
   const v = readOptions(
     argv,
@@ -59,17 +68,28 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     },
     USAGE,
   );
-  if (v.scenario === undefined) throw new Error(`--scenario is required\n${USAGE}`);
+  if (v.scenario === undefined)
+    throw new ArgumentError(`--scenario 为必填 / is required\n${USAGE}`, 'scenario');
   return {
     scenario: v.scenario,
     scaleK: parseScale(v.scale, USAGE),
-    replications: parseWhole(v.replications, 'replications', 0, USAGE),
+    replications: parseWhole(v.replications, 'replications', 0, LIMITS.replications, USAGE),
     confidence: parseConfidence(v.confidence, 'confidence', USAGE),
-    workers: v.workers === undefined ? defaultWorkers() : parseWhole(v.workers, 'workers', 1, USAGE),
+    workers:
+      v.workers === undefined
+        ? Math.min(defaultWorkers(), LIMITS.workers)
+        : parseWhole(v.workers, 'workers', 1, LIMITS.workers, USAGE),
     out: v.out ?? null,
     json: v.json,
     trace:
-      v.trace === undefined ? [] : v.trace.split(',').map((t) => parseWhole(t.trim(), 'trace', 0, USAGE)),
+      v.trace === undefined
+        ? []
+        : parseWholeList(
+            v.trace,
+            'trace',
+            { min: 0, max: LIMITS.tracePosition, maxItems: LIMITS.traceFamilies },
+            USAGE,
+          ),
   };
 }
 

@@ -9,46 +9,38 @@
 import { pathToFileURL } from 'node:url';
 import { calibrate, calibrationData } from '../population/calibration';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
-import { MAX_SCALE } from '../population/generate';
 import { loadDatasetFromDisk } from '../population/node';
 import { formatScenarioErrors } from '../scenario/errors';
 import { loadScenarioFile } from '../scenario/node';
 import { tallyPopulation, type ValidationRow, validationRows } from '../population/validate';
+import { ArgumentError, parseScale, readOptions } from './args';
 
 const USAGE = 'usage: npm run validate -- --scenario <file.json> [--scale 1:k] [--json]';
 
 /** Parsed command line. */
-interface Args {
+export interface ValidateArgs {
   scenario: string;
   scaleK: number;
   json: boolean;
 }
 
-/** Parses the arguments; throws a message that says what is wrong and how to call it. */
-export function parseArgs(argv: readonly string[]): Args {
-  let scenario: string | null = null;
-  let scaleK = 1000;
-  let json = false;
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k]!;
-    const value = (): string => {
-      const v = argv[++k];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value\n${USAGE}`);
-      return v;
-    };
-    if (arg === '--json') json = true;
-    else if (arg === '--scenario') scenario = value();
-    else if (arg === '--scale') {
-      const text = value();
-      const m = /^1:(\d+)$/.exec(text);
-      scaleK = m ? Number(m[1]) : NaN;
-      if (!(scaleK >= 1 && scaleK <= MAX_SCALE)) {
-        throw new Error(`--scale "${text}" must look like 1:1000, with k from 1 to ${MAX_SCALE}\n${USAGE}`);
-      }
-    } else throw new Error(`unknown argument "${arg}"\n${USAGE}`);
-  }
-  if (scenario === null) throw new Error(`--scenario is required\n${USAGE}`);
-  return { scenario, scaleK, json };
+/**
+ * Parses the arguments; throws an {@link ArgumentError} that says what is wrong and how to call it
+ * (an unknown option, an option twice, an empty value, a scale other than 1:k).
+ */
+export function parseValidateArgs(argv: readonly string[]): ValidateArgs {
+  const v = readOptions(
+    argv,
+    {
+      scenario: { type: 'string' },
+      scale: { type: 'string', default: '1:1000' },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  if (v.scenario === undefined)
+    throw new ArgumentError(`--scenario 为必填 / is required\n${USAGE}`, 'scenario');
+  return { scenario: v.scenario, scaleK: parseScale(v.scale, USAGE), json: v.json };
 }
 
 /** Loads and validates the scenario; an invalid file stops here with every bad field listed. */
@@ -94,7 +86,7 @@ function table(rows: ValidationRow[], skipped: string[], scaleK: number, seed: s
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseValidateArgs(process.argv.slice(2));
   const seed = await scenarioSeed(args.scenario);
   const dataset = loadDatasetFromDisk();
   const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
