@@ -8,6 +8,12 @@
  *
  * --trace lists sample positions (0 … families at 1:k − 1) whose full posting log, with rule ids, is
  * written as the `postings` table: those families are simulated once more, alone, on the same path.
+ *
+ * Before any work the arguments are checked (plain decimal numbers within {@link LIMITS}, no option
+ * twice), then the scenario, then --out (see {@link OutputFolder}); the trace positions are checked
+ * against the families at 1:k before the run. Tables are written to `<out>.tmp-<pid>` and that
+ * folder replaces <out> only when every table is written; on failure it is removed and an earlier
+ * <out> stays as it was.
  */
 import { pathToFileURL } from 'node:url';
 import { postingTable, runTables } from '../analytics/runTables';
@@ -23,6 +29,7 @@ import { WorkerPool } from '../runtime/pool';
 import { simulateOnPool } from '../runtime/run';
 import { runScenario } from '../runtime/scenarioRun';
 import { runSummary } from '../runtime/summary';
+import { sampleSize } from '../population/generate';
 import {
   ArgumentError,
   LIMITS,
@@ -33,7 +40,9 @@ import {
   parseWholeList,
   readOptions,
 } from './args';
+import { OutputFolder } from './outputFolder';
 import { summaryText } from './summaryText';
+import type { Scenario } from '../scenario/schema';
 
 const USAGE =
   'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…] [--json]';
@@ -96,8 +105,32 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
 async function main(): Promise<void> {
   const args = parseSimulateArgs(process.argv.slice(2));
   const scenario = await loadValidScenario(args.scenario);
+  const output = args.out === null ? null : OutputFolder.prepare(args.out);
+  try {
+    await simulateAndWrite(args, scenario, output);
+  } finally {
+    output?.discard();
+  }
+}
+
+/** Runs, clears and writes (into `output`'s temporary folder, then put in place). */
+async function simulateAndWrite(
+  args: SimulateArgs,
+  scenario: Scenario,
+  output: OutputFolder | null,
+): Promise<void> {
   const dataset = loadDatasetFromDisk();
   const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
+  const families = sampleSize(model, args.scaleK);
+  for (const p of args.trace) {
+    if (p >= families) {
+      throw new ArgumentError(
+        `--trace ${p}: 1:${args.scaleK} 时只有 ${families} 个家庭（0 至 ${families - 1}） / ` +
+          `at scale 1:${args.scaleK} the sample positions are 0 to ${families - 1}\n${USAGE}`,
+        'trace',
+      );
+    }
+  }
   const pool = new WorkerPool(spawnNodeWorker, args.workers);
   const draws = new DrawWorkers(spawnNodeDrawWorker, args.workers);
   const started = performance.now();
@@ -131,7 +164,15 @@ async function main(): Promise<void> {
       return found;
     });
     const tables = [...runTables(run, dataset), ...(traces.length > 0 ? [postingTable(traces)] : [])];
-    const written = args.out === null ? [] : await writeTables(args.out, tables);
+    const written =
+      output === null
+        ? []
+        : (await writeTables(output.staging, tables)).map((t) => ({
+            ...t,
+            parquet: output.finalPath(t.parquet),
+            csv: output.finalPath(t.csv),
+          }));
+    output?.commit();
     if (args.json) {
       const traced = traces.map((t) => ({
         family: t.familyIndex,
@@ -172,6 +213,13 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // Ctrl-C or a kill: exit through process.exit, so the temporary output folder is removed.
+  for (const [signal, status] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => process.exit(status));
+  }
   main().catch((e: unknown) => {
     console.error(`simulate: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -8,10 +16,14 @@ import { parseSimulateArgs } from '../../src/cli/simulate';
 const dir = mkdtempSync(join(tmpdir(), 'gongji-simulate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `npm run simulate` as a user would, returning its exit code and output. */
-function simulate(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs `npm run simulate` as a user would, returning its exit code, output and wall time. */
+function simulate(
+  args: string[],
+  timeout = 120_000,
+): { status: number | null; stdout: string; stderr: string; ms: number } {
+  const started = performance.now();
+  const r = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', ...args], { encoding: 'utf8', timeout });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
 }
 
 describe('simulate command', () => {
@@ -61,8 +73,44 @@ describe('simulate command', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test.runIf(process.platform === 'linux')(
+    '--out /proc/x fails at once, naming the path, before any simulation (it used to spin)',
+    () => {
+      const r = simulate(['--scenario', 'scenarios/baseline-2026.json', '--out', '/proc/x'], 30_000);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^simulate: --out "\/proc\/x": .*virtual file system \(proc\)/);
+      expect(r.stdout).toBe('');
+    },
+  );
+
+  test('--out naming a file fails before any simulation and leaves the file as it was', () => {
+    const out = join(dir, 'a-file');
+    writeFileSync(out, 'mine');
+    const r = simulate(['--scenario', 'scenarios/baseline-2026.json', '--out', out], 30_000);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--out ".*a-file": .*is a file; a folder is expected/);
+    expect(readFileSync(out, 'utf8')).toBe('mine');
+    expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+
+  test('a trace position beyond the families at 1:k fails before the run, and --out is left alone', () => {
+    const out = join(dir, 'trace-out');
+    const r = simulate(
+      ['--scenario', 'scenarios/baseline-2026.json', '--scale', '1:10000', '--trace', '999999', '--out', out],
+      30_000,
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--trace 999999: .*sample positions are 0 to \d+/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  });
+
   test('a run writes every table as Parquet and CSV and prints the JSON summary with a zero residual', () => {
     const out = join(dir, 'run');
+    // An earlier run's tables: the new run replaces the folder, so none of them remains.
+    mkdirSync(out);
+    writeFileSync(join(out, 'stale.csv'), 'old\n');
+    writeFileSync(join(out, 'stale.parquet'), 'PAR1');
     const r = simulate([
       '--scenario',
       'scenarios/baseline-2026.json',
@@ -112,6 +160,10 @@ describe('simulate command', () => {
     expect(postings[0]).toBe('family,seq,at,from_account,to_account,amount_fen,rule');
     expect(postings.length).toBeGreaterThan(10);
     for (const row of postings.slice(1)) expect(row).toMatch(/,(R\d+|CREDIT|OPEN)$/);
+    expect(existsSync(join(out, 'stale.csv'))).toBe(false);
+    expect(existsSync(join(out, 'stale.parquet'))).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.startsWith('run.'))).toEqual([]);
+    expect(summary.tables[0].csv).toBe(join(out, `${summary.tables[0].name}.csv`));
     const flowsCsv = readFileSync(join(out, 'flows.csv'), 'utf8');
     expect(flowsCsv.split('\n')[0]).toBe(
       'month,sharer_area,sharer_province,treatment_area,treatment_province,use,amount_fen,count,squares_yuan2',
