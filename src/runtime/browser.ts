@@ -10,12 +10,19 @@ import type { RangeWorker } from './pool';
 import type { PackedResult } from './transfer';
 import type { SimulationWorkerApi } from './workerApi';
 
-/** A promise that rejects, naming the worker, when `worker` fails (to start or later). */
-function crashedWhen(worker: Worker, what: string): Promise<never> {
+/**
+ * A promise that rejects, naming the worker, when `worker` fails: an uncaught error (or a failure to
+ * start), or a message from it that cannot be read (`messageerror`). A worker that stops without a
+ * word (closed, killed) sends no event at all; the pool's watchdog catches that.
+ */
+export function crashedWhen(worker: Worker, what: string): Promise<never> {
   return new Promise<never>((_, reject) => {
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       reject(new Error(`the ${what} worker failed: ${event.message || 'it could not start'}`));
+    });
+    worker.addEventListener('messageerror', () => {
+      reject(new Error(`the ${what} worker sent a message that could not be read`));
     });
   });
 }

@@ -7,6 +7,8 @@
 import type { Remote } from 'comlink';
 import { drawProvinces, type DrawCounts, type ProvinceDraws } from '../clearing/claimDraws';
 import type { PrepaymentModelInput } from '../clearing/prepaymentInput';
+import { withReason } from '../text/reason';
+import { DEFAULT_WATCHDOG, RangeClock, RangeTimeout, withinTime, type WatchdogOptions } from './watchdog';
 
 /** Draws the years of every province of an input, in province order. */
 export type DrawYears = (input: PrepaymentModelInput, counts: DrawCounts) => Promise<ProvinceDraws[]>;
@@ -41,18 +43,23 @@ export interface DrawWorker {
 
 /**
  * A few draw workers, started on first use and kept: each call splits the provinces among them
- * (province i to worker i mod n) and puts the parts back in province order. A worker that dies
+ * (province i to worker i mod n) and puts the parts back in province order. A worker that dies, or
+ * takes far longer than the years it draws warrant (the watchdog, counted in province-years drawn),
  * fails the call with a message; the next call starts new workers.
  */
 export class DrawWorkers {
   #workers: DrawWorker[] = [];
+  #clock: RangeClock;
+  #started = false;
 
   constructor(
     readonly spawn: () => DrawWorker,
     readonly size: number,
+    watchdog: WatchdogOptions = DEFAULT_WATCHDOG,
   ) {
     if (!Number.isInteger(size) || size < 1)
       throw new RangeError(`draw workers: expected at least 1, got ${size}`);
+    this.#clock = new RangeClock(watchdog);
   }
 
   /** Draws the years of every province on the workers (a {@link DrawYears}). */
@@ -66,20 +73,27 @@ export class DrawWorkers {
     const parts = Array.from({ length: n }, (_, k) =>
       Array.from({ length: input.provinces }, (_, i) => i).filter((i) => i % n === k),
     );
+    const began = performance.now();
+    const years = (provinces: readonly number[]) => provinces.length * (counts.draws + counts.ruleDraws);
+    // Workers started by this call also load their code: their first call is not a rate to learn from.
+    const fresh = !this.#started;
+    this.#started = true;
     try {
       const results = await Promise.all(
         parts.map((provinces, k) => {
           const w = this.#workers[k]!;
-          return Promise.race([w.remote.draw(input, counts, provinces), w.crashed]);
+          const limit = this.#clock.limitMs(years(provinces));
+          const answer = Promise.race([w.remote.draw(input, counts, provinces), w.crashed]);
+          const unit = { en: 'drawn province-years', zh: '个省份年度抽样' };
+          return withinTime(answer, limit, () => new RangeTimeout(years(provinces), limit, unit));
         }),
       );
+      if (!fresh) this.#clock.observe(years(parts[0]!), performance.now() - began);
       return results.flat().sort((a, b) => a.province - b.province);
     } catch (error) {
       this.close();
-      const why = error instanceof Error ? error.message : String(error);
-      throw new Error(`drawing the prepayment model's years failed: ${why} / 预付金测算抽样失败：${why}`, {
-        cause: error,
-      });
+      const what = { en: "drawing the prepayment model's years failed", zh: '预付金测算抽样失败' };
+      throw new Error(withReason(what, error), { cause: error });
     }
   };
 
@@ -87,5 +101,6 @@ export class DrawWorkers {
   close(): void {
     for (const w of this.#workers) w.terminate();
     this.#workers = [];
+    this.#started = false;
   }
 }

@@ -23,13 +23,19 @@ const TSX_API = pathToFileURL(
   join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'),
 ).href;
 
-/** Starts a worker thread on a TypeScript module (registering tsx's loader first); rejects `crashed` when it dies. */
-function startThread(url: string): { worker: Worker; crashed: Promise<never> } {
+/**
+ * Starts a worker thread on a TypeScript module (registering tsx's loader first); `crashed` rejects
+ * when the thread throws, exits (by itself or stopped from outside) or sends an unreadable message.
+ */
+export function startThread(url: string): { worker: Worker; crashed: Promise<never> } {
   const boot = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
   const worker = new Worker(boot, { eval: true });
   const crashed = new Promise<never>((_, reject) => {
     worker.on('error', (error) => reject(error));
     worker.on('exit', (code) => reject(new Error(`the worker thread exited with code ${code}`)));
+    worker.on('messageerror', () =>
+      reject(new Error('the worker thread sent a message that could not be read')),
+    );
   });
   return { worker, crashed };
 }

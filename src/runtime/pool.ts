@@ -1,11 +1,14 @@
 /**
  * The worker pool (工作线程池): runs the ranges of a plan on a fixed number of workers, adds their
  * results as they arrive, reports progress, and can be cancelled. A worker that fails fails the run
- * with a message naming its range; the pool then replaces its workers, so the next run starts clean.
+ * with a message naming its range, and so does a range that takes far longer than its share (the
+ * watchdog, src/runtime/watchdog.ts); the pool then replaces its workers, so the next run starts clean.
  * The same pool serves Web Workers in the browser and worker_threads in Node: only `spawn` differs.
  */
+import { withReason } from '../text/reason';
 import type { FamilyRange } from './plan';
 import { progressAt, type RunProgress } from './progress';
+import { DEFAULT_WATCHDOG, RangeClock, RangeTimeout, withinTime, type WatchdogOptions } from './watchdog';
 
 /** One worker, as the pool sees it. */
 export interface RangeWorker<Job, Part> {
@@ -31,10 +34,15 @@ export class RangeFailure extends Error {
     readonly range: FamilyRange,
     cause: unknown,
   ) {
-    const why = cause instanceof Error ? cause.message : String(cause);
+    const span = `${range.from}–${range.to - 1}`;
     super(
-      `range ${range.index} (sample positions ${range.from}–${range.to - 1}) failed: ${why} / ` +
-        `第 ${range.index} 段（样本位置 ${range.from}–${range.to - 1}）运行失败：${why}`,
+      withReason(
+        {
+          en: `range ${range.index} (sample positions ${span}) failed`,
+          zh: `第 ${range.index} 段（样本位置 ${span}）运行失败`,
+        },
+        cause,
+      ),
       { cause },
     );
     this.name = 'RangeFailure';
@@ -62,6 +70,8 @@ export interface PoolRunOptions<Part, Total = Part> {
   signal?: AbortSignal;
   /** Milliseconds on a monotonic clock (default `performance.now`). */
   now?(): number;
+  /** How long a range may take before it fails the run (default {@link DEFAULT_WATCHDOG}). */
+  watchdog?: WatchdogOptions;
 }
 
 /** A fixed-size pool of range workers; one run at a time. */
@@ -115,6 +125,7 @@ export class WorkerPool<Job, Part> {
     const now = options.now ?? (() => performance.now());
     const started = now();
     const familiesTotal = ranges.reduce((s, r) => s + (r.to - r.from), 0);
+    const clock = new RangeClock(options.watchdog ?? DEFAULT_WATCHDOG);
     while (this.#workers.length < this.size) this.#workers.push(this.spawn());
     const workers = this.#workers.slice(0, Math.max(1, Math.min(this.size, ranges.length)));
     let next = 0;
@@ -138,16 +149,24 @@ export class WorkerPool<Job, Part> {
         if (part !== null) total = options.merge(total, part);
       };
       const work = async (w: RangeWorker<Job, Part>, index: number): Promise<void> => {
+        let first = true;
         while (!stopped && next < ranges.length) {
           const range = ranges[next++]!;
+          const families = range.to - range.from;
+          const limit = clock.limitMs(families);
+          const began = now();
           let part: Part | null;
           try {
-            part = await Promise.race([w.runRange(job, range.from, range.to), w.crashed]);
+            const answer = Promise.race([w.runRange(job, range.from, range.to), w.crashed]);
+            part = await withinTime(answer, limit, () => new RangeTimeout(families, limit));
           } catch (error) {
             stop(new RangeFailure(range, error));
             return;
           }
           if (stopped) return;
+          // A worker's first range of a run also starts it and loads the run: not a rate to learn from.
+          if (!first) clock.observe(families, now() - began);
+          first = false;
           add(part);
           done += 1;
           familiesDone += range.to - range.from;
@@ -155,14 +174,15 @@ export class WorkerPool<Job, Part> {
         }
         if (stopped || !w.flush) return;
         try {
-          add(await Promise.race([w.flush(), w.crashed]));
+          const limit = clock.limitMs(0);
+          const answer = Promise.race([w.flush(), w.crashed]);
+          add(await withinTime(answer, limit, () => new RangeTimeout(0, limit)));
         } catch (error) {
-          const why = error instanceof Error ? error.message : String(error);
-          stop(
-            new Error(
-              `collecting the results of worker ${index} failed: ${why} / 汇总第 ${index} 个线程的结果失败：${why}`,
-            ),
-          );
+          const what = {
+            en: `collecting the results of worker ${index} failed`,
+            zh: `汇总第 ${index} 个线程的结果失败`,
+          };
+          stop(new Error(withReason(what, error), { cause: error }));
         }
       };
       if (ranges.length === 0) {

@@ -9,6 +9,7 @@ import { sampleSize } from '../population/generate';
 import { planRanges, type PlanOptions } from './plan';
 import type { PoolRunOptions, WorkerPool } from './pool';
 import { addPacked, type PackedResult } from './transfer';
+import { DEFAULT_WATCHDOG, type WatchdogOptions } from './watchdog';
 
 /** A pool of simulation workers: each hands over its packed total at the end of a run. */
 export type SimulationPool = WorkerPool<EngineInput, PackedResult>;
@@ -20,6 +21,17 @@ export interface SimulateOptions extends Pick<
 > {
   /** Overrides of the range plan (the worker count is the pool's). */
   plan?: Omit<PlanOptions, 'workers'>;
+  /** Overrides of the range time limits (default: {@link runWatchdog} of the input). */
+  watchdog?: WatchdogOptions;
+}
+
+/**
+ * The range time limits of a run: the defaults, with the prior per family scaled by the window's
+ * length in years (a family's work grows with its months), so a long window is not cut short.
+ */
+export function runWatchdog(input: EngineInput): WatchdogOptions {
+  const years = Math.max(1, windowMonths(input.window).length / 12);
+  return { ...DEFAULT_WATCHDOG, priorMsPerFamily: DEFAULT_WATCHDOG.priorMsPerFamily * years };
 }
 
 /** Simulates every family of the input's 1:k sample on `pool` and returns the merged result. */
@@ -35,6 +47,7 @@ export async function simulateOnPool(
     onProgress: options.onProgress,
     signal: options.signal,
     now: options.now,
+    watchdog: options.watchdog ?? runWatchdog(input),
   });
   return merged ?? emptyResult(windowMonths(input.window).length, input.areaCount, input.scaleK);
 }

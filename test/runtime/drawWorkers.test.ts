@@ -52,4 +52,24 @@ describe('DrawWorkers', () => {
     const again = await pool.draw(i, { draws: 50, ruleDraws: 10 });
     expect(again).toHaveLength(3);
   });
+
+  test('a draw worker that never answers fails the call by the watchdog; the next call works', async () => {
+    let spawned = 0;
+    const stuck = (): DrawWorker => {
+      spawned++;
+      const real = spawnNodeDrawWorker();
+      if (spawned > 1) return real;
+      return {
+        ...real,
+        remote: { draw: () => new Promise(() => undefined) } as unknown as DrawWorker['remote'],
+      };
+    };
+    const pool = new DrawWorkers(stuck, 1, { floorMs: 3000, priorMsPerFamily: 0.001, slowdown: 50 });
+    workers.push(pool);
+    const i = input();
+    await expect(pool.draw(i, { draws: 50, ruleDraws: 10 })).rejects.toThrow(
+      /drawing the prepayment model's years failed: no answer within 3\.0 s, the limit for 180 drawn province-years/,
+    );
+    expect(await pool.draw(i, { draws: 50, ruleDraws: 10 })).toHaveLength(3);
+  });
 });
