@@ -169,8 +169,9 @@ export function readTable(
   return { file, header, rows: out };
 }
 
+/** Line breaks inside the quoted cells of a row: CRLF, LF and a lone CR each count once, as between rows. */
 function newlines(cells: readonly string[]): number {
   let n = 0;
-  for (const c of cells) for (const ch of c) if (ch === '\n') n++;
+  for (const c of cells) n += c.match(/\r\n|\r|\n/g)?.length ?? 0;
   return n;
 }

@@ -12,6 +12,13 @@ describe('readTable', () => {
     expect(t?.rows[1]?.count('a')).toBe(3);
   });
 
+  it('counts CRLF and lone CR as one line break each, inside quoted cells too', () => {
+    const problems: DataProblem[] = [];
+    const t = readTable('t.csv', 'a,b\r"x\ry",1\r"p\r\nq",2\r\n3,4\n', ['a', 'b'], problems);
+    expect(problems).toEqual([]);
+    expect(t?.rows.map((r) => r.line)).toEqual([2, 4, 6]);
+  });
+
   it('strips a byte-order mark from the header', () => {
     const t = readTable('t.csv', '\uFEFFa\n1\n', ['a'], []);
     expect(t?.header).toEqual(['a']);
