@@ -6,11 +6,18 @@
  */
 import { z } from 'zod';
 import type { BehaviourParameters } from '../engine/behaviour';
+import type { Refinement } from './schema';
 
 type Help = <S extends z.ZodType>(schema: S, en: string, zh: string) => S;
 
-/** The schema of the behaviour section, given schema.ts's `help` and a refinement for the month weights. */
-export function behaviourSchema(help: Help, monthWeightsCheck: z.core.$ZodCustomParams) {
+/**
+ * The schema of the behaviour section, given schema.ts's `help` and its cross-field check for the
+ * month weights (which runs the sum only on a list of numbers).
+ */
+export function behaviourSchema(
+  help: Help,
+  monthWeightsCheck: (sumsToOne: (weights: number[]) => boolean) => Refinement<number[]>,
+) {
   const share = (en: string, zh: string) =>
     help(z.number().min(0).max(1), `a share from 0 to 1 (${en})`, `0 至 1 之间的比例（${zh}）`);
   const perYear = (en: string, zh: string) =>
@@ -140,7 +147,7 @@ export function behaviourSchema(help: Help, monthWeightsCheck: z.core.$ZodCustom
         z
           .array(z.number().min(0).max(1))
           .length(12)
-          .refine((w) => Math.abs(w.reduce((s, x) => s + x, 0) - 1) < 1e-6, monthWeightsCheck),
+          .refine(...monthWeightsCheck((w) => Math.abs(w.reduce((s, x) => s + x, 0) - 1) < 1e-6)),
         '12 shares (January to December), each 0 to 1 and summing to 1: when in the year contributions are paid',
         '12个比例（1月至12月），每个在 0 至 1 之间且合计为 1：一年中各月缴费的比例',
       ),

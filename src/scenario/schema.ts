@@ -81,22 +81,33 @@ const help = <S extends z.ZodType>(schema: S, en: string, zh: string): S => {
 };
 const text = (name: FormatName) => z.string().refine(FORMATS[name].check, { params: { format: name } });
 
+/** A refinement as the two arguments of zod's `.refine`: the test, and its parameters. */
+export type Refinement<T> = readonly [(value: T) => boolean, z.core.$ZodCustomParams];
+
 /**
- * A cross-field check. It runs even when other fields of the object failed, as long as `ready` says
- * the values it compares are themselves valid, so that one pass reports every error.
+ * A cross-field check named `name`, as the arguments of `.refine`. It runs even when other fields of
+ * the object failed, as long as `ready` says the values it compares are themselves valid, so that one
+ * pass reports every error. Its test `ok` only ever sees values `ready` accepts: when they are of the
+ * wrong type (an object where a number belongs, whose own error is reported), the check passes
+ * rather than compare or add them, which could throw.
  */
-const check = (name: CheckName, ready: (value: Record<string, unknown>) => boolean, path: string[] = []) => ({
-  params: { check: name },
-  path,
-  when: (payload: z.core.ParsePayload) => {
-    const v = payload.value;
-    return v !== null && typeof v === 'object' && ready(v as Record<string, unknown>);
-  },
-});
+function check<T>(
+  name: CheckName,
+  ready: (value: Record<string, unknown>) => boolean,
+  ok: (value: T) => boolean,
+  path: string[] = [],
+): Refinement<T> {
+  const isReady = (v: unknown) => v !== null && typeof v === 'object' && ready(v as Record<string, unknown>);
+  return [
+    (value: T) => !isReady(value) || ok(value),
+    { params: { check: name }, path, when: (payload: z.core.ParsePayload) => isReady(payload.value) },
+  ];
+}
 
 const isMonthText = (v: unknown) => typeof v === 'string' && FORMATS.month.check(v);
 const isClockText = (v: unknown) => typeof v === 'string' && FORMATS.clock.check(v);
-const inRange = (v: unknown, lo: number, hi: number) => typeof v === 'number' && v > lo && v <= hi;
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const inRange = (v: unknown, lo: number, hi: number) => isNumber(v) && v > lo && v <= hi;
 const maybe = (en: string, zh: string) => ({
   en: `${en}, or null for no limit`,
   zh: `${zh}，无限制则为 null`,
@@ -149,8 +160,11 @@ const quietHours = z
     end: help(text('clock'), FORMATS.clock.en, FORMATS.clock.zh),
   })
   .refine(
-    (q) => q.start !== q.end,
-    check('quiet-hours-empty', (q) => isClockText(q.start) && isClockText(q.end)),
+    ...check(
+      'quiet-hours-empty',
+      (q) => isClockText(q.start) && isClockText(q.end),
+      (q: { start: string; end: string }) => q.start !== q.end,
+    ),
   );
 
 const perDay = maybe(
@@ -187,7 +201,9 @@ const rules = z.strictObject({
     '"virtual-quota" 或 "wallet-transfer"（R9）',
   ),
   permittedUses: help(
-    z.array(z.enum(USES)).refine((u) => new Set(u).size === u.length, check('unique-uses', Array.isArray)),
+    z
+      .array(z.enum(USES))
+      .refine(...check('unique-uses', Array.isArray, (u: string[]) => new Set(u).size === u.length)),
     `a list of distinct uses from ${USES.map((v) => `"${v}"`).join(', ')} (R11)`,
     `由 ${USES.map((v) => `"${v}"`).join('、')} 组成、不重复的列表（R11）`,
   ),
@@ -275,10 +291,10 @@ const clearing = z.strictObject({
       ),
     })
     .refine(
-      (p) => p.paymentDeadlineMonth >= p.resizeMonth,
-      check(
+      ...check(
         'payment-after-resize',
         (p) => [p.resizeMonth, p.paymentDeadlineMonth].every((m) => Number.isInteger(m) && inRange(m, 0, 12)),
+        (p: { resizeMonth: number; paymentDeadlineMonth: number }) => p.paymentDeadlineMonth >= p.resizeMonth,
         ['paymentDeadlineMonth'],
       ),
     ),
@@ -300,8 +316,11 @@ const clearing = z.strictObject({
       ),
     })
     .refine(
-      (w) => w.yellow < w.red,
-      check('yellow-below-red', (w) => typeof w.yellow === 'number' && typeof w.red === 'number'),
+      ...check(
+        'yellow-below-red',
+        (w) => isNumber(w.yellow) && isNumber(w.red),
+        (w: { yellow: number; red: number }) => w.yellow < w.red,
+      ),
     ),
   calendar: z.strictObject({
     cycle: help(
@@ -353,12 +372,17 @@ export const scenarioSchema = z.strictObject({
       ),
     })
     .refine(
-      (w) => w.start <= w.end,
-      check('window-order', (w) => isMonthText(w.start) && isMonthText(w.end)),
+      ...check(
+        'window-order',
+        (w) => isMonthText(w.start) && isMonthText(w.end),
+        (w: { start: string; end: string }) => w.start <= w.end,
+      ),
     ),
   rules,
   clearing,
-  behaviour: behaviourSchema(help, check('month-weights-sum', Array.isArray)),
+  behaviour: behaviourSchema(help, (sumsToOne) =>
+    check('month-weights-sum', (w) => Array.isArray(w) && w.every(isNumber), sumsToOne),
+  ),
   uncertainty: help(
     z.record(
       z.string(),
