@@ -56,12 +56,21 @@ const TYPE_WORDS: Record<string, Bilingual> = {
   null: { en: 'null', zh: 'null' },
 };
 
-/** Describes a found value briefly, e.g. `"2026-1"`, `1.5`, `a list of 2` (`含 2 项的列表`). */
+/**
+ * Describes a found value briefly, e.g. `"2026-1"`, `1.5`, `a list of 2` (`含 2 项的列表`). A number
+ * JSON cannot hold (`1e400` reads as Infinity) is `a number too large (Infinity)` (`数值过大`), not
+ * the `null` JSON.stringify would write.
+ */
 function found(input: unknown): Bilingual {
   if (input === undefined) return { en: 'nothing', zh: '空' };
   if (Array.isArray(input)) return { en: `a list of ${input.length}`, zh: `含 ${input.length} 项的列表` };
   if (input !== null && typeof input === 'object') return { en: 'an object', zh: '对象' };
-  const s = JSON.stringify(input);
+  if (typeof input === 'number' && Number.isNaN(input))
+    return { en: 'not a number (NaN)', zh: '非数值（NaN）' };
+  if (typeof input === 'number' && !Number.isFinite(input)) {
+    return { en: `a number too large (${input})`, zh: `数值过大（${input}）` };
+  }
+  const s = JSON.stringify(input) ?? String(input);
   const short = s.length > 40 ? `${s.slice(0, 37)}…` : s;
   return { en: short, zh: short };
 }

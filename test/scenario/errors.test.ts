@@ -24,3 +24,24 @@ describe('closest', () => {
     expect(closest('colour', ['settlement', 'warnings'])).toBeNull();
   });
 });
+
+describe('numbers JSON cannot hold', () => {
+  test('1e400 (read as Infinity) is reported as a number too large, not as null', () => {
+    const raw = rawScenario('baseline-2026');
+    raw.rules.quotaLimits.maxChangesPerDay = JSON.parse('1e400');
+    raw.behaviour.care.inpatientOlderFactor = JSON.parse('-1e400');
+    const r = parseScenario(raw);
+    const byPath = Object.fromEntries((r.ok ? [] : r.errors).map((e) => [e.path, e]));
+    expect(Object.keys(byPath).sort()).toEqual([
+      'behaviour.care.inpatientOlderFactor',
+      'rules.quotaLimits.maxChangesPerDay',
+    ]);
+    expect(byPath['rules.quotaLimits.maxChangesPerDay']!.en).toMatch(
+      /, got a number too large \(Infinity\)$/,
+    );
+    expect(byPath['rules.quotaLimits.maxChangesPerDay']!.zh).toMatch(/，实际为 数值过大（Infinity）$/);
+    expect(byPath['behaviour.care.inpatientOlderFactor']!.en).toMatch(
+      /, got a number too large \(-Infinity\)$/,
+    );
+  });
+});
