@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { formatPath, helpAt, keysAt, type PathSegment } from './fields';
 import { FORMATS, type Bilingual, type FormatName } from './formats';
+import { quote, QUOTE_LENGTH } from './quote';
 import { CHECKS, type CheckName } from './schema';
 
 /** The kind of a scenario error, stable for programs and tests. */
@@ -21,6 +22,7 @@ export type ScenarioErrorCode =
   | 'inconsistent'
   | 'missing-note'
   | 'unknown-note'
+  | 'too-many-errors'
   | 'invalid';
 
 /** One problem in a scenario, with the path of the field and a message in each language. */
@@ -59,7 +61,7 @@ const TYPE_WORDS: Record<string, Bilingual> = {
 /**
  * Describes a found value briefly, e.g. `"2026-1"`, `1.5`, `a list of 2` (`含 2 项的列表`). A number
  * JSON cannot hold (`1e400` reads as Infinity) is `a number too large (Infinity)` (`数值过大`), not
- * the `null` JSON.stringify would write.
+ * the `null` JSON.stringify would write; a long text is cut (see {@link quote}).
  */
 function found(input: unknown): Bilingual {
   if (input === undefined) return { en: 'nothing', zh: '空' };
@@ -69,6 +71,9 @@ function found(input: unknown): Bilingual {
     return { en: 'not a number (NaN)', zh: '非数值（NaN）' };
   if (typeof input === 'number' && !Number.isFinite(input)) {
     return { en: `a number too large (${input})`, zh: `数值过大（${input}）` };
+  }
+  if (typeof input === 'string' && input.length > QUOTE_LENGTH) {
+    return { en: quote(input, 'en'), zh: quote(input, 'zh') };
   }
   const s = JSON.stringify(input) ?? String(input);
   const short = s.length > 40 ? `${s.slice(0, 37)}…` : s;
@@ -109,12 +114,19 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The allowed name closest to a misspelt one, if any is close enough to be a likely typo. */
+/**
+ * The allowed name closest to a misspelt one, if any is close enough to be a likely typo. Names whose
+ * lengths differ by more than the edits allowed are not compared (a megabyte key costs nothing), and
+ * a name longer than any likely typo of a field gets no suggestion.
+ */
 export function closest(name: string, allowed: readonly string[]): string | null {
+  if (name.length > 2 * QUOTE_LENGTH) return null;
   let best: string | null = null;
   let bestD = Math.max(2, Math.floor(name.length / 3)) + 1;
+  const lower = name.toLowerCase();
   for (const a of allowed) {
-    const d = a.toLowerCase() === name.toLowerCase() ? 0 : distance(name, a);
+    if (Math.abs(a.length - name.length) >= bestD) continue;
+    const d = a.toLowerCase() === lower ? 0 : distance(name, a);
     if (d < bestD) [best, bestD] = [a, d];
   }
   return best;
@@ -128,8 +140,8 @@ function unknownKey(parent: readonly PathSegment[], key: string, root?: z.ZodTyp
     ? { en: ` (did you mean "${guess}"?)`, zh: `（是否应为 "${guess}"？）` }
     : { en: '', zh: '' };
   return scenarioError([...parent, key], 'unknown-key', {
-    en: `unknown field "${key}"${hint.en}; allowed here: ${allowed.join(', ')}`,
-    zh: `未知字段 "${key}"${hint.zh}；此处允许：${allowed.join('、')}`,
+    en: `unknown field ${quote(key, 'en')}${hint.en}; allowed here: ${allowed.join(', ')}`,
+    zh: `未知字段 ${quote(key, 'zh')}${hint.zh}；此处允许：${allowed.join('、')}`,
   });
 }
 
@@ -180,8 +192,8 @@ export function translateIssue(
       const key = String(path[path.length - 1]);
       return [
         scenarioError(path, 'bad-format', {
-          en: `the key ${JSON.stringify(key)} is not ${what.en}`,
-          zh: `键 ${JSON.stringify(key)} 不是${what.zh}`,
+          en: `the key ${quote(key, 'en')} is not ${what.en}`,
+          zh: `键 ${quote(key, 'zh')} 不是${what.zh}`,
         }),
       ];
     }
@@ -203,6 +215,47 @@ export function translateIssue(
     default:
       return [scenarioError(path, 'invalid', { en: issue.message, zh: `无效：${issue.message}` })];
   }
+}
+
+/** The most errors reported for one file; more would bury the first ones and cost time for nothing. */
+export const MAX_ERRORS = 200;
+
+/**
+ * Translates zod issues into scenario errors, stopping once more than `limit` are found (so that a
+ * file with a hundred thousand unknown keys costs no more than one with `limit`). Pass the result
+ * through {@link capErrors}, which says when some were left out.
+ */
+export function translateIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PathSegment[] = [],
+  root?: z.ZodType,
+  limit = MAX_ERRORS,
+): ScenarioError[] {
+  const out: ScenarioError[] = [];
+  for (const issue of issues) {
+    if (out.length > limit) break;
+    const trimmed =
+      issue.code === 'unrecognized_keys'
+        ? { ...issue, keys: issue.keys.slice(0, limit + 1 - out.length) }
+        : issue;
+    for (const error of translateIssue(trimmed, prefix, root)) out.push(error);
+  }
+  return out;
+}
+
+/**
+ * The first {@link MAX_ERRORS} errors, and, when there were more, a last one for the whole file that
+ * says so.
+ */
+export function capErrors(errors: readonly ScenarioError[]): ScenarioError[] {
+  if (errors.length <= MAX_ERRORS) return [...errors];
+  return [
+    ...errors.slice(0, MAX_ERRORS),
+    scenarioError('', 'too-many-errors', {
+      en: `only the first ${MAX_ERRORS} errors are shown; correct them and check the file again`,
+      zh: `仅列出前 ${MAX_ERRORS} 处错误；请改正后再次校验文件`,
+    }),
+  ];
 }
 
 /** Formats errors for people, one per line: `file: path: English / 中文`. */

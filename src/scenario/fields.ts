@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Bilingual } from './formats';
+import { clip, QUOTE_LENGTH } from './quote';
 import { fieldHelp, scenarioSchema } from './schema';
 
 /** A path into a scenario: object keys and array indices. */
@@ -14,14 +15,15 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$|^\d+$/;
 
 /**
  * Formats a path for people: `rules.quotaLimits.maxChangesPerDay`, `rules.permittedUses[1]`,
- * `notes["rules.relativeScope"]` (keys that are not plain names are quoted). The empty path is ''.
+ * `notes["rules.relativeScope"]` (keys that are not plain names are quoted). A key longer than
+ * `QUOTE_LENGTH` is quoted and cut: `rules["kkkk…(1000000 characters)"]`. The empty path is ''.
  */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else if (IDENTIFIER.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
+    else if (seg.length <= QUOTE_LENGTH && IDENTIFIER.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(clip(seg))}]`;
   }
   return out;
 }

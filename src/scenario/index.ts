@@ -11,6 +11,7 @@ export * from './fields';
 export * from './formats';
 export * from './notes';
 export * from './parse';
+export * from './quote';
 export * from './schema';
 export * from './storyParse';
 export * from './storyRun';

@@ -3,7 +3,7 @@
  * comes from, and every note must name a field that exists. Checked on the raw file, so these errors
  * are reported together with every other error of the file.
  */
-import { closest, scenarioError, type ScenarioError } from './errors';
+import { closest, MAX_ERRORS, scenarioError, type ScenarioError } from './errors';
 import { FIELD_PATHS, PARAMETER_PATHS, RECORD_PATHS } from './fields';
 
 /** Whether a raw JSON value is an object (not null, not a list). */
@@ -36,8 +36,9 @@ export function notePaths(raw: unknown): Set<string> {
 /**
  * Checks a raw scenario's `notes`: a note for every parameter leaf (`PARAMETER_PATHS`), and no note
  * on a field that does not exist. Returns no errors when `notes` is not an object (the schema says so).
+ * Stops after `limit` errors (a file with a hundred thousand wrong notes is not read to the end).
  */
-export function checkNotes(raw: unknown): ScenarioError[] {
+export function checkNotes(raw: unknown, limit = MAX_ERRORS + 1): ScenarioError[] {
   const notes = valueAt(raw, 'notes');
   if (!isPlainObject(notes)) return [];
   const errors: ScenarioError[] = [];
@@ -53,6 +54,7 @@ export function checkNotes(raw: unknown): ScenarioError[] {
   }
   const allowed = notePaths(raw);
   for (const key of Object.keys(notes)) {
+    if (errors.length >= limit) break;
     if (allowed.has(key)) continue;
     const guess = closest(key, [...allowed]);
     errors.push(

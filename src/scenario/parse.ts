@@ -1,8 +1,8 @@
 /**
  * Parsing a scenario (场景校验): the schema, the notes check and the ranges check run over the whole
- * file, and every problem found is returned at once, each with its field path.
+ * file, and every problem found is returned at once (up to `MAX_ERRORS`), each with its field path.
  */
-import { translateIssue, type ScenarioError } from './errors';
+import { capErrors, MAX_ERRORS, translateIssues, type ScenarioError } from './errors';
 import { checkNotes } from './notes';
 import { scenarioSchema, type Scenario } from './schema';
 import { checkUncertainty } from './uncertainty';
@@ -13,8 +13,10 @@ export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; err
 /** Validates a JSON value (already parsed from text) as a scenario and reports all errors together. */
 export function parseScenario(json: unknown): ScenarioResult {
   const parsed = scenarioSchema.safeParse(json, { reportInput: true });
-  const errors = parsed.success ? [] : parsed.error.issues.flatMap((issue) => translateIssue(issue));
-  errors.push(...checkNotes(json), ...checkUncertainty(json));
+  const found = parsed.success ? [] : translateIssues(parsed.error.issues);
+  found.push(...checkNotes(json, MAX_ERRORS + 1), ...checkUncertainty(json, MAX_ERRORS + 1));
+  const errors = capErrors(found);
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, scenario: parsed.data };
 }
+

@@ -5,8 +5,9 @@
  */
 import type { RuleParameters } from '../rules/parameters';
 import { toRuleParameters } from './convert';
-import { scenarioError, translateIssue, type ScenarioError } from './errors';
+import { capErrors, scenarioError, translateIssues, type ScenarioError } from './errors';
 import type { PathSegment } from './fields';
+import { quote } from './quote';
 import type { Scenario } from './schema';
 import { storySchema, type Story } from './storySchema';
 
@@ -37,20 +38,28 @@ function crossCheck(story: Story, scenarios: ScenarioLookup): ScenarioError[] {
   } else if (story.scenario !== undefined && !scenarios(story.scenario)) {
     bad(
       ['scenario'],
-      `no scenario file has the id "${story.scenario}"`,
-      `没有 id 为 "${story.scenario}" 的场景文件`,
+      `no scenario file has the id ${quote(story.scenario)}`,
+      `没有 id 为 ${quote(story.scenario, 'zh')} 的场景文件`,
     );
   }
 
   const people = new Set<string>();
   const place = (path: readonly PathSegment[], code: string) => {
     if (!Object.hasOwn(story.places, code)) {
-      bad(path, `"places" has no name for the code "${code}"`, `"places" 中没有代码 "${code}" 的名称`);
+      bad(
+        path,
+        `"places" has no name for the code ${quote(code)}`,
+        `"places" 中没有代码 ${quote(code, 'zh')} 的名称`,
+      );
     }
   };
   story.people.forEach((p, i) => {
     if (people.has(p.id))
-      bad(['people', i, 'id'], `the person id "${p.id}" is used twice`, `人员 id "${p.id}" 重复`);
+      bad(
+        ['people', i, 'id'],
+        `the person id ${quote(p.id)} is used twice`,
+        `人员 id ${quote(p.id, 'zh')} 重复`,
+      );
     people.add(p.id);
     if (p.balanceFen > 0 && p.scheme !== 'employee-account') {
       bad(
@@ -70,7 +79,8 @@ function crossCheck(story: Story, scenarios: ScenarioLookup): ScenarioError[] {
     place(['people', i, 'province'], p.province);
   });
   const who = (path: readonly PathSegment[], id: string) => {
-    if (!people.has(id)) bad(path, `no person has the id "${id}"`, `没有 id 为 "${id}" 的人员`);
+    if (!people.has(id))
+      bad(path, `no person has the id ${quote(id)}`, `没有 id 为 ${quote(id, 'zh')} 的人员`);
   };
 
   const relationships = new Set<string>();
@@ -78,8 +88,8 @@ function crossCheck(story: Story, scenarios: ScenarioLookup): ScenarioError[] {
     if (relationships.has(r.id))
       bad(
         ['relationships', i, 'id'],
-        `the relationship id "${r.id}" is used twice`,
-        `共济关系 id "${r.id}" 重复`,
+        `the relationship id ${quote(r.id)} is used twice`,
+        `共济关系 id ${quote(r.id, 'zh')} 重复`,
       );
     relationships.add(r.id);
     who(['relationships', i, 'sharer'], r.sharer);
@@ -87,7 +97,7 @@ function crossCheck(story: Story, scenarios: ScenarioLookup): ScenarioError[] {
   });
   const link = (path: readonly PathSegment[], id: string) => {
     if (!relationships.has(id))
-      bad(path, `no relationship has the id "${id}"`, `没有 id 为 "${id}" 的共济关系`);
+      bad(path, `no relationship has the id ${quote(id)}`, `没有 id 为 ${quote(id, 'zh')} 的共济关系`);
   };
 
   story.steps.forEach((s, i) => {
@@ -120,19 +130,16 @@ function crossCheck(story: Story, scenarios: ScenarioLookup): ScenarioError[] {
 }
 
 /**
- * Validates a JSON value (already parsed from text) as a training story, with every error at once.
- * `scenarios` finds the scenario a story names for its rules.
+ * Validates a JSON value (already parsed from text) as a training story, with every error at once
+ * (up to `MAX_ERRORS`). `scenarios` finds the scenario a story names for its rules.
  */
 export function parseStory(json: unknown, scenarios: ScenarioLookup): StoryResult {
   const parsed = storySchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.flatMap((issue) => translateIssue(issue, [], storySchema)),
-    };
+    return { ok: false, errors: capErrors(translateIssues(parsed.error.issues, [], storySchema)) };
   }
   const story = parsed.data;
-  const errors = crossCheck(story, scenarios);
+  const errors = capErrors(crossCheck(story, scenarios));
   if (errors.length > 0) return { ok: false, errors };
   const rules = story.rules ?? scenarios(story.scenario ?? '')?.rules;
   // crossCheck has made sure that one of the two is there.

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { deriveSeed } from '../clearing/replications';
 import { nextUnit, seedFamily, streamKey } from '../population/random';
-import { scenarioError, type ScenarioError } from './errors';
+import { MAX_ERRORS, scenarioError, type ScenarioError } from './errors';
 import { formatPath, schemaAt } from './fields';
 import { isPlainObject, valueAt } from './notes';
 import type { Scenario } from './schema';
@@ -32,14 +32,16 @@ export function mayBeUncertain(path: string): boolean {
 /**
  * Checks the raw file's `uncertainty` ranges (the schema has checked their shape): each names a
  * parameter that may be drawn, low ≤ high, both accepted by the parameter's own field, the
- * scenario's value inside, and a note `uncertainty.<path>` on where the range comes from.
+ * scenario's value inside, and a note `uncertainty.<path>` on where the range comes from. Stops
+ * after `limit` errors.
  */
-export function checkUncertainty(raw: unknown): ScenarioError[] {
+export function checkUncertainty(raw: unknown, limit = MAX_ERRORS + 1): ScenarioError[] {
   const ranges = valueAt(raw, 'uncertainty');
   if (!isPlainObject(ranges)) return [];
   const notes = valueAt(raw, 'notes');
   const errors: ScenarioError[] = [];
   for (const [path, range] of Object.entries(ranges)) {
+    if (errors.length >= limit) break;
     const at = ['uncertainty', path];
     if (!mayBeUncertain(path)) {
       errors.push(
