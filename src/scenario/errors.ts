@@ -22,6 +22,7 @@ export type ScenarioErrorCode =
   | 'inconsistent'
   | 'missing-note'
   | 'unknown-note'
+  | 'too-deep'
   | 'too-many-errors'
   | 'invalid';
 

@@ -16,3 +16,4 @@ export * from './schema';
 export * from './storyParse';
 export * from './storyRun';
 export * from './storySchema';
+export * from './structure';

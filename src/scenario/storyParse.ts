@@ -10,6 +10,7 @@ import type { PathSegment } from './fields';
 import { quote } from './quote';
 import type { Scenario } from './schema';
 import { storySchema, type Story } from './storySchema';
+import { checkStructure, withoutRefusedKeys } from './structure';
 
 /** A validated story with the rule parameters it runs under. */
 export interface LoadedStory {
@@ -131,12 +132,19 @@ function crossCheck(story: Story, scenarios: ScenarioLookup): ScenarioError[] {
 
 /**
  * Validates a JSON value (already parsed from text) as a training story, with every error at once
- * (up to `MAX_ERRORS`). `scenarios` finds the scenario a story names for its rules.
+ * (up to `MAX_ERRORS`). `scenarios` finds the scenario a story names for its rules. A value nested
+ * deeper than `MAX_DEPTH`, or with a `__proto__` key, is refused before the schema sees it.
  */
 export function parseStory(json: unknown, scenarios: ScenarioLookup): StoryResult {
+  const structure = checkStructure(json);
+  if (structure.tooDeep) return { ok: false, errors: structure.errors };
   const parsed = storySchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) {
-    return { ok: false, errors: capErrors(translateIssues(parsed.error.issues, [], storySchema)) };
+  if (!parsed.success || structure.errors.length > 0) {
+    const found = parsed.success ? [] : translateIssues(parsed.error.issues, [], storySchema);
+    return {
+      ok: false,
+      errors: capErrors([...structure.errors, ...withoutRefusedKeys(structure.errors, found)]),
+    };
   }
   const story = parsed.data;
   const errors = capErrors(crossCheck(story, scenarios));
