@@ -9,6 +9,7 @@ export * from './diff';
 export * from './errors';
 export * from './fields';
 export * from './formats';
+export * from './jsonText';
 export * from './notes';
 export * from './parse';
 export * from './quote';

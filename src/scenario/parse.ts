@@ -4,6 +4,7 @@
  * with its field path.
  */
 import { capErrors, MAX_ERRORS, translateIssues, type ScenarioError } from './errors';
+import { readJsonText } from './jsonText';
 import { checkNotes } from './notes';
 import { scenarioSchema, type Scenario } from './schema';
 import { checkStructure, withoutRefusedKeys } from './structure';
@@ -27,3 +28,11 @@ export function parseScenario(json: unknown): ScenarioResult {
   return { ok: true, scenario: parsed.data };
 }
 
+/**
+ * Reads a scenario from the text of a file: JSON syntax errors with their line and column, then
+ * {@link parseScenario}. A byte-order mark at the start is allowed.
+ */
+export function parseScenarioText(text: string): ScenarioResult {
+  const read = readJsonText(text);
+  return read.ok ? parseScenario(read.json) : { ok: false, errors: [read.error] };
+}

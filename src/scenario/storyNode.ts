@@ -6,7 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { scenarioError, type ScenarioError } from './errors';
-import { jsonSyntaxError, loadScenarioFile } from './node';
+import { readJsonText } from './jsonText';
+import { loadScenarioFile } from './node';
 import type { Scenario } from './schema';
 import { parseStory, type ScenarioLookup, type StoryResult } from './storyParse';
 
@@ -37,12 +38,7 @@ async function readJson(
       }),
     };
   }
-  const body = text.replace(/^\uFEFF/, '');
-  try {
-    return { ok: true, json: JSON.parse(body) };
-  } catch (cause) {
-    return { ok: false, error: jsonSyntaxError(body, cause) };
-  }
+  return readJsonText(text);
 }
 
 /** Reads and validates a story file; every error names the file. */

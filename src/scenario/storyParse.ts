@@ -7,6 +7,7 @@ import type { RuleParameters } from '../rules/parameters';
 import { toRuleParameters } from './convert';
 import { capErrors, scenarioError, translateIssues, type ScenarioError } from './errors';
 import type { PathSegment } from './fields';
+import { readJsonText } from './jsonText';
 import { quote } from './quote';
 import type { Scenario } from './schema';
 import { storySchema, type Story } from './storySchema';
@@ -153,6 +154,15 @@ export function parseStory(json: unknown, scenarios: ScenarioLookup): StoryResul
   // crossCheck has made sure that one of the two is there.
   if (!rules) throw new Error('a story without rules passed the checks');
   return { ok: true, story, params: toRuleParameters({ rules }) };
+}
+
+/**
+ * Reads a training story from the text of a file: JSON syntax errors with their line and column,
+ * then {@link parseStory}. A byte-order mark at the start is allowed.
+ */
+export function parseStoryText(text: string, scenarios: ScenarioLookup): StoryResult {
+  const read = readJsonText(text);
+  return read.ok ? parseStory(read.json, scenarios) : { ok: false, errors: [read.error] };
 }
 
 /** Formats a story's errors for people, one per line: `file: path: English / 中文`. */
