@@ -3,9 +3,12 @@
  * (`?run=baseline-2026,netting-2026&scale=1000&seed=s1#compare`) beside the shell's `lang=`, so a shared
  * link reproduces the exact runs. An edited copy of a scenario is the token `edited` in the run list,
  * with its base (`edit=baseline-2026`) and each changed parameter as `set=<path>:<JSON value>`.
- * Pure functions only.
+ * An address is anybody's text: a `set=` may only name a parameter of the scenario schema
+ * (`PARAMETER_PATHS`), and whatever else it names (`__proto__.polluted`, `constructor`) is refused and
+ * reported, never followed. Pure functions only.
  */
 import { DEFAULT_SCALE, SCALES } from '../../runtime/scales';
+import { checkStructure, clip, PARAMETER_PATHS } from '../../scenario';
 
 /** The query parameter listing the scenarios to run, comma-separated. */
 export const RUN_PARAM = 'run';
@@ -20,10 +23,20 @@ export const SET_PARAM = 'set';
 /** The token that stands for the edited copy in the run list. */
 export const EDITED_TOKEN = 'edited';
 
+/** A `set=` of the address that was not used, and why. */
+export interface RefusedSetting {
+  /** The path the entry names, cut to a few dozen characters (`clip`). */
+  path: string;
+  /** `unknown-path`: not a parameter of a scenario; `bad-value`: the value is not JSON, or is nested absurdly deep. */
+  reason: 'unknown-path' | 'bad-value';
+}
+
 /** The edited copy: its base scenario and its changed parameters by field path. */
 export interface EditState {
   base: string;
   values: Record<string, unknown>;
+  /** The address's `set=` entries that were refused (only from {@link readCompareState}). */
+  refused?: RefusedSetting[];
 }
 
 /** What the address says about the comparison. */
@@ -47,7 +60,7 @@ export function readCompareState(search: string, knownIds: readonly string[]): C
   if (list === null) return null;
   const base = q.get(EDIT_PARAM);
   const edit: EditState | null =
-    base !== null && knownIds.includes(base) ? { base, values: readValues(q.getAll(SET_PARAM)) } : null;
+    base !== null && knownIds.includes(base) ? { base, ...readValues(q.getAll(SET_PARAM)) } : null;
   const runs: string[] = [];
   for (const id of list.split(',').map((s) => s.trim())) {
     const known = knownIds.includes(id) || (id === EDITED_TOKEN && edit !== null);
@@ -63,19 +76,41 @@ export function readCompareState(search: string, knownIds: readonly string[]): C
   };
 }
 
-/** `path:JSON` entries as values by path; entries without a path or with bad JSON are skipped. */
-function readValues(entries: readonly string[]): Record<string, unknown> {
+const PARAMETERS: ReadonlySet<string> = new Set(PARAMETER_PATHS);
+
+/** The JSON value of a text, or null when it is not JSON or is nested deeper than a scenario allows. */
+function jsonValue(text: string): { value: unknown } | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return checkStructure(value).tooDeep ? null : { value };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `path:JSON` entries as values by path. An entry whose path is not a parameter, or whose value is
+ * not JSON or is nested deeper than a scenario allows, is refused (the field keeps its base value).
+ * Values are defined as own properties, so no path can reach a prototype.
+ */
+function readValues(entries: readonly string[]): {
+  values: Record<string, unknown>;
+  refused: RefusedSetting[];
+} {
   const values: Record<string, unknown> = {};
+  const refused: RefusedSetting[] = [];
   for (const entry of entries) {
     const at = entry.indexOf(':');
-    if (at <= 0) continue;
-    try {
-      values[entry.slice(0, at)] = JSON.parse(entry.slice(at + 1)) as unknown;
-    } catch {
-      // A hand-edited address with a broken value: the field keeps its base value.
+    const path = at < 0 ? entry : entry.slice(0, at);
+    const read = PARAMETERS.has(path) && at > 0 ? jsonValue(entry.slice(at + 1)) : null;
+    if (!PARAMETERS.has(path)) refused.push({ path: clip(path), reason: 'unknown-path' });
+    else if (!read) refused.push({ path, reason: 'bad-value' });
+    else {
+      const own = { value: read.value, enumerable: true, writable: true, configurable: true };
+      Object.defineProperty(values, path, own);
     }
   }
-  return values;
+  return { values, refused };
 }
 
 /** The address `href` with the comparison set, keeping the path, other parameters and the hash. */

@@ -3,7 +3,15 @@
  * parseScenario, with each error placed at the editor field it belongs to. Pure functions only.
  */
 import { z } from 'zod';
-import { parseScenario, PARAMETER_PATHS, schemaAt, type Scenario, type ScenarioError } from '../../scenario';
+import {
+  clip,
+  parseScenario,
+  PARAMETER_PATHS,
+  scenarioError,
+  schemaAt,
+  type Scenario,
+  type ScenarioError,
+} from '../../scenario';
 
 /** How the editor lets a person type a field. */
 export type FieldKind =
@@ -36,18 +44,35 @@ export function valueAt(root: unknown, path: string): unknown {
   return v;
 }
 
-/** A deep copy of `root` with the value at the dotted `path` replaced (missing objects are made). */
-function withValue(root: unknown, path: string, value: unknown): unknown {
-  const copy = structuredClone(root) as Record<string, unknown>;
+const PARAMETERS: ReadonlySet<string> = new Set(PARAMETER_PATHS);
+
+/** Sets an own property, whatever its name: never a setter, never a prototype. */
+function define(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Sets the value at the dotted `path` of `root` in place, making missing objects. Walks only own
+ * properties and defines rather than assigns, so even a path such as `__proto__.x` would stay inside
+ * `root`; callers pass parameter paths only.
+ */
+function setValue(root: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
-  let at = copy;
+  let at = root;
   for (const key of keys.slice(0, -1)) {
-    const next = at[key];
-    if (next === null || typeof next !== 'object') at[key] = {};
+    const next = Object.hasOwn(at, key) ? at[key] : undefined;
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) define(at, key, {});
     at = at[key] as Record<string, unknown>;
   }
-  at[keys[keys.length - 1]!] = value;
-  return copy;
+  define(at, keys[keys.length - 1]!, value);
+}
+
+/** The error for a change to a field that is not a parameter of a scenario. */
+function notAParameter(path: string): ScenarioError {
+  return scenarioError('', 'unknown-key', {
+    en: `"${clip(path)}" is not a parameter of a scenario: the change was refused`,
+    zh: `"${clip(path, 'zh')}" 不是方案参数：已拒绝此修改`,
+  });
 }
 
 /** The id of the edited copy of `base`. */
@@ -57,19 +82,26 @@ export function editedId(base: string): string {
 
 /**
  * The raw edited copy of `base` (id `<base>-edited`, titles marked as edited) with `values` set by
- * path, and parseScenario's verdict on it.
+ * path, and parseScenario's verdict on it. Only parameter paths (`PARAMETER_PATHS`) may be set: any
+ * other path is refused with an error for the whole copy and never followed.
  */
 export function editScenario(
   base: Scenario,
   values: Readonly<Record<string, unknown>>,
 ): { raw: unknown; result: ReturnType<typeof parseScenario> } {
-  let raw: unknown = {
+  const raw: Record<string, unknown> = {
     ...structuredClone(base),
     id: editedId(base.id),
     title: { zh: `${base.title.zh}（修改）`, en: `${base.title.en} (edited)` },
   };
-  for (const [path, value] of Object.entries(values)) raw = withValue(raw, path, value);
-  return { raw, result: parseScenario(raw) };
+  const refused: ScenarioError[] = [];
+  for (const [path, value] of Object.entries(values)) {
+    if (PARAMETERS.has(path)) setValue(raw, path, value);
+    else refused.push(notAParameter(path));
+  }
+  const result = parseScenario(raw);
+  if (refused.length === 0) return { raw, result };
+  return { raw, result: { ok: false, errors: [...refused, ...(result.ok ? [] : result.errors)] } };
 }
 
 /** True when `path` is `parent` or lies inside it (`a.b` in `a`, `a[1]` in `a`). */

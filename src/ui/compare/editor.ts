@@ -119,7 +119,7 @@ export function createEditor(doc: Document, options: EditorOptions): Editor {
         ? t('editor.ok')
         : [
             fill(t('editor.errors'), { n: String(count) }),
-            ...elsewhere.map((e) => `${e.path}: ${e[lang]}`),
+            ...elsewhere.map((e) => (e.path ? `${e.path}: ${e[lang]}` : e[lang])),
           ].join(' ');
     status.classList.toggle('invalid', count > 0);
   };

@@ -131,6 +131,15 @@ export const compareMessages = defineMessages({
   'editor.errors': { zh: '副本有 {n} 处错误。', en: 'The copy has {n} errors.' },
   'editor.json': { zh: '不是有效的 JSON', en: 'not valid JSON' },
   'editor.changed': { zh: '已修改', en: 'changed' },
+  'address.unknownPath': {
+    zh: '地址要修改的“{path}”不是方案参数，已拒绝此修改。',
+    en: 'The address asks to change “{path}”, which is not a parameter of a scenario: the change was refused.',
+  },
+  'address.badValue': {
+    zh: '地址给 {path} 的取值不是有效的 JSON（或嵌套过深），此参数保持原值。',
+    en: 'The address gives {path} a value that is not valid JSON (or is nested too deep): the parameter keeps its value.',
+  },
+  'address.more': { zh: '另有 {n} 项修改被拒绝。', en: '{n} more changes were refused.' },
   'section.rules': { zh: '规则参数', en: 'Rule parameters' },
   'section.clearing': { zh: '清算参数', en: 'Clearing parameters' },
   'section.behaviour': { zh: '行为参数', en: 'Behaviour parameters' },

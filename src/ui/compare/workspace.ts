@@ -14,7 +14,13 @@ import { recordRun } from '../benchHook';
 import { isCancelled, RunController } from '../runController';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { DEFAULT_SCALE, SCALES } from '../../runtime/scales';
-import { type CompareState, comparePath, EDITED_TOKEN, readCompareState } from './address';
+import {
+  type CompareState,
+  comparePath,
+  EDITED_TOKEN,
+  readCompareState,
+  type RefusedSetting,
+} from './address';
 import { createEditor } from './editor';
 import { type CompareMessageKey, compareMessages, fill } from './messages';
 import { type ComparisonData, loadComparison } from './results';
@@ -33,6 +39,9 @@ const SLOW_SCALE_TEXT: Readonly<Partial<Record<number, CompareMessageKey>>> = {
   10: 'scale.10',
   1: 'scale.1',
 };
+
+/** The refused `set=` entries an address shows at most, one line each; the rest are counted. */
+const REFUSED_SHOWN = 10;
 
 /** Mounts the Compare workspace into its panel (a {@link WorkspaceFactory}). */
 export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
@@ -56,6 +65,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   let measure: TileMeasure = 'net';
   let message: { key: CompareMessageKey; detail?: string } | null = null;
   let progress: { i: number; n: number; id: string; p: RunProgress | null } | null = null;
+  /** The address's changes that were refused, shown until the next run replaces the address. */
+  let refused: readonly RefusedSetting[] = fromAddress?.edit?.refused ?? [];
 
   const title = el(doc, 'h2');
   const intro = el(doc, 'p', { class: 'audience' });
@@ -93,6 +104,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
   const barText = el(doc, 'span', { class: 'progress-text' });
   const notice = el(doc, 'p', { class: 'notice', role: 'alert' });
+  const refusedNotice = el(doc, 'div', { class: 'address-refused', role: 'alert' });
   const results = el(doc, 'div', { class: 'results' });
   const editor = createEditor(doc, {
     scenarios,
@@ -130,6 +142,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         cancelButton,
       ),
     ),
+    refusedNotice,
     editor.element,
     el(doc, 'div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, bar, barText),
     notice,
@@ -179,6 +192,19 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     notice.className = `notice ${message?.key === 'cancelled' ? '' : 'failed'}`;
   };
 
+  const renderRefused = (): void => {
+    const lines = refused
+      .slice(0, REFUSED_SHOWN)
+      .map(({ path, reason }) =>
+        fill(t(reason === 'unknown-path' ? 'address.unknownPath' : 'address.badValue'), { path }),
+      );
+    if (refused.length > REFUSED_SHOWN) {
+      lines.push(fill(t('address.more'), { n: String(refused.length - REFUSED_SHOWN) }));
+    }
+    refusedNotice.replaceChildren(...lines.map((line) => el(doc, 'p', {}, line)));
+    refusedNotice.hidden = lines.length === 0;
+  };
+
   const reportError = (error: unknown): void => {
     console.warn(error);
     message = { key: 'failed', detail: error instanceof Error ? error.message : String(error) };
@@ -226,6 +252,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     editor.relabel(lang);
     renderProgress();
     renderNotice();
+    renderRefused();
     renderResults();
   };
 
@@ -340,6 +367,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     }
     state = next;
     win.history.replaceState(win.history.state, '', comparePath(win.location.href, state));
+    refused = [];
+    renderRefused();
     start();
   });
   cancelButton.addEventListener('click', () => {

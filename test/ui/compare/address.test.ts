@@ -16,6 +16,7 @@ test('comparePath then readCompareState gives back the same comparison, edits in
         'rules.permittedUses': ['medical'],
         'rules.quotaLimits.quietHours': null,
       },
+      refused: [],
     },
   };
   const path = comparePath('http://h/?lang=en#compare', state);
@@ -34,7 +35,7 @@ test('comparePath replaces an earlier comparison and leaves other parameters alo
   expect(first).toBe('/?story=x&run=netting-2026&scale=1000');
 });
 
-test('readCompareState is null without run=, and drops unknown ids, bad scales and an edit without a known base', () => {
+test('readCompareState is null without run=, drops unknown ids, bad scales and an edit without a known base, and refuses set= entries naming no parameter or with bad JSON', () => {
   expect(readCompareState('?lang=en', IDS)).toBeNull();
   expect(readCompareState('?run=nope,netting-2026,netting-2026,edited&scale=7&seed=%20', IDS)).toEqual({
     runs: ['netting-2026'],
@@ -42,11 +43,24 @@ test('readCompareState is null without run=, and drops unknown ids, bad scales a
     seed: null,
     edit: null,
   });
-  expect(readCompareState('?run=edited&edit=baseline-2026&set=a.b:{bad&set=a.c:2&set=:3', IDS)).toEqual({
+  expect(
+    readCompareState(
+      '?run=edited&edit=baseline-2026&set=rules.quotaModel:{bad&set=clearing.warnings.red:0.8&set=:3&set=a.c:2',
+      IDS,
+    ),
+  ).toEqual({
     runs: ['edited'],
     scaleK: 1000,
     seed: null,
-    edit: { base: 'baseline-2026', values: { 'a.c': 2 } },
+    edit: {
+      base: 'baseline-2026',
+      values: { 'clearing.warnings.red': 0.8 },
+      refused: [
+        { path: 'rules.quotaModel', reason: 'bad-value' },
+        { path: '', reason: 'unknown-path' },
+        { path: 'a.c', reason: 'unknown-path' },
+      ],
+    },
   });
 });
 
@@ -63,4 +77,36 @@ test('readCompareState takes the slow scales 1:10 and 1:1 (national) from the ad
     edit: null,
   });
   expect(path).toBe('/?run=baseline-2026&scale=1#compare');
+});
+
+test('readCompareState refuses set= paths through __proto__, constructor and prototype and never touches Object.prototype', () => {
+  const before = Object.getOwnPropertyNames(Object.prototype);
+  const state = readCompareState(
+    '?run=edited&edit=baseline-2026&set=__proto__.polluted:"yes"&set=__proto__:{"polluted":"yes"}' +
+      '&set=constructor.prototype.polluted:1&set=__proto__.toString:1&set=rules.quotaModel:"wallet-transfer"',
+    IDS,
+  );
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(before);
+  expect(state?.edit?.values).toEqual({ 'rules.quotaModel': 'wallet-transfer' });
+  expect(Object.getPrototypeOf(state?.edit?.values)).toBe(Object.prototype);
+  expect(state?.edit?.refused).toEqual([
+    { path: '__proto__.polluted', reason: 'unknown-path' },
+    { path: '__proto__', reason: 'unknown-path' },
+    { path: 'constructor.prototype.polluted', reason: 'unknown-path' },
+    { path: '__proto__.toString', reason: 'unknown-path' },
+  ]);
+});
+
+test('readCompareState refuses a set= value nested deeper than a scenario allows, and cuts a long path it quotes', () => {
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  const state = readCompareState(
+    `?run=edited&edit=baseline-2026&set=rules.permittedUses:${deep}&set=${'k'.repeat(10_000)}:1`,
+    IDS,
+  );
+  expect(state?.edit?.values).toEqual({});
+  expect(state?.edit?.refused).toEqual([
+    { path: 'rules.permittedUses', reason: 'bad-value' },
+    { path: `${'k'.repeat(60)}…(10000 characters)`, reason: 'unknown-path' },
+  ]);
 });

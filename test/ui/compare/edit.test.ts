@@ -61,3 +61,35 @@ test('readTyped turns typed text into the value the scenario gets', () => {
   expect(readTyped({ kind: 'json' }, '[medical')).toEqual({ error: 'json' });
   expect(readTyped({ kind: 'boolean' }, '', true)).toEqual({ value: true });
 });
+
+test('editScenario refuses a path that is not a parameter and never walks into __proto__', () => {
+  const before = Object.getOwnPropertyNames(Object.prototype);
+  const values: Record<string, unknown> = { '__proto__.polluted': 'yes', 'constructor.prototype.x': 1 };
+  Object.defineProperty(values, '__proto__', { value: { polluted: 'yes' }, enumerable: true });
+  const { result } = editScenario(baseline, values);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(before);
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.errors.map((e) => [e.path, e.code])).toEqual([
+    ['', 'unknown-key'],
+    ['', 'unknown-key'],
+    ['', 'unknown-key'],
+  ]);
+  expect(result.errors[0]!.en).toBe(
+    '"__proto__.polluted" is not a parameter of a scenario: the change was refused',
+  );
+  expect(result.errors[0]!.zh).toBe('"__proto__.polluted" 不是方案参数：已拒绝此修改');
+});
+
+test('editScenario reports objects where the month weights belong at that field, without throwing', () => {
+  const { result } = editScenario(baseline, { 'behaviour.contributions.monthWeights': [{ toString: 1 }] });
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  const byField = errorsByField(result.errors);
+  expect([...byField.keys()]).toEqual(['behaviour.contributions.monthWeights']);
+  expect(byField.get('behaviour.contributions.monthWeights')!.map((e) => [e.path, e.code])).toEqual([
+    ['behaviour.contributions.monthWeights[0]', 'wrong-type'],
+    ['behaviour.contributions.monthWeights', 'out-of-range'],
+  ]);
+});

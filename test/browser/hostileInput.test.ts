@@ -1,0 +1,70 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { type App, startApp } from './harness';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp();
+  await app.resetStorage();
+});
+afterAll(async () => {
+  await app?.close();
+});
+afterEach(async () => {
+  expect(await app.closePages()).toEqual([]);
+});
+
+/** Waits until the Compare panel has finished (or failed) its runs, and returns its state. */
+async function settled(panel: Locator, timeout = 90_000): Promise<string | null> {
+  await expect
+    .poll(() => panel.getAttribute('data-state'), { timeout, interval: 250 })
+    .toMatch(/^(done|failed|cancelled)$/);
+  return panel.getAttribute('data-state');
+}
+
+const compareAddress = (...sets: string[]) =>
+  `?lang=en&run=baseline-2026,edited&edit=baseline-2026&scale=10000${sets
+    .map((s) => `&set=${encodeURIComponent(s)}`)
+    .join('')}#compare`;
+
+test('an address whose edits name __proto__ pollutes nothing: the page runs, draws its charts and says what it refused', async () => {
+  const { page } = await app.open(
+    compareAddress('__proto__.polluted:"yes"', '__proto__.toString:1', 'constructor.prototype.polluted:1'),
+  );
+  const panel = page.locator('#panel-compare');
+  expect(await settled(panel)).toBe('done');
+  expect(await page.evaluate(() => ({}) as Record<string, unknown>)).toEqual({});
+  expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
+  expect(await page.evaluate(() => typeof Object.prototype.toString)).toBe('function');
+  expect(await panel.locator('.address-refused p').allTextContents()).toEqual([
+    'The address asks to change “__proto__.polluted”, which is not a parameter of a scenario: the change was refused.',
+    'The address asks to change “__proto__.toString”, which is not a parameter of a scenario: the change was refused.',
+    'The address asks to change “constructor.prototype.polluted”, which is not a parameter of a scenario: the change was refused.',
+  ]);
+  // The edited copy (with nothing left to change) ran beside the baseline, and the charts drew.
+  expect(await panel.getAttribute('data-runs')).toBe('baseline-2026,baseline-2026-edited');
+  expect(await panel.locator('[data-chart="map"] g[aria-label="cell"] rect').count()).toBe(62);
+
+  // The next run replaces the address, and the refusal goes with it.
+  await panel.locator('button.run').click();
+  expect(await settled(panel)).toBe('done');
+  expect(await panel.locator('.address-refused').isHidden()).toBe(true);
+  expect(new URL(page.url()).searchParams.getAll('set')).toEqual([]);
+});
+
+test('objects where the month weights belong leave the page standing: the editor says where, the baseline runs', async () => {
+  const { page } = await app.open(compareAddress('behaviour.contributions.monthWeights:[{"toString":1}]'));
+  const panel = page.locator('#panel-compare');
+  expect(await settled(panel)).toBe('done');
+  expect(await panel.getAttribute('data-runs')).toBe('baseline-2026');
+  expect(await panel.locator('p.notice').textContent()).toBe(
+    'The edited copy has errors: correct them in the parameter editor first.',
+  );
+  const field = panel.locator('.field[data-path="behaviour.contributions.monthWeights"]');
+  expect(await field.getAttribute('class')).toContain('invalid');
+  expect(await field.locator('.error').textContent()).toContain(
+    'behaviour.contributions.monthWeights[0]: expected a number, got an object',
+  );
+});
+
