@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import type { Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { findJsonSyntaxProblem, lineColumn } from '../../src/scenario';
+import { corrupt, textEdit } from '../scenario/fuzzKit';
+import { rawScenario } from '../scenario/helpers';
 import { type App, startApp } from './harness';
 
 let app: App;
@@ -68,3 +72,43 @@ test('objects where the month weights belong leave the page standing: the editor
   );
 });
 
+test("Chromium's JSON.parse refuses exactly the texts the scan refuses, at the position it names", async () => {
+  const text = JSON.stringify(rawScenario('baseline-2026'), null, 2);
+  const texts = fc.sample(
+    fc.array(textEdit, { minLength: 1, maxLength: 3 }).map((edits) => corrupt(text, edits)),
+    { numRuns: 300, seed: 25 },
+  );
+  texts.push('', 'NaN', '{"a":1,}', '[1,2', '"\\u12x4"', 'tru', '01', '{"a" 1}', `${'['.repeat(100_000)}`);
+  // JSON.parse needs no page of the app: a blank page runs the same engine.
+  const page = await app.context.newPage();
+  const messages = await page.evaluate((all) => {
+    return all.map((t) => {
+      try {
+        JSON.parse(t);
+        return null;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    });
+  }, texts);
+  await page.close();
+  let positioned = 0;
+  for (const [i, t] of texts.entries()) {
+    const found = findJsonSyntaxProblem(t);
+    expect(found === null, `${messages[i]}`).toBe(messages[i] === null);
+    // Chromium words its errors like Node, with "(line L column C)" or "at position N" for some.
+    const at = /at position (\d+)/.exec(messages[i] ?? '');
+    const lc = /\(line (\d+) column (\d+)\)/.exec(messages[i] ?? '');
+    if (found && at) {
+      positioned++;
+      expect(found.offset, messages[i]!).toBe(Number(at[1]));
+    } else if (found && lc) {
+      positioned++;
+      expect(lineColumn(t, found.offset), messages[i]!).toEqual({
+        line: Number(lc[1]),
+        column: Number(lc[2]),
+      });
+    }
+  }
+  expect(positioned).toBeGreaterThan(50);
+});
