@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { formatPath, helpAt, keysAt, type PathSegment } from './fields';
 import { FORMATS, type Bilingual, type FormatName } from './formats';
-import { quote, QUOTE_LENGTH } from './quote';
+import { quote, QUOTE_LENGTH } from '../text/quote';
 import { CHECKS, type CheckName } from './schema';
 
 /** The kind of a scenario error, stable for programs and tests. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Bilingual } from './formats';
-import { clip, QUOTE_LENGTH } from './quote';
+import { clip, QUOTE_LENGTH } from '../text/quote';
 import { fieldHelp, scenarioSchema } from './schema';
 
 /** A path into a scenario: object keys and array indices. */

@@ -12,7 +12,7 @@ export * from './formats';
 export * from './jsonText';
 export * from './notes';
 export * from './parse';
-export * from './quote';
+export * from '../text/quote';
 export * from './schema';
 export * from './storyParse';
 export * from './storyRun';

@@ -8,7 +8,7 @@ import { toRuleParameters } from './convert';
 import { capErrors, scenarioError, translateIssues, type ScenarioError } from './errors';
 import type { PathSegment } from './fields';
 import { readJsonText } from './jsonText';
-import { quote } from './quote';
+import { quote } from '../text/quote';
 import type { Scenario } from './schema';
 import { storySchema, type Story } from './storySchema';
 import { checkStructure, withoutRefusedKeys } from './structure';

@@ -3,6 +3,7 @@
  * chosen province sit in the query (`?pscenario=baseline-2026&pscale=10000&preps=20&pconf=0.95&pprovince=44#prepayment`)
  * beside the other workspaces' parameters, so a link reopens the same view. Pure functions only.
  */
+import { clip } from '../../text/quote';
 import { CONFIDENCES } from './model';
 import { DEFAULT_CONFIDENCE, DEFAULT_REPLICATIONS, DEFAULT_SCALE, REPLICATIONS, SCALES } from './controls';
 
@@ -25,7 +26,10 @@ export interface PrepaymentState {
   province: string | null;
 }
 
-/** The view's state from a query string, and the parameters it could not use (named as `name=value`). */
+/**
+ * The view's state from a query string, and the parameters it could not use (named as `name=value`,
+ * a long value cut to its beginning and length).
+ */
 export function readPrepaymentState(
   search: string,
   scenarioIds: readonly string[],
@@ -38,7 +42,7 @@ export function readPrepaymentState(
     const raw = q.get(name);
     if (raw === null) return fallback;
     const v = parse(raw);
-    if (v === null) ignored.push(`${name}=${raw}`);
+    if (v === null) ignored.push(`${name}=${clip(raw)}`);
     return v ?? fallback;
   };
   const among = (list: readonly number[]) => (v: string) =>
