@@ -12,7 +12,7 @@ import {
   FEN_AT,
   type FamilyTrace,
   PROFILE_FIELDS,
-  S,
+  SUMMARY,
   SUMMARY_FIELDS,
   TIMES_AT,
 } from '../engine/result';
@@ -60,7 +60,7 @@ export function monthlyTable(run: ScenarioRun): ColumnTable {
   const months = windowMonths(run.scenario.window);
   const field = (f: number) => Float64Array.from(months, (_, m) => result.summary[m * SUMMARY_FIELDS + f]!);
   const columns: ColumnTable['columns'] = { month: months };
-  for (const [name, f] of Object.entries(S)) columns[snake(name)] = field(f);
+  for (const [name, f] of Object.entries(SUMMARY)) columns[snake(name)] = field(f);
   GEOGRAPHIES.forEach((g, gi) =>
     PERMITTED_USES.forEach((u, ui) => {
       const key = `${g}_${u}`.replace(/-/g, '_');

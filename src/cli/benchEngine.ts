@@ -13,7 +13,7 @@ import { engineInput, simulateRange } from '../engine';
 import { loadFamily } from '../engine/family';
 import { prepare } from '../engine/prepare';
 import { CHUNK_FAMILIES } from '../engine/range';
-import { S, SUMMARY_FIELDS } from '../engine/result';
+import { SUMMARY, SUMMARY_FIELDS } from '../engine/result';
 import { FamilyState } from '../engine/state';
 import type { PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
@@ -92,9 +92,9 @@ function workPerFamily(
     const chunk = chunks(first, Math.min(CHUNK_FAMILIES, families - first));
     for (let j = 0; j < chunk.familyCount; j++) {
       loadFamily(family, chunk, j);
-      members += family.n;
-      pairs += family.np;
-      holders += family.nh;
+      members += family.members.count;
+      pairs += family.pairs.count;
+      holders += family.accounts.holderCount;
     }
   }
   const total = (field: number) => {
@@ -106,8 +106,8 @@ function workPerFamily(
     members: members / families,
     pairs: pairs / families,
     holders: holders / families,
-    relationships: total(S.setUp) + total(S.setUpStock),
-    bills: total(S.bills),
+    relationships: total(SUMMARY.setUp) + total(SUMMARY.setUpStock),
+    bills: total(SUMMARY.bills),
   };
 }
 

@@ -4,106 +4,122 @@
  * fixed order: insurance changes (R6), ends by choice (R4), credits and own spending (R8, applied
  * when a balance is read: accounts.ts), new relationships, care events and contributions (R11, R12).
  * The month's counts and state totals are kept as they change, so there is no tally pass.
+ *
+ * The modules under it form layers, each importing only from the layers below it:
+ *
+ * 1. codes, rules of postings, the run context (prepare.ts), result layouts, the flow table;
+ * 2. the family's tables (familyTables.ts) and the range's sinks (totals.ts), then FamilyState;
+ * 3. month-end values (monthEnd.ts), candidate pairs (pairs.ts), waits (schedules.ts);
+ * 4. quotas set and lowered (quotas.ts);
+ * 5. personal accounts brought up to date (accounts.ts);
+ * 6. relationships set up and ended (relationships.ts);
+ * 7. insurance changes (insurance.ts), care events and payments (payments.ts);
+ * 8. this month loop, and traces of named families (familyTrace.ts).
  */
 import { SchemeCode, type PopulationChunk } from '../population/columns';
 import { drawFrom, mix32 } from '../population/random';
-import { Ledger } from '../rules/ledger';
 import { closeAccounts } from './accounts';
-import { careEvents, contributions, scheduleCare } from './payments';
-import {
-  insuranceChanges,
-  placePair,
-  schedulePair,
-  spontaneousSetUps,
-  startingStock,
-  voluntaryEnds,
-} from './relationships';
-import type { FamilyTrace } from './result';
-import { CONTRIBUTES_LTC, CONTRIBUTES_RESIDENT, K, NEVER, type FamilyState } from './state';
+import { CONTRIBUTES_LTC, CONTRIBUTES_RESIDENT, NEVER as NEVER_EXPORT } from './familyTables';
+import { insuranceChanges } from './insurance';
+import { placePair } from './pairs';
+import { careEvents, contributions } from './payments';
+import { careClassOf, relativeIndex, roleIndex } from './prepare';
+import { spontaneousSetUps, startingStock, voluntaryEnds } from './relationships';
+import { scheduleCare, schedulePair } from './schedules';
+import { ACCOUNT_KIND as ACCOUNT_KIND_EXPORT, type FamilyState } from './state';
 
-const OPEN = 0;
-const GEOGRAPHIES = ['same-pooling-area', 'same-province', 'cross-province'] as const;
-const ACCOUNT = SchemeCode.employeeAccount;
+// Imported constants in module-private bindings, which V8 folds into optimized code (state.ts).
+const ACCOUNT_KIND = ACCOUNT_KIND_EXPORT;
+const NEVER = NEVER_EXPORT;
+
+const EMPLOYEE_ACCOUNT = SchemeCode.employeeAccount;
 const RESIDENT = SchemeCode.resident;
 
 /** Reads family j of the chunk into the state and finds its candidate pairs and care rates. */
 export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): void {
   const c = f.ctx;
   const beh = c.input.behaviour;
+  const members = f.members;
+  const accounts = f.accounts;
+  const pairs = f.pairs;
+  const rels = f.relationships;
+  const schedule = f.schedule;
   const start = chunk.familyStart[j]!;
   const n = chunk.familyStart[j + 1]! - start;
-  f.n = n;
+  members.count = n;
   f.familyIndex = chunk.familyId[start]!;
-  f.st.start(c.key, f.familyIndex);
-  f.np = 0;
-  f.nr = 0;
-  f.nh = 0;
-  f.through = -1;
-  f.ownSeed = mix32(mix32(f.familyIndex ^ c.ownKey[0]!) + c.ownKey[1]!);
+  f.stream.start(c.key, f.familyIndex);
+  pairs.count = 0;
+  rels.count = 0;
+  accounts.holderCount = 0;
+  accounts.through = -1;
+  accounts.ownSeed = mix32(mix32(f.familyIndex ^ c.ownKey[0]!) + c.ownKey[1]!);
   // Columns and state arrays in locals: the loop then only indexes typed arrays.
   const { role, branch, age, scheme, insuredArea, insuredProvince, residenceArea, ltc } = chunk;
   const { balanceFen, monthlyCreditFen, residentContributionFen } = chunk;
-  const spendable = f.spendable;
-  const credit = f.credit;
-  const holders = f.holders;
-  const ownBillMean = f.ownBillMean;
+  const spendable = accounts.spendable;
+  const credit = accounts.credit;
+  const holders = accounts.holders;
+  const ownBillMean = accounts.ownBillMean;
   const sharerOk = c.sharerOk;
   const ownShare = beh.ownSpendingShareOfCredit;
   for (let p = 0; p < n; p++) {
     const i = start + p;
     const s = scheme[i]!;
-    f.age[p] = age[i]!;
-    f.scheme[p] = s;
-    f.area[p] = insuredArea[i]!;
-    f.province[p] = insuredProvince[i]!;
-    f.residence[p] = residenceArea[i]!;
-    f.ltc[p] = ltc[i]!;
-    f.contribution[p] = residentContributionFen[i]!;
+    members.age[p] = age[i]!;
+    members.scheme[p] = s;
+    members.area[p] = insuredArea[i]!;
+    members.province[p] = insuredProvince[i]!;
+    members.residence[p] = residenceArea[i]!;
+    members.ltc[p] = ltc[i]!;
+    members.contributionFen[p] = residentContributionFen[i]!;
     const balance = balanceFen[i]!;
     const monthly = monthlyCreditFen[i]!;
     spendable[p] = balance;
     credit[p] = monthly;
-    if (s === ACCOUNT || balance !== 0 || sharerOk[s]) {
-      holders[f.nh++] = p;
-      ownBillMean[p] = s === ACCOUNT ? monthly * ownShare : 0;
+    if (s === EMPLOYEE_ACCOUNT || balance !== 0 || sharerOk[s]) {
+      holders[accounts.holderCount++] = p;
+      ownBillMean[p] = s === EMPLOYEE_ACCOUNT ? monthly * ownShare : 0;
     }
-    f.gone[p] = 0;
-    f.contributionMonth[p] = -1;
-    f.asSharer[p] = 0;
-    f.asBeneficiary[p] = 0;
-    f.candidateOf[p] = 0;
-    f.changeDay[p] = -1;
-    f.changeCount[p] = 0;
-    f.asOf[p] = -1;
-    f.stateFrom[p] = 0;
+    members.gone[p] = 0;
+    schedule.contributionMonth[p] = -1;
+    rels.asSharer[p] = 0;
+    rels.asBeneficiary[p] = 0;
+    members.candidatePairs[p] = 0;
+    rels.changeDay[p] = -1;
+    rels.changesThatDay[p] = 0;
+    accounts.appliedThrough[p] = -1;
+    accounts.settledFrom[p] = 0;
   }
   const relationOf = c.relationOf;
+  const beneficiaryOk = c.beneficiaryOk;
   for (let a = 0; a < n; a++) {
-    if (!c.sharerOk[f.scheme[a]!]) continue;
-    const roleA = role[start + a]! * 8;
+    if (!sharerOk[members.scheme[a]!]) continue;
+    const roleA = role[start + a]!;
     const branchA = branch[start + a]!;
     for (let b = 0; b < n; b++) {
       if (b === a) continue;
-      const code = relationOf[roleA + role[start + b]! * 2 + (branch[start + b] === branchA ? 1 : 0)]!;
-      if (code < 0 || !c.beneficiaryOk[code * 4 + f.scheme[b]!]) continue;
-      const k = f.np++;
-      f.pairSharer[k] = a;
-      f.pairBeneficiary[k] = b;
-      f.pairRelation[k] = code;
-      f.pairActive[k] = -1;
-      f.candidateOf[b] = f.candidateOf[b]! + 1;
+      const code = relationOf[roleIndex(roleA, role[start + b]!, branch[start + b] === branchA ? 1 : 0)]!;
+      if (code < 0 || !beneficiaryOk[relativeIndex(code, members.scheme[b]!)]) continue;
+      const k = pairs.count++;
+      pairs.sharer[k] = a;
+      pairs.beneficiary[k] = b;
+      pairs.relation[k] = code;
+      pairs.relationship[k] = -1;
+      members.candidatePairs[b] = members.candidatePairs[b]! + 1;
       placePair(f, k, true);
     }
   }
   for (let b = 0; b < n; b++) {
-    f.nextChange[b] = NEVER;
-    if (f.candidateOf[b] === 0) {
-      if (sharerOk[f.scheme[b]!] === 1 && f.np > 0) drawChange(f, b);
+    f.schedule.nextChange[b] = NEVER;
+    if (f.members.candidatePairs[b] === 0) {
+      if (c.sharerOk[f.members.scheme[b]!] === 1 && f.pairs.count > 0) drawFirstChange(f, b);
       continue;
     }
-    drawChange(f, b);
-    const age = f.age[b]!;
-    f.careClass[b] = (age < 15 ? 0 : age < 60 ? 1 : 2) * 2 + (f.scheme[b] === RESIDENT ? 1 : 0);
+    drawFirstChange(f, b);
+    const memberAge = f.members.age[b]!;
+    const band = memberAge < 15 ? 0 : memberAge < 60 ? 1 : 2;
+    f.members.careClass[b] = careClassOf(band, f.members.scheme[b] === RESIDENT ? 1 : 0);
   }
 }
 
@@ -112,11 +128,12 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
  * whether a change comes within the window at all, and only then is its month worked out (the same
  * geometric wait).
  */
-function drawChange(f: FamilyState, p: number): void {
+function drawFirstChange(f: FamilyState, p: number): void {
   const c = f.ctx;
   const u = f.unit();
-  const age = f.age[p]!;
-  if (1 - u > c.noChangeInWindow[age]!) f.nextChange[p] = Math.floor(Math.log(1 - u) / c.logNoChange[age]!);
+  const age = f.members.age[p]!;
+  if (1 - u > c.noChangeInWindow[age]!)
+    f.schedule.nextChange[p] = Math.floor(Math.log(1 - u) / c.logNoChange[age]!);
 }
 
 /**
@@ -131,37 +148,30 @@ function drawContributionMonths(f: FamilyState): void {
   const table = c.contributionMonthTable;
   const k = c.input.behaviour.contributions;
   const ltcFen = k.ltcYearlyFen;
-  f.contributionMonths = 0;
-  for (let b = 0; b < f.n; b++) {
-    if (f.candidateOf[b] === 0 || f.scheme[b] !== RESIDENT) continue;
+  f.schedule.contributionMonths = 0;
+  for (let b = 0; b < f.members.count; b++) {
+    if (f.members.candidatePairs[b] === 0 || f.members.scheme[b] !== RESIDENT) continue;
     let uses = 0;
-    if (f.contribution[b]! > 0 && f.unit() < k.residentShared) uses |= CONTRIBUTES_RESIDENT;
-    if (f.ltc[b] && ltcFen > 0 && f.unit() < k.ltcShared) uses |= CONTRIBUTES_LTC;
-    f.contributionUses[b] = uses;
+    if (f.members.contributionFen[b]! > 0 && f.unit() < k.residentShared) uses |= CONTRIBUTES_RESIDENT;
+    if (f.members.ltc[b] && ltcFen > 0 && f.unit() < k.ltcShared) uses |= CONTRIBUTES_LTC;
+    f.schedule.contributionUses[b] = uses;
     if (uses === 0) {
-      f.contributionMonth[b] = -1;
+      f.schedule.contributionMonth[b] = -1;
       continue;
     }
-    const month = drawFrom(table, f.unit(), f.rest);
-    f.contributionMonth[b] = month;
-    f.contributionMonths |= 1 << month;
+    const month = drawFrom(table, f.unit(), f.unitRest);
+    f.schedule.contributionMonth[b] = month;
+    f.schedule.contributionMonths |= 1 << month;
   }
 }
 
 /** Books the opening balances of the account holders (OPEN), at the window's first minute. */
 function openBalances(f: FamilyState): void {
   f.now = f.ctx.monthStamp[0]!;
-  for (let p = 0; p < f.n; p++) {
-    const v = f.spendable[p]!;
-    if (v > 0) f.post(K.fund, f.area[p]!, K.account, p, v, OPEN);
+  for (let p = 0; p < f.members.count; p++) {
+    const v = f.accounts.spendable[p]!;
+    if (v > 0) f.post(ACCOUNT_KIND.fund, f.members.area[p]!, ACCOUNT_KIND.account, p, v, 'OPEN');
   }
-}
-
-/** The earliest of `next[0..n)`, or NEVER. */
-function earliest(next: Int32Array, n: number): number {
-  let at = NEVER;
-  for (let i = 0; i < n; i++) if (next[i]! < at) at = next[i]!;
-  return at;
 }
 
 /**
@@ -171,16 +181,32 @@ function earliest(next: Int32Array, n: number): number {
  */
 function nextMonth(f: FamilyState, m: number, changeAt: number): number {
   const c = f.ctx;
+  const schedule = f.schedule;
   const after = m + 1;
   if (after >= c.months) return after;
-  let next = Math.min(changeAt, f.endAt, f.setUpAt, f.careAt);
+  let next = Math.min(changeAt, schedule.endAt, schedule.setUpAt, schedule.careAt);
   if (next <= after) return after;
   const calendar = c.calendarMonth[after]!;
-  const due = f.contributionMonths >>> calendar;
+  const due = schedule.contributionMonths >>> calendar;
   // Months to the first contribution month of this calendar year, else to the next January.
   const wait = due !== 0 ? 31 - Math.clz32(due & -due) : 12 - calendar;
   if (after + wait < next) next = after + wait;
   return next;
+}
+
+/** The earliest of `next[0..n)`, or NEVER. */
+function earliest(next: Int32Array, n: number): number {
+  let at = NEVER;
+  for (let i = 0; i < n; i++) if (next[i]! < at) at = next[i]!;
+  return at;
+}
+
+/** The earliest month in which an active relationship ends by choice, or NEVER. */
+function earliestEnd(f: FamilyState): number {
+  const rels = f.relationships;
+  let at = NEVER;
+  for (let r = 0; r < rels.count; r++) if (rels.active[r] && rels.endAt[r]! < at) at = rels.endAt[r]!;
+  return at;
 }
 
 /**
@@ -191,100 +217,50 @@ function nextMonth(f: FamilyState, m: number, changeAt: number): number {
 export function simulateFamily(f: FamilyState): void {
   const c = f.ctx;
   const capped = (c.input.rules.quotaLimits.monthlyUseCapFen ?? null) !== null;
-  const n = f.n;
-  if (f.np === 0) {
+  const n = f.members.count;
+  if (f.pairs.count === 0) {
     // No possible relationship: only the accounts run (their months come in closeAccounts).
     f.m = 0;
     openBalances(f);
     closeAccounts(f);
     return;
   }
-  let changeAt = earliest(f.nextChange, n);
+  let changeAt = earliest(f.schedule.nextChange, n);
   for (let m = 0; m < c.months; m = nextMonth(f, m, changeAt)) {
     f.m = m;
-    if (capped) for (let p = 0; p < n; p++) f.capUsed[p] = 0;
+    if (capped) for (let p = 0; p < n; p++) f.members.capUsedFen[p] = 0;
     if (m === 0 || c.calendarMonth[m] === 0) drawContributionMonths(f);
-    f.careFrom = m;
+    f.schedule.careFrom = m;
     if (m === 0) {
       openBalances(f);
-      f.setUpAt = NEVER;
-      f.endAt = NEVER;
-      f.careAt = NEVER;
+      f.schedule.setUpAt = NEVER;
+      f.schedule.endAt = NEVER;
+      f.schedule.careAt = NEVER;
       for (let b = 0; b < n; b++) scheduleCare(f, b, 0);
       startingStock(f);
-      for (let k = 0; k < f.np; k++) if (f.pairActive[k] === -1) schedulePair(f, k, 0);
+      for (let k = 0; k < f.pairs.count; k++) if (f.pairs.relationship[k] === -1) schedulePair(f, k, 0);
     }
-    f.through = m - 1;
+    f.accounts.through = m - 1;
     if (changeAt <= m) {
       insuranceChanges(f);
-      changeAt = earliest(f.nextChange, n);
+      changeAt = earliest(f.schedule.nextChange, n);
     }
-    if (f.endAt <= m) {
+    if (f.schedule.endAt <= m) {
       voluntaryEnds(f);
-      f.endAt = NEVER;
-      for (let r = 0; r < f.nr; r++) if (f.relActive[r] && f.relEndAt[r]! < f.endAt) f.endAt = f.relEndAt[r]!;
+      f.schedule.endAt = earliestEnd(f);
     }
     // Credits and own spending of month m come here; accounts.ts applies them when a balance is read.
-    f.through = m;
-    if (f.setUpAt <= m) {
+    f.accounts.through = m;
+    if (f.schedule.setUpAt <= m) {
       spontaneousSetUps(f);
-      f.setUpAt = earliest(f.pairNext, f.np);
+      f.schedule.setUpAt = earliest(f.pairs.nextChance, f.pairs.count);
     }
-    f.careFrom = m + 1;
-    if (f.careAt <= m) {
+    f.schedule.careFrom = m + 1;
+    if (f.schedule.careAt <= m) {
       careEvents(f);
-      f.careAt = earliest(f.nextCare, n);
+      f.schedule.careAt = earliest(f.schedule.nextCare, n);
     }
-    if ((f.contributionMonths >>> c.calendarMonth[m]!) & 1) contributions(f);
+    if ((f.schedule.contributionMonths >>> c.calendarMonth[m]!) & 1) contributions(f);
   }
   closeAccounts(f);
-}
-
-/** Starts a trace for the loaded family: its postings will be booked in a real Ledger. */
-export function startTrace(f: FamilyState): void {
-  f.trace = new Ledger();
-  f.traceRefusals.length = 0;
-}
-
-/** Ends the trace of the loaded family and returns it, with the state arrays' end balances by account name. */
-export function finishTrace(f: FamilyState, chunk: PopulationChunk, j: number): FamilyTrace {
-  const ledger = f.trace!;
-  f.trace = null;
-  const start = chunk.familyStart[j]!;
-  const codes = f.ctx.input.areaCodes;
-  const endState: Record<string, number> = {};
-  const persons = [];
-  for (let p = 0; p < f.n; p++) {
-    const id = f.personId(p);
-    const i = start + p;
-    persons.push({
-      id,
-      role: chunk.role[i]!,
-      age: f.age[p]!,
-      scheme: chunk.scheme[i]!,
-      area: codes[chunk.insuredArea[i]!] ?? '',
-    });
-    if (chunk.scheme[i] === ACCOUNT) endState[`account:${id}`] = f.spendable[p]!;
-  }
-  const relationships = [];
-  for (let r = 0; r < f.nr; r++) {
-    endState[`quota:${f.relationshipId(r)}`] = f.relQuota[r]!;
-    const k = f.relPair[r]!;
-    relationships.push({
-      id: f.relationshipId(r),
-      sharerId: f.personId(f.pairSharer[k]!),
-      beneficiaryId: f.personId(f.pairBeneficiary[k]!),
-      geography: GEOGRAPHIES[f.relGeo[r]!]!,
-      since: f.relSince[r]!,
-      active: f.relActive[r] === 1,
-    });
-  }
-  return {
-    familyIndex: f.familyIndex,
-    persons,
-    relationships,
-    postings: [...ledger.postings],
-    refusals: [...f.traceRefusals],
-    endState,
-  };
 }

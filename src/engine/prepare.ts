@@ -11,41 +11,9 @@ import { checkBeneficiary, checkSharer, walletStart } from '../rules/eligibility
 import { checkUse } from '../rules/payment';
 import type { Refusal } from '../rules/refusal';
 import { parseStamp } from '../rules/time';
-import { NEAR_RELATIVE_KINDS, PERMITTED_USES, type Person, type RelationKind } from '../rules/types';
+import { PERMITTED_USES, type Person } from '../rules/types';
+import { RELATION_CODE, RELATION_CODES, ROLE_COUNT, SCHEME_COUNT } from './codes';
 import { monthNumber, windowMonths, type EngineInput } from './input';
-
-/** The relation kinds a family link can have, by code (index). */
-export const RELATION_CODES: readonly RelationKind[] = NEAR_RELATIVE_KINDS;
-
-/** The code of each relation kind (−1 for kinds a family link never has). */
-export const RELATION_CODE: Readonly<Record<RelationKind, number>> = {
-  spouse: 0,
-  parent: 1,
-  child: 2,
-  sibling: 3,
-  grandparent: 4,
-  grandchild: 5,
-  'parent-in-law': -1,
-  'child-in-law': -1,
-  'sibling-in-law': -1,
-  other: -1,
-};
-
-/** Uses by code: the order of PERMITTED_USES (and of the flow cube's use dimension). */
-export const USE_MEDICAL = 0;
-/** Pharmacy purchases. */
-export const USE_PHARMACY = 1;
-/** Resident-insurance contributions. */
-export const USE_RESIDENT = 2;
-/** Long-term-care contributions. */
-export const USE_LTC = 3;
-
-/** Geography codes of a relationship: same pooling area, same province, across provinces. */
-export const GEO_SAME_AREA = 0;
-/** Different pooling areas of one province. */
-export const GEO_SAME_PROVINCE = 1;
-/** Different provinces. */
-export const GEO_CROSS_PROVINCE = 2;
 
 /** A person standing in for a code combination when the rule functions are asked once per combination. */
 export function probePerson(scheme: number, area = '000000', province = '00'): Person {
@@ -81,6 +49,53 @@ export const CARE = {
   fields: 7,
 } as const;
 
+/** Number of care classes: three age bands (child, adult, 60+) × employee or resident. */
+export const CARE_CLASSES = 6;
+
+/** The care class of a member in age band `band` (0 child, 1 adult, 2 aged 60+), resident (1) or not (0). */
+export function careClassOf(band: number, resident: number): number {
+  return band * 2 + resident;
+}
+
+// The index helpers below read module-private constants, which V8 folds into optimized code (see
+// state.ts).
+const CARE_FIELDS = CARE.fields;
+const SCHEME_CODES = SCHEME_COUNT;
+const ROLES = ROLE_COUNT;
+
+/** Where the rates of care class `careClass` start in {@link RunContext.careRates}; a {@link CARE} offset follows. */
+export function careRow(careClass: number): number {
+  return careClass * CARE_FIELDS;
+}
+
+/**
+ * Index in {@link RunContext.careNone} of the chance that care class `careClass` has no care event in
+ * `monthsLeft` months, at the full rate (`linked` 1) or thinned (0), in a window of `months` months.
+ */
+export function noCareIndex(careClass: number, linked: number, monthsLeft: number, months: number): number {
+  return (careClass * 2 + linked) * (months + 1) + monthsLeft;
+}
+
+/** Index in {@link RunContext.noneWithin} of the chance that a wait of kind `kind` has no success in `within` months. */
+export function noneWithinIndex(kind: number, within: number, months: number): number {
+  return kind * (months + 1) + within;
+}
+
+/** Index in {@link RunContext.beneficiaryOk} of relation code `relation` and scheme code `scheme` (R2). */
+export function relativeIndex(relation: number, scheme: number): number {
+  return relation * SCHEME_CODES + scheme;
+}
+
+/** Index in {@link RunContext.useRefusal} of `use` by a beneficiary of `scheme`, `ltc` 1 in a long-term-care area (R11). */
+export function useRefusalIndex(use: number, scheme: number, ltc: number): number {
+  return (use * SCHEME_CODES + scheme) * 2 + ltc;
+}
+
+/** Index in {@link RunContext.relationOf} of a member of role `roleB` seen from one of role `roleA`, `sameBranch` 1 or 0. */
+export function roleIndex(roleA: number, roleB: number, sameBranch: number): number {
+  return (roleA * ROLES + roleB) * 2 + sameBranch;
+}
+
 /**
  * The run context: calendar, rule tables and rates, computed once per run by {@link prepare}.
  *
@@ -107,9 +122,9 @@ export class RunContext {
   declare readonly walletFrom: Int32Array;
   /** R1 by scheme code: may a person of this scheme share? */
   declare readonly sharerOk: Uint8Array;
-  /** R2 by relation code × 4 + scheme code: may this relative be a beneficiary? */
+  /** R2 by relation and scheme code ({@link relativeIndex}): 1 when this relative may be a beneficiary. */
   declare readonly beneficiaryOk: Uint8Array;
-  /** R11 by (use × 4 + scheme) × 2 + ltc: the refusal, or null when shared money may pay. */
+  /** R11 by use, scheme and long-term-care area ({@link useRefusalIndex}): the refusal, or null when shared money may pay. */
   declare readonly useRefusal: (Refusal | null)[];
   /** R3: whether each geography is open at all (cross-province also needs the wallet). */
   declare readonly geographyOpen: Uint8Array;
@@ -126,17 +141,17 @@ export class RunContext {
   declare readonly stayOwnFen: Float64Array;
   /** The engine's stream key (apart from the population's: the same seed, another purpose). */
   declare readonly key: StreamKey;
-  /** Relation code of b to sharer a (−1: not a near relative) at (role a × 4 + role b) × 2 + same branch. */
+  /** Relation code of b to sharer a (−1: not a near relative) by their roles and whether they share a branch ({@link roleIndex}). */
   declare readonly relationOf: Int8Array;
-  /** Care rates a month at care class (age band child / adult / 60+ × 2 + resident) × CARE.fields + a {@link CARE} offset. */
+  /** Care rates a month: at {@link careRow}(care class) + a {@link CARE} offset. */
   declare readonly careRates: Float64Array;
-  /** By (care class × 2 + 1 with a relationship, 0 thinned) × (months + 1) + r: the chance of no care event in r months. */
+  /** The chance of no care event in r months, by care class, full or thinned rate and r ({@link noCareIndex}). */
   declare readonly careNone: Float64Array;
   /** By age: the chance of no insurance change (R6) in the whole window. */
   declare readonly noChangeInWindow: Float64Array;
   /**
    * Waits with a fixed monthly chance, by kind (0–2: spontaneous set-ups by geography, 3: ends by
-   * choice): log(1 − chance), and at index kind × (months + 1) + r the chance of no success in r months.
+   * choice): log(1 − chance), and at {@link noneWithinIndex}(kind, r, months) the chance of no success in r months.
    */
   declare readonly logStay: Float64Array;
   declare readonly noneWithin: Float64Array;
@@ -193,16 +208,16 @@ export function prepare(input: EngineInput): RunContext {
     (code, a) => monthNumber(walletStart(g, code, input.provinceCodes[input.areaProvince[a]!]!)) - first,
   );
   const sharerOk = Uint8Array.from(SCHEMES, (_, s) => (checkSharer(probePerson(s)) === null ? 1 : 0));
-  const beneficiaryOk = new Uint8Array(RELATION_CODES.length * 4);
+  const beneficiaryOk = new Uint8Array(RELATION_CODES.length * SCHEME_COUNT);
   RELATION_CODES.forEach((rel, r) => {
-    for (let s = 0; s < 4; s++) {
-      beneficiaryOk[r * 4 + s] =
+    for (let s = 0; s < SCHEME_COUNT; s++) {
+      beneficiaryOk[relativeIndex(r, s)] =
         checkBeneficiary(input.rules.relativeScope, rel, probePerson(s)) === null ? 1 : 0;
     }
   });
   const useRefusal: (Refusal | null)[] = [];
   PERMITTED_USES.forEach((use) => {
-    for (let s = 0; s < 4; s++) {
+    for (let s = 0; s < SCHEME_COUNT; s++) {
       for (let l = 0; l < 2; l++)
         useRefusal.push(checkUse(input.rules.permittedUses, use, probePerson(s), l === 1));
     }
@@ -212,31 +227,31 @@ export function prepare(input: EngineInput): RunContext {
     g.sameProvince ? 1 : 0,
     g.crossProvince ? 1 : 0,
   );
-  const S = input.model.survival;
+  const survival = input.model.survival;
   const deathMonthly = Float64Array.from({ length: 101 }, (_, age) => {
-    const s0 = S[age]!;
-    const s1 = S[age + 1]!;
+    const s0 = survival[age]!;
+    const s1 = survival[age + 1]!;
     return s0 > 0 ? 1 - Math.pow(s1 / s0, 1 / 12) : 1;
   });
   const e = input.behaviour.ending;
   const logNoChange = deathMonthly.map((d) =>
     Math.log(1 - Math.min(1, d + (e.moveYearly + e.leaveYearly) / 12)),
   );
-  const relationOf = new Int8Array(4 * 4 * 2).fill(-1);
-  for (let a = 0; a < 4; a++) {
-    for (let b = 0; b < 4; b++) {
+  const relationOf = new Int8Array(ROLE_COUNT * ROLE_COUNT * 2).fill(-1);
+  for (let a = 0; a < ROLE_COUNT; a++) {
+    for (let b = 0; b < ROLE_COUNT; b++) {
       for (let same = 0; same < 2; same++) {
         const rel = nearRelation(a, 0, b, same ? 0 : 1);
-        relationOf[(a * 4 + b) * 2 + same] = rel === null ? -1 : RELATION_CODE[rel];
+        relationOf[roleIndex(a, b, same)] = rel === null ? -1 : RELATION_CODE[rel];
       }
     }
   }
   const care = input.behaviour.care;
   const bands = ['child', 'adult', 'older'] as const;
-  const careRates = new Float64Array(6 * CARE.fields);
+  const careRates = new Float64Array(CARE_CLASSES * CARE.fields);
   bands.forEach((band, i) => {
     for (let resident = 0; resident < 2; resident++) {
-      const rates = careRates.subarray((i * 2 + resident) * CARE.fields);
+      const rates = careRates.subarray(careRow(careClassOf(i, resident)));
       const stays = resident ? care.inpatientRate.resident : care.inpatientRate.employee;
       rates[CARE.outpatient] = care.outpatientPerYear[band] / 12;
       rates[CARE.pharmacy] = care.pharmacyPerYear[band] / 12;
@@ -254,13 +269,14 @@ export function prepare(input: EngineInput): RunContext {
   const logStay = Float64Array.from(chances, (p) => (p <= 0 ? 0 : p >= 1 ? -Infinity : Math.log(1 - p)));
   const noneWithin = new Float64Array(chances.length * (months + 1));
   logStay.forEach((l, kind) => {
-    for (let r = 0; r <= months; r++) noneWithin[kind * (months + 1) + r] = l === 0 ? 1 : Math.exp(l * r);
+    for (let r = 0; r <= months; r++)
+      noneWithin[noneWithinIndex(kind, r, months)] = l === 0 ? 1 : Math.exp(l * r);
   });
-  const careNone = new Float64Array(6 * 2 * (months + 1));
-  for (let cls = 0; cls < 6; cls++) {
+  const careNone = new Float64Array(CARE_CLASSES * 2 * (months + 1));
+  for (let cls = 0; cls < CARE_CLASSES; cls++) {
     for (let full = 0; full < 2; full++) {
-      const log = careRates[cls * CARE.fields + (full ? CARE.logNone : CARE.logNoneThinned)]!;
-      for (let r = 0; r <= months; r++) careNone[(cls * 2 + full) * (months + 1) + r] = Math.exp(log * r);
+      const log = careRates[careRow(cls) + (full ? CARE.logNone : CARE.logNoneThinned)]!;
+      for (let r = 0; r <= months; r++) careNone[noCareIndex(cls, full, r, months)] = Math.exp(log * r);
     }
   }
   return new RunContext({

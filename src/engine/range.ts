@@ -5,11 +5,21 @@
  */
 import { chunkSource, type ChunkSource } from '../population/generate';
 import { streamKey } from '../population/random';
-import { finishTrace, loadFamily, simulateFamily, startTrace } from './family';
+import { loadFamily, simulateFamily } from './family';
+import { finishTrace, startTrace } from './familyTrace';
 import type { EngineInput } from './input';
 import { prepare, type RunContext } from './prepare';
-import { C, CLASSES, emptyResult, mergeAllButFlows, S, SUMMARY_FIELDS, type RangeResult } from './result';
+import {
+  ACCOUNT_CLASS,
+  classIndex,
+  CLASSES,
+  emptyResult,
+  mergeAllButFlows,
+  summaryIndex,
+  type RangeResult,
+} from './result';
 import { FamilyState } from './state';
+import { STANDING_FIELDS, STANDING_SUMMARY, standingIndex } from './totals';
 
 /** Families generated per chunk inside a range (small enough for the chunk to stay in cache while it is simulated). */
 export const CHUNK_FAMILIES = 2048;
@@ -81,39 +91,39 @@ export function addRange(
     result.families += chunk.familyCount;
     persons += chunk.personCount;
   }
-  f.pourAccountTotals();
+  const totals = f.totals;
+  totals.pourAccountTotals();
   result.personMonths = persons * M * k;
   result.families *= k;
-  const counts = [S.active, S.sharers, S.beneficiaries];
-  const standing = [0, 0, 0];
+  const standing = new Float64Array(STANDING_FIELDS);
   for (let m = 0; m < M; m++) {
-    for (let c = 0; c < 3; c++) {
-      standing[c] = standing[c]! + f.standingChange[m * 3 + c]!;
-      f.summary[m * SUMMARY_FIELDS + counts[c]!] = standing[c]!;
+    for (let what = 0; what < STANDING_FIELDS; what++) {
+      standing[what] = standing[what]! + totals.standingChange[standingIndex(m, what)]!;
+      totals.summary[summaryIndex(m, STANDING_SUMMARY[what]!)] = standing[what]!;
     }
   }
-  for (let i = 0; i < f.summary.length; i++) result.summary[i] = f.summary[i]! * k;
-  for (let i = 0; i < f.refusals.length; i++) result.refusals[i] = f.refusals[i]! * k;
-  for (let i = 0; i < f.profile.length; i++) result.beneficiaryProfile[i] = f.profile[i]! * k;
+  for (let i = 0; i < totals.summary.length; i++) result.summary[i] = totals.summary[i]! * k;
+  for (let i = 0; i < totals.refusals.length; i++) result.refusals[i] = totals.refusals[i]! * k;
+  for (let i = 0; i < totals.profile.length; i++) result.beneficiaryProfile[i] = totals.profile[i]! * k;
   const W = CLASSES.length;
   const cum = new Float64Array(W);
   for (let m = 0; m < M; m++) {
     let total = 0;
     for (let c = 0; c < W; c++) {
-      cum[c] = cum[c]! + f.classNet[m * W + c]!;
-      result.ledger[m * W + c] = cum[c]! * k;
+      cum[c] = cum[c]! + totals.classNet[classIndex(m, c)]!;
+      result.ledger[classIndex(m, c)] = cum[c]! * k;
       total += cum[c]!;
     }
     let residual = Math.abs(total);
-    for (const c of [C.accounts, C.quotas, C.wallets])
-      residual += Math.abs(cum[c]! - f.classState[m * W + c]!);
+    for (const c of [ACCOUNT_CLASS.accounts, ACCOUNT_CLASS.quotas, ACCOUNT_CLASS.wallets])
+      residual += Math.abs(cum[c]! - totals.classState[classIndex(m, c)]!);
     result.residual[m] = residual * k;
   }
   if (total === null) {
-    f.flows.pourInto(result.flows, k);
+    totals.flows.pourInto(result.flows, k);
     return result;
   }
   mergeAllButFlows(total, result);
-  f.flows.pourInto(total.flows, k);
+  totals.flows.pourInto(total.flows, k);
   return total;
 }

@@ -4,7 +4,8 @@
  * the calibration command and the model document.
  */
 import { monthNumber } from './input';
-import { FEN_AT, S, SUMMARY_FIELDS, TIMES_AT, type RangeResult } from './result';
+import { GEOGRAPHY_COUNT } from './codes';
+import { fenField, SUMMARY, summaryIndex, timesField, type RangeResult } from './result';
 
 /** Published 2024 within-province figures (facts.md), in person-times and yuan. */
 export const PUBLISHED_2024 = {
@@ -39,32 +40,32 @@ export function sharingFigures(result: RangeResult, firstMonth: string): Sharing
   const offset = monthNumber(firstMonth) % 12;
   const at = (m: number, f: number) => {
     const i = m - offset;
-    return i >= 0 && i < result.months ? result.summary[i * SUMMARY_FIELDS + f]! : 0;
+    return i >= 0 && i < result.months ? result.summary[summaryIndex(i, f)]! : 0;
   };
   const sum = (from: number, to: number, f: (m: number) => number) => {
     let s = 0;
     for (let m = from; m <= to; m++) s += f(m);
     return s;
   };
-  const monthlyYuan = Array.from({ length: 12 }, (_, m) => at(m, S.sharedFen) / 100);
+  const monthlyYuan = Array.from({ length: 12 }, (_, m) => at(m, SUMMARY.sharedFen) / 100);
   const use = (u: number) =>
-    sum(0, 10, (m) => at(m, FEN_AT + u) + at(m, FEN_AT + 4 + u) + at(m, FEN_AT + 8 + u)) / 100;
-  const geo = (g: number, block: number) => sum(0, 9, (m) => sum(0, 3, (u) => at(m, block + g * 4 + u)));
+    sum(0, 10, (m) => at(m, fenField(0, u)) + at(m, fenField(1, u)) + at(m, fenField(2, u))) / 100;
+  const geo = (g: number, field: typeof timesField) => sum(0, 9, (m) => sum(0, 3, (u) => at(m, field(g, u))));
   const medical = use(0);
   const pharmacy = use(1);
   const contributions = use(2) + use(3);
   return {
-    yearTimes: sum(0, 11, (m) => at(m, S.personTimes)),
+    yearTimes: sum(0, 11, (m) => at(m, SUMMARY.personTimes)),
     yearYuan: monthlyYuan.reduce((s, x) => s + x, 0),
     monthlyYuan,
     janSepMonthlyYuan: sum(0, 8, (m) => monthlyYuan[m]!) / 9,
     octDecMonthlyYuan: sum(9, 11, (m) => monthlyYuan[m]!) / 3,
     janNovByUseYuan: { medical, pharmacy, contributions, total: medical + pharmacy + contributions },
-    janOctSameAreaTimes: geo(0, TIMES_AT),
-    janOctSameAreaYuan: geo(0, FEN_AT) / 100,
-    janOctSameProvinceTimes: geo(1, TIMES_AT),
-    janOctSameProvinceYuan: geo(1, FEN_AT) / 100,
-    janOctCrossProvinceYuan: geo(2, FEN_AT) / 100,
+    janOctSameAreaTimes: geo(0, timesField),
+    janOctSameAreaYuan: geo(0, fenField) / 100,
+    janOctSameProvinceTimes: geo(1, timesField),
+    janOctSameProvinceYuan: geo(1, fenField) / 100,
+    janOctCrossProvinceYuan: geo(2, fenField) / 100,
   };
 }
 
@@ -80,7 +81,7 @@ export function sumMonths(
   let s = 0;
   for (let m = from; m <= to; m++) {
     const i = m - offset;
-    if (i >= 0 && i < result.months) s += result.summary[i * SUMMARY_FIELDS + field]!;
+    if (i >= 0 && i < result.months) s += result.summary[summaryIndex(i, field)]!;
   }
   return s;
 }
@@ -92,7 +93,7 @@ export function timesOfUse(result: RangeResult, firstMonth: string, use: number)
   for (let m = 0; m <= 10; m++) {
     const i = m - offset;
     if (i < 0 || i >= result.months) continue;
-    for (let g = 0; g < 3; g++) s += result.summary[i * SUMMARY_FIELDS + TIMES_AT + g * 4 + use]!;
+    for (let g = 0; g < GEOGRAPHY_COUNT; g++) s += result.summary[summaryIndex(i, timesField(g, use))]!;
   }
   return s;
 }
@@ -117,11 +118,11 @@ export function sharingReport(result: RangeResult, firstMonth: string): string[]
     `Jan–Oct other pooling area, same province: ${yi(f.janOctSameProvinceTimes)} times (${pct(f.janOctSameProvinceTimes, P.janOctSameProvinceTimes)}), ` +
       `${yi(f.janOctSameProvinceYuan)} yuan (${pct(f.janOctSameProvinceYuan, P.janOctSameProvinceYuan)})`,
     `Jan–Oct cross-province: ${yi(f.janOctCrossProvinceYuan)} yuan`,
-    `cross-province quota increases (wallet transfers) Jan–Jul: ${sumMonths(result, firstMonth, 0, 6, S.crossQuotaSets).toFixed(0)} ` +
-      `for ${yi(sumMonths(result, firstMonth, 0, 6, S.crossQuotaSetFen) / 100)} yuan; year: ` +
-      `${sumMonths(result, firstMonth, 0, 11, S.crossQuotaSets).toFixed(0)} for ${yi(sumMonths(result, firstMonth, 0, 11, S.crossQuotaSetFen) / 100)} yuan`,
+    `cross-province quota increases (wallet transfers) Jan–Jul: ${sumMonths(result, firstMonth, 0, 6, SUMMARY.crossQuotaSets).toFixed(0)} ` +
+      `for ${yi(sumMonths(result, firstMonth, 0, 6, SUMMARY.crossQuotaSetFen) / 100)} yuan; year: ` +
+      `${sumMonths(result, firstMonth, 0, 11, SUMMARY.crossQuotaSets).toFixed(0)} for ${yi(sumMonths(result, firstMonth, 0, 11, SUMMARY.crossQuotaSetFen) / 100)} yuan`,
     `Jan–Nov person-times by use: ${[0, 1, 2, 3].map((u) => yi(timesOfUse(result, firstMonth, u))).join(' ')}`,
-    `relationships at the end: ${yi(result.summary[(result.months - 1) * SUMMARY_FIELDS + S.active]!)}; ` +
+    `relationships at the end: ${yi(result.summary[summaryIndex(result.months - 1, SUMMARY.active)]!)}; ` +
       `max residual ${Math.max(...result.residual)} fen`,
   ];
   return lines;

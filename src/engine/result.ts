@@ -10,9 +10,13 @@ import type { RuleId } from '../rules/ids';
 import { SHARING_RULES } from '../rules/ids';
 import type { Posting } from '../rules/ledger';
 import type { RefusalCode } from '../rules/refusal';
+import { GEOGRAPHY_COUNT, USE_COUNT } from './codes';
 
-/** Offsets of the monthly summary fields; the by-geography-and-use blocks follow at {@link TIMES_AT} and {@link FEN_AT}. */
-export const S = {
+/**
+ * Offsets of the monthly summary fields (月度汇总); the by-geography-and-use blocks follow at
+ * {@link TIMES_AT} and {@link FEN_AT}. Field f of month m is at {@link summaryIndex}(m, f).
+ */
+export const SUMMARY = {
   /** Relationships set up in the month (spontaneously or on need), not counting the starting stock. */
   setUp: 0,
   /** Relationships standing when the window starts (set up in its first month, before anything else). */
@@ -63,12 +67,34 @@ export const S = {
   crossQuotaSetFen: 23,
 } as const;
 
-/** Start of the person-times block: index = TIMES_AT + geography × 4 + use. */
-export const TIMES_AT = 24;
-/** Start of the fen block: index = FEN_AT + geography × 4 + use. */
-export const FEN_AT = 36;
+// The index helpers below read module-private constants rather than the exported ones, which V8
+// folds into optimized code (see state.ts).
+const USES = USE_COUNT;
+const TIMES = Object.keys(SUMMARY).length;
+const FEN = TIMES + GEOGRAPHY_COUNT * USES;
+const FIELDS = FEN + GEOGRAPHY_COUNT * USES;
+
+/** Start of the person-times block: field = TIMES_AT + geography × 4 + use ({@link timesField}). */
+export const TIMES_AT = TIMES;
+/** Start of the fen block: field = FEN_AT + geography × 4 + use ({@link fenField}). */
+export const FEN_AT = FEN;
 /** Number of summary fields per month. */
-export const SUMMARY_FIELDS = 48;
+export const SUMMARY_FIELDS = FIELDS;
+
+/** Index of summary field `field` of month `month` in a months × SUMMARY_FIELDS array. */
+export function summaryIndex(month: number, field: number): number {
+  return month * FIELDS + field;
+}
+
+/** The summary field of payments from quotas (person-times) of geography `geo` and use `use`. */
+export function timesField(geo: number, use: number): number {
+  return TIMES + geo * USES + use;
+}
+
+/** The summary field of fen paid from quotas of geography `geo` and use `use`. */
+export function fenField(geo: number, use: number): number {
+  return FEN + geo * USES + use;
+}
 
 /**
  * Age bands of the beneficiary profile (被共济人年龄段), by age at the window's start: children
@@ -87,10 +113,31 @@ export function ageBand(age: number): number {
  */
 export const PROFILE_FIELDS = AGE_BANDS.length * SCHEMES.length * 2;
 
+const BANDS = AGE_BANDS.length;
+const SCHEME_CODES = SCHEMES.length;
+
+/** Index of the person-times of age band `band` and scheme `scheme` in month `month` of the profile (the fen follow at +1). */
+export function profileIndex(month: number, band: number, scheme: number): number {
+  return ((month * BANDS + band) * SCHEME_CODES + scheme) * 2;
+}
+
 /** Ledger account classes the bulk path aggregates postings into. */
 export const CLASSES = ['accounts', 'quotas', 'wallets', 'funds', 'payees', 'cash'] as const;
-/** Index of each account class. */
-export const C = { accounts: 0, quotas: 1, wallets: 2, funds: 3, payees: 4, cash: 5 } as const;
+/** Index of each account class (账户类别) in {@link CLASSES}. */
+export const ACCOUNT_CLASS = { accounts: 0, quotas: 1, wallets: 2, funds: 3, payees: 4, cash: 5 } as const;
+
+const RULES = SHARING_RULES.length;
+const CLASS_COUNT = CLASSES.length;
+
+/** Index of the refusals of sharing rule `rule` (its index in SHARING_RULES) in month `month` of a months × rules array. */
+export function refusalIndex(month: number, rule: number): number {
+  return month * RULES + rule;
+}
+
+/** Index of account class `cls` in month `month` of a months × CLASSES array. */
+export function classIndex(month: number, cls: number): number {
+  return month * CLASS_COUNT + cls;
+}
 
 /** A refusal met while simulating a traced family. */
 export interface TracedRefusal {
@@ -128,7 +175,7 @@ export interface RangeResult {
   families: number;
   personMonths: number;
   flows: FlowCube;
-  /** months × SUMMARY_FIELDS, see {@link S}. */
+  /** months × SUMMARY_FIELDS, see {@link SUMMARY}. */
   summary: Float64Array;
   /** months × 12: refusals by sharing rule R1..R12. */
   refusals: Float64Array;
@@ -136,7 +183,7 @@ export interface RangeResult {
   ledger: Float64Array;
   /**
    * months × {@link PROFILE_FIELDS}: payments from quotas by the beneficiary's age band and scheme at the
-   * time of payment, person-times and fen (they sum to S.personTimes and S.sharedFen).
+   * time of payment, person-times and fen (they sum to SUMMARY.personTimes and SUMMARY.sharedFen).
    */
   beneficiaryProfile: Float64Array;
   /** Per month, fen by which the ledger and the state arrays disagree (must be 0). */
@@ -195,5 +242,5 @@ export function mergeAllButFlows(into: RangeResult, other: Omit<RangeResult, 'fl
 
 /** A monthly summary field of a result, as a plain array over the months. */
 export function series(result: RangeResult, field: number): number[] {
-  return Array.from({ length: result.months }, (_, m) => result.summary[m * SUMMARY_FIELDS + field]!);
+  return Array.from({ length: result.months }, (_, m) => result.summary[summaryIndex(m, field)]!);
 }

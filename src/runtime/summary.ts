@@ -3,7 +3,7 @@
  * use, relationships, clearing cash movement, and each province's prepayment usage and warnings —
  * the plain object `simulate --json` prints and the workbench shows first.
  */
-import { FEN_AT, S, SUMMARY_FIELDS, TIMES_AT } from '../engine/result';
+import { FEN_AT, SUMMARY, SUMMARY_FIELDS, TIMES_AT } from '../engine/result';
 import type { Dataset } from '../population/dataset';
 import { PERMITTED_USES, type PermittedUse } from '../rules/types';
 import { crossProvinceSpread, type TotalSpread } from '../clearing/claims';
@@ -202,12 +202,16 @@ export function runSummary(run: ScenarioRun, dataset: Dataset): RunSummary {
     ) as RunSummary['byGeography'],
     byUse: Object.fromEntries(PERMITTED_USES.map((u, i) => [u, volume(allGeos, [i])])) as RunSummary['byUse'],
     relationships: {
-      setUp: sumOver(S.setUp),
-      startingStock: sumOver(S.setUpStock),
-      ended: sumOver(S.endedVoluntary) + sumOver(S.endedMove) + sumOver(S.endedDeath) + sumOver(S.endedLeave),
-      activeAtEnd: M > 0 ? at(M - 1, S.active) : 0,
+      setUp: sumOver(SUMMARY.setUp),
+      startingStock: sumOver(SUMMARY.setUpStock),
+      ended:
+        sumOver(SUMMARY.endedVoluntary) +
+        sumOver(SUMMARY.endedMove) +
+        sumOver(SUMMARY.endedDeath) +
+        sumOver(SUMMARY.endedLeave),
+      activeAtEnd: M > 0 ? at(M - 1, SUMMARY.active) : 0,
     },
-    quotaFrozenFenAtEnd: M > 0 ? at(M - 1, S.quotaFrozenFen) + at(M - 1, S.walletFen) : 0,
+    quotaFrozenFenAtEnd: M > 0 ? at(M - 1, SUMMARY.quotaFrozenFen) + at(M - 1, SUMMARY.walletFen) : 0,
     clearing: {
       ...cash,
       savedFen: cash.grossFen - cash.nettedFen,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { simulateRange } from '../../src/engine';
-import { FamilyState, K } from '../../src/engine/state';
+import { ACCOUNT_KIND } from '../../src/engine/state';
+import { RangeTotals } from '../../src/engine/totals';
 import { inputOf, resultBits } from './helpers';
 
 const K2000 = 2000;
@@ -11,16 +12,16 @@ const FAMILIES = 600;
  * left out of the ledger totals, as if a posting had been dropped; the state arrays still change.
  */
 function dropping<T>(from: number, to: number, fromMonth: number, n: number, run: () => T): T {
-  const book = FamilyState.prototype.book;
+  const book = RangeTotals.prototype.book;
   let seen = 0;
-  FamilyState.prototype.book = function (this: FamilyState, month, fromKind, toKind, fen) {
+  RangeTotals.prototype.book = function (this: RangeTotals, month, fromKind, toKind, fen) {
     if (fromKind === from && toKind === to && month >= fromMonth && seen++ === n) return;
     book.call(this, month, fromKind, toKind, fen);
   };
   try {
     return run();
   } finally {
-    FamilyState.prototype.book = book;
+    RangeTotals.prototype.book = book;
   }
 }
 
@@ -31,11 +32,17 @@ describe('accounts brought up to date when read, and the monthly conservation ch
     // Credits and own spending paid in the bulk pass are booked as the range's monthly totals
     // (twelve bookings a year), the other postings one by one.
     const cases: [string, number, number, number, number[]][] = [
-      ["a month's credits", K.fund, K.account, 1, [0, 5]],
-      ['own spending (R8) or a bill from the own account (R12)', K.account, K.payee, 0, [0, 5, 57]],
-      ['a quota set (R7)', K.account, K.quota, 0, [0, 57]],
-      ['a payment from a quota (R11)', K.quota, K.payee, 0, [0, 57]],
-      ['a quota returned (R10) or lowered (R7)', K.quota, K.account, 0, [0, 57]],
+      ["a month's credits", ACCOUNT_KIND.fund, ACCOUNT_KIND.account, 1, [0, 5]],
+      [
+        'own spending (R8) or a bill from the own account (R12)',
+        ACCOUNT_KIND.account,
+        ACCOUNT_KIND.payee,
+        0,
+        [0, 5, 57],
+      ],
+      ['a quota set (R7)', ACCOUNT_KIND.account, ACCOUNT_KIND.quota, 0, [0, 57]],
+      ['a payment from a quota (R11)', ACCOUNT_KIND.quota, ACCOUNT_KIND.payee, 0, [0, 57]],
+      ['a quota returned (R10) or lowered (R7)', ACCOUNT_KIND.quota, ACCOUNT_KIND.account, 0, [0, 57]],
     ];
     for (const [what, from, to, fromMonth, ns] of cases) {
       for (const n of ns) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { simulateRange, SUMMARY_FIELDS, TIMES_AT, type RangeResult } from '../../src/engine';
-import { USE_LTC, USE_MEDICAL, USE_RESIDENT } from '../../src/engine/prepare';
+import { USE_LTC, USE_MEDICAL, USE_RESIDENT } from '../../src/engine/codes';
 import type { Scenario } from '../../src/scenario';
 import { inputOf } from './helpers';
 

@@ -5,13 +5,13 @@ import {
   ageBand,
   mergeRangeResults,
   PROFILE_FIELDS,
-  S,
   series,
+  SUMMARY,
   simulateRange,
   SUMMARY_FIELDS,
 } from '../../src/engine';
 import { SCHEMES } from '../../src/population/columns';
-import { C, CLASSES } from '../../src/engine/result';
+import { ACCOUNT_CLASS, CLASSES } from '../../src/engine/result';
 import { inputOf, resultBits } from './helpers';
 
 describe('simulateRange', () => {
@@ -52,8 +52,9 @@ describe('simulateRange', () => {
           row.reduce((s, x) => s + x, 0),
           `${name} month ${m}`,
         ).toBe(0);
-        expect(row[C.quotas]! + row[C.wallets]!).toBe(
-          r.summary[m * SUMMARY_FIELDS + S.quotaFrozenFen]! + r.summary[m * SUMMARY_FIELDS + S.walletFen]!,
+        expect(row[ACCOUNT_CLASS.quotas]! + row[ACCOUNT_CLASS.wallets]!).toBe(
+          r.summary[m * SUMMARY_FIELDS + SUMMARY.quotaFrozenFen]! +
+            r.summary[m * SUMMARY_FIELDS + SUMMARY.walletFen]!,
         );
       }
     }
@@ -61,8 +62,8 @@ describe('simulateRange', () => {
 
   test('the flow cube holds exactly the shared money of the summaries', () => {
     const r = simulateRange(input, 0, 1500);
-    const shared = series(r, S.sharedFen).reduce((s, x) => s + x, 0);
-    const times = series(r, S.personTimes).reduce((s, x) => s + x, 0);
+    const shared = series(r, SUMMARY.sharedFen).reduce((s, x) => s + x, 0);
+    const times = series(r, SUMMARY.personTimes).reduce((s, x) => s + x, 0);
     expect(r.flows.totalFen()).toBe(shared);
     expect(r.flows.cells().reduce((s, c) => s + c.count, 0)).toBe(times);
     expect(shared % input.scaleK).toBe(0);
@@ -78,8 +79,8 @@ describe('simulateRange', () => {
         times += r.beneficiaryProfile[m * per + i]!;
         fen += r.beneficiaryProfile[m * per + i + 1]!;
       }
-      expect(times, `month ${m}`).toBe(r.summary[m * SUMMARY_FIELDS + S.personTimes]!);
-      expect(fen, `month ${m}`).toBe(r.summary[m * SUMMARY_FIELDS + S.sharedFen]!);
+      expect(times, `month ${m}`).toBe(r.summary[m * SUMMARY_FIELDS + SUMMARY.personTimes]!);
+      expect(fen, `month ${m}`).toBe(r.summary[m * SUMMARY_FIELDS + SUMMARY.sharedFen]!);
     }
     const byBand = AGE_BANDS.map((_, a) => {
       let fen = 0;
@@ -98,18 +99,22 @@ describe('simulateRange', () => {
   test('relationships are set up, stand, and end by choice and by insurance changes', () => {
     const r = simulateRange(input, 0, 3000);
     const total = (f: number) => series(r, f).reduce((s, x) => s + x, 0);
-    expect(total(S.setUpStock)).toBeGreaterThan(0);
-    expect(total(S.setUp)).toBeGreaterThan(0);
-    expect(total(S.setUpOnNeed)).toBeGreaterThan(0);
-    expect(total(S.endedVoluntary)).toBeGreaterThan(0);
-    expect(total(S.endedDeath) + total(S.endedMove) + total(S.endedLeave)).toBeGreaterThan(0);
-    const active = series(r, S.active);
-    const ended = [S.endedVoluntary, S.endedMove, S.endedDeath, S.endedLeave].map((f) => series(r, f));
+    expect(total(SUMMARY.setUpStock)).toBeGreaterThan(0);
+    expect(total(SUMMARY.setUp)).toBeGreaterThan(0);
+    expect(total(SUMMARY.setUpOnNeed)).toBeGreaterThan(0);
+    expect(total(SUMMARY.endedVoluntary)).toBeGreaterThan(0);
+    expect(total(SUMMARY.endedDeath) + total(SUMMARY.endedMove) + total(SUMMARY.endedLeave)).toBeGreaterThan(
+      0,
+    );
+    const active = series(r, SUMMARY.active);
+    const ended = [SUMMARY.endedVoluntary, SUMMARY.endedMove, SUMMARY.endedDeath, SUMMARY.endedLeave].map(
+      (f) => series(r, f),
+    );
     let standing = 0;
     active.forEach((a, m) => {
       standing +=
-        r.summary[m * SUMMARY_FIELDS + S.setUpStock]! +
-        r.summary[m * SUMMARY_FIELDS + S.setUp]! -
+        r.summary[m * SUMMARY_FIELDS + SUMMARY.setUpStock]! +
+        r.summary[m * SUMMARY_FIELDS + SUMMARY.setUp]! -
         ended.reduce((s, e) => s + e[m]!, 0);
       expect(a, `month ${m}`).toBe(standing);
     });

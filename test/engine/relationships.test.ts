@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadFamily, simulateFamily } from '../../src/engine/family';
+import { beneficiarySlot } from '../../src/engine/familyTables';
 import { prepare } from '../../src/engine/prepare';
 import { FamilyState } from '../../src/engine/state';
-import { MAX_FAMILY_SIZE } from '../../src/population/family/parameters';
 import { chunkSource } from '../../src/population/generate';
 import { streamKey } from '../../src/population/random';
 import { inputOf } from './helpers';
@@ -12,12 +12,13 @@ const FAMILIES = 4000;
 
 /** Where beneficiary b's list disagrees with a pass over the family's relationships, or null. */
 function listMismatch(f: FamilyState): string | null {
-  for (let b = 0; b < f.n; b++) {
+  const rels = f.relationships;
+  for (let b = 0; b < f.members.count; b++) {
     const scanned: number[] = [];
-    for (let r = 0; r < f.nr; r++)
-      if (f.relActive[r] === 1 && f.pairBeneficiary[f.relPair[r]!] === b) scanned.push(r);
-    const n = f.asBeneficiary[b]!;
-    const listed = [...f.beneficiaryRels.subarray(b * MAX_FAMILY_SIZE, b * MAX_FAMILY_SIZE + n)];
+    for (let r = 0; r < rels.count; r++)
+      if (rels.active[r] === 1 && f.pairs.beneficiary[rels.pair[r]!] === b) scanned.push(r);
+    const n = rels.asBeneficiary[b]!;
+    const listed = [...rels.ofBeneficiary.subarray(beneficiarySlot(b, 0), beneficiarySlot(b, n))];
     if (JSON.stringify(listed) !== JSON.stringify(scanned))
       return `family ${f.familyIndex}, member ${b}, month ${f.m}: listed ${listed}, active ${scanned}`;
   }
@@ -52,14 +53,15 @@ describe('the relationships a bill draws on', () => {
         first ??= listMismatch(f);
         // Relationships that ended between an older and a newer one of the same beneficiary, both
         // still standing at the window's end: the case a wrong removal would reorder.
-        for (let r = 0; r < f.nr; r++) {
-          if (f.relActive[r] === 1) continue;
-          const b = f.pairBeneficiary[f.relPair[r]!]!;
+        const rels = f.relationships;
+        for (let r = 0; r < rels.count; r++) {
+          if (rels.active[r] === 1) continue;
+          const b = f.pairs.beneficiary[rels.pair[r]!]!;
           const standing = (from: number, to: number) =>
-            f.relActive
+            rels.active
               .subarray(from, to)
-              .some((a, i) => a === 1 && f.pairBeneficiary[f.relPair[from + i]!] === b);
-          if (standing(0, r) && standing(r + 1, f.nr)) endedBetweenOthers++;
+              .some((a, i) => a === 1 && f.pairs.beneficiary[rels.pair[from + i]!] === b);
+          if (standing(0, r) && standing(r + 1, rels.count)) endedBetweenOthers++;
         }
       }
     } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { S, series, simulateRange, TIMES_AT, FEN_AT, SUMMARY_FIELDS } from '../../src/engine';
+import { series, simulateRange, SUMMARY, TIMES_AT, FEN_AT, SUMMARY_FIELDS } from '../../src/engine';
 import { SHARING_RULES } from '../../src/rules/ids';
 import { Ledger } from '../../src/rules/ledger';
 import { parseStamp } from '../../src/rules/time';
@@ -67,11 +67,11 @@ describe('the engine follows the rules', () => {
     const w = simulateRange(wallet, 0, 800, { traceFamilies: families });
     const v = simulateRange(virtual, 0, 800, { traceFamilies: families });
     const total = (r: typeof w, f: number) => series(r, f).reduce((s, x) => s + x, 0);
-    expect(series(w, S.quotaFrozenFen).every((x) => x === 0)).toBe(true);
-    expect(series(w, S.walletFen).some((x) => x > 0)).toBe(true);
-    expect(series(v, S.walletFen).every((x) => x === 0)).toBe(true);
-    expect(total(w, S.quotaReleasedFen)).toBe(0);
-    expect(total(v, S.quotaReleasedFen)).toBeGreaterThan(0);
+    expect(series(w, SUMMARY.quotaFrozenFen).every((x) => x === 0)).toBe(true);
+    expect(series(w, SUMMARY.walletFen).some((x) => x > 0)).toBe(true);
+    expect(series(v, SUMMARY.walletFen).every((x) => x === 0)).toBe(true);
+    expect(total(w, SUMMARY.quotaReleasedFen)).toBe(0);
+    expect(total(v, SUMMARY.quotaReleasedFen)).toBeGreaterThan(0);
     const wp = w.traces.flatMap((t) => t.postings);
     expect(wp.some((p) => p.rule === 'R9' && p.from.startsWith('account:'))).toBe(true);
     expect(wp.some((p) => p.rule === 'R7' || (p.rule === 'R9' && p.from.startsWith('quota:')))).toBe(false);

@@ -1,0 +1,84 @@
+/**
+ * Insurance changes (参保变动, R6) of members who are in a candidate pair: death (from the
+ * population model's survival curve), a move of insurance to another pooling area of the province,
+ * or leaving basic medical insurance. Every relationship of the member ends (with its unused quota
+ * returned, R10); after a move the member's pairs open again from the new place.
+ */
+import { SchemeCode } from '../population/columns';
+import { drawFrom } from '../population/random';
+import { touch } from './accounts';
+import { NEVER as NEVER_EXPORT } from './familyTables';
+import { refreshPair } from './pairs';
+import { endRelationship } from './relationships';
+import { SUMMARY as SUMMARY_EXPORT } from './result';
+import { schedulePair } from './schedules';
+import type { FamilyState } from './state';
+
+// Imported constants in module-private bindings, which V8 folds into optimized code (state.ts).
+const NEVER = NEVER_EXPORT;
+const SUMMARY = SUMMARY_EXPORT;
+
+/** The monthly chance of an insurance change (R6) of member p: death, a move, or leaving insurance. */
+export function changeRate(f: FamilyState, p: number): number {
+  const e = f.ctx.input.behaviour.ending;
+  return f.ctx.deathMonthly[f.members.age[p]!]! + (e.moveYearly + e.leaveYearly) / 12;
+}
+
+/** Ends every active relationship in which member p is sharer or beneficiary (R6). `field`: the summary cause. */
+function endAllOf(f: FamilyState, p: number, field: number): void {
+  for (let r = 0; r < f.relationships.count; r++) {
+    if (!f.relationships.active[r]) continue;
+    const k = f.relationships.pair[r]!;
+    if (f.pairs.sharer[k] === p || f.pairs.beneficiary[k] === p) endRelationship(f, r, field);
+  }
+}
+
+/** After member p's insurance changed: every pair of p gets its geography, opening and next chance again. */
+function refreshPairsOf(f: FamilyState, p: number): void {
+  for (let k = 0; k < f.pairs.count; k++) {
+    if (f.pairs.sharer[k] !== p && f.pairs.beneficiary[k] !== p) continue;
+    refreshPair(f, k);
+    if (f.pairs.relationship[k] === -1) schedulePair(f, k, f.m + 1);
+  }
+}
+
+/**
+ * R6: insurance changes of members who are in a candidate pair, in the month drawn for them: death
+ * (survival table), a move of insurance to another pooling area of the province, or leaving basic
+ * medical insurance. Every relationship of the member ends; a move opens their pairs again elsewhere.
+ */
+export function insuranceChanges(f: FamilyState): void {
+  const c = f.ctx;
+  const e = c.input.behaviour.ending;
+  const move = e.moveYearly / 12;
+  const model = c.input.model;
+  for (let p = 0; p < f.members.count; p++) {
+    if (f.schedule.nextChange[p] !== f.m) continue;
+    const death = c.deathMonthly[f.members.age[p]!]!;
+    const u = f.unit() * changeRate(f, p);
+    touch(f, p);
+    f.stampInMonth();
+    if (u < death || u >= death + move) {
+      endAllOf(f, p, u < death ? SUMMARY.endedDeath : SUMMARY.endedLeave);
+      f.members.gone[p] = 1;
+      f.members.scheme[p] = SchemeCode.uninsured;
+      f.accounts.credit[p] = 0;
+      f.schedule.nextChange[p] = NEVER;
+      f.schedule.nextCare[p] = NEVER;
+      refreshPairsOf(f, p);
+      continue;
+    }
+    endAllOf(f, p, SUMMARY.endedMove);
+    const wait = f.waitLog(c.logNoChange[f.members.age[p]!]!);
+    f.schedule.nextChange[p] = wait < c.months ? f.m + 1 + wait : NEVER;
+    const province = f.members.province[p]!;
+    const areas = model.provinceAreas[province]!;
+    if (areas.length < 2) continue;
+    const current = f.members.area[p]!;
+    let next = current;
+    while (next === current) next = areas[drawFrom(model.areaTables[province]!, f.unit(), f.unitRest)]!;
+    f.members.area[p] = next;
+    f.members.residence[p] = next;
+    refreshPairsOf(f, p);
+  }
+}
