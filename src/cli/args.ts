@@ -40,6 +40,8 @@ export const LIMITS = {
   runs: 1000,
   /** Benchmark `--rounds`: 1 to 100. */
   rounds: 100,
+  /** `npm run bench` `--repeats`: 1 to 100 timed repeats after the warm-up. */
+  repeats: 100,
 } as const;
 
 /** `message` about option `name` and its value, in Chinese then English, then the usage line. */

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, type LaunchedChromium, serveBuild, type ServedApp } from '../../src/cli/browserApp';
+import { launchChromium, type LaunchedChromium, serveBuild, type ServedApp } from '../../bench/browserApp';
 
 const ROOT = resolve('test/browser/fixtures/faults');
 const OUT = resolve('test-artifacts/faults-dist');

@@ -3,7 +3,7 @@
  * (which sends the COOP/COEP isolation headers) on a free port of 127.0.0.1, drives Debian's
  * Chromium through playwright-core, and records every console error, page error, failed request
  * and HTTP error response, so a test can require a clean page. Serving, launching and recording live
- * in src/cli/browserApp.ts, which the browser benchmark uses too.
+ * in bench/browserApp.ts, which the browser benchmark uses too.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import {
   serveBuild,
   watch,
   type WatchedPage,
-} from '../../src/cli/browserApp';
+} from '../../bench/browserApp';
 
 export type { WatchedPage };
 

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from 'vitest';
-import type { PairedRuns } from '../../src/cli/benchRun';
-import { pairedSpeedup } from '../../src/cli/benchRuntime';
+import type { PairedRuns } from '../../bench/benchRun';
+import { pairedSpeedup } from '../../bench/benchRuntime';
 
 /** Runs the bench's run script as the runtime section does, returning its exit code and output. */
 function benchRun(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'src/cli/benchRun.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('npx', ['tsx', 'bench/benchRun.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

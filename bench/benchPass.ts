@@ -8,17 +8,17 @@
  * what the engine has long offered (the engine's input and range run, the calibration, the scenario
  * parser and the digest).
  *
- *   node --import tsx src/cli/benchPass.ts --scale 1:1000 --runs 10
+ *   node --import tsx bench/benchPass.ts --scale 1:1000 --runs 10
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { engineInput, simulateRange } from '../engine';
-import { calibrate, calibrationData } from '../population/calibration';
-import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
-import { sampleSize } from '../population/generate';
-import { loadDatasetFromDisk } from '../population/node';
-import { resultDigest } from '../runtime/digest';
-import { parseScenario, toEngineParameters } from '../scenario';
+import { engineInput, simulateRange } from '../src/engine';
+import { calibrate, calibrationData } from '../src/population/calibration';
+import { DEFAULT_FAMILY_PARAMETERS } from '../src/population/family/parameters';
+import { sampleSize } from '../src/population/generate';
+import { loadDatasetFromDisk } from '../src/population/node';
+import { resultDigest } from '../src/runtime/digest';
+import { parseScenario, toEngineParameters } from '../src/scenario';
 
 /** What one pass reports. */
 export interface EnginePass {
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
   // The same three steps as the bench's engine section (benchEngine.ts); not shared with it, because
   // this file runs inside older revisions that may not have such a helper.
-  const file = new URL('../../scenarios/baseline-2026.json', import.meta.url);
+  const file = new URL('../scenarios/baseline-2026.json', import.meta.url);
   const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.ok) throw new Error('scenarios/baseline-2026.json is not valid');
   const input = engineInput(toEngineParameters(parsed.scenario), model, dataset, k);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from 'vitest';
-import { compareSharedCores, type Comparison, type SharedCore } from '../../src/cli/benchCompare';
-import type { EnginePass } from '../../src/cli/benchPass';
+import { compareSharedCores, type Comparison, type SharedCore } from '../../bench/benchCompare';
+import type { EnginePass } from '../../bench/benchPass';
 
 /** Passes with the given CPU times, the first carrying `digest`. */
 function passes(cpu: number[], digest = 'd', personMonths = 1000): EnginePass[] {
@@ -48,7 +48,7 @@ test('different digests are reported, and pairs that did not run the same work a
 
 /** Runs the comparison command and returns its exit code and output. */
 function benchCompare(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npx', ['tsx', 'src/cli/benchCompare.ts', ...args], {
+  const r = spawnSync('npx', ['tsx', 'bench/benchCompare.ts', ...args], {
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -6,7 +6,7 @@ import {
   processMemory,
   processTree,
   treeMemory,
-} from '../../src/cli/processMemory';
+} from '../../bench/processMemory';
 
 let child: ChildProcess | null = null;
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { pairedSpeedup } from '../../src/cli/benchRuntime';
+import { pairedSpeedup } from '../../bench/benchRuntime';
 
 test('the speed-up is the median of the ratios of alternated runs, leaving out the first pair', () => {
   // Wall times of 1 and 2 workers timed in alternation, on a machine that slows down as they go.

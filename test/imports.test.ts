@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
 
 /** Every TypeScript source file under `dir`, as absolute paths. */
@@ -139,13 +139,19 @@ describe('the import graph of src/', () => {
     expect(circle, `an import circle: ${circle?.join(' → ')}`).toBeNull();
   });
 
-  // enabled when the benchmark wing and the formats move out (issue 23 part 3)
-  test.skip('nothing in src/cli or src/runtime imports from src/ui', () => {
+  test('only the interface imports from src/ui: nothing in the engine, runtime, commands or below', () => {
     const crossings = [...graphs.all]
-      .filter(([file]) => file.startsWith('src/cli/') || file.startsWith('src/runtime/'))
+      .filter(([file]) => !file.startsWith('src/ui/') && file !== 'src/main.ts')
       .flatMap(([file, targets]) =>
         targets.filter((t) => t.startsWith('src/ui/')).map((t) => `${file} → ${t}`),
       );
     expect(crossings, `imports from src/ui:\n${crossings.join('\n')}`).toEqual([]);
+  });
+
+  test('src/ imports nothing from the benchmarks, the tests or the worker entry points', () => {
+    const outside = [...graphs.all].flatMap(([file, targets]) =>
+      targets.filter((t) => !t.startsWith('src/')).map((t) => `${file} → ${t}`),
+    );
+    expect(outside, `imports from outside src/:\n${outside.join('\n')}`).toEqual([]);
   });
 });

@@ -14,8 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCALES } from '../runtime/scales';
-import { BENCH_HOOK, type BenchHook, type BenchRecord } from '../ui/benchHook';
+import { SCALES } from '../src/runtime/scales';
+import { BENCH_HOOK, type BenchHook, type BenchRecord } from '../src/ui/benchHook';
 import { referenceRate } from './benchEngine';
 import { buildApp, launchChromium, type LaunchedChromium, serveBuild, watch } from './browserApp';
 import { findProcess, PeakMemorySampler } from './processMemory';
@@ -38,7 +38,7 @@ export interface BrowserBenchOptions {
   log?: (line: string) => void;
 }
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCENARIO = 'baseline-2026';
 
 /** How long a run may take before the benchmark gives up, by scale. */

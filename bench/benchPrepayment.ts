@@ -7,15 +7,15 @@
  * loop measured in the same run.
  */
 import { resolve } from 'node:path';
-import { calibrate, calibrationData } from '../population/calibration';
-import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
-import { loadDatasetFromDisk } from '../population/node';
-import { DrawWorkers } from '../runtime/drawWorkers';
-import { spawnNodeDrawWorker, spawnNodeWorker } from '../runtime/node';
-import { WorkerPool } from '../runtime/pool';
-import { simulateOnPool } from '../runtime/run';
-import { runScenario } from '../runtime/scenarioRun';
-import { loadValidScenario } from './args';
+import { calibrate, calibrationData } from '../src/population/calibration';
+import { DEFAULT_FAMILY_PARAMETERS } from '../src/population/family/parameters';
+import { loadDatasetFromDisk } from '../src/population/node';
+import { DrawWorkers } from '../src/runtime/drawWorkers';
+import { spawnNodeDrawWorker, spawnNodeWorker } from '../src/runtime/node';
+import { WorkerPool } from '../src/runtime/pool';
+import { simulateOnPool } from '../src/runtime/run';
+import { runScenario } from '../src/runtime/scenarioRun';
+import { loadValidScenario } from '../src/cli/args';
 import { referenceRate } from './benchEngine';
 
 /** One figure of the section. */
@@ -31,9 +31,7 @@ const DEFAULTS = { scaleK: 10_000, replications: 20, confidence: 0.95, workers: 
 
 /** Times the prepayment answer at the workspace's defaults `repeats` times after a warm-up run. */
 export async function prepaymentFigures(repeats: number): Promise<PrepaymentFigure[]> {
-  const scenario = await loadValidScenario(
-    resolve(import.meta.dirname, '../../scenarios/baseline-2026.json'),
-  );
+  const scenario = await loadValidScenario(resolve(import.meta.dirname, '../scenarios/baseline-2026.json'));
   const dataset = loadDatasetFromDisk();
   const population = { dataset, model: calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS) };
   const pool = new WorkerPool(spawnNodeWorker, DEFAULTS.workers);

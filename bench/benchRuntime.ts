@@ -5,7 +5,7 @@
  * 2 workers — next to the raw reference loop measured in this run. Speed is also given per second of
  * CPU time, with the machine's load before and after, so that a slow figure on a busy machine can be
  * told apart from a slow engine.
- * Runs are timed in child processes (src/cli/benchRun.ts); peak memory comes from a process that
+ * Runs are timed in child processes (bench/benchRun.ts); peak memory comes from a process that
  * holds only the 2-worker pool.
  */
 import { spawnSync } from 'node:child_process';

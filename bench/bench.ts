@@ -8,15 +8,16 @@
  * The browser section runs the workbench in Chromium at 1:1000 unless --scale says otherwise, and at
  * 1:1 with --national.
  */
-import { calibrate, calibrationData, type PopulationModel } from '../population/calibration';
-import { allocateColumns, BYTES_PER_PERSON, chunkBytes, type PersonColumns } from '../population/columns';
-import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
-import { populationChunks, sampleSize } from '../population/generate';
-import { loadDatasetFromDisk } from '../population/node';
-import { streamKey } from '../population/random';
+import { calibrate, calibrationData, type PopulationModel } from '../src/population/calibration';
+import { allocateColumns, BYTES_PER_PERSON, chunkBytes, type PersonColumns } from '../src/population/columns';
+import { DEFAULT_FAMILY_PARAMETERS } from '../src/population/family/parameters';
+import { populationChunks, sampleSize } from '../src/population/generate';
+import { loadDatasetFromDisk } from '../src/population/node';
+import { streamKey } from '../src/population/random';
 import { availableParallelism } from 'node:os';
+import { ArgumentError, LIMITS, parseScale, parseWhole, readOptions } from '../src/cli/args';
 import { engineFigures } from './benchEngine';
-import { SCALES } from '../runtime/scales';
+import { SCALES } from '../src/runtime/scales';
 import { runtimeFigures } from './benchRuntime';
 
 /** Options every section receives. */
@@ -179,43 +180,46 @@ function show(f: Figure): string {
   return `${Number.isInteger(f.value) ? f.value : f.value.toFixed(2)} ${f.unit}`;
 }
 
-/** Parses `--scale 1:k`, `--repeats n`, `--section name` and `--json`; throws a readable message. */
-function parseArgs(
+const USAGE =
+  'usage: npm run bench [-- --json] [--national] [--scale 1:k] [--repeats n] [--section population|engine|runtime|prepayment|browser]';
+
+/** Section names, for refusing an unknown one before anything runs. */
+const SECTION_NAMES = ['population', 'engine', 'runtime', 'prepayment', 'browser'];
+
+/**
+ * Reads `--scale 1:k`, `--repeats n` (1 to 100), `--section name`, `--national` and `--json` with the
+ * commands' shared rules (src/cli/args.ts): an unknown or repeated option, an empty value, a number
+ * not in plain digits or out of range, or an unknown section is refused before anything runs.
+ */
+function parseBenchArgs(
   argv: string[],
 ): BenchOptions & { json: boolean; national: boolean; section: string | null } {
-  const out = {
-    scaleK: 200,
-    scaleGiven: false,
-    repeats: 3,
-    json: false,
-    national: false,
-    section: null as string | null,
-  };
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k]!;
-    const value = (): string => {
-      const v = argv[++k];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--json') out.json = true;
-    else if (arg === '--national') out.national = true;
-    else if (arg === '--scale') {
-      const m = /^1:(\d+)$/.exec(value());
-      if (!m) throw new Error('--scale must look like 1:200 (1:k, k from 1 to 10000)');
-      out.scaleK = Number(m[1]);
-      out.scaleGiven = true;
-    } else if (arg === '--repeats') {
-      out.repeats = Number(value());
-      if (!Number.isInteger(out.repeats) || out.repeats < 1)
-        throw new Error('--repeats must be a whole number ≥ 1');
-    } else if (arg === '--section') out.section = value();
-    else
-      throw new Error(
-        `unknown argument ${arg}; use --json, --national, --scale 1:k, --repeats n, --section name`,
-      );
+  const o = readOptions(
+    argv,
+    {
+      json: { type: 'boolean', default: false },
+      national: { type: 'boolean', default: false },
+      scale: { type: 'string' },
+      repeats: { type: 'string', default: '3' },
+      section: { type: 'string' },
+    },
+    USAGE,
+  );
+  const section = o.section ?? null;
+  if (section !== null && !SECTION_NAMES.includes(section)) {
+    throw new ArgumentError(
+      `--section "${section}": 没有此部分 / no such section; sections: ${SECTION_NAMES.join(', ')}\n${USAGE}`,
+      'section',
+    );
   }
-  return out;
+  return {
+    scaleK: o.scale === undefined ? 200 : parseScale(o.scale, USAGE),
+    scaleGiven: o.scale !== undefined,
+    repeats: parseWhole(o.repeats, 'repeats', 1, LIMITS.repeats, USAGE),
+    json: o.json,
+    national: o.national,
+    section,
+  };
 }
 
 /** k of the browser section: 1 with --national, else --scale, else 1:1000. */
@@ -233,7 +237,7 @@ function checkBrowserScale(k: number): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2));
   const t0 = performance.now();
   const model = calibrate(calibrationData(loadDatasetFromDisk()), DEFAULT_FAMILY_PARAMETERS);
   const sections: BenchSection[] = [

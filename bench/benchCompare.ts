@@ -15,12 +15,12 @@
  *   npm run bench:compare -- --base HEAD [--scale 1:1000] [--runs 10] [--rounds 2] [--json]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median } from 'd3';
-import { LIMITS, parseScale, parseWhole, readOptions } from './args';
+import { LIMITS, parseScale, parseWhole, readOptions } from '../src/cli/args';
 import type { EnginePass } from './benchPass';
 
 const USAGE =
@@ -97,7 +97,7 @@ function git(args: string[], cwd = '.'): string {
 
 /** Runs benchPass in `tree` pinned to `core` and returns its passes. */
 function passesIn(tree: string, core: number, scaleK: number, runs: number): Promise<EnginePass[]> {
-  const args = ['-c', String(core), process.execPath, '--import', 'tsx', 'src/cli/benchPass.ts'];
+  const args = ['-c', String(core), process.execPath, '--import', 'tsx', 'bench/benchPass.ts'];
   const child = spawn('taskset', [...args, '--scale', `1:${scaleK}`, '--runs', String(runs)], { cwd: tree });
   let out = '';
   let err = '';
@@ -125,7 +125,9 @@ function checkOut(revision: string): { dir: string; commit: string } {
   try {
     git(['worktree', 'add', '--detach', '--force', dir, commit]);
     symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
-    copyFileSync('src/cli/benchPass.ts', join(dir, 'src/cli/benchPass.ts'));
+    // Revisions before the benchmarks left src/cli have no bench/ folder yet.
+    mkdirSync(join(dir, 'bench'), { recursive: true });
+    copyFileSync('bench/benchPass.ts', join(dir, 'bench/benchPass.ts'));
   } catch (e) {
     removeWorktree(dir);
     throw e;

@@ -12,22 +12,22 @@
  * and the machine's drift between minutes stays out of their ratio, the speed-up. It then prints
  * one JSON line with both configurations (`PairedRuns`); the peak memory there is the two pools'.
  *
- *   npx tsx src/cli/benchRun.ts --scale 1:1000 --workers 2 [--runs 2]
- *   npx tsx src/cli/benchRun.ts --scale 1:1000 --paired --runs 9
+ *   npx tsx bench/benchRun.ts --scale 1:1000 --workers 2 [--runs 2]
+ *   npx tsx bench/benchRun.ts --scale 1:1000 --paired --runs 9
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { engineInput, type EngineInput, type RangeResult } from '../engine';
-import { calibrate, calibrationData } from '../population/calibration';
-import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
-import { loadDatasetFromDisk } from '../population/node';
-import { spawnNodeWorker } from '../runtime/node';
-import { WorkerPool } from '../runtime/pool';
-import { simulateOnPool, type SimulationPool } from '../runtime/run';
-import { toEngineParameters } from '../scenario/convert';
-import { LIMITS, loadValidScenario, parseScale, parseWhole, readOptions } from './args';
+import { engineInput, type EngineInput, type RangeResult } from '../src/engine';
+import { calibrate, calibrationData } from '../src/population/calibration';
+import { DEFAULT_FAMILY_PARAMETERS } from '../src/population/family/parameters';
+import { loadDatasetFromDisk } from '../src/population/node';
+import { spawnNodeWorker } from '../src/runtime/node';
+import { WorkerPool } from '../src/runtime/pool';
+import { simulateOnPool, type SimulationPool } from '../src/runtime/run';
+import { toEngineParameters } from '../src/scenario/convert';
+import { LIMITS, loadValidScenario, parseScale, parseWhole, readOptions } from '../src/cli/args';
 
-const USAGE = 'usage: npx tsx src/cli/benchRun.ts --scale 1:k (--workers N | --paired) [--runs n]';
+const USAGE = 'usage: npx tsx bench/benchRun.ts --scale 1:k (--workers N | --paired) [--runs n]';
 
 /** What one measured run reports. */
 export interface MeasuredRun {
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   const runs = parseWhole(v.runs ?? '1', 'runs', 1, LIMITS.runs, USAGE);
   const here = new URL('.', import.meta.url);
   const scenario = await loadValidScenario(
-    resolve(new URL('../../scenarios/baseline-2026.json', here).pathname),
+    resolve(new URL('../scenarios/baseline-2026.json', here).pathname),
   );
   const dataset = loadDatasetFromDisk();
   const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);

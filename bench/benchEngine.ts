@@ -9,17 +9,17 @@
  * that a time per family can be read against the work in it.
  */
 import { readFileSync } from 'node:fs';
-import { engineInput, simulateRange } from '../engine';
-import { loadFamily } from '../engine/family';
-import { prepare } from '../engine/prepare';
-import { CHUNK_FAMILIES } from '../engine/range';
-import { SUMMARY, SUMMARY_FIELDS } from '../engine/result';
-import { FamilyState } from '../engine/state';
-import type { PopulationModel } from '../population/calibration';
-import type { Dataset } from '../population/dataset';
-import { chunkSource, type ChunkSource, sampleSize } from '../population/generate';
-import { streamKey } from '../population/random';
-import { parseScenario, toEngineParameters } from '../scenario';
+import { engineInput, simulateRange } from '../src/engine';
+import { loadFamily } from '../src/engine/family';
+import { prepare } from '../src/engine/prepare';
+import { CHUNK_FAMILIES } from '../src/engine/range';
+import { SUMMARY, SUMMARY_FIELDS } from '../src/engine/result';
+import { FamilyState } from '../src/engine/state';
+import type { PopulationModel } from '../src/population/calibration';
+import type { Dataset } from '../src/population/dataset';
+import { chunkSource, type ChunkSource, sampleSize } from '../src/population/generate';
+import { streamKey } from '../src/population/random';
+import { formatScenarioErrors, parseScenarioText, toEngineParameters } from '../src/scenario';
 
 /** One measured figure, as bench.ts prints it. */
 export interface EngineFigure {
@@ -118,9 +118,9 @@ export function engineFigures(
   scaleK: number,
   repeats: number,
 ): EngineFigure[] {
-  const file = new URL('../../scenarios/baseline-2026.json', import.meta.url);
-  const parsed = parseScenario(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.ok) throw new Error('scenarios/baseline-2026.json does not validate');
+  const file = new URL('../scenarios/baseline-2026.json', import.meta.url);
+  const parsed = parseScenarioText(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(formatScenarioErrors(parsed.errors));
   const input = engineInput(toEngineParameters(parsed.scenario), model, dataset, scaleK);
   const families = sampleSize(model, scaleK);
   const key = streamKey(input.seed);
