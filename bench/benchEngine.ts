@@ -168,7 +168,6 @@ export function engineFigures(
     unit,
   });
   const micros = (seconds: number) => (seconds / families) * 1e6;
-  const TARGET = 30e6;
   return [
     f('scaleK', '规模 scale 1:k, k =', scaleK),
     f('families', '家庭 families', families),
@@ -185,8 +184,6 @@ export function engineFigures(
       micros(Math.max(0, whole - generation - loading)),
       'µs',
     ),
-    f('targetPerFamily', '目标速度下每户 a family at the target speed', micros(personMonths / TARGET), 'µs'),
-    f('targetPerSecond', '目标 target per core', TARGET, 'person-months/s'),
     f('membersPerFamily', '每户成员 members of a family', work.members),
     f('pairsPerFamily', '每户候选对 candidate sharer-relative pairs', work.pairs),
     f('holdersPerFamily', '每户账户持有人 account holders', work.holders),

@@ -157,10 +157,8 @@ export function runtimeFigures(options: { national: boolean; repeats: number }):
     f('machineLoadBefore', '机器负载 machine load before (1-min average)', loadBefore),
     f('machineLoadAfter', '机器负载 machine load after (1-min average)', loadavg()[0]!),
     f('conservationResidualFen', '守恒残差 conservation residual, all runs', residual, 'fen'),
-    f('targetPerCore', '目标 target per core', 30e6, 'person-months/s'),
     f('targetSpeedup', '目标 target speed-up', 1.8),
     f('targetWall_1000', '目标 target 1:1000 wall time', 1, 's'),
-    f('targetWall_1', '目标 target 1:1 national year', 300, 's'),
     f('targetPeakMemory_1', '目标 target 1:1 peak memory', 2048, 'MiB'),
   );
   return figures;

@@ -1,7 +1,7 @@
 /**
  * Results across the worker boundary (结果传递): a worker's total packed into plain typed arrays that
  * structured cloning copies without loss, and added on the main side into the run's total. The
- * flow cube travels as packed cells (flat index, fen, count: 20 bytes a cell) and is added straight
+ * flow cube travels as packed cells (flat index, fen, count, squared payments: 28 bytes a cell) and is added straight
  * into the total's cube, so the main side never holds a second cube the size of a worker's.
  */
 import { FlowCube, type PackedCells } from '../clearing/flows';

@@ -23,8 +23,9 @@ export interface SimulationWorkerApi {
  * A fresh worker-side API object. The total is handed over as a copy (structured cloning), not by
  * transferring its buffers: the first ArrayBuffer a thread detaches turns off one of V8's
  * assumptions (no buffer was ever detached) and with it every optimized function that relied on it,
- * which is the whole engine, so the run after the first began cold again. The copy is 20 bytes a
- * flow cell, once per worker and run (36 MB at 1:1, about 40 thousand cells at 1:1000).
+ * which is the whole engine, so the run after the first began cold again. The copy is 28 bytes a
+ * flow cell, once per worker and run (about 51 MB at 1:1's 1.8 million cells, about 40 thousand
+ * cells at 1:1000).
  */
 export function simulationWorkerApi(): SimulationWorkerApi {
   let input: EngineInput | null = null;

@@ -92,7 +92,7 @@ GROUP BY sharer_province, treatment_province`,
 
 /**
  * Who benefits, per run: beneficiaries and sharers at the window's end, relationships active then,
- * and the dormant balance put to use over the window (S.sharedFen):
+ * and the dormant balance put to use over the window (SUMMARY.sharedFen):
  * scenario, beneficiaries, sharers, active, shared_fen.
  */
 export function beneficiariesSql(runs: readonly RunRef[]): string {
