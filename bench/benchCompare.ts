@@ -9,8 +9,9 @@
  *
  * The base revision is checked out in a temporary git worktree that shares the project's
  * node_modules; the current `benchPass.ts` is copied into it so that both sides time the same way.
- * The result's digest of each side is printed beside the times: a speed change that should not
- * change results shows here whether it did.
+ * The result's digest of each side is printed beside the times, and both sides then simulate four
+ * scenarios (benchPass.ts's DIGEST_SCENARIOS) at the same scale and compare their digests: a speed
+ * change that should not change results shows here whether it did.
  *
  *   npm run bench:compare -- --base HEAD [--scale 1:1000] [--runs 10] [--rounds 2] [--json]
  */
@@ -21,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median } from 'd3';
 import { LIMITS, parseScale, parseWhole, readOptions } from '../src/cli/args';
-import type { EnginePass } from './benchPass';
+import type { EnginePass, ScenarioDigest } from './benchPass';
 
 const USAGE =
   'usage: npm run bench:compare -- --base <revision> [--scale 1:k] [--runs n] [--rounds n] [--json]';
@@ -88,6 +89,29 @@ export function compareSharedCores(pairs: readonly SharedCore[]): Comparison {
   };
 }
 
+/** One scenario's digests on both sides (`missing` where that side has no such scenario file). */
+export interface DigestRow {
+  scenario: string;
+  base: string;
+  head: string;
+}
+
+/**
+ * The scenario digests of both sides, row by row, and whether every scenario both sides have gave
+ * the same result (a scenario one side lacks is listed, not counted). Refuses lists of other scenarios.
+ */
+export function compareDigests(
+  base: readonly ScenarioDigest[],
+  head: readonly ScenarioDigest[],
+): { rows: DigestRow[]; same: boolean } {
+  const names = head.map((d) => d.scenario);
+  if (base.length !== head.length || base.some((d, i) => d.scenario !== names[i]))
+    throw new Error(`the two sides digested different scenarios: ${base.map((d) => d.scenario).join(', ')}`);
+  const rows = head.map((h, i) => ({ scenario: h.scenario, base: base[i]!.digest, head: h.digest }));
+  const compared = rows.filter((r) => r.base !== 'missing' && r.head !== 'missing');
+  return { rows, same: compared.length > 0 && compared.every((r) => r.base === r.head) };
+}
+
 /** Runs git with `args` in `cwd` and returns its standard output; a failure throws with its error output. */
 function git(args: string[], cwd = '.'): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -113,6 +137,28 @@ function passesIn(tree: string, core: number, scaleK: number, runs: number): Pro
           .split('\n')
           .filter((l) => l.startsWith('{'))
           .map((l) => JSON.parse(l) as EnginePass),
+      );
+    });
+  });
+}
+
+/** Runs benchPass --digests in `tree` at 1:k and returns its scenario digests. */
+function digestsIn(tree: string, scaleK: number): Promise<ScenarioDigest[]> {
+  const args = ['--import', 'tsx', 'bench/benchPass.ts', '--scale', `1:${scaleK}`, '--digests'];
+  const child = spawn(process.execPath, args, { cwd: tree });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`the digests in ${tree} failed (exit ${code}): ${err.trim()}`));
+      done(
+        out
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as ScenarioDigest),
       );
     });
   });
@@ -184,8 +230,23 @@ async function main(): Promise<void> {
       pairs.push(...results);
     }
     const c = compareSharedCores(pairs);
+    const [baseDigests, headDigests] = await Promise.all([
+      digestsIn(base.dir, scaleK),
+      digestsIn('.', scaleK),
+    ]);
+    const scenarios = compareDigests(baseDigests, headDigests);
+    const sameResults = c.sameResults && scenarios.same;
     if (o.json) {
-      console.log(JSON.stringify({ baseCommit: base.commit, scaleK, runs, ...c }));
+      console.log(
+        JSON.stringify({
+          baseCommit: base.commit,
+          scaleK,
+          runs,
+          ...c,
+          sameResults,
+          scenarios: scenarios.rows,
+        }),
+      );
       return;
     }
     const s = (x: number): string => `${x.toFixed(3)} s`;
@@ -200,7 +261,16 @@ async function main(): Promise<void> {
     console.log(
       `  比值中位数 median ratio: ${c.medianRatio.toFixed(3)} (below 1: the working tree is faster)`,
     );
-    console.log(`  结果 results: ${c.sameResults ? 'identical digests' : 'DIFFERENT digests'}`);
+    for (const r of scenarios.rows) {
+      const verdict =
+        r.base === 'missing' || r.head === 'missing'
+          ? 'not on both sides'
+          : r.base === r.head
+            ? 'identical'
+            : 'DIFFERENT';
+      console.log(`  结果 ${r.scenario.padEnd(18)} ${verdict} (${r.head.slice(0, 12)})`);
+    }
+    console.log(`  结果 results: ${sameResults ? 'identical digests' : 'DIFFERENT digests'}`);
   } finally {
     removeWorktree(base.dir);
   }

@@ -1,6 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from 'vitest';
-import { compareSharedCores, type Comparison, type SharedCore } from '../../bench/benchCompare';
+import {
+  compareDigests,
+  compareSharedCores,
+  type Comparison,
+  type DigestRow,
+  type SharedCore,
+} from '../../bench/benchCompare';
 import type { EnginePass } from '../../bench/benchPass';
 
 /** Passes with the given CPU times, the first carrying `digest`. */
@@ -46,6 +52,21 @@ test('different digests are reported, and pairs that did not run the same work a
   ).toThrow(/different person-months/);
 });
 
+test('scenario digests are compared row by row; a scenario one side lacks is listed, not counted', () => {
+  const d = (scenario: string, digest: string) => ({ scenario, digest });
+  const same = compareDigests([d('a', '1'), d('b', 'missing')], [d('a', '1'), d('b', '2')]);
+  expect(same).toEqual({
+    rows: [
+      { scenario: 'a', base: '1', head: '1' },
+      { scenario: 'b', base: 'missing', head: '2' },
+    ],
+    same: true,
+  });
+  expect(compareDigests([d('a', '1'), d('b', '2')], [d('a', '1'), d('b', '3')]).same).toBe(false);
+  expect(compareDigests([d('a', 'missing')], [d('a', '1')]).same).toBe(false);
+  expect(() => compareDigests([d('a', '1')], [d('b', '1')])).toThrow(/different scenarios/);
+});
+
 /** Runs the comparison command and returns its exit code and output. */
 function benchCompare(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('npx', ['tsx', 'bench/benchCompare.ts', ...args], {
@@ -59,7 +80,18 @@ test('comparing the working tree with HEAD runs both engines on shared cores and
   const r = benchCompare(['--base', 'HEAD', '--scale', '1:10000', '--runs', '3', '--rounds', '1', '--json']);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  const c = JSON.parse(r.stdout.trim()) as Comparison & { baseCommit: string; runs: number };
+  const c = JSON.parse(r.stdout.trim()) as Comparison & {
+    baseCommit: string;
+    runs: number;
+    scenarios: DigestRow[];
+  };
+  expect(c.scenarios.map((s) => s.scenario)).toEqual([
+    'baseline-2026',
+    'pilot-2025-wallet',
+    'scope-2021',
+    'monthly-cap-2026',
+  ]);
+  for (const s of c.scenarios) expect(s.head).toMatch(/^[0-9a-f]{16,}$/);
   expect(c.ratios.length).toBeGreaterThanOrEqual(1);
   for (const ratio of c.ratios) expect(ratio).toBeGreaterThan(0);
   expect(c.personMonths).toBeGreaterThan(0);
