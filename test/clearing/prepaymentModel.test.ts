@@ -10,7 +10,8 @@ import { AREA_PROVINCE, PROVINCES, syntheticSample } from './helpers';
 
 const P = 2;
 const M = 12;
-const calendar = runCalendar('2026-01', M, DEFAULT_CLEARING_PARAMETERS.calendar);
+/** The calendar of 2026, made when a test asks for it (not when the file loads). */
+const calendarOf2026 = () => runCalendar('2026-01', M, DEFAULT_CLEARING_PARAMETERS.calendar);
 const dedicated: ClearingParameters = {
   ...DEFAULT_CLEARING_PARAMETERS,
   prepayment: { ...DEFAULT_CLEARING_PARAMETERS.prepayment, model: 'dedicated' },
@@ -39,7 +40,7 @@ function input(groups: Moments[], overrides: Partial<PrepaymentModelInput> = {})
   const opening = new Float64Array(12 * P * P);
   for (let k = 0; k < 12; k++) opening[k * P * P + 1] = groups[0]!.meanFen[k * P * P + 1]!;
   return {
-    calendar,
+    calendar: calendarOf2026(),
     params: dedicated,
     provinces: P,
     sharing: groups,
@@ -58,7 +59,7 @@ describe('prepaymentModel (C5–C7)', () => {
     const steady = pairMoments((m) => 1_000_000 * (1 + m / 11), 0);
     const a = prepaymentModel(input([steady]), { confidence: 0.95 });
     const monthly = Float64Array.from({ length: M }, (_, m) => 1_000_000 * (1 + m / 11));
-    const peak = peakOutstanding(peakWeights(calendar), monthly);
+    const peak = peakOutstanding(peakWeights(calendarOf2026()), monthly);
     const needed = a.provinces[0]!.needed!;
     expect(needed.fen).toBe(Math.floor(peak / 0.9) + 1);
     expect([needed.lowFen, needed.highFen]).toEqual([needed.fen, needed.fen]);
@@ -73,7 +74,7 @@ describe('prepaymentModel (C5–C7)', () => {
       const a = prepaymentModel(input([pairMoments(grow, 0)]), { confidence: 0.9 });
       const owes = Array.from({ length: M }, (_, m) => Float64Array.of(0, Math.round(grow(m)), 0, 0));
       const forecast = owes.map((o) => Float64Array.from(o));
-      const tracked = trackPairs(calendar, dedicated, owes, P, {
+      const tracked = trackPairs(calendarOf2026(), dedicated, owes, P, {
         rule: 'forecast',
         monthlyOwesFen: forecast,
       });
@@ -127,7 +128,7 @@ describe('prepaymentModel (C5–C7)', () => {
       const acc = new ClaimsAccumulator(AREA_PROVINCE, PROVINCES, M, k);
       for (let r = 0; r < R; r++) acc.add(syntheticSample('model', 60_000, k, r), false);
       const claims = acc.model();
-      return prepaymentModel(prepaymentInput(claims, three, calendar, dedicated, null, 'scale'), {
+      return prepaymentModel(prepaymentInput(claims, three, calendarOf2026(), dedicated, null, 'scale'), {
         confidence: 0.95,
       });
     };

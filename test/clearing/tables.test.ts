@@ -10,19 +10,27 @@ import { loadDatasetFromDisk } from '../../src/population/node';
 import { AREA_PROVINCE, PROVINCES, randomCube, syntheticSample } from './helpers';
 
 const params = DEFAULT_CLEARING_PARAMETERS;
-const result = clearRun(randomCube('tables', 12), AREA_PROVINCE, PROVINCES, params, { start: '2026-01' });
-const tables = clearingTables(result, { daily: true });
-const byName = new Map(tables.map((t) => [t.name, t]));
-const anyColumn = (table: string, name: string) => {
-  const c = byName.get(table)?.columns[name];
-  if (!c) throw new Error(`no column ${table}.${name}`);
-  return c;
-};
-const column = (table: string, name: string) => {
-  const c = anyColumn(table, name);
-  if (Array.isArray(c)) throw new Error(`${table}.${name} is a text column`);
-  return c;
-};
+
+/**
+ * A year's clearing of a random cube and its tables, built inside each test that reads them (not
+ * when the file loads), so that mutation testing sees which test covers which line.
+ */
+function setUp() {
+  const result = clearRun(randomCube('tables', 12), AREA_PROVINCE, PROVINCES, params, { start: '2026-01' });
+  const tables = clearingTables(result, { daily: true });
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  const anyColumn = (table: string, name: string) => {
+    const c = byName.get(table)?.columns[name];
+    if (!c) throw new Error(`no column ${table}.${name}`);
+    return c;
+  };
+  const column = (table: string, name: string) => {
+    const c = anyColumn(table, name);
+    if (Array.isArray(c)) throw new Error(`${table}.${name} is a text column`);
+    return c;
+  };
+  return { result, tables, anyColumn, column };
+}
 const sum = (c: ArrayLike<number>) => Array.from(c).reduce((a, b) => a + b, 0);
 
 /** Checks the plain shape the analytics layer expects (with its own checker), and whole fen. */
@@ -37,6 +45,7 @@ function checkShape(t: ColumnTable): void {
 
 describe('clearingTables', () => {
   test('every table has snake_case columns of equal length and whole-fen amounts', () => {
+    const { result, tables } = setUp();
     expect(tables.map((t) => t.name)).toEqual([
       'clearing_national',
       'clearing_settlement',
@@ -52,6 +61,7 @@ describe('clearingTables', () => {
   });
 
   test('the national and settlement tables carry the clearing’s totals', () => {
+    const { result, anyColumn, column } = setUp();
     expect(sum(column('clearing_national', 'owed_fen'))).toBe(sum(result.national.map((m) => m.grossFen)));
     expect(sum(column('clearing_settlement', 'gross_fen'))).toBe(
       sum(column('clearing_national', 'owed_fen')),
@@ -68,6 +78,7 @@ describe('clearingTables', () => {
   });
 
   test('usage rows cover every pair and month; events and province rows match the result', () => {
+    const { result, anyColumn, column } = setUp();
     expect(column('prepayment_usage', 'month').length).toBe(result.prepayments.length * 12);
     const peaks = column('prepayment_usage', 'peak_usage') as Float64Array;
     expect(Math.max(...peaks)).toBe(Math.max(...result.prepayments.map((p) => p.peakUsage)));
@@ -82,6 +93,7 @@ describe('clearingTables', () => {
   });
 
   test('with codes, every province and pooling-area index gets its code beside it', () => {
+    const { result } = setUp();
     const coded = clearingTables(result, {
       provinceCodes: ['11', '31', '44'],
       areaCodes: ['110100', '110200', '310100', '310200', '440100', '440300'],
@@ -105,6 +117,7 @@ describe('clearingTables', () => {
   });
 
   test('prepaymentTables gives the rule per province, the needed size, the advances that add up to it, and month bands', () => {
+    const { result } = setUp();
     const acc = new ClaimsAccumulator(AREA_PROVINCE, PROVINCES, 12, 10);
     for (let r = 0; r < 4; r++) acc.add(syntheticSample('tables', 20_000, 10, r), false);
     const dedicated = { ...params, prepayment: { ...params.prepayment, model: 'dedicated' as const } };
