@@ -11,7 +11,7 @@ import { Ledger, type Posting, type PostingInput } from './ledger';
 import type { RuleParameters } from './parameters';
 import { checkUse, splitOwnPayment, splitPayment, type PaymentSplit } from './payment';
 import { decideQuotaChange } from './quota';
-import { refuse, type Refusal } from './refusal';
+import { isRefusal, refuse, type Refusal } from './refusal';
 import { ended as endedAs, partyRefusal, quotaReturn } from './relationship';
 import { dayOf, minuteOfDay, monthOf } from './time';
 import type { PermittedUse, Person, Purpose, RelationKind, Relationship, Scheme } from './types';
@@ -221,27 +221,32 @@ export class SharingBook {
     return { ok: true, postings: this.ledger.post(inputs), ...split };
   }
 
-  /** R4 and R10: either side ends a relationship; the unused quota returns to the sharer at once. */
+  /**
+   * R4 and R10: either side ends a relationship; the unused quota returns to the sharer at once. A
+   * relationship that has already ended is refused with the rule that ended it (R4 or R6).
+   */
   end(req: { relationshipId: string; by: string; at: number }): Outcome<{ returnedFen: number }> {
     const rel = this.relationship(req.relationshipId);
-    const refusal =
-      partyRefusal(rel) ??
-      (req.by === rel.sharerId || req.by === rel.beneficiaryId
-        ? null
-        : refuse(
-            'R4',
-            'not-a-party',
-            '只有共济人或被共济人本人可以解除共济关系（R4）。',
-            'Only the sharer or the beneficiary can end a sharing relationship (R4).',
-          ));
-    if (refusal) return refusal;
+    const after = endedAs(rel, 'R4', req.at);
+    if (isRefusal(after)) return after;
+    if (req.by !== rel.sharerId && req.by !== rel.beneficiaryId) {
+      return refuse(
+        'R4',
+        'not-a-party',
+        '只有共济人或被共济人本人可以解除共济关系（R4）。',
+        'Only the sharer or the beneficiary can end a sharing relationship (R4).',
+      );
+    }
     const returned = this.quota(rel.id);
     const postings = this.ledger.post(quotaReturn(rel, returned, req.at));
-    this.#relationships.set(rel.id, endedAs(rel, 'R4', req.at));
+    this.#relationships.set(rel.id, after);
     return { ok: true, postings, returnedFen: returned };
   }
 
-  /** R6 and R10: a person's insurance changes; every relationship they are part of ends, quotas return. */
+  /**
+   * R6 and R10: a person's insurance changes; every relationship they are part of that has not
+   * already ended ends now (an earlier end keeps its rule and moment), and its quota returns.
+   */
   changeInsurance(req: {
     personId: string;
     change: InsuranceChange;
@@ -250,11 +255,14 @@ export class SharingBook {
     const p = this.person(req.personId);
     const c = req.change;
     if (c.kind === 'move' && c.poolingArea === p.poolingArea) return { ok: true, postings: [], ended: [] };
-    const ended = this.relationships().filter(
-      (r) => r.endedAt === null && (r.sharerId === p.id || r.beneficiaryId === p.id),
-    );
+    const ended = this.relationships()
+      .filter((r) => r.sharerId === p.id || r.beneficiaryId === p.id)
+      .flatMap((r) => {
+        const after = endedAs(r, 'R6', req.at);
+        return isRefusal(after) ? [] : [after];
+      });
     const postings = this.ledger.post(ended.flatMap((r) => quotaReturn(r, this.quota(r.id), req.at)));
-    for (const r of ended) this.#relationships.set(r.id, endedAs(r, 'R6', req.at));
+    for (const r of ended) this.#relationships.set(r.id, r);
     this.#people.set(
       p.id,
       c.kind === 'move'

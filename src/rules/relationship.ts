@@ -7,15 +7,19 @@ import type { PostingInput } from './ledger';
 import { refuse, type Refusal } from './refusal';
 import type { Relationship } from './types';
 
-/** The refusal for acting on a relationship that has already ended, or null while it is active. */
+/**
+ * The refusal for acting on a relationship that has already ended, naming the rule that ended it
+ * (R4 by choice, R6 by an insurance change), or null while it is active.
+ */
 export function partyRefusal(rel: Readonly<Relationship>): Refusal | null {
-  if (rel.endedAt === null) return null;
-  const why = rel.endedBy === 'R6' ? ['因参保关系变动', 'by an insurance change'] : ['已被解除', 'by choice'];
+  const by = rel.endedBy;
+  if (by === null) return null;
+  const why = by === 'R6' ? ['因参保关系变动', 'by an insurance change'] : ['已被解除', 'by choice'];
   return refuse(
-    rel.endedBy ?? 'R4',
+    by,
     'relationship-not-active',
-    `该共济关系${why[0]}而终止（${rel.endedBy}），不能再操作。`,
-    `This sharing relationship has ended ${why[1]} (${rel.endedBy}); nothing more can be done with it.`,
+    `该共济关系${why[0]}而终止（${by}），不能再操作。`,
+    `This sharing relationship has ended ${why[1]} (${by}); nothing more can be done with it.`,
   );
 }
 
@@ -25,7 +29,11 @@ export function quotaReturn(rel: Readonly<Relationship>, unusedQuotaFen: number,
   return [{ from: quotaOf(rel.id), to: accountOf(rel.sharerId), amountFen: unusedQuotaFen, rule: 'R10', at }];
 }
 
-/** The relationship as it stands after ending at `at` for the reason `endedBy`. */
-export function ended(rel: Readonly<Relationship>, endedBy: 'R4' | 'R6', at: number): Relationship {
-  return { ...rel, endedAt: at, endedBy };
+/**
+ * The relationship as it stands after ending at `at` for the reason `endedBy` (R4 or R6). A
+ * relationship that has already ended is refused with the rule that ended it: its end (when and
+ * why) stays as it was.
+ */
+export function ended(rel: Readonly<Relationship>, endedBy: 'R4' | 'R6', at: number): Relationship | Refusal {
+  return partyRefusal(rel) ?? { ...rel, endedAt: at, endedBy };
 }

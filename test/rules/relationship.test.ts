@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { parseStamp, SharingBook, type RelationKind } from '../../src/rules';
+import {
+  ended,
+  partyRefusal,
+  parseStamp,
+  quotaReturn,
+  SharingBook,
+  type RelationKind,
+  type Relationship,
+} from '../../src/rules';
 import { person, rules2026, share, SUZHOU, ZHENGZHOU } from './fixtures';
 
 const both = { sharer: true, beneficiary: true };
@@ -107,5 +115,97 @@ describe('relationships (R4, R5, R6, R10)', () => {
         at: parseStamp('2026-03-01'),
       }),
     ).toMatchObject({ ok: true, ended: [a] });
+  });
+});
+
+describe('ending a relationship (R4, R6, R10)', () => {
+  test('R4: a relationship ended by choice cannot be ended again; its end stays as it was', () => {
+    const book = family();
+    const rel = setUp(book, 'mum', 'kid', 'child');
+    book.end({ relationshipId: rel, by: 'mum', at: parseStamp('2026-02-01') });
+    const again = book.end({ relationshipId: rel, by: 'kid', at: parseStamp('2026-03-01') });
+    expect(again).toMatchObject({ ok: false, rule: 'R4', code: 'relationship-not-active' });
+    expect(book.relationship(rel)).toMatchObject({ endedBy: 'R4', endedAt: parseStamp('2026-02-01') });
+    expect(book.ledger.postings.filter((p) => p.rule === 'R10')).toHaveLength(0);
+  });
+
+  test('R6: an insurance change ends only the relationships still active; earlier ends keep their rule and moment', () => {
+    const book = family();
+    const byChoice = setUp(book, 'mum', 'kid', 'child');
+    const active = setUp(book, 'dad', 'kid', 'child');
+    book.end({ relationshipId: byChoice, by: 'kid', at: parseStamp('2026-02-01') });
+    const r = book.changeInsurance({
+      personId: 'kid',
+      change: { kind: 'move', ...ZHENGZHOU },
+      at: parseStamp('2026-03-01'),
+    });
+    expect(r).toEqual({ ok: true, postings: [], ended: [active] });
+    expect(book.relationship(byChoice)).toMatchObject({ endedBy: 'R4', endedAt: parseStamp('2026-02-01') });
+    expect(book.relationship(active)).toMatchObject({ endedBy: 'R6', endedAt: parseStamp('2026-03-01') });
+    // Ending it again, by either side, is refused by the rule that ended it.
+    expect(book.end({ relationshipId: active, by: 'dad', at: parseStamp('2026-03-02') })).toMatchObject({
+      rule: 'R6',
+      code: 'relationship-not-active',
+    });
+  });
+
+  test('R6: a move to another pooling area takes the person there; a move within their own changes nothing', () => {
+    const book = family();
+    const a = setUp(book, 'mum', 'kid', 'child');
+    const same = book.changeInsurance({
+      personId: 'kid',
+      change: { kind: 'move', ...SUZHOU },
+      at: parseStamp('2026-02-01'),
+    });
+    expect(same).toEqual({ ok: true, postings: [], ended: [] });
+    expect(book.relationship(a).endedAt).toBeNull();
+    book.changeInsurance({
+      personId: 'kid',
+      change: { kind: 'move', poolingArea: '320100', province: '32' },
+      at: parseStamp('2026-03-01'),
+    });
+    expect(book.person('kid')).toMatchObject({
+      poolingArea: '320100',
+      province: '32',
+      scheme: 'employee-account',
+    });
+    expect(book.relationship(a).endedBy).toBe('R6');
+  });
+
+  test('ended(rel) ends an active relationship and refuses one that has ended, naming the rule that ended it', () => {
+    const rel: Relationship = {
+      id: 'rel-1',
+      sharerId: 's',
+      beneficiaryId: 'b',
+      relation: 'parent',
+      since: 10,
+      endedAt: null,
+      endedBy: null,
+    };
+    expect(partyRefusal(rel)).toBeNull();
+    const byChoice = ended(rel, 'R4', 20);
+    expect(byChoice).toEqual({ ...rel, endedAt: 20, endedBy: 'R4' });
+    expect(ended(rel, 'R6', 30)).toEqual({ ...rel, endedAt: 30, endedBy: 'R6' });
+    expect(ended(byChoice as Relationship, 'R6', 40)).toMatchObject({
+      ok: false,
+      rule: 'R4',
+      code: 'relationship-not-active',
+    });
+  });
+
+  test('R10: quotaReturn gives the unused quota back to the sharer, and posts nothing when none is left', () => {
+    const rel: Relationship = {
+      id: 'rel-3',
+      sharerId: 's',
+      beneficiaryId: 'b',
+      relation: 'child',
+      since: 0,
+      endedAt: null,
+      endedBy: null,
+    };
+    expect(quotaReturn(rel, 0, 5)).toEqual([]);
+    expect(quotaReturn(rel, 1_500, 5)).toEqual([
+      { from: 'quota:rel-3', to: 'account:s', amountFen: 1_500, rule: 'R10', at: 5 },
+    ]);
   });
 });
