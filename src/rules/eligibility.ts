@@ -57,7 +57,7 @@ export function checkBeneficiary(
       'R2',
       'not-near-relative',
       `${RELATION_ZH[relation]}不是近亲属，不能作为被共济人（R2：姻亲不属于近亲属）。`,
-      `A ${relation.replace(/-/g, ' ')} is not a near relative and cannot be a beneficiary (R2: in-laws are not near relatives).`,
+      `${relationInEnglish(relation, true)} is not a near relative and cannot be a beneficiary (R2: in-laws are not near relatives).`,
     );
   }
   if (!RELATIVES_IN_SCOPE[scope].has(relation)) {
@@ -65,7 +65,7 @@ export function checkBeneficiary(
       'R2',
       'outside-relative-scope',
       `本方案的共济范围仅限配偶、父母、子女，${RELATION_ZH[relation]}不在范围内（R2）。`,
-      `This scenario limits sharing to spouse, parents and children; a ${relation} is outside that scope (R2).`,
+      `This scenario limits sharing to spouse, parents and children; ${relationInEnglish(relation)} is outside that scope (R2).`,
     );
   }
   if (!INSURED_SCHEMES.includes(beneficiary.scheme)) {
@@ -77,6 +77,25 @@ export function checkBeneficiary(
     );
   }
   return null;
+}
+
+/**
+ * How the R2 refusals name a relation in English, with its article and, when it starts the
+ * sentence, a capital. Only the relations R2 can refuse are listed (spouse, parents and children are
+ * always near relatives within every scope).
+ */
+function relationInEnglish(relation: RelationKind, startsSentence = false): string {
+  const named: Partial<Record<RelationKind, string>> = {
+    sibling: 'a brother or sister',
+    grandparent: 'a grandparent',
+    grandchild: 'a grandchild',
+    'parent-in-law': 'a parent-in-law',
+    'child-in-law': 'a son- or daughter-in-law',
+    'sibling-in-law': 'a brother- or sister-in-law',
+    other: 'a relative of another kind',
+  };
+  const text = named[relation] ?? relation;
+  return startsSentence ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 /** R3: the first month (`YYYY-MM`) in which the wallet is live in a pooling area. */
@@ -113,16 +132,16 @@ export function checkGeography(
         ? geography.sameProvince
         : geography.crossProvince;
   if (!open) {
-    const zh = {
-      'same-pooling-area': '同一统筹地区内',
-      'same-province': '省内跨统筹地区',
-      'cross-province': '跨省',
+    const [zh, en] = {
+      'same-pooling-area': ['同一统筹地区内', 'Sharing within a pooling area'],
+      'same-province': ['省内跨统筹地区', 'Sharing across pooling areas within a province'],
+      'cross-province': ['跨省', 'Sharing across provinces'],
     }[kind];
     return refuse(
       'R3',
       'geography-closed',
       `本方案未开放${zh}共济（R3）。`,
-      `Sharing ${kind.replace(/-/g, ' ')} is not open in this scenario (R3).`,
+      `${en} is not open in this scenario (R3).`,
     );
   }
   if (kind !== 'cross-province') return null;

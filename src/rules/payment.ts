@@ -25,11 +25,17 @@ export function checkUse(
   }
   const use = purpose as PermittedUse;
   if (!openUses.includes(use)) {
+    const en = {
+      medical: "the beneficiary's own share of bills at designated hospitals and clinics",
+      pharmacy: "the beneficiary's own share of bills at designated pharmacies",
+      'resident-contribution': 'resident medical-insurance contributions',
+      'ltc-contribution': 'long-term-care insurance contributions',
+    }[use];
     return refuse(
       'R11',
       'use-closed',
       `本方案未开放将共济资金用于${USE_ZH[use]}（R11）。`,
-      `This scenario does not open shared money for ${use.replace(/-/g, ' ')} (R11).`,
+      `This scenario does not open shared money for ${en} (R11).`,
     );
   }
   if (use === 'resident-contribution' && beneficiary.scheme !== 'resident') {
