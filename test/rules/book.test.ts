@@ -1,13 +1,17 @@
 /**
- * Property-based tests of the sharing book: random small families, random rule parameters and
- * random sequences of operations (at least 10,000 in all). After every operation the ledger sums to
- * zero, no account is on the wrong side of zero, no sharer has earmarked more than they hold, ended
- * relationships hold no quota, and a refused operation changed nothing.
+ * The sharing book: its operations one by one (opening balances, credits, where a bill is owed,
+ * own payments, what a sharer has earmarked), then property-based tests with random small families,
+ * random rule parameters and random sequences of operations (at least 10,000 in all). After every
+ * random operation the ledger sums to zero, no account is on the wrong side of zero, what a sharer
+ * has earmarked is exactly the quotas of their active relationships (none under wallet transfers),
+ * ended relationships hold no quota, an own payment never touches a quota, and a refused operation
+ * changed nothing.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   natureByPrefix,
+  parseStamp,
   PERMITTED_USES,
   SharingBook,
   type InsuranceChange,
@@ -16,7 +20,197 @@ import {
   type RuleParameters,
   type Scheme,
 } from '../../src/rules';
-import { PILOT_LIMITS, rules2026 } from './fixtures';
+import { NANJING, person, PILOT_LIMITS, rules2026, share, SUZHOU, ZHENGZHOU } from './fixtures';
+
+const at = (t: string) => parseStamp(t);
+
+describe('SharingBook', () => {
+  test('addPerson books an account holder’s opening balance from the pooling-area fund, and nothing for none', () => {
+    const book = new SharingBook(rules2026());
+    expect(book.addPerson(person('r', 'resident', ZHENGZHOU))).toEqual([]);
+    expect(book.addPerson(person('e', 'employee-account', SUZHOU))).toEqual([]);
+    expect(book.addPerson(person('s', 'employee-account', SUZHOU), 5_000)).toEqual([
+      { from: 'fund:320500', to: 'account:s', amountFen: 5_000, rule: 'OPEN', seq: 1 },
+    ]);
+    expect(book.people().map((p) => p.id)).toEqual(['r', 'e', 's']);
+  });
+
+  test('addPerson refuses a person already in the book and an opening balance without a personal account', () => {
+    const book = new SharingBook(rules2026());
+    book.addPerson(person('s', 'employee-account', SUZHOU), 5_000);
+    expect(() => book.addPerson(person('s', 'employee-account', SUZHOU))).toThrow(
+      'person "s" is already in the book',
+    );
+    expect(() => book.addPerson(person('r', 'resident', ZHENGZHOU), 100)).toThrow(
+      'person "r" has no personal account, so no opening balance',
+    );
+    expect(book.people().map((p) => p.id)).toEqual(['s']);
+    expect(book.ledger.postings).toHaveLength(1);
+  });
+
+  test('credit books the monthly credit from the pooling-area fund, only to an account holder', () => {
+    const book = new SharingBook(rules2026());
+    book.addPerson(person('s', 'employee-account', SUZHOU));
+    book.addPerson(person('r', 'resident', ZHENGZHOU));
+    expect(book.credit('s', 1_200, at('2026-01-31'))).toEqual([
+      {
+        from: 'fund:320500',
+        to: 'account:s',
+        amountFen: 1_200,
+        rule: 'CREDIT',
+        at: at('2026-01-31'),
+        seq: 1,
+      },
+    ]);
+    expect(() => book.credit('r', 1_200, at('2026-01-31'))).toThrow(
+      'person "r" has no personal account to credit',
+    );
+    expect(book.spendable('s')).toBe(1_200);
+  });
+
+  test('person and relationship name what is not in the book', () => {
+    const book = new SharingBook(rules2026());
+    expect(() => book.person('x')).toThrow('no person "x" in the book');
+    expect(() => book.relationship('rel-9')).toThrow('no relationship "rel-9" in the book');
+  });
+
+  test('C1: a bill is owed to the pooling area where it was paid, a contribution to the beneficiary’s own', () => {
+    const book = new SharingBook(rules2026(), { ltcAreas: ['410100'] });
+    book.addPerson(person('s', 'employee-account', SUZHOU), 100_000);
+    book.addPerson(person('b', 'resident', ZHENGZHOU));
+    const rel = share(book, 's', 'b', 'parent', '2026-01-05');
+    book.setQuota({ relationshipId: rel, quotaFen: 100_000, at: at('2026-01-05T10:00') });
+    const pay = (purpose: Purpose, poolingArea: string) => {
+      const r = book.payAsBeneficiary({ beneficiaryId: 'b', purpose, amountFen: 1_000, poolingArea, at: 0 });
+      return r.ok ? r.postings.map((p) => p.to) : r.code;
+    };
+    expect(pay('medical', '320500')).toEqual(['payee:hospital:320500']);
+    expect(pay('pharmacy', '320100')).toEqual(['payee:pharmacy:320100']);
+    expect(pay('resident-contribution', '320500')).toEqual(['payee:resident-contribution-collector:410100']);
+    expect(pay('ltc-contribution', '320100')).toEqual(['payee:ltc-contribution-collector:410100']);
+  });
+
+  test('R11: long-term-care contributions are refused in a book that names no area running that insurance', () => {
+    const book = new SharingBook(rules2026());
+    book.addPerson(person('b', 'resident', ZHENGZHOU));
+    expect(
+      book.payAsBeneficiary({
+        beneficiaryId: 'b',
+        purpose: 'ltc-contribution',
+        amountFen: 1_000,
+        poolingArea: '410100',
+        at: 0,
+      }),
+    ).toMatchObject({ ok: false, rule: 'R11', code: 'use-not-applicable' });
+    expect(book.ledger.postings).toHaveLength(0);
+  });
+
+  test('R12: a bill draws only on quotas with money left, and on the beneficiary’s own account only while they hold one', () => {
+    const book = new SharingBook(rules2026());
+    book.addPerson(person('s1', 'employee-account', SUZHOU), 100_000);
+    book.addPerson(person('s2', 'employee-account', NANJING), 100_000);
+    book.addPerson(person('b', 'employee-account', ZHENGZHOU), 40_000);
+    // b leaves the employee scheme: the old account is no personal account of a resident.
+    book.changeInsurance({ personId: 'b', change: { kind: 'switch-scheme', scheme: 'resident' }, at: 0 });
+    const r1 = share(book, 's1', 'b', 'parent', '2026-01-05');
+    share(book, 's2', 'b', 'parent', '2026-01-06');
+    book.setQuota({ relationshipId: r1, quotaFen: 3_000, at: at('2026-01-07T10:00') });
+    const paid = book.payAsBeneficiary({
+      beneficiaryId: 'b',
+      purpose: 'medical',
+      amountFen: 5_000,
+      poolingArea: '410100',
+      at: at('2026-02-01'),
+    });
+    expect(paid).toMatchObject({ ok: true, split: { ownFen: 0, quotaFen: [3_000], cashFen: 2_000 } });
+    if (paid.ok) {
+      expect(paid.postings.map(({ from, amountFen, rule }) => [from, amountFen, rule])).toEqual([
+        [`quota:${r1}`, 3_000, 'R11'],
+        ['cash:b', 2_000, 'R12'],
+      ]);
+    }
+    expect(book.spendable('b')).toBe(40_000);
+  });
+
+  test('R8: an own payment uses the unearmarked balance and pays the rest in cash', () => {
+    const book = new SharingBook(rules2026());
+    book.addPerson(person('s', 'employee-account', SUZHOU), 30_000);
+    book.addPerson(person('b', 'resident', ZHENGZHOU));
+    const rel = share(book, 's', 'b', 'parent', '2026-01-05');
+    book.setQuota({ relationshipId: rel, quotaFen: 10_000, at: at('2026-01-05T10:00') });
+    const paid = book.payOwn({
+      personId: 's',
+      purpose: 'pharmacy',
+      amountFen: 25_000,
+      poolingArea: '320100',
+      at: 7,
+    });
+    expect(paid).toMatchObject({ ok: true, accountFen: 20_000, cashFen: 5_000 });
+    if (paid.ok) {
+      expect(paid.postings.map(({ from, to, amountFen, rule }) => [from, to, amountFen, rule])).toEqual([
+        ['account:s', 'payee:pharmacy:320100', 20_000, 'R8'],
+        ['cash:s', 'payee:pharmacy:320100', 5_000, 'R8'],
+      ]);
+    }
+    expect(book.quota(rel)).toBe(10_000);
+    const inCash = book.payOwn({
+      personId: 's',
+      purpose: 'medical',
+      amountFen: 800,
+      poolingArea: '320500',
+      at: 8,
+    });
+    expect(inCash).toMatchObject({ ok: true, accountFen: 0, cashFen: 800 });
+    if (inCash.ok) expect(inCash.postings.map((p) => p.from)).toEqual(['cash:s']);
+  });
+
+  test('R8: an account-only payment the unearmarked balance cannot meet is refused and books nothing', () => {
+    const book = new SharingBook(rules2026());
+    book.addPerson(person('s', 'employee-account', SUZHOU), 30_000);
+    book.addPerson(person('b', 'resident', ZHENGZHOU));
+    const rel = share(book, 's', 'b', 'parent', '2026-01-05');
+    book.setQuota({ relationshipId: rel, quotaFen: 10_000, at: at('2026-01-05T10:00') });
+    const before = book.ledger.postings.length;
+    const refused = book.payOwn({
+      personId: 's',
+      purpose: 'medical',
+      amountFen: 25_000,
+      poolingArea: '320500',
+      at: 9,
+      accountOnly: true,
+    });
+    expect(refused).toEqual({
+      ok: false,
+      rule: 'R8',
+      code: 'frozen-by-quota',
+      message: {
+        zh: '账户中有100.00元已设为共济额度而冻结，可自用的只有200.00元，不能支付250.00元（R8）。',
+        en: '100.00 yuan of the account is frozen as quotas for relatives; only 200.00 yuan can pay this 250.00 yuan bill (R8).',
+      },
+    });
+    expect(book.ledger.postings).toHaveLength(before);
+  });
+
+  test('R8: earmarked counts only the sharer’s own active quotas, and nothing under wallet transfers', () => {
+    for (const quotaModel of ['virtual-quota', 'wallet-transfer'] as const) {
+      const book = new SharingBook(rules2026({ quotaModel }));
+      book.addPerson(person('s1', 'employee-account', SUZHOU), 100_000);
+      book.addPerson(person('s2', 'employee-account', SUZHOU), 100_000);
+      book.addPerson(person('b', 'resident', ZHENGZHOU));
+      const r1 = share(book, 's1', 'b', 'parent', '2026-01-05');
+      const r2 = share(book, 's2', 'b', 'parent', '2026-01-05');
+      book.setQuota({ relationshipId: r1, quotaFen: 7_000, at: at('2026-01-05T10:00') });
+      book.setQuota({ relationshipId: r2, quotaFen: 9_000, at: at('2026-01-05T10:00') });
+      const virtual = quotaModel === 'virtual-quota';
+      expect([book.earmarked('s1'), book.earmarked('s2'), book.earmarked('b')]).toEqual(
+        virtual ? [7_000, 9_000, 0] : [0, 0, 0],
+      );
+      book.end({ relationshipId: r1, by: 's1', at: at('2026-02-01') });
+      expect([book.earmarked('s1'), book.earmarked('s2')]).toEqual(virtual ? [0, 9_000] : [0, 0]);
+      expect(book.spendable('s1')).toBe(100_000);
+    }
+  });
+});
 
 const AREAS = [
   { poolingArea: '320500', province: '32' },
@@ -137,6 +331,11 @@ function snapshot(book: SharingBook): string {
   });
 }
 
+/** Every quota account's balance. */
+function quotaBalances(book: SharingBook): [string, number][] {
+  return book.ledger.accounts().filter(([account]) => account.startsWith('quota:'));
+}
+
 function checkInvariants(book: SharingBook): void {
   expect(book.ledger.total()).toBe(0);
   const recomputed = new Map<string, number>();
@@ -151,10 +350,16 @@ function checkInvariants(book: SharingBook): void {
     if (nature === 'store') expect(balance).toBeGreaterThanOrEqual(0);
     if (nature === 'source') expect(balance).toBeLessThanOrEqual(0);
   }
-  for (const person of book.people()) {
-    const spendable = book.spendable(person.id);
-    expect(spendable).toBeGreaterThanOrEqual(0);
-    expect(book.earmarked(person.id)).toBeLessThanOrEqual(spendable + book.earmarked(person.id));
+  const virtual = book.params.quotaModel === 'virtual-quota';
+  for (const p of book.people()) {
+    expect(book.spendable(p.id)).toBeGreaterThanOrEqual(0);
+    // R8: what is frozen is exactly the quotas of the person's active relationships as sharer (none
+    // stays frozen once a relationship ends; under wallet transfers the money has left the account).
+    const ownQuotas = book
+      .relationships()
+      .filter((r) => r.sharerId === p.id && r.endedBy === null)
+      .reduce((s, r) => s + book.quota(r.id), 0);
+    expect(book.earmarked(p.id)).toBe(virtual ? ownQuotas : 0);
   }
   for (const r of book.relationships()) if (r.endedAt !== null) expect(book.quota(r.id)).toBe(0);
 }
@@ -246,8 +451,11 @@ describe('SharingBook under random operations', () => {
           for (const { op, dt } of steps) {
             at += dt;
             const before = snapshot(book);
+            const quotasBefore = quotaBalances(book);
             const outcome = apply(book, op, at, ids);
             operations++;
+            // R8: an own payment is met from the unearmarked balance and cash, never from a quota.
+            if (op.op === 'payOwn') expect(quotaBalances(book)).toEqual(quotasBefore);
             if (outcome && 'ok' in outcome && !outcome.ok) {
               refusals++;
               count(refused, op.op);

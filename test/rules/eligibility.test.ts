@@ -77,6 +77,38 @@ describe('checkGeography (R3)', () => {
     expect(checkGeography(rules2026().geography, sharer, inHenan, '2026-03')).toBeNull();
   });
 
+  test('R3: within a province and across provinces are opened apart (2021–25: only within a province)', () => {
+    const untilNow = { ...rules2026().geography, sameProvince: true, crossProvince: false };
+    expect(checkGeography(untilNow, sharer, inNanjing, '2025-03')).toBeNull();
+    expect(checkGeography(untilNow, sharer, inHenan, '2025-03')).toMatchObject({ code: 'geography-closed' });
+    const onlyAcross = { ...rules2026().geography, sameProvince: false, crossProvince: true };
+    expect(checkGeography(onlyAcross, sharer, inNanjing, '2026-03')).toMatchObject({
+      code: 'geography-closed',
+    });
+    expect(checkGeography(onlyAcross, sharer, inHenan, '2026-03')).toBeNull();
+    const onlyLocal = {
+      ...rules2026().geography,
+      samePoolingArea: true,
+      sameProvince: false,
+      crossProvince: false,
+    };
+    expect(checkGeography(onlyLocal, sharer, inSuzhou, '2026-03')).toBeNull();
+    const notLocal = { ...rules2026().geography, samePoolingArea: false };
+    expect(checkGeography(notLocal, sharer, inSuzhou, '2026-03')).toMatchObject({ code: 'geography-closed' });
+    expect(checkGeography(notLocal, sharer, inNanjing, '2026-03')).toBeNull();
+  });
+
+  test('R3: a late wallet on the sharer’s side holds the relationship back too, and the refusal names that area', () => {
+    const g = {
+      ...rules2026().geography,
+      rollout: { defaultStart: '2026-01', byProvince: {}, byPoolingArea: { '320500': '2026-05' } },
+    };
+    const refused = checkGeography(g, sharer, inHenan, '2026-04');
+    expect(refused).toMatchObject({ rule: 'R3', code: 'wallet-not-live' });
+    expect(refused?.message.en).toContain('pooling area 320500 in 2026-05');
+    expect(checkGeography(g, sharer, inHenan, '2026-05')).toBeNull();
+  });
+
   test('R3: the wallet rollout opens cross-province sharing month by month; both sides need it live', () => {
     const g = {
       ...rules2026().geography,

@@ -60,4 +60,67 @@ describe('Ledger', () => {
     expect(['fund:1', 'cash:a'].map(natureByPrefix)).toEqual(['source', 'source']);
     expect(natureByPrefix('clearing:11:44')).toBe('free');
   });
+
+  test('a batch of postings is numbered in booking order after the postings before it', () => {
+    const l = new Ledger();
+    l.post([{ from: 'fund:x', to: 'account:a', amountFen: 100, rule: 'OPEN' }]);
+    const booked = l.post([
+      { from: 'account:a', to: 'quota:r1', amountFen: 10, rule: 'R7' },
+      { from: 'account:a', to: 'quota:r2', amountFen: 20, rule: 'R7' },
+      { from: 'quota:r2', to: 'payee:hospital:x', amountFen: 5, rule: 'R11' },
+    ]);
+    expect(booked.map((p) => p.seq)).toEqual([2, 3, 4]);
+    expect(l.postings.map((p) => p.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  test('a source may come back to exactly zero, a store may be emptied', () => {
+    const l = new Ledger();
+    l.post([{ from: 'fund:x', to: 'account:a', amountFen: 100, rule: 'OPEN' }]);
+    l.post([{ from: 'account:a', to: 'fund:x', amountFen: 100, rule: 'R10' }]);
+    expect([l.balance('fund:x'), l.balance('account:a')]).toEqual([0, 0]);
+    expect(() => l.post([{ from: 'account:a', to: 'fund:x', amountFen: 1, rule: 'R10' }])).toThrow(
+      'account account:a would hold -1 fen, on the wrong side of zero for a store',
+    );
+    expect(() => l.post([{ from: 'account:b', to: 'fund:x', amountFen: 1, rule: 'R10' }])).toThrow(
+      LedgerError,
+    );
+  });
+
+  test('accounts lists every account used with its balance, sorted by key whatever the booking order', () => {
+    const l = new Ledger();
+    l.post([{ from: 'fund:b', to: 'quota:z', amountFen: 3, rule: 'OPEN' }]);
+    l.post([{ from: 'fund:a', to: 'account:m', amountFen: 7, rule: 'OPEN' }]);
+    l.post([{ from: 'cash:q', to: 'payee:c', amountFen: 2, rule: 'R8' }]);
+    expect(l.accounts()).toEqual([
+      ['account:m', 7],
+      ['cash:q', -2],
+      ['fund:a', -7],
+      ['fund:b', -3],
+      ['payee:c', 2],
+      ['quota:z', 3],
+    ]);
+    expect(l.total()).toBe(0);
+    expect(new Ledger().accounts()).toEqual([]);
+  });
+
+  test('a broken posting is a LedgerError, named so, never a refusal', () => {
+    const l = new Ledger();
+    let caught: unknown;
+    try {
+      l.post([{ from: 'fund:x', to: 'account:a', amountFen: -5, rule: 'OPEN' }]);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(LedgerError);
+    expect((caught as Error).name).toBe('LedgerError');
+    expect((caught as Error).message).toBe(
+      'posting fund:x → account:a: amount must be a positive whole fen, got -5',
+    );
+  });
+
+  test('a custom nature lets an account take either sign', () => {
+    const l = new Ledger(() => 'free');
+    l.post([{ from: 'clearing:11', to: 'clearing:44', amountFen: 9, rule: 'C1' }]);
+    expect([l.balance('clearing:11'), l.balance('clearing:44')]).toEqual([-9, 9]);
+  });
 });

@@ -132,6 +132,49 @@ describe('splitOwnPayment (R8)', () => {
   });
 });
 
+describe('R8 and R12 at their bounds', () => {
+  test('R8: an account-only bill equal to the unearmarked balance is paid from the account', () => {
+    expect(splitOwnPayment(30_000, 30_000, 20_000, true)).toEqual({ accountFen: 30_000, cashFen: 0 });
+    expect(splitOwnPayment(30_001, 30_000, 20_000, true)).toMatchObject({ code: 'frozen-by-quota' });
+  });
+
+  test('R8: a bill the whole balance could meet is refused for the freeze; one fen more, for the balance', () => {
+    expect(splitOwnPayment(50_000, 30_000, 20_000, true)).toMatchObject({
+      rule: 'R8',
+      code: 'frozen-by-quota',
+    });
+    expect(splitOwnPayment(50_001, 30_000, 20_000, true)).toMatchObject({
+      rule: 'R8',
+      code: 'insufficient-balance',
+    });
+  });
+
+  test('R12: a bill on more quotas than the reused draw order holds is split in R12’s order all the same', () => {
+    // 40 quotas of 100 fen, set up one minute apart: the newest 25 meet a bill of 2,500 fen.
+    const quotas = Array.from({ length: 40 }, (_, i) => ({ availableFen: 100, since: i }));
+    for (let round = 0; round < 2; round++) {
+      const split = splitPayment({ ownAccount: 'first', quotaOrder: 'newest-first' }, 2_500, 0, quotas);
+      expect(split.quotaFen).toEqual(quotas.map((_, i) => (i >= 15 ? 100 : 0)));
+      expect(split.cashFen).toBe(0);
+    }
+  });
+
+  test('R11: capQuotas keeps each quota’s setup time beside its capped amount', () => {
+    const quotas = [
+      { availableFen: 30_000, since: 20 },
+      { availableFen: 40_000, since: 10 },
+    ];
+    expect(capQuotas('newest-first', quotas, 35_000)).toEqual([
+      { availableFen: 30_000, since: 20 },
+      { availableFen: 5_000, since: 10 },
+    ]);
+    expect(capQuotas('oldest-first', quotas, -5)).toEqual([
+      { availableFen: 0, since: 20 },
+      { availableFen: 0, since: 10 },
+    ]);
+  });
+});
+
 describe('SharingBook.payAsBeneficiary', () => {
   test('R12: a beneficiary with an account of their own and two sharers pays in the default order', () => {
     const book = new SharingBook(rules2026());

@@ -65,6 +65,45 @@ describe('decideQuotaChange (R7, R9)', () => {
     );
   });
 
+  test('R7: asking for the quota a relationship already has is allowed at any hour, whatever the day’s changes', () => {
+    const same = { ...base, currentQuotaFen: 100_000, requestedQuotaFen: 100_000 };
+    expect(decideQuotaChange(PILOT_LIMITS, 'virtual-quota', { ...same, minuteOfDay: 23 * 60 })).toEqual({
+      ok: true,
+      deltaFen: 0,
+    });
+    expect(decideQuotaChange(PILOT_LIMITS, 'wallet-transfer', { ...same, changesToday: 3 })).toEqual({
+      ok: true,
+      deltaFen: 0,
+    });
+  });
+
+  test('R7: a quota may reach the largest one a relationship may hold, but not pass it', () => {
+    const limits = { ...NO_LIMITS, maxQuotaFen: 100_000 };
+    const v = (requestedQuotaFen: number) =>
+      decideQuotaChange(limits, 'virtual-quota', { ...base, requestedQuotaFen });
+    expect(v(99_999)).toEqual({ ok: true, deltaFen: 99_999 });
+    expect(v(100_000)).toEqual({ ok: true, deltaFen: 100_000 });
+    expect(v(100_001)).toMatchObject({ ok: false, rule: 'R7', code: 'quota-too-large' });
+  });
+
+  test('R7: a single change may reach the pilot’s 2,000 yuan in either direction, but not pass it', () => {
+    const v = (currentQuotaFen: number, requestedQuotaFen: number) =>
+      decideQuotaChange(PILOT_LIMITS, 'virtual-quota', { ...base, currentQuotaFen, requestedQuotaFen });
+    expect(v(250_000, 50_000)).toEqual({ ok: true, deltaFen: -200_000 });
+    expect(v(250_000, 49_999)).toMatchObject({ rule: 'R7', code: 'change-too-large' });
+  });
+
+  test('inQuietHours: a window that ends where it starts is empty', () => {
+    const none = { startMinute: 600, endMinute: 600 };
+    expect([0, 599, 600, 601, 1439].map((m) => inQuietHours(none, m))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   test('inQuietHours handles windows that wrap past midnight and windows that do not', () => {
     const night = { startMinute: 1320, endMinute: 360 };
     expect([0, 359, 360, 1319, 1320].map((m) => inQuietHours(night, m))).toEqual([
@@ -127,6 +166,29 @@ describe('SharingBook.setQuota', () => {
     expect(set(400_000, '2026-01-11T11:00')).toMatchObject({ rule: 'R7', code: 'too-many-changes' });
     expect(set(400_000, '2026-01-12T08:00').ok).toBe(true);
     expect(book.quota(rel)).toBe(400_000);
+  });
+
+  test('R7: setting the quota it already has books nothing and does not count as one of the day’s changes', () => {
+    const { book, rel } = family(rules2026({ quotaLimits: PILOT_LIMITS }));
+    const set = (q: number, t: string) =>
+      book.setQuota({ relationshipId: rel, quotaFen: q, at: parseStamp(t) });
+    expect(set(100_000, '2026-01-11T08:00').ok).toBe(true);
+    expect(set(100_000, '2026-01-11T08:30')).toEqual({ ok: true, postings: [], quotaFen: 100_000 });
+    expect(set(100_000, '2026-01-11T23:30')).toEqual({ ok: true, postings: [], quotaFen: 100_000 });
+    expect(set(200_000, '2026-01-11T09:00').ok).toBe(true);
+    expect(set(300_000, '2026-01-11T10:00').ok).toBe(true);
+    expect(set(400_000, '2026-01-11T11:00')).toMatchObject({ code: 'too-many-changes' });
+  });
+
+  test('R7: lowering a quota moves the difference back to the account, booked under R7', () => {
+    const { book, rel } = family();
+    book.setQuota({ relationshipId: rel, quotaFen: 50_000, at: parseStamp('2026-01-10T10:01') });
+    const r = book.setQuota({ relationshipId: rel, quotaFen: 20_000, at: parseStamp('2026-01-10T10:02') });
+    expect(r).toMatchObject({
+      ok: true,
+      quotaFen: 20_000,
+      postings: [{ from: `quota:${rel}`, to: 'account:s', amountFen: 30_000, rule: 'R7' }],
+    });
   });
 
   test('R9: wallet transfers move money into the relative’s wallet and are booked under R9', () => {

@@ -17,4 +17,15 @@ describe('minute stamps', () => {
     expect(() => parseStamp('2026/02/01')).toThrow(/YYYY-MM-DD/);
     expect(() => parseStamp('2026-02-01T24:00')).toThrow();
   });
+
+  test('parseStamp takes the last minute of an hour and of a day, and refuses minute 60 and beyond', () => {
+    expect(formatStamp(parseStamp('2026-02-01T10:59'))).toBe('2026-02-01T10:59');
+    expect(formatStamp(parseStamp('2026-02-01T23:59'))).toBe('2026-02-01T23:59');
+    expect(parseStamp('2026-02-01')).toBe(parseStamp('2026-02-01T00:00'));
+    expect(() => parseStamp('2026-02-01T10:60')).toThrow('not a calendar date-time "2026-02-01T10:60"');
+    expect(() => parseStamp('2026-02-01T10:75')).toThrow(/calendar/);
+    expect(() => parseStamp('2026-02-01T7:05')).toThrow(
+      'not a date-time "2026-02-01T7:05": expected YYYY-MM-DD or YYYY-MM-DDTHH:MM',
+    );
+  });
 });
