@@ -117,3 +117,125 @@ describe('dailyClaims (C7)', () => {
     }
   });
 });
+
+describe('the calendar’s edges (C2, C7)', () => {
+  test('daysInMonth knows every month and the Gregorian leap years', () => {
+    expect(Array.from({ length: 12 }, (_, m) => daysInMonth(2026, m + 1))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
+    expect([2024, 2000, 1900, 2100, 2025].map((y) => daysInMonth(y, 2))).toEqual([29, 29, 28, 28, 28]);
+  });
+
+  test('runCalendar crosses into the next year after December', () => {
+    const c = runCalendar('2026-11', 4, monthly);
+    expect(Array.from(c.year)).toEqual([2026, 2026, 2027, 2027]);
+    expect(Array.from(c.monthOfYear)).toEqual([11, 12, 1, 2]);
+    expect(Array.from(c.monthStart)).toEqual([0, 30, 61, 92, 120]);
+    expect(c.windowDays).toBe(120);
+    expect(c.months).toBe(4);
+    expect(c.start).toBe('2026-11');
+  });
+
+  test('runCalendar refuses a run of no months, a fractional one, a bad month and a cycle of no days', () => {
+    expect(() => runCalendar('2026-01', 0, monthly)).toThrow('months: expected a whole number ≥ 1, got 0');
+    expect(() => runCalendar('2026-01', 1.5, monthly)).toThrow(/got 1.5/);
+    expect(() => runCalendar('2026-00', 1, monthly)).toThrow(
+      'start: expected a month as YYYY-MM, got "2026-00"',
+    );
+    expect(() => runCalendar('2026-1', 1, monthly)).toThrow(/YYYY-MM/);
+    expect(() => runCalendar('x2026-01', 1, monthly)).toThrow(/YYYY-MM/);
+    expect(() => runCalendar('2026-01x', 1, monthly)).toThrow(/YYYY-MM/);
+    expect(() => runCalendar('2026-01', 1, { ...tenDays, cycle: { days: 0 } })).toThrow(
+      'calendar.cycle.days: expected a whole number ≥ 1, got 0',
+    );
+    expect(() => runCalendar('2026-01', 1, { ...tenDays, cycle: { days: 2.5 } })).toThrow(/got 2.5/);
+  });
+
+  test('providers paid on the day they declare still draw over one day', () => {
+    const c = runCalendar('2026-01', 1, { ...monthly, providerPaymentDays: 0, providerDeclarationDays: 0 });
+    expect(c.drawDays).toBe(1);
+    expect(Array.from(c.drawStart)).toEqual([31]);
+    const { claimsFen } = dailyClaims(c, [500]);
+    expect(claimsFen[31]).toBe(500);
+    expect(sum(claimsFen)).toBe(500);
+  });
+
+  test('the horizon ends the day after the later of the last repayment and the last provider payment', () => {
+    // Monthly: repaid 41 days after the close, providers done 38 days after it: the repayment is last.
+    expect(runCalendar('2026-01', 1, monthly).horizonDays).toBe(31 + 41 + 1);
+    // Slow providers: paid until 10 + 60 days after the close, after the repayment.
+    const slow = runCalendar('2026-01', 1, { ...monthly, providerPaymentDays: 60 });
+    expect(slow.horizonDays).toBe(31 + 10 + 60 - 1 + 1);
+  });
+
+  test('a 10-day cycle splits a month’s claims by the days of each period, each repaid after its own period', () => {
+    // 31 January days at 100 fen: periods end on days 10, 20, 30 and 31; each is repaid 10 days after it
+    // closes, all before the providers are paid (from day 41), so each part is repaid as it is drawn.
+    const c = runCalendar('2026-01', 1, { ...tenDays, providerPaymentDays: 1 });
+    expect(Array.from(c.periodEnd)).toEqual([10, 20, 30, 31]);
+    const { claimsFen, repaidFen } = dailyClaims(c, [3_100]);
+    expect(claimsFen[41]).toBe(3_100);
+    expect(repaidFen[41]).toBe(3_100);
+    // Slower clearing: the periods ending on days 30 and 31 are repaid after the providers are paid.
+    const late = runCalendar('2026-01', 1, { ...tenDays, providerPaymentDays: 1, transferLagDays: 15 });
+    const d = dailyClaims(late, [3_100]);
+    expect([d.repaidFen[41], d.repaidFen[50], d.repaidFen[51]]).toEqual([2_000, 1_000, 100]);
+  });
+
+  test('dailyClaims fills the arrays it is given, clearing what they held', () => {
+    const c = runCalendar('2026-01', 2, monthly);
+    const into = {
+      claimsFen: new Float64Array(c.horizonDays).fill(7),
+      repaidFen: new Float64Array(c.horizonDays).fill(7),
+    };
+    const out = dailyClaims(c, [0, 2_800], into);
+    expect(out.claimsFen).toBe(into.claimsFen);
+    expect(out.repaidFen).toBe(into.repaidFen);
+    expect(sum(into.claimsFen)).toBe(2_800);
+    expect(sum(into.repaidFen)).toBe(2_800);
+    expect(into.repaidFen[59 + 41]).toBe(2_800);
+  });
+
+  test('daySchedule gives each month draws and repayments that add up to the whole month', () => {
+    for (const cal of [monthly, tenDays]) {
+      const c = runCalendar('2026-01', 3, cal);
+      const s = daySchedule(c);
+      for (let m = 0; m < 3; m++) {
+        expect(Array.from(s.drawDay[m]!)).toEqual(Array.from({ length: 28 }, (_, t) => c.drawStart[m]! + t));
+        expect(sum(s.drawShare[m]!)).toBeCloseTo(1, 12);
+        expect(sum(s.repayShare[m]!)).toBeCloseTo(1, 12);
+        const days = Array.from(s.repayDay[m]!);
+        expect(days).toEqual([...days].sort((a, b) => a - b));
+        expect(days[0]!).toBeGreaterThanOrEqual(c.drawStart[m]!);
+      }
+    }
+    // Monthly: a month is repaid on one day, 41 days after its close.
+    const s = daySchedule(runCalendar('2026-01', 1, monthly));
+    expect(Array.from(s.repayDay[0]!)).toEqual([72]);
+  });
+
+  test('spreadClaims clears the arrays it fills and skips months without claims', () => {
+    const c = runCalendar('2026-01', 2, monthly);
+    const into = {
+      claimsFen: new Float64Array(c.horizonDays).fill(3),
+      repaidFen: new Float64Array(c.horizonDays).fill(3),
+    };
+    spreadClaims(daySchedule(c), [0, 2_800], into);
+    expect(sum(into.claimsFen)).toBeCloseTo(2_800, 6);
+    expect(into.claimsFen[c.drawStart[1]!]).toBeCloseTo(100, 9);
+    expect(into.claimsFen[c.drawStart[0]!]).toBe(0);
+    expect(into.repaidFen[59 + 41]).toBeCloseTo(2_800, 6);
+  });
+
+  test('peakWeights lists the days on which outstanding claims can peak, in order, with the months open on each', () => {
+    const c = runCalendar('2026-01', 2, monthly);
+    const w = peakWeights(c);
+    // Repayments on days 72 and 100, providers done on days 68 and 96: candidates the day before and those.
+    expect(Array.from(w.days)).toEqual([68, 71, 96, 99]);
+    expect(w.months.map((m) => Array.from(m))).toEqual([[0], [0, 1], [1], [1]]);
+    expect(Array.from(w.weights[0]!)).toEqual([1]);
+    expect(Array.from(w.weights[1]!)).toEqual([1, 3 / 28]);
+    expect(peakOutstanding(w, [2_800, 0])).toBe(2_800);
+    expect(peakOutstanding(w, [0, 0])).toBe(0);
+  });
+});

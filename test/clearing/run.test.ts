@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { dailyClaims, runCalendar, type RunCalendar } from '../../src/clearing/calendar';
 import { FlowCube, USE_INDEX } from '../../src/clearing/flows';
 import { DEFAULT_CLEARING_PARAMETERS, type ClearingParameters } from '../../src/clearing/parameters';
-import { clearRun } from '../../src/clearing/run';
+import { clearRun, summarizeProvinces, trackPairs, type PairPrepayment } from '../../src/clearing/run';
 import { provinceNet } from '../../src/clearing/tiers';
 import { trackPrepayment } from '../../src/clearing/usage';
 import { toClearingParameters } from '../../src/scenario/convert';
@@ -202,5 +202,171 @@ describe('clearRun (C1–C7)', () => {
     expect(() => clearRun(cube, Int32Array.from([0, 0, 1, 1, 2, 3]), 3, base, { start: '2026-01' })).toThrow(
       /areaProvince\[5\]: expected a province index 0…2, got 3/,
     );
+  });
+});
+
+describe('clearRun: what it reports and what it checks', () => {
+  test('clearRun reports its provinces, settlement mode, calendar and opening rule, and a pool area’s tiers', () => {
+    const cube = steadyCube(3, () => 10_000);
+    const r = clearRun(cube, AREA_PROVINCE, PROVINCES, netting, { start: '2026-11' });
+    expect(r.provinces).toBe(3);
+    expect(r.settlement).toBe('multilateral-netting');
+    expect(r.firstYear).toBe('perfect-foresight');
+    expect(r.calendar.start).toBe('2026-11');
+    expect(Array.from(r.calendar.year)).toEqual([2026, 2026, 2027]);
+    expect(r.tiers.map((t) => [t.paysFen[0], t.receivesFen[2]])).toEqual([
+      [10_000, 10_000],
+      [10_000, 10_000],
+      [10_000, 10_000],
+    ]);
+    expect(r.cash.map((c) => c.movedFen)).toEqual([10_000, 10_000, 10_000]);
+    expect(r.cash[0]).toEqual({
+      month: 0,
+      grossFen: 10_000,
+      nettedFen: 10_000,
+      savedFen: 0,
+      movedFen: 10_000,
+    });
+  });
+
+  test('clearRun refuses a province count that is not a whole number of at least one, and a negative province', () => {
+    const cube = new FlowCube(1, 6);
+    expect(() => clearRun(cube, AREA_PROVINCE, 0, base, { start: '2026-01' })).toThrow(
+      'provinces: expected a whole number ≥ 1, got 0',
+    );
+    expect(() => clearRun(cube, AREA_PROVINCE, 2.5, base, { start: '2026-01' })).toThrow(/got 2.5/);
+    expect(() => clearRun(cube, Int32Array.from([0, 0, -1, 1, 2, 2]), 3, base, { start: '2026-01' })).toThrow(
+      'areaProvince[2]: expected a province index 0…2, got -1',
+    );
+    expect(clearRun(cube, AREA_PROVINCE, 3, base, { start: '2026-01' }).prepayments).toEqual([]);
+  });
+
+  test('cash can come from other obligations than the cube’s; positions, tiers and prepayments stay the cube’s', () => {
+    const cube = steadyCube(2, () => 10_000);
+    const cashOwesFen = [Float64Array.of(0, 500, 0, 0, 0, 300, 200, 0, 0), new Float64Array(9)];
+    const r = clearRun(cube, AREA_PROVINCE, PROVINCES, netting, { start: '2026-01', cashOwesFen });
+    expect(r.cash).toEqual([
+      { month: 0, grossFen: 1_000, nettedFen: 300, savedFen: 700, movedFen: 300 },
+      { month: 1, grossFen: 0, nettedFen: 0, savedFen: 0, movedFen: 0 },
+    ]);
+    expect(r.national.map((m) => m.grossFen)).toEqual([10_000, 10_000]);
+    expect(r.prepayments.map((p) => [p.insured, p.treatment, p.ledger.claimsFen])).toEqual([[0, 1, 20_000]]);
+  });
+
+  test('prepayments can be tracked on other obligations than the cube’s (e.g. the expected year)', () => {
+    const cube = steadyCube(2, () => 10_000);
+    const prepaymentOwesFen = [
+      Float64Array.of(0, 0, 0, 0, 0, 0, 7_000, 0, 0),
+      Float64Array.of(0, 0, 0, 0, 0, 0, 0, 0, 0),
+    ];
+    const r = clearRun(cube, AREA_PROVINCE, PROVINCES, base, { start: '2026-01', prepaymentOwesFen });
+    expect(r.prepayments.map((p) => [p.insured, p.treatment, p.ledger.claimsFen, p.sizesFen])).toEqual([
+      [2, 0, 7_000, [Math.ceil((2 * 7_000) / 2)]],
+    ]);
+    expect(r.national[0]!.grossFen).toBe(10_000);
+  });
+});
+
+describe('trackPairs (C5–C7)', () => {
+  const cal = () => runCalendar('2026-01', 2, base.calendar);
+  const foresight = { rule: 'perfect-foresight' } as const;
+
+  test('a pair with no obligation in the run but a prepayment from the year before is tracked; a pair with neither is left out', () => {
+    const owes = [new Float64Array(9), new Float64Array(9)];
+    const lastYear = Array.from({ length: 12 }, () => Float64Array.of(0, 0, 0, 0, 0, 600, 0, 0, 0));
+    const r = trackPairs(cal(), base, owes, 3, { rule: 'previous-year', monthlyOwesFen: lastYear });
+    expect(r.prepayments.map((p) => [p.insured, p.treatment, p.sizesFen])).toEqual([[1, 2, [1_200]]]);
+    expect(r.prepayments[0]!.prepaymentFen[0]).toBe(1_200);
+    expect(r.provinceSummaries[1]!.openingPrepaymentFen).toBe(1_200);
+    expect(trackPairs(cal(), base, owes, 3, foresight).prepayments).toEqual([]);
+  });
+
+  test('a pair with an obligation in its last month only is tracked', () => {
+    const owes = [new Float64Array(4), Float64Array.of(0, 0, 3_000, 0)];
+    const r = trackPairs(cal(), base, owes, 2, foresight);
+    expect(r.prepayments.map((p) => [p.insured, p.treatment, p.ledger.claimsFen])).toEqual([[1, 0, 3_000]]);
+  });
+
+  test('trackPairs names obligations of the wrong number of months or of the wrong size', () => {
+    expect(() => trackPairs(cal(), base, [new Float64Array(4)], 2, foresight)).toThrow(
+      'prepayment obligations: expected 2 months, got 1',
+    );
+    expect(() => trackPairs(cal(), base, [new Float64Array(4), new Float64Array(3)], 2, foresight)).toThrow(
+      'monthly obligations [1]: expected 4 entries (P × P), got 3',
+    );
+    const short = Array.from({ length: 12 }, (_, k) => new Float64Array(k === 11 ? 9 : 4));
+    expect(() =>
+      trackPairs(cal(), base, [new Float64Array(4), new Float64Array(4)], 2, {
+        rule: 'forecast',
+        monthlyOwesFen: short,
+      }),
+    ).toThrow('monthly obligations [13]: expected 4 entries (P × P), got 9');
+  });
+});
+
+describe('summarizeProvinces (C6)', () => {
+  const pair = (insured: number, events: PairPrepayment['events'], sizesFen: number[], peakUsage: number) =>
+    ({ insured, treatment: 9, sizesFen, peakUsage, events }) as unknown as PairPrepayment;
+
+  test('summarizeProvinces counts each kind of event once, and a re-sizing as none of them', () => {
+    const e = (kind: 'resize' | 'yellow' | 'red' | 'top-up', amountFen = 0) => ({
+      day: 1,
+      kind,
+      usage: 1,
+      amountFen,
+    });
+    const s = summarizeProvinces(
+      [
+        pair(
+          0,
+          [e('resize', 7_000), e('yellow'), e('red'), e('top-up', 300), e('top-up', 200)],
+          [1_000, 8_000],
+          1.2,
+        ),
+        pair(0, [e('resize', -50), e('yellow')], [400], 0.8),
+        pair(2, [], [], 0),
+      ],
+      3,
+    );
+    expect(s).toEqual([
+      {
+        province: 0,
+        openingPrepaymentFen: 1_400,
+        peakUsage: 1.2,
+        yellowWarnings: 2,
+        redWarnings: 1,
+        topUps: 2,
+        topUpFen: 500,
+      },
+      {
+        province: 1,
+        openingPrepaymentFen: 0,
+        peakUsage: 0,
+        yellowWarnings: 0,
+        redWarnings: 0,
+        topUps: 0,
+        topUpFen: 0,
+      },
+      {
+        province: 2,
+        openingPrepaymentFen: 0,
+        peakUsage: 0,
+        yellowWarnings: 0,
+        redWarnings: 0,
+        topUps: 0,
+        topUpFen: 0,
+      },
+    ]);
+  });
+
+  test('C6: with top-ups turned off a two-year run re-sizes and warns, and its summaries count no top-up', () => {
+    const cube = steadyCube(24, (m) => (m < 12 ? 100_000 : 400_000));
+    const off = { ...base, warnings: { ...base.warnings, topUpFraction: 0 } };
+    const r = clearRun(cube, AREA_PROVINCE, PROVINCES, off, { start: '2026-01' });
+    const events = r.prepayments.flatMap((p) => p.events);
+    expect(events.some((e) => e.kind === 'resize')).toBe(true);
+    expect(events.some((e) => e.kind === 'red')).toBe(true);
+    expect(r.provinceSummaries[0]).toMatchObject({ topUps: 0, topUpFen: 0 });
+    expect(r.provinceSummaries[0]!.redWarnings).toBe(events.filter((e) => e.kind === 'red').length);
   });
 });
