@@ -25,6 +25,7 @@ import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { loadDatasetFromDisk } from '../population/node';
 import { DrawWorkers } from '../runtime/drawWorkers';
 import { defaultWorkers, spawnNodeDrawWorker, spawnNodeWorker } from '../runtime/node';
+import { ConservationFailure } from '../runtime/exactness';
 import { WorkerPool } from '../runtime/pool';
 import { simulateOnPool } from '../runtime/run';
 import { runScenario } from '../runtime/scenarioRun';
@@ -205,7 +206,11 @@ async function simulateAndWrite(
         );
       }
     }
-    if (summary.conservationResidualFen !== 0) process.exitCode = 3;
+    if (summary.conservationResidualFen !== 0) {
+      // The summary is printed for the report; the exit code and this line say it is not a result.
+      console.error(new ConservationFailure(summary.conservationResidualFen).message);
+      process.exitCode = 3;
+    }
   } finally {
     pool.close();
     draws.close();

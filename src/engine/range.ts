@@ -95,6 +95,7 @@ export function addRange(
   totals.pourAccountTotals();
   result.personMonths = persons * M * k;
   result.families *= k;
+  result.movedFen = totals.movedFen * k;
   const standing = new Float64Array(STANDING_FIELDS);
   for (let m = 0; m < M; m++) {
     for (let what = 0; what < STANDING_FIELDS; what++) {

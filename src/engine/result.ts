@@ -188,6 +188,11 @@ export interface RangeResult {
   beneficiaryProfile: Float64Array;
   /** Per month, fen by which the ledger and the state arrays disagree (must be 0). */
   residual: Float64Array;
+  /**
+   * Fen moved by every posting, added up and weighted by k: a bound on every money sum of the result
+   * (src/runtime/exactness.ts checks it against 2^53). Not part of the result's digest.
+   */
+  movedFen: number;
   traces: FamilyTrace[];
 }
 
@@ -205,6 +210,7 @@ export function emptyResult(months: number, areas: number, weight: number): Rang
     ledger: new Float64Array(months * CLASSES.length),
     beneficiaryProfile: new Float64Array(months * PROFILE_FIELDS),
     residual: new Float64Array(months),
+    movedFen: 0,
     traces: [],
   };
 }
@@ -231,6 +237,7 @@ export function mergeAllButFlows(into: RangeResult, other: Omit<RangeResult, 'fl
   }
   into.families += other.families;
   into.personMonths += other.personMonths;
+  into.movedFen += other.movedFen;
   addInto(into.summary, other.summary);
   addInto(into.refusals, other.refusals);
   addInto(into.ledger, other.ledger);

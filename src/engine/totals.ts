@@ -53,6 +53,11 @@ export class RangeTotals {
   readonly ownSpent: Float64Array;
   /** Payments from quotas by month, sharer's area, treatment area and use. */
   readonly flows: FlowTable;
+  /**
+   * Fen moved by every posting of the range, added up (unweighted): no sum the range keeps, within a
+   * month or over the window, can be larger, so while k × this stays below 2^53 every sum is exact.
+   */
+  movedFen = 0;
 
   constructor(
     readonly months: number,
@@ -76,6 +81,7 @@ export class RangeTotals {
   book(month: number, fromKind: number, toKind: number, fen: number): void {
     const net = this.classNet;
     const row = month * CLASS_COUNT;
+    this.movedFen += fen;
     net[row + fromKind] = net[row + fromKind]! - fen;
     net[row + toKind] = net[row + toKind]! + fen;
   }

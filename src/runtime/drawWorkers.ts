@@ -74,7 +74,10 @@ export class DrawWorkers {
       Array.from({ length: input.provinces }, (_, i) => i).filter((i) => i % n === k),
     );
     const began = performance.now();
-    const years = (provinces: readonly number[]) => provinces.length * (counts.draws + counts.ruleDraws);
+    // Work grows with the drawn years and with the window's length (a drawn year runs over its days).
+    const windowYears = Math.max(1, Math.ceil(input.calendar.months / 12));
+    const years = (provinces: readonly number[]) =>
+      provinces.length * (counts.draws + counts.ruleDraws) * windowYears;
     // Workers started by this call also load their code: their first call is not a rate to learn from.
     const fresh = !this.#started;
     this.#started = true;
@@ -84,7 +87,7 @@ export class DrawWorkers {
           const w = this.#workers[k]!;
           const limit = this.#clock.limitMs(years(provinces));
           const answer = Promise.race([w.remote.draw(input, counts, provinces), w.crashed]);
-          const unit = { en: 'drawn province-years', zh: '个省份年度抽样' };
+          const unit = { en: 'drawn province-years of the window', zh: '个省份年度抽样（按模拟期年数计）' };
           return withinTime(answer, limit, () => new RangeTimeout(years(provinces), limit, unit));
         }),
       );

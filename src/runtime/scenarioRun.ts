@@ -3,7 +3,8 @@
  * runs ranges: a worker pool or this thread) → clearing, and the prepayment model over the run's
  * samples. With replications, replication r reruns the scenario with seed `deriveSeed(seed, r)` and,
  * when the scenario gives ranges, with parameters drawn from them. The CLI, the benchmarks and the
- * workbench all use it.
+ * workbench all use it. A run whose fen sums could not all be exact is refused (src/runtime/exactness.ts):
+ * before it starts when a pilot says so, else right after its simulation.
  */
 import { runCalendar } from '../clearing/calendar';
 import type { ProvinceDraws } from '../clearing/claimDraws';
@@ -25,6 +26,7 @@ import { toClearingParameters, toEngineParameters } from '../scenario/convert';
 import type { Scenario } from '../scenario/schema';
 import { drawParameters } from '../scenario/uncertainty';
 import { drawInThread, type DrawYears } from './drawWorkers';
+import { checkExactness, preflightExactness } from './exactness';
 import type { RunProgress } from './progress';
 
 /** Simulates every family of an input's 1:k sample (on a pool, or in this thread). */
@@ -101,10 +103,12 @@ export async function runScenario(
   const calendar = runCalendar(scenario.window.start, months, clearingParams.calendar);
   const claims = new ClaimsAccumulator(areaProvince, provinces, months, options.scaleK);
 
+  preflightExactness(input, model);
   const result = await simulate(input, {
     onProgress: (p) => options.onProgress?.(0, p),
     signal: options.signal,
   });
+  checkExactness(result, input);
   claims.add(result.flows, false);
 
   const ranged = Object.keys(scenario.uncertainty).length > 0;
@@ -114,10 +118,13 @@ export async function runScenario(
     const seed = deriveSeed(scenario.seed, r);
     const drawn = drawParameters(scenario, r);
     const replicaParams = { ...toEngineParameters(drawn.scenario), seed };
-    const replica = await simulate(engineInput(replicaParams, model, dataset, options.scaleK), {
+    const replicaInput = engineInput(replicaParams, model, dataset, options.scaleK);
+    preflightExactness(replicaInput, model);
+    const replica = await simulate(replicaInput, {
       onProgress: (p) => options.onProgress?.(r + 1, p),
       signal: options.signal,
     });
+    checkExactness(replica, replicaInput);
     claims.add(replica.flows, ranged);
     if (ranged) growths.push(drawn.scenario.clearing.directSettlement.yearlyGrowth);
     const cross = crossProvinceTotals(replica, areaProvince);

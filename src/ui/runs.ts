@@ -14,6 +14,7 @@ import type { Dataset } from '../population/dataset';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { defaultWorkers, spawnBrowserDrawWorker, spawnBrowserWorker } from '../runtime/browser';
 import { DrawWorkers } from '../runtime/drawWorkers';
+import { checkConservation } from '../runtime/exactness';
 import { resultDigest } from '../runtime/digest';
 import { RunCancelled, WorkerPool } from '../runtime/pool';
 import type { RunProgress } from '../runtime/progress';
@@ -255,6 +256,7 @@ export class RunService {
       },
     );
     const summary = runSummary(run, population.dataset);
+    checkConservation(summary.conservationResidualFen);
     const digest = await resultDigest(run.result);
     const tablePrefix = `run${++this.#count}`;
     const db = await this.#database();

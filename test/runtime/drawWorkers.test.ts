@@ -68,7 +68,7 @@ describe('DrawWorkers', () => {
     workers.push(pool);
     const i = input();
     await expect(pool.draw(i, { draws: 50, ruleDraws: 10 })).rejects.toThrow(
-      /drawing the prepayment model's years failed: no answer within 3\.0 s, the limit for 180 drawn province-years/,
+      /drawing the prepayment model's years failed: no answer within 3\.0 s, the limit for 180 drawn province-years of the window/,
     );
     expect(await pool.draw(i, { draws: 50, ruleDraws: 10 })).toHaveLength(3);
   });
