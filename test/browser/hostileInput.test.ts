@@ -112,3 +112,23 @@ test("Chromium's JSON.parse refuses exactly the texts the scan refuses, at the p
   }
   expect(positioned).toBeGreaterThan(50);
 });
+
+test('an edited copy at the schema’s maximums is refused before it runs, says why, and the page runs again', async () => {
+  const { page } = await app.open(
+    compareAddress(
+      'behaviour.care.outpatientPerYear:{"child":60,"adult":60,"older":60}',
+      'behaviour.care.outpatientCostFen:100000000',
+      'behaviour.care.pharmacyPerYear:{"child":60,"adult":60,"older":60}',
+      'behaviour.care.pharmacyCostFen:100000000',
+    ),
+  );
+  const panel = page.locator('#panel-compare');
+  expect(await settled(panel)).toBe('failed');
+  const notice = panel.locator('p.notice.failed');
+  expect(await notice.textContent()).toMatch(
+    /the run is refused: it would move about .* fen in all .* most of it: relatives' bills and contributions \(behaviour\.care\.(pharmacy|outpatient)/,
+  );
+  // Without the edited copy the baseline runs on the same page.
+  await page.goto(new URL('?lang=en&run=baseline-2026&scale=10000#compare', app.baseUrl).href);
+  expect(await settled(page.locator('#panel-compare'))).toBe('done');
+});
