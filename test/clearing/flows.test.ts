@@ -167,3 +167,125 @@ describe('FlowCube.forEachCell', () => {
     );
   });
 });
+
+describe('FlowCube edges', () => {
+  test('a flow cube refuses dimensions that are not whole and positive, or too large to index', () => {
+    expect(() => new FlowCube(0, 3)).toThrow(
+      'a flow cube needs whole positive dimensions, got 0 months × 3 areas',
+    );
+    expect(() => new FlowCube(12, 0)).toThrow(/got 12 months × 0 areas/);
+    expect(() => new FlowCube(1.5, 3)).toThrow(/whole positive/);
+    expect(() => new FlowCube(12, 2.5)).toThrow(/whole positive/);
+    expect(() => new FlowCube(12, 7_000)).toThrow(
+      'a flow cube of 12 months × 7000 areas is too large to index',
+    );
+    // 12 × 6,688² × 4 < 2^31: the largest square cube of 12 months that can be indexed.
+    expect(new FlowCube(12, 6_688).size).toBe(0);
+  });
+
+  test('add refuses negative cells and fractional counts, and takes zero payments as no squares', () => {
+    const c = new FlowCube(2, 3);
+    expect(() => c.add(-1, 0, 0, 0, 1)).toThrow('flow cell out of range: month -1, areas 0→0, use 0');
+    expect(() => c.add(0, -1, 0, 0, 1)).toThrow(/out of range/);
+    expect(() => c.add(0, 0, -1, 0, 1)).toThrow(/out of range/);
+    expect(() => c.add(0, 0, 3, 0, 1)).toThrow(/out of range/);
+    expect(() => c.add(0, 0, 0, -1, 1)).toThrow(/out of range/);
+    expect(() => c.add(0, 0, 0, 0, 1, 1.5)).toThrow(
+      'flow amounts are whole fen and whole counts, got 1 fen, 1.5',
+    );
+    expect(() => c.add(0, 0, 0, 0, 1, 1, -1)).toThrow('sums of squares are whole yuan² ≥ 0, got -1');
+    expect(() => c.add(0, 0, 0, 0, 1, 1, 0.5)).toThrow(/yuan²/);
+    expect(c.size).toBe(0);
+    c.add(1, 2, 1, USE_INDEX['ltc-contribution'], 700, 0);
+    expect(c.cells()).toEqual([
+      { month: 1, sharerArea: 2, treatmentArea: 1, use: 3, amountFen: 700, count: 0, squaresYuan2: 0 },
+    ]);
+  });
+
+  test('merge refuses a cube of another shape', () => {
+    expect(() => new FlowCube(2, 3).merge(new FlowCube(3, 3))).toThrow(
+      'cannot merge flow cubes of different shapes',
+    );
+    expect(() => new FlowCube(2, 3).merge(new FlowCube(2, 4))).toThrow(/different shapes/);
+  });
+
+  test('packed cells refuse sums of squares above 2^53 and fractional counts', () => {
+    const c = new FlowCube(1, 2);
+    const one = (count: number, squares: number) => ({
+      key: Int32Array.of(1),
+      amountFen: Float64Array.of(5),
+      count: Float64Array.of(count),
+      squaresYuan2: Float64Array.of(squares),
+    });
+    expect(() => c.addPackedCells(one(1, SQUARES_CAP * 2))).toThrow(
+      `sums of squares are whole yuan² from 0 to 2^53, got ${SQUARES_CAP * 2}`,
+    );
+    expect(() => c.addPackedCells(one(0.5, 0))).toThrow(/whole counts/);
+    c.addPackedCells(one(2, SQUARES_CAP));
+    expect(c.cells()).toEqual([
+      {
+        month: 0,
+        sharerArea: 0,
+        treatmentArea: 0,
+        use: 1,
+        amountFen: 5,
+        count: 2,
+        squaresYuan2: SQUARES_CAP,
+      },
+    ]);
+    expect(() => c.addPackedCells({ ...one(1, 0), count: Float64Array.of(1, 1) })).toThrow(
+      'packed flow cells need columns of one length, got 1, 1, 2, 1',
+    );
+    expect(() => c.addPackedCells({ ...one(1, 0), amountFen: Float64Array.of(1, 1) })).toThrow(/one length/);
+    expect(() => c.addPackedCells({ ...one(1, 0), squaresYuan2: Float64Array.of(1, 1) })).toThrow(
+      /one length/,
+    );
+  });
+
+  test('columns decode each flat index into month, areas and use', () => {
+    const c = new FlowCube(3, 5);
+    c.add(2, 4, 1, USE_INDEX.pharmacy, 700);
+    c.add(0, 0, 3, USE_INDEX.medical, 5);
+    c.add(1, 3, 3, USE_INDEX['ltc-contribution'], 9, 2);
+    const cols = c.columns();
+    expect(Array.from(cols.month)).toEqual([0, 1, 2]);
+    expect(Array.from(cols.sharerArea)).toEqual([0, 3, 4]);
+    expect(Array.from(cols.treatmentArea)).toEqual([3, 3, 1]);
+    expect(Array.from(cols.use)).toEqual([0, 3, 1]);
+    expect(Array.from(cols.amountFen)).toEqual([5, 9, 700]);
+    expect(Array.from(cols.count)).toEqual([1, 2, 1]);
+    expect(Array.from(c.packedCells().key)).toEqual([
+      ((0 * 5 + 0) * 5 + 3) * 4 + 0,
+      ((1 * 5 + 3) * 5 + 3) * 4 + 3,
+      ((2 * 5 + 4) * 5 + 1) * 4 + 1,
+    ]);
+    expect(c.totalFen()).toBe(714);
+    expect(new FlowCube(1, 1).totalFen()).toBe(0);
+  });
+
+  test('a cube keeps every cell through many rounds of growth', () => {
+    const c = new FlowCube(12, 60);
+    let total = 0;
+    for (let i = 0; i < 20_000; i++) {
+      c.add(i % 12, (i * 7) % 60, (i * 13) % 60, i % 4, i + 1);
+      total += i + 1;
+    }
+    expect(c.size).toBe(
+      new Set(Array.from({ length: 20_000 }, (_, i) => `${i % 12},${(i * 7) % 60},${(i * 13) % 60},${i % 4}`))
+        .size,
+    );
+    expect(c.totalFen()).toBe(total);
+    let seen = 0;
+    c.forEachCell((_m, _s, _t, _u, fen) => (seen += fen));
+    expect(seen).toBe(total);
+  });
+
+  test('USE_INDEX numbers the permitted uses in the order R11 lists them; paymentSquare rounds to whole yuan²', () => {
+    expect(USE_INDEX).toEqual({ medical: 0, pharmacy: 1, 'resident-contribution': 2, 'ltc-contribution': 3 });
+    expect(paymentSquare(150)).toBe(2); // 1.5² = 2.25
+    expect(paymentSquare(250)).toBe(6); // 6.25
+    expect(paymentSquare(0)).toBe(0);
+    expect(addSquares(SQUARES_CAP - 1, 0)).toBe(SQUARES_CAP - 1);
+    expect(addSquares(SQUARES_CAP - 1, 1)).toBe(SQUARES_CAP);
+  });
+});

@@ -24,3 +24,25 @@ describe('dailyShare', () => {
     expect(Math.max(...days) - Math.min(...days)).toBeLessThanOrEqual(1);
   });
 });
+
+describe('sizePrepayment and dailyShare at their edges', () => {
+  test('C5: a fractional number of months is allowed and rounded up to the fen', () => {
+    expect(sizePrepayment({ method: 'months-of-average', months: 1.5 }, [100, 101])).toBe(151); // 150.75
+    expect(sizePrepayment({ method: 'months-of-average', months: 2 }, [100, 100])).toBe(200);
+  });
+
+  test('C5: the lowest percentile still takes the smallest month, the 100th the largest, each rounded up', () => {
+    const months = [40.2, 10.5, 30, 20];
+    expect(sizePrepayment({ method: 'percentile-of-monthly-need', percentile: 0.1 }, months)).toBe(11);
+    expect(sizePrepayment({ method: 'percentile-of-monthly-need', percentile: 25 }, months)).toBe(11);
+    expect(sizePrepayment({ method: 'percentile-of-monthly-need', percentile: 26 }, months)).toBe(20);
+    expect(sizePrepayment({ method: 'percentile-of-monthly-need', percentile: 100 }, months)).toBe(41);
+    expect(sizePrepayment({ method: 'percentile-of-monthly-need', percentile: 50 }, [])).toBe(0);
+  });
+
+  test('dailyShare gives the remainder fen to the first days', () => {
+    expect(Array.from({ length: 4 }, (_, d) => dailyShare(10, 4, d))).toEqual([3, 3, 2, 2]);
+    expect(Array.from({ length: 3 }, (_, d) => dailyShare(2, 3, d))).toEqual([1, 1, 0]);
+    expect(Array.from({ length: 2 }, (_, d) => dailyShare(8, 2, d))).toEqual([4, 4]);
+  });
+});

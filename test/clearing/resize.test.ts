@@ -83,3 +83,70 @@ describe('resizeSchedule (C5)', () => {
     expect(pairSize(own!, params.prepayment.sizing, owes, foresight, 1)).toBe(200);
   });
 });
+
+describe('resizeSchedule edges (C5, C7)', () => {
+  test('a month whose results come out on the first day of the next month counts as known then', () => {
+    const cal = runCalendar('2026-01', 4, params.calendar);
+    const firstYear = { rule: 'forecast', monthlyOwesFen: [] } as const;
+    const monthly = { ...params.prepayment, resizing: 'monthly' as const };
+    // February closes on day 59; results 31 days later fall on 1 April (day 90): known for April's size.
+    const onTime = resizeSchedule(cal, monthly, firstYear, 31);
+    expect(onTime[3]!.sourceMonths).toEqual([0, 1]);
+    expect(onTime[3]!.openingMonths).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(resizeSchedule(cal, monthly, firstYear, 32)[3]!.sourceMonths).toEqual([0]);
+    expect(resizeSchedule(cal, monthly, firstYear, 0)[3]!.sourceMonths).toEqual([0, 1, 2]);
+  });
+
+  test('a rolling size never reaches back more than 12 months', () => {
+    const cal = runCalendar('2026-01', 30, params.calendar);
+    const s = resizeSchedule(cal, { ...params.prepayment, resizing: 'monthly' }, foresight, 0);
+    expect(s[25]!.sourceMonths).toEqual([13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24]);
+    expect(s[25]!.openingMonths).toEqual([]);
+    expect(s[25]).toMatchObject({ month: 25, kind: 'rolling', sizingYear: 2028 });
+  });
+
+  test('under perfect foresight a short run’s rolling size uses only the months the run has', () => {
+    const cal = runCalendar('2026-01', 4, params.calendar);
+    const s = resizeSchedule(cal, { ...params.prepayment, resizing: 'quarterly' }, foresight, lag);
+    expect(s.map((r) => [r.kind, r.month])).toEqual([
+      ['opening', 0],
+      ['rolling', 3],
+    ]);
+    // Known on 1 April: January and February. The ten months before them stand for last year's
+    // March–December, which the run's own March and April stand in for; the rest it does not have.
+    expect(s[1]!.sourceMonths).toEqual([2, 3, 0, 1]);
+    expect(s[0]!.sourceMonths).toEqual([0, 1, 2, 3]);
+    expect(s[0]!.openingMonths).toEqual([]);
+  });
+
+  test('a yearly re-sizing is skipped when none of its year lies in the run', () => {
+    // A run from January 2027: March 2027 would re-size from 2026, which the run does not have.
+    const cal = runCalendar('2027-01', 14, params.calendar);
+    const s = resizeSchedule(cal, params.prepayment, foresight, lag);
+    expect(summary(s)).toEqual([['opening', 0, 2027]]);
+    const opening = resizeSchedule(cal, params.prepayment, { rule: 'forecast', monthlyOwesFen: [] }, lag)[0]!;
+    expect(opening.openingMonths).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(opening.sourceMonths).toEqual([]);
+  });
+
+  test('a payment deadline in another month puts the size in force the month after it', () => {
+    const prepayment = { ...params.prepayment, resizeMonth: 3, paymentDeadlineMonth: 5 };
+    const s = resizeSchedule(runCalendar('2026-01', 24, params.calendar), prepayment, foresight, lag);
+    expect(summary(s)).toEqual([
+      ['opening', 0, 2026],
+      ['yearly', 17, 2026],
+    ]);
+  });
+
+  test('sizeFrom is never negative, and reads missing opening months as zero', () => {
+    const cal = runCalendar('2026-01', 12, params.calendar);
+    const [own] = resizeSchedule(cal, params.prepayment, foresight, lag);
+    expect(sizeFrom(own!, params.prepayment.sizing, new Array(12).fill(-100), null)).toBe(0);
+    const [opening] = resizeSchedule(cal, params.prepayment, { rule: 'forecast', monthlyOwesFen: [] }, lag);
+    expect(sizeFrom(opening!, params.prepayment.sizing, [], [1_200])).toBe(200); // 2 × 1,200 ÷ 12
+    expect(sizeFrom(opening!, params.prepayment.sizing, [], null)).toBe(0);
+    const firstYear = { rule: 'forecast' as const, monthlyOwesFen: [Float64Array.of(0, 600)] };
+    expect(pairSize(opening!, params.prepayment.sizing, [], firstYear, 1)).toBe(100);
+    expect(pairSize(opening!, params.prepayment.sizing, [], firstYear, 3)).toBe(0);
+  });
+});

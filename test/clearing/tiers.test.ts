@@ -37,3 +37,24 @@ describe('provinceTiers (C4)', () => {
     );
   });
 });
+
+describe('provinceNet (C4)', () => {
+  test('provinceNet adds each pooling area’s receipts less its payments into its province', () => {
+    const tier = {
+      month: 0,
+      paysFen: Float64Array.of(100, 40, 0, 7),
+      receivesFen: Float64Array.of(0, 60, 80, 0),
+    };
+    expect(Array.from(provinceNet(tier, PROVINCE_OF_AREA, 3))).toEqual([-80, 80, -7]);
+  });
+
+  test('C4: every month gets its own tier, months without flows included', () => {
+    const c = new FlowCube(3, 4);
+    c.add(2, 3, 2, USE_INDEX.medical, 500);
+    const tiers = provinceTiers(c);
+    expect(tiers.map((t) => t.month)).toEqual([0, 1, 2]);
+    expect(Array.from(tiers[0]!.paysFen)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(tiers[2]!.paysFen)).toEqual([0, 0, 0, 500]);
+    expect(Array.from(tiers[2]!.receivesFen)).toEqual([0, 0, 500, 0]);
+  });
+});
