@@ -3,8 +3,9 @@ import { checkColumnTable } from '../../src/analytics/columns';
 import { ClaimsAccumulator } from '../../src/clearing/claims';
 import { DEFAULT_CLEARING_PARAMETERS } from '../../src/clearing/parameters';
 import { prepaymentInput } from '../../src/clearing/prepaymentInput';
-import { prepaymentModel } from '../../src/clearing/prepaymentModel';
-import { clearRun } from '../../src/clearing/run';
+import { prepaymentModel, type PrepaymentAnswer } from '../../src/clearing/prepaymentModel';
+import type { RunCalendar } from '../../src/clearing/calendar';
+import { clearRun, type ClearingResult, type PairPrepayment } from '../../src/clearing/run';
 import { clearingTables, prepaymentTables, splitFen, type ColumnTable } from '../../src/clearing/tables';
 import { loadDatasetFromDisk } from '../../src/population/node';
 import { AREA_PROVINCE, PROVINCES, randomCube, syntheticSample } from './helpers';
@@ -148,5 +149,503 @@ describe('clearingTables', () => {
     });
     expect(splitFen(10, [1, 1, 1])).toEqual(Float64Array.of(4, 3, 3));
     expect(splitFen(7, [0, 0])).toEqual(Float64Array.of(0, 0));
+  });
+});
+
+/**
+ * A clearing result written by hand (two run months, December 2026 and January 2027, of 3 and 2
+ * days, tracked for 7 days), so that every row the tables must give can be written out.
+ */
+function handResult(): ClearingResult {
+  const calendar = {
+    start: '2026-12',
+    months: 2,
+    year: Int32Array.of(2026, 2027),
+    monthOfYear: Int32Array.of(12, 1),
+    monthStart: Int32Array.of(0, 3, 5),
+    windowDays: 5,
+    horizonDays: 7,
+  } as RunCalendar;
+  const pair = (insured: number, treatment: number, days: Partial<PairPrepayment>): PairPrepayment =>
+    ({
+      insured,
+      treatment,
+      sizesFen: [],
+      peakUsage: 0,
+      peakOutstandingFen: 0,
+      events: [],
+      ...days,
+    }) as PairPrepayment;
+  return {
+    provinces: 3,
+    settlement: 'multilateral-netting',
+    calendar,
+    firstYear: 'forecast',
+    national: [
+      {
+        month: 0,
+        owes: Float64Array.of(0, 300, 0, 0, 0, 0, 50, 0, 0),
+        net: Float64Array.of(-250, 300, -50),
+        grossFen: 350,
+        nettedFen: 300,
+      },
+      { month: 1, owes: new Float64Array(9), net: new Float64Array(3), grossFen: 0, nettedFen: 0 },
+    ],
+    cash: [
+      { month: 0, grossFen: 350, nettedFen: 300, savedFen: 50, movedFen: 300 },
+      { month: 1, grossFen: 0, nettedFen: 0, savedFen: 0, movedFen: 0 },
+    ],
+    tiers: [
+      { month: 0, paysFen: Float64Array.of(300, 0, 0, 50), receivesFen: Float64Array.of(50, 0, 300, 0) },
+      { month: 1, paysFen: new Float64Array(4), receivesFen: new Float64Array(4) },
+    ],
+    resizes: [],
+    prepayments: [
+      pair(0, 1, {
+        sizesFen: [1_000, 800],
+        reachedUsage: Float64Array.of(0, 0.2, 0.75, 0.5, 0.95, 0.3, 0.1),
+        prepaymentFen: Float64Array.of(1_000, 1_000, 1_000, 800, 1_200, 1_200, 1_200),
+        outstandingFen: Float64Array.of(0, 200, 750, 400, 1_140, 360, 120),
+        events: [
+          { day: 2, kind: 'yellow', usage: 0.75, amountFen: 0 },
+          { day: 3, kind: 'resize', usage: 0.5, amountFen: -200 },
+          { day: 4, kind: 'red', usage: 0.95, amountFen: 0 },
+          { day: 4, kind: 'top-up', usage: 0.95, amountFen: 400 },
+          { day: 6, kind: 'yellow', usage: 0.7, amountFen: 0 },
+        ],
+      }),
+      pair(2, 0, {
+        reachedUsage: Float64Array.of(0, 0, 0, 0, Infinity, 0, 0),
+        prepaymentFen: new Float64Array(7),
+        outstandingFen: Float64Array.of(0, 0, 0, 0, 10, 0, 0),
+      }),
+    ],
+    provinceSummaries: [
+      {
+        province: 0,
+        openingPrepaymentFen: 1_000,
+        peakUsage: 0.95,
+        yellowWarnings: 2,
+        redWarnings: 1,
+        topUps: 1,
+        topUpFen: 400,
+      },
+      {
+        province: 1,
+        openingPrepaymentFen: 0,
+        peakUsage: 0,
+        yellowWarnings: 0,
+        redWarnings: 0,
+        topUps: 0,
+        topUpFen: 0,
+      },
+      {
+        province: 2,
+        openingPrepaymentFen: 0,
+        peakUsage: Infinity,
+        yellowWarnings: 0,
+        redWarnings: 0,
+        topUps: 0,
+        topUpFen: 0,
+      },
+    ],
+  };
+}
+
+/** A table's rows as objects. */
+function rows(t: ColumnTable | undefined): Record<string, unknown>[] {
+  if (!t) throw new Error('no such table');
+  const cols = Object.entries(t.columns).map(
+    ([name, c]) => [name, Array.from(c as ArrayLike<unknown>)] as const,
+  );
+  return Array.from({ length: cols[0]![1].length }, (_, i) =>
+    Object.fromEntries(cols.map(([n, c]) => [n, c[i]])),
+  );
+}
+
+describe('clearingTables, row by row', () => {
+  const tablesOf = (options?: Parameters<typeof clearingTables>[1]) =>
+    new Map(clearingTables(handResult(), options).map((t) => [t.name, t]));
+
+  test('clearing_national lists the obligations that are not zero, with the month as text', () => {
+    expect(rows(tablesOf().get('clearing_national'))).toEqual([
+      { month: 0, month_text: '2026-12', from_province: 0, to_province: 1, owed_fen: 300 },
+      { month: 0, month_text: '2026-12', from_province: 2, to_province: 0, owed_fen: 50 },
+    ]);
+  });
+
+  test('clearing_settlement gives each month’s cash under both modes and the one the run uses', () => {
+    expect(rows(tablesOf().get('clearing_settlement'))).toEqual([
+      {
+        month: 0,
+        month_text: '2026-12',
+        settlement: 'multilateral-netting',
+        gross_fen: 350,
+        netted_fen: 300,
+        saved_fen: 50,
+        moved_fen: 300,
+      },
+      {
+        month: 1,
+        month_text: '2027-01',
+        settlement: 'multilateral-netting',
+        gross_fen: 0,
+        netted_fen: 0,
+        saved_fen: 0,
+        moved_fen: 0,
+      },
+    ]);
+  });
+
+  test('clearing_positions gives every province in every month what it paid, received and its net', () => {
+    expect(rows(tablesOf().get('clearing_positions'))).toEqual([
+      { month: 0, province: 0, paid_fen: 300, received_fen: 50, net_fen: -250 },
+      { month: 0, province: 1, paid_fen: 0, received_fen: 300, net_fen: 300 },
+      { month: 0, province: 2, paid_fen: 50, received_fen: 0, net_fen: -50 },
+      { month: 1, province: 0, paid_fen: 0, received_fen: 0, net_fen: 0 },
+      { month: 1, province: 1, paid_fen: 0, received_fen: 0, net_fen: 0 },
+      { month: 1, province: 2, paid_fen: 0, received_fen: 0, net_fen: 0 },
+    ]);
+  });
+
+  test('clearing_tiers lists the pooling areas that pay or receive', () => {
+    expect(rows(tablesOf().get('clearing_tiers'))).toEqual([
+      { month: 0, pooling_area: 0, pays_fen: 300, receives_fen: 50 },
+      { month: 0, pooling_area: 2, pays_fen: 0, receives_fen: 300 },
+      { month: 0, pooling_area: 3, pays_fen: 50, receives_fen: 0 },
+    ]);
+  });
+
+  test('prepayment_usage gives each pair’s month: its peak (the last month until the horizon) and its last day', () => {
+    expect(rows(tablesOf().get('prepayment_usage'))).toEqual([
+      {
+        month: 0,
+        month_text: '2026-12',
+        insured_province: 0,
+        treatment_province: 1,
+        peak_usage: 0.75,
+        usage: 0.75,
+        prepayment_fen: 1_000,
+        outstanding_fen: 750,
+      },
+      {
+        month: 1,
+        month_text: '2027-01',
+        insured_province: 0,
+        treatment_province: 1,
+        peak_usage: 0.95,
+        usage: 0.95,
+        prepayment_fen: 1_200,
+        outstanding_fen: 1_140,
+      },
+      {
+        month: 0,
+        month_text: '2026-12',
+        insured_province: 2,
+        treatment_province: 0,
+        peak_usage: 0,
+        usage: 0,
+        prepayment_fen: 0,
+        outstanding_fen: 0,
+      },
+      {
+        month: 1,
+        month_text: '2027-01',
+        insured_province: 2,
+        treatment_province: 0,
+        peak_usage: Infinity,
+        usage: Infinity,
+        prepayment_fen: 0,
+        outstanding_fen: 10,
+      },
+    ]);
+  });
+
+  test('prepayment_events puts each event in its run month, days after the run in the last', () => {
+    expect(
+      rows(tablesOf().get('prepayment_events')).map((r) => [r.day, r.month, r.kind, r.amount_fen]),
+    ).toEqual([
+      [2, 0, 'yellow', 0],
+      [3, 1, 'resize', -200],
+      [4, 1, 'red', 0],
+      [4, 1, 'top-up', 400],
+      [6, 1, 'yellow', 0],
+    ]);
+    expect(rows(tablesOf().get('prepayment_events'))[1]).toEqual({
+      day: 3,
+      month: 1,
+      insured_province: 0,
+      treatment_province: 1,
+      kind: 'resize',
+      usage: 0.5,
+      amount_fen: -200,
+    });
+  });
+
+  test('prepayment_province gives the insured-place summaries', () => {
+    expect(rows(tablesOf().get('prepayment_province'))).toEqual([
+      {
+        province: 0,
+        opening_prepayment_fen: 1_000,
+        peak_usage: 0.95,
+        yellow_warnings: 2,
+        red_warnings: 1,
+        top_ups: 1,
+        top_up_fen: 400,
+      },
+      {
+        province: 1,
+        opening_prepayment_fen: 0,
+        peak_usage: 0,
+        yellow_warnings: 0,
+        red_warnings: 0,
+        top_ups: 0,
+        top_up_fen: 0,
+      },
+      {
+        province: 2,
+        opening_prepayment_fen: 0,
+        peak_usage: Infinity,
+        yellow_warnings: 0,
+        red_warnings: 0,
+        top_ups: 0,
+        top_up_fen: 0,
+      },
+    ]);
+  });
+
+  test('prepayment_usage_daily has every tracked day of every pair, only when asked for', () => {
+    expect(tablesOf().has('prepayment_usage_daily')).toBe(false);
+    expect(tablesOf({ daily: false }).has('prepayment_usage_daily')).toBe(false);
+    const daily = rows(tablesOf({ daily: true }).get('prepayment_usage_daily'));
+    expect(daily).toHaveLength(14);
+    expect(daily[4]).toEqual({
+      day: 4,
+      insured_province: 0,
+      treatment_province: 1,
+      reached_usage: 0.95,
+      prepayment_fen: 1_200,
+      outstanding_fen: 1_140,
+    });
+    expect(
+      daily.slice(7).map((r) => [r.day, r.insured_province, r.treatment_province, r.outstanding_fen]),
+    ).toEqual([
+      [0, 2, 0, 0],
+      [1, 2, 0, 0],
+      [2, 2, 0, 0],
+      [3, 2, 0, 0],
+      [4, 2, 0, 10],
+      [5, 2, 0, 0],
+      [6, 2, 0, 0],
+    ]);
+  });
+
+  test('area codes alone name the pooling areas and leave the provinces as indices', () => {
+    const t = tablesOf({ areaCodes: ['a0', 'a1', 'a2', 'a3'] });
+    expect(rows(t.get('clearing_tiers')).map((r) => r.pooling_area_code)).toEqual(['a0', 'a2', 'a3']);
+    expect(Object.keys(t.get('clearing_positions')!.columns)).not.toContain('province_code');
+    const p = tablesOf({ provinceCodes: ['11', '31', '44'] });
+    expect(rows(p.get('clearing_positions')).map((r) => r.province_code)).toEqual([
+      '11',
+      '31',
+      '44',
+      '11',
+      '31',
+      '44',
+    ]);
+    expect(Object.keys(p.get('prepayment_events')!.columns)).toEqual([
+      'day',
+      'month',
+      'insured_province',
+      'insured_province_code',
+      'treatment_province',
+      'treatment_province_code',
+      'kind',
+      'usage',
+      'amount_fen',
+    ]);
+    expect(Object.keys(p.get('clearing_tiers')!.columns)).not.toContain('pooling_area_code');
+  });
+});
+
+describe('splitFen', () => {
+  test('splitFen gives whole fen in proportion, the leftover fen to the largest remainders, ties to the lower index', () => {
+    expect(Array.from(splitFen(10, [1, 1, 1]))).toEqual([4, 3, 3]);
+    expect(Array.from(splitFen(11, [1, 1, 1]))).toEqual([4, 4, 3]);
+    expect(Array.from(splitFen(100, [0.5, 0.3, 0.2]))).toEqual([50, 30, 20]);
+    // 7 × (0.1, 0.6, 0.3) = (0.7, 4.2, 2.1): floors 0, 4, 2, one fen left to the 0.7.
+    expect(Array.from(splitFen(7, [0.1, 0.6, 0.3]))).toEqual([1, 4, 2]);
+    // 5 × (1, 2, 2) ÷ 5: exact.
+    expect(Array.from(splitFen(5, [1, 2, 2]))).toEqual([1, 2, 2]);
+    // 10 × (3, 3, 1) ÷ 7 = (4.29, 4.29, 1.43): floors 4, 4, 1, one fen left to the largest remainder.
+    expect(Array.from(splitFen(10, [3, 3, 1]))).toEqual([4, 4, 2]);
+  });
+
+  test('splitFen gives nothing when there is nothing to split or no share', () => {
+    expect(Array.from(splitFen(7, [0, 0]))).toEqual([0, 0]);
+    expect(Array.from(splitFen(0, [1, 2]))).toEqual([0, 0]);
+    expect(Array.from(splitFen(-5, [1, 2]))).toEqual([0, 0]);
+    expect(Array.from(splitFen(5, []))).toEqual([]);
+  });
+});
+
+describe('prepaymentTables, row by row', () => {
+  const outcome = (x: number) => ({
+    redProbability: x,
+    yellowProbability: x + 0.1,
+    redWarningsMean: x + 0.2,
+    topUpsMean: x + 0.3,
+    topUpFenMean: 1_000.4 + x,
+    peakUsage: { p05: x + 0.01, p50: x + 0.02, p95: x + 0.03 },
+    monthUsage: {
+      p05: Float64Array.of(0.1, 0.2),
+      p50: Float64Array.of(0.3, 0.4),
+      p95: Float64Array.of(0.5, 0.6),
+    },
+  });
+  /** A model's answer for three provinces written by hand: province 0 holds prepayments in 1 and 2. */
+  function answer(model: 'direct-settlement' | 'dedicated', resolved = true) {
+    return {
+      model,
+      confidence: 0.95,
+      provinces: [
+        {
+          province: 0,
+          treatments: Int32Array.of(1, 2),
+          openingFen: Float64Array.of(600, 400),
+          ruleOpeningFen: 1_000,
+          needed: resolved ? { fen: 1_001, lowFen: 900, highFen: 1_200 } : null,
+          split: Float64Array.of(0.5, 0.5),
+          rule: outcome(0),
+          directSettlementOnly:
+            model === 'direct-settlement'
+              ? { needed: { fen: 700, lowFen: 650, highFen: 760 }, ruleOpeningFen: 650, rule: outcome(0.5) }
+              : null,
+        },
+        {
+          province: 5,
+          treatments: Int32Array.of(),
+          openingFen: Float64Array.of(),
+          ruleOpeningFen: 0,
+          needed: null,
+          split: Float64Array.of(),
+          rule: outcome(0),
+          directSettlementOnly:
+            model === 'direct-settlement' ? { needed: null, ruleOpeningFen: 0, rule: outcome(0) } : null,
+        },
+      ],
+    } as unknown as PrepaymentAnswer;
+  }
+  const calendar = {
+    months: 2,
+    year: Int32Array.of(2026, 2027),
+    monthOfYear: Int32Array.of(12, 1),
+  } as RunCalendar;
+
+  test('prepayment_rule gives how the rule fares per province, with direct settlement alone beside it', () => {
+    const [rule] = prepaymentTables(answer('direct-settlement'), calendar, ['11', '31', '44']);
+    expect(rows(rule)[0]).toEqual({
+      province: 0,
+      province_code: '11',
+      rule_opening_fen: 1_000,
+      red_probability: 0,
+      yellow_probability: 0.1,
+      red_warnings_mean: 0.2,
+      top_ups_mean: 0.3,
+      top_up_fen_mean: 1_000,
+      peak_usage_p05: 0.01,
+      peak_usage_p50: 0.02,
+      peak_usage_p95: 0.03,
+      ds_rule_opening_fen: 650,
+      ds_red_probability: 0.5,
+      ds_yellow_probability: 0.6,
+      ds_peak_usage_p50: 0.52,
+    });
+    // A province without a code is named by its index.
+    expect(rows(rule)[1]!.province_code).toBe('5');
+  });
+
+  test('prepayment_needed gives the needed size, its interval and what sharing adds; prepayment_advance splits it', () => {
+    const [, needed, advance] = prepaymentTables(answer('direct-settlement'), calendar, ['11', '31', '44']);
+    expect(rows(needed)).toEqual([
+      {
+        province: 0,
+        province_code: '11',
+        confidence: 0.95,
+        needed_fen: 1_001,
+        needed_low_fen: 900,
+        needed_high_fen: 1_200,
+        rule_opening_fen: 1_000,
+        ds_needed_fen: 700,
+        ds_needed_low_fen: 650,
+        ds_needed_high_fen: 760,
+        sharing_adds_fen: 301,
+      },
+    ]);
+    expect(rows(advance)).toEqual([
+      {
+        insured_province: 0,
+        insured_province_code: '11',
+        treatment_province: 1,
+        treatment_province_code: '31',
+        share: 0.5,
+        advance_fen: 501,
+        rule_opening_fen: 600,
+      },
+      {
+        insured_province: 0,
+        insured_province_code: '11',
+        treatment_province: 2,
+        treatment_province_code: '44',
+        share: 0.5,
+        advance_fen: 500,
+        rule_opening_fen: 400,
+      },
+    ]);
+  });
+
+  test('a dedicated prepayment has no direct-settlement columns; an unresolved confidence no needed rows', () => {
+    const [rule, needed, advance, usage] = prepaymentTables(answer('dedicated', false), calendar, [
+      '11',
+      '31',
+      '44',
+    ]);
+    expect(Object.keys(rule!.columns).filter((c) => c.startsWith('ds_'))).toEqual([]);
+    expect(Object.keys(needed!.columns)).toEqual([
+      'province',
+      'province_code',
+      'confidence',
+      'needed_fen',
+      'needed_low_fen',
+      'needed_high_fen',
+      'rule_opening_fen',
+    ]);
+    expect(rows(needed)).toEqual([]);
+    expect(rows(advance)).toEqual([]);
+    expect(rows(usage)).toHaveLength(4);
+  });
+
+  test('prepayment_month_usage gives each province’s months with the usage percentiles', () => {
+    const [, , , usage] = prepaymentTables(answer('dedicated'), calendar, ['11']);
+    expect(rows(usage).slice(0, 2)).toEqual([
+      {
+        province: 0,
+        province_code: '11',
+        month: 0,
+        month_text: '2026-12',
+        usage_p05: 0.1,
+        usage_p50: 0.3,
+        usage_p95: 0.5,
+      },
+      {
+        province: 0,
+        province_code: '11',
+        month: 1,
+        month_text: '2027-01',
+        usage_p05: 0.2,
+        usage_p50: 0.4,
+        usage_p95: 0.6,
+      },
+    ]);
   });
 });
