@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { runCalendar } from '../../src/clearing/calendar';
 import { directSettlementMoments, pairShares, RETURN_WEIGHT } from '../../src/clearing/directSettlement';
 import { DEFAULT_CLEARING_PARAMETERS } from '../../src/clearing/parameters';
+import type { Dataset } from '../../src/population/dataset';
 import { loadDatasetFromDisk } from '../../src/population/node';
 
 const dataset = loadDatasetFromDisk();
@@ -56,6 +57,44 @@ describe('directSettlementMoments (C5)', () => {
     expect(ratio).toBeCloseTo(
       (od[a * P + b]! + RETURN_WEIGHT * od[b * P + a]!) / (od[b * P + a]! + RETURN_WEIGHT * od[a * P + b]!),
       9,
+    );
+  });
+});
+
+describe('direct settlement on a dataset written by hand', () => {
+  /** Two provinces: 100 migrants from 0 live in 1, 40 from 1 in 0; one kind of care published for 2024. */
+  const tiny = {
+    provinces: [{ code2: '11' }, { code2: '44' }],
+    od: Float64Array.of(0, 100, 40, 0),
+    directSettlement: [
+      { type: 'inpatient', year: 2024, personTimes: 1_200, amountYuan: 1_200_000, q1Factor: 0.5, billCv: 2 },
+    ],
+  } as unknown as Dataset;
+
+  test('pairShares: migrants from the insured place in the treatment place, plus a quarter of the reverse', () => {
+    // 0 → 1: 100 + 0.25 × 40 = 110; 1 → 0: 40 + 0.25 × 100 = 65; of 175.
+    expect(Array.from(pairShares(tiny))).toEqual([0, 110 / 175, 65 / 175, 0]);
+    const empty = { ...tiny, od: new Float64Array(4) } as unknown as Dataset;
+    expect(Array.from(pairShares(empty))).toEqual([0, 0, 0, 0]);
+  });
+
+  test('a month’s flows: its share of the year (Q1 at its factor), grown by the year, spread over pairs', () => {
+    // Months: Q1 at 0.5, the rest at 1, so January's share of a year is 0.5 ÷ 10.5. Index 0 is
+    // December 2024 (the published year), 1 January 2025 (grown at the history rate: the year before
+    // the run), 13 January 2026 (the run's year: grown at the run's rate).
+    const cal = runCalendar('2026-01', 1, calendar);
+    const m = directSettlementMoments(tiny, cal, { history: 0.1, run: 0.5 }, 13);
+    expect(m).toMatchObject({ provinces: 2, months: 14 });
+    const year = 120_000_000; // fen
+    expect(m.meanFen[0 * 4 + 1]).toBeCloseTo(((year * 1) / 10.5) * (110 / 175), 4);
+    expect(m.meanFen[1 * 4 + 1]).toBeCloseTo(((year * 0.5) / 10.5) * 1.1 * (110 / 175), 4);
+    expect(m.meanFen[13 * 4 + 2]).toBeCloseTo(((year * 0.5) / 10.5) * 1.1 * 1.5 * (65 / 175), 4);
+    expect([m.meanFen[13 * 4], m.meanFen[13 * 4 + 3]]).toEqual([0, 0]);
+    // Variance: person-times × mean bill² × (1 + cv²) on the pair's share; the mean bill is 100,000 fen.
+    expect(m.varianceFen2[0 * 4 + 1]! / ((1_200 / 10.5) * 1e10 * 5 * (110 / 175))).toBeCloseTo(1, 12);
+    expect(m.varianceFen2[13 * 4 + 2]! / ((1_200 / 10.5) * 0.5 * 1.65 * 1e10 * 5 * (65 / 175))).toBeCloseTo(
+      1,
+      12,
     );
   });
 });

@@ -4,6 +4,7 @@ import {
   bootstrapBase,
   bootstrapNeeded,
   criticalSizes,
+  nearestRank,
   redShareAt,
   sizeAtConfidence,
 } from '../../src/clearing/neededSize';
@@ -74,5 +75,90 @@ describe('neededSize (C5, C6)', () => {
     const same = bootstrapNeeded(base, Float64Array.of(1, 1), one, 0.9, 0.9);
     const share = c.quantileFen[1]! / (c.quantileFen[0]! + c.quantileFen[1]!);
     expect(up / same).toBeCloseTo(1 + 0.1 * share, 3);
+  });
+});
+
+describe('neededSize, small cases worked by hand', () => {
+  test('nearestRank takes the ⌈q n⌉-th value, at least the first and at most the last; 0 for none', () => {
+    const s = Float64Array.of(10, 20, 30, 40);
+    expect([0, 0.25, 0.26, 0.5, 0.75, 1, 1.5].map((q) => nearestRank(s, q))).toEqual([
+      10, 10, 20, 20, 30, 40, 40,
+    ]);
+    expect(nearestRank(new Float64Array(0), 0.5)).toBe(0);
+  });
+
+  test('sizeAtConfidence is one fen above the critical size at the confidence, and 0 when nothing is at risk', () => {
+    expect(sizeAtConfidence([30.5, 10, 20, 40], 0.75)).toBe(31);
+    expect(sizeAtConfidence([30, 10, 20, 40], 0.75)).toBe(31);
+    expect(sizeAtConfidence([0, 0, 0], 0.9)).toBe(0);
+    expect(sizeAtConfidence([], 0.9)).toBe(0);
+  });
+
+  test('redShareAt counts the draws whose critical size reaches the prepayment, never those with no claims', () => {
+    expect(redShareAt([0, 10, 20, 30], 20)).toBe(0.5);
+    expect(redShareAt([0, 10, 20, 30], 21)).toBe(0.25);
+    expect(redShareAt([0, 0], 0)).toBe(0);
+    expect(redShareAt([], 5)).toBe(0);
+  });
+
+  test('criticalSizes: each draw’s critical size is its largest peak ÷ (red × the pair’s share)', () => {
+    const a = Float64Array.of(90, 0, 45, 90);
+    const b = Float64Array.of(0, 90, 90, 0);
+    const c = criticalSizes([a, b], 0.5, 0.9);
+    // The median peaks: 45 for the first pair, 0 for the second (two of its four draws have none).
+    expect(Array.from(c.quantileFen)).toEqual([45, 0]);
+    expect(Array.from(c.split)).toEqual([1, 0]);
+    expect(Array.from(c.criticalFen)).toEqual([100, 0, 50, 100]);
+  });
+
+  test('criticalSizes shares by mean peak when no pair reaches the confidence, and gives nothing for no pairs', () => {
+    const rare = Float64Array.of(0, 0, 0, 40);
+    const rarer = Float64Array.of(0, 0, 0, 20);
+    const c = criticalSizes([rare, rarer], 0.5, 0.5);
+    expect(Array.from(c.quantileFen)).toEqual([0, 0]);
+    expect(Array.from(c.split)).toEqual([40 / 60, 20 / 60]);
+    expect(c.criticalFen[3]).toBeCloseTo(120, 9); // 40 ÷ (0.5 × 2/3)
+    expect(Array.from(c.criticalFen.slice(0, 3))).toEqual([0, 0, 0]);
+    const none = criticalSizes([Float64Array.of(0, 0)], 0.5, 0.9);
+    expect(Array.from(none.split)).toEqual([0]);
+    expect(Array.from(none.criticalFen)).toEqual([0, 0]);
+    const empty = criticalSizes([], 0.5, 0.9);
+    expect([empty.quantileFen.length, empty.split.length, empty.criticalFen.length]).toEqual([0, 0, 0]);
+  });
+
+  test('bootstrapBase sorts the draws by their largest peak-to-quantile ratio and keeps each draw’s group', () => {
+    const a = Float64Array.of(50, 100, 150, 0);
+    const b = Float64Array.of(40, 10, 0, 80);
+    const base = bootstrapBase([a, b, Float64Array.of(9, 9, 9, 9)], Float64Array.of(100, 20, 0), 2);
+    // Ratios: max(0.5, 2) = 2, max(1, 0.5) = 1, 1.5, 4; the third pair has no quantile and counts for nothing.
+    expect(Array.from(base.ratio)).toEqual([1, 1.5, 2, 4]);
+    expect(Array.from(base.group)).toEqual([1, 0, 0, 1]);
+    expect(Array.from(base.quantileFen)).toEqual([100, 20, 0]);
+  });
+
+  test('bootstrapNeeded: the weighted confidence quantile of the ratios × Σ f q ÷ red, plus one fen', () => {
+    const base = {
+      ratio: Float64Array.of(1, 1.5, 2, 4),
+      group: Uint32Array.of(1, 0, 0, 1),
+      quantileFen: Float64Array.of(100, 20),
+    };
+    // Every group once: the 50% ratio is 1.5; Σ f q = 120; 1.5 × 120 ÷ 0.9 = 200 → 201.
+    expect(bootstrapNeeded(base, [1, 1], [1, 1], 0.5, 0.9)).toBe(201);
+    // Group 1 counted three times, group 0 not at all: ratios 1, 1, 1, 4, 4, 4 → the median is 1.
+    expect(bootstrapNeeded(base, [1, 1], [0, 3], 0.5, 0.9)).toBe(Math.floor(120 / 0.9) + 1);
+    // The first pair's level 10% higher: Σ f q = 130.
+    expect(bootstrapNeeded(base, [1.1, 1], [1, 1], 1, 0.9)).toBe(Math.floor((4 * 130) / 0.9) + 1);
+    expect(bootstrapNeeded(base, [0, 0], [1, 1], 0.5, 0.9)).toBe(0);
+    expect(
+      bootstrapNeeded(
+        { ...base, ratio: new Float64Array(0), group: new Uint32Array(0) },
+        [1, 1],
+        [1, 1],
+        0.5,
+        0.9,
+      ),
+    ).toBe(0);
+    // A confidence above every weight still gives the largest ratio.
+    expect(bootstrapNeeded(base, [1, 1], [1, 1], 1.5, 0.9)).toBe(Math.floor((4 * 120) / 0.9) + 1);
   });
 });

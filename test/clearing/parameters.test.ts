@@ -29,3 +29,18 @@ describe('DEFAULT_CLEARING_PARAMETERS', () => {
     expect(t.events).toEqual([]);
   });
 });
+
+describe('the clearing lags (C7)', () => {
+  test('settlementLagDays adds results, confirmation and transfer; providerLagDays declaration and payment', () => {
+    const calendar = {
+      ...DEFAULT_CLEARING_PARAMETERS.calendar,
+      providerDeclarationDays: 5,
+      providerPaymentDays: 7,
+      resultsLagDays: 1,
+      confirmationLagDays: 10,
+      transferLagDays: 100,
+    };
+    expect(settlementLagDays(calendar)).toBe(111);
+    expect(providerLagDays(calendar)).toBe(12);
+  });
+});

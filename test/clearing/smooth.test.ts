@@ -50,3 +50,66 @@ describe('smooth', () => {
     expect(Array.from(denoise([1, 2, 3], [0, 0, 0]))).toEqual([1, 2, 3]);
   });
 });
+
+/** (W + λ DᵀD) z − W y for second differences D, computed in full: zero when z solves the smoother's system. */
+function residual(y: number[], w: number[], lambda: number, z: ArrayLike<number>): number[] {
+  const n = y.length;
+  const dz = Array.from({ length: n - 2 }, (_, i) => z[i]! - 2 * z[i + 1]! + z[i + 2]!);
+  const dtdz = new Array<number>(n).fill(0);
+  dz.forEach((v, i) => {
+    dtdz[i]! += v;
+    dtdz[i + 1]! -= 2 * v;
+    dtdz[i + 2]! += v;
+  });
+  return y.map((yi, i) => w[i]! * z[i]! + lambda * dtdz[i]! - w[i]! * yi);
+}
+
+describe('smooth, checked against its equations', () => {
+  test('whittaker solves (W + λ DᵀD) z = W y', () => {
+    const y = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3];
+    const w = [1, 2, 0.5, 1, 3, 1, 1, 0.25, 2, 1];
+    for (const lambda of [0.1, 1, 10, 1_000]) {
+      const z = whittaker(y, w, lambda);
+      for (const r of residual(y, w, lambda, z)) expect(Math.abs(r)).toBeLessThan(1e-9);
+    }
+    // Three points: the smallest system.
+    const z3 = whittaker([1, 5, 2], [1, 1, 1], 2);
+    for (const r of residual([1, 5, 2], [1, 1, 1], 2, z3)) expect(Math.abs(r)).toBeLessThan(1e-12);
+  });
+
+  test('whittaker returns short series and a zero penalty as they are, as a copy', () => {
+    const two = [4, 7];
+    const out = whittaker(two, [1, 1], 10);
+    expect(Array.from(out)).toEqual(two);
+    expect(out).toBeInstanceOf(Float64Array);
+  });
+
+  test('denoise picks the strongest penalty whose weighted misfit stays within n − 2', () => {
+    const z = normals('misfit', 12);
+    const y = Array.from({ length: 12 }, (_, m) => 100 + 30 * Math.sin(m) + 4 * z[m]!);
+    const variance = y.map(() => 16);
+    const d = denoise(y, variance);
+    const misfit = y.reduce((s, v, i) => s + (v - d[i]!) ** 2 / 16, 0);
+    expect(misfit).toBeLessThanOrEqual(10);
+    expect(misfit).toBeGreaterThan(10 * 0.999);
+  });
+
+  test('denoise returns the straight line when even that fits within the noise', () => {
+    const y = [10, 12, 14.5, 16, 18.2, 20];
+    const d = denoise(
+      y,
+      y.map(() => 100),
+    );
+    for (let i = 2; i < y.length; i++) expect(d[i]! - 2 * d[i - 1]! + d[i - 2]!).toBeCloseTo(0, 6);
+    // Least squares: the line keeps the series' mean (to the precision of a penalty 10¹² times the weights).
+    expect(d.reduce((a, b) => a + b, 0) / 6).toBeCloseTo(y.reduce((a, b) => a + b, 0) / 6, 2);
+  });
+
+  test('denoise keeps an exactly known month where it is, and short or all-exact series as they are', () => {
+    const y = [100, 140, 90, 130, 500, 120, 110, 150];
+    const variance = [400, 400, 400, 400, 0, 400, 400, 400];
+    expect(denoise(y, variance)[4]).toBeCloseTo(500, 3);
+    expect(Array.from(denoise([1, 9], [5, 5]))).toEqual([1, 9]);
+    expect(Array.from(denoise([1, 9, 4, 7], [0, 0, 0, 0]))).toEqual([1, 9, 4, 7]);
+  });
+});
