@@ -44,13 +44,16 @@ function walk(a: unknown, b: unknown, path: PathSegment[], out: ScenarioDifferen
   }
 }
 
-/** Every leaf in which scenario `b` differs from scenario `a`, in the order of `a`'s fields. */
+/**
+ * Every leaf in which scenario `b` differs from scenario `a`, in the order of `a`'s fields. `$schema`
+ * is never compared: it points editors at the JSON Schema and changes nothing in a run.
+ */
 export function diffScenarios(a: Scenario, b: Scenario, options: DiffOptions = {}): ScenarioDifference[] {
   const out: ScenarioDifference[] = [];
   const strip = (s: Scenario): Record<string, unknown> => {
-    if (options.notes) return s;
     const rest: Record<string, unknown> = { ...s };
-    delete rest.notes;
+    delete rest.$schema;
+    if (!options.notes) delete rest.notes;
     return rest;
   };
   walk(strip(a), strip(b), [], out);

@@ -106,8 +106,11 @@ export const PARAMETER_PATHS: readonly string[] = FIELDS.leaves.filter(
   (p) => p.startsWith('rules.') || p.startsWith('clearing.') || p.startsWith('behaviour.'),
 );
 
-/** Every field path of the schema, objects and leaves alike, except `notes` itself. */
-export const FIELD_PATHS: readonly string[] = FIELDS.all.filter((p) => p !== 'notes');
+/**
+ * Every field path of the schema, objects and leaves alike, except `notes` itself and `$schema`
+ * (which only points editors at the JSON Schema): the fields a note may name.
+ */
+export const FIELD_PATHS: readonly string[] = FIELDS.all.filter((p) => p !== 'notes' && p !== '$schema');
 
 /** The leaf paths that are records (e.g. `rules.geography.rollout.byProvince`), whose entries may carry notes too. */
 export const RECORD_PATHS: readonly string[] = FIELDS.leaves.filter(

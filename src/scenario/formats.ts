@@ -86,3 +86,16 @@ export const FORMATS = {
 
 /** The name of a format in `FORMATS`. */
 export type FormatName = keyof typeof FORMATS;
+
+/**
+ * Each format as JSON Schema keywords for a string (for the schema editors read, `scenarios/schema.json`):
+ * the same regular expressions as the checks above, and the province codes as a list.
+ */
+export const FORMAT_KEYWORDS: Readonly<Record<FormatName, Readonly<Record<string, unknown>>>> = {
+  month: { pattern: MONTH.source },
+  clock: { pattern: CLOCK.source },
+  kebab: { pattern: KEBAB.source },
+  province: { enum: [...PROVINCE_CODES] },
+  poolingArea: { pattern: `^(${[...PROVINCE_CODES].join('|')})\\d{4}$` },
+  nonEmpty: { pattern: '\\S' },
+};

@@ -348,8 +348,20 @@ const note = help(
   '非空文字，或 {"zh": "…", "en": "…"}（两项均非空）',
 );
 
-/** The scenario file as JSON: metadata, rule and clearing parameters, and notes on their sources. */
+/** What a scenario file's `$schema` usually says: the JSON Schema beside the bundled files. */
+export const SCHEMA_REFERENCE = './schema.json';
+
+/**
+ * The scenario file as JSON: metadata, rule and clearing parameters, and notes on their sources. An
+ * optional `$schema` names the JSON Schema that editors check the file against; it changes nothing
+ * in a run.
+ */
 export const scenarioSchema = z.strictObject({
+  $schema: help(
+    z.string().optional(),
+    `the JSON Schema editors check this file against, usually "${SCHEMA_REFERENCE}" (optional; no effect on a run)`,
+    `编辑器校验本文件所用的 JSON Schema，通常为 "${SCHEMA_REFERENCE}"（可省略；不影响运行）`,
+  ),
   id: help(text('kebab'), FORMATS.kebab.en, FORMATS.kebab.zh),
   title: bilingualText,
   description: bilingualText,

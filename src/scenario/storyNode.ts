@@ -11,10 +11,14 @@ import { loadScenarioFile } from './node';
 import type { Scenario } from './schema';
 import { parseStory, type ScenarioLookup, type StoryResult } from './storyParse';
 
-/** Reads every valid scenario file (`*.json`) of a folder and finds them by id; invalid ones are left out. */
+/**
+ * Reads every valid scenario file (`*.json`, but not the JSON Schema `schema.json`) of a folder and
+ * finds them by id; invalid ones are left out.
+ */
 export async function scenarioLookupFromDir(dir: string): Promise<ScenarioLookup> {
   const byId = new Map<string, Scenario>();
-  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+  for (const name of names.sort()) {
     const r = await loadScenarioFile(join(dir, name));
     if (r.ok) byId.set(r.scenario.id, r.scenario);
   }

@@ -5,7 +5,11 @@
  */
 import { formatScenarioErrors, parseScenario, type Scenario } from '../scenario';
 
-const files = import.meta.glob<unknown>('../../scenarios/*.json', { eager: true, import: 'default' });
+// Every scenario file, but not schema.json beside them (the JSON Schema editors read).
+const files = import.meta.glob<unknown>(['../../scenarios/*.json', '!../../scenarios/schema.json'], {
+  eager: true,
+  import: 'default',
+});
 
 /** The scenario a first visit runs. */
 export const BASELINE_ID = 'baseline-2026';

@@ -6,10 +6,13 @@ import { parseScenario, type Scenario } from '../../src/scenario';
 /** The scenarios/ folder of the repository. */
 export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-/** Every *.json file in scenarios/, found by listing the folder. */
+/** The JSON Schema beside the scenario files (`npm run schema`), which is no scenario. */
+export const SCHEMA_FILE = 'schema.json';
+
+/** Every scenario file in scenarios/ (each *.json but the JSON Schema), found by listing the folder. */
 export function scenarioFiles(): string[] {
   return readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
     .sort();
 }
 
