@@ -4,7 +4,7 @@
  * was found. Validation issues from zod are translated here, one error per problem.
  */
 import type { z } from 'zod';
-import { formatPath, helpAt, keysAt, type PathSegment } from './fields';
+import { type AllowedKeys, allowedAt, formatPath, helpAt, type PathSegment } from './fields';
 import { FORMATS, type Bilingual, type FormatName } from './formats';
 import { quote, QUOTE_LENGTH } from '../text/quote';
 import { CHECKS, type CheckName } from './schema';
@@ -133,16 +133,33 @@ export function closest(name: string, allowed: readonly string[]): string | null
   return best;
 }
 
-/** The error for a key that the schema does not have at `parent`. */
-function unknownKey(parent: readonly PathSegment[], key: string, root?: z.ZodType): ScenarioError {
-  const allowed = keysAt(parent, root) ?? [];
-  const guess = closest(key, allowed);
+/** What a message says is allowed at a place: its keys listed, what its keys look like, or nothing. */
+function allowedWords(allowed: AllowedKeys): Bilingual {
+  if ('words' in allowed)
+    return { en: `allowed here: ${allowed.words.en}`, zh: `此处允许：${allowed.words.zh}` };
+  if (allowed.keys.length === 0) return { en: 'no fields are allowed here', zh: '此处不允许任何字段' };
+  return { en: `allowed here: ${allowed.keys.join(', ')}`, zh: `此处允许：${allowed.keys.join('、')}` };
+}
+
+/**
+ * The error for a key that the schema does not have at `parent`, saying what is allowed there
+ * (`value` is the object found at `parent`, which picks the member of a union).
+ */
+function unknownKey(
+  parent: readonly PathSegment[],
+  key: string,
+  root?: z.ZodType,
+  value?: unknown,
+): ScenarioError {
+  const allowed = allowedAt(parent, root, value);
+  const guess = 'keys' in allowed ? closest(key, allowed.keys) : null;
   const hint: Bilingual = guess
     ? { en: ` (did you mean "${guess}"?)`, zh: `（是否应为 "${guess}"？）` }
     : { en: '', zh: '' };
+  const where = allowedWords(allowed);
   return scenarioError([...parent, key], 'unknown-key', {
-    en: `unknown field ${quote(key, 'en')}${hint.en}; allowed here: ${allowed.join(', ')}`,
-    zh: `未知字段 ${quote(key, 'zh')}${hint.zh}；此处允许：${allowed.join('、')}`,
+    en: `unknown field ${quote(key, 'en')}${hint.en}; ${where.en}`,
+    zh: `未知字段 ${quote(key, 'zh')}${hint.zh}；${where.zh}`,
   });
 }
 
@@ -185,7 +202,7 @@ export function translateIssue(
       return [scenarioError(path, 'bad-format', expected(what, input))];
     }
     case 'unrecognized_keys':
-      return issue.keys.map((key) => unknownKey(path, key, root));
+      return issue.keys.map((key) => unknownKey(path, key, root, input));
     case 'invalid_key': {
       const inner = issue.issues[0] as { params?: { format?: FormatName } } | undefined;
       const format = inner?.params?.format;

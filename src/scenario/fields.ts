@@ -4,7 +4,7 @@
  * field added to the schema is covered without a second list to keep in step.
  */
 import { z } from 'zod';
-import type { Bilingual } from './formats';
+import { type Bilingual, FORMATS, type FormatName } from './formats';
 import { clip, QUOTE_LENGTH } from '../text/quote';
 import { fieldHelp, scenarioSchema } from './schema';
 
@@ -78,6 +78,72 @@ export function keysAt(path: readonly PathSegment[], root: z.ZodType = scenarioS
   const s = schemaAt(path, root);
   const shape = s && shapeOf(unwrap(s));
   return shape ? Object.keys(shape) : null;
+}
+
+/** What may stand at a place of the file: the keys of an object, or words for keys that have no fixed names. */
+export type AllowedKeys = { keys: string[] } | { words: Bilingual };
+
+/** The members of a union that are plain objects, with their shapes. */
+function objectMembers(union: z.ZodUnion | z.ZodDiscriminatedUnion): Record<string, z.ZodType>[] {
+  return (union.options as z.ZodType[]).flatMap((o) => {
+    const shape = shapeOf(unwrap(o));
+    return shape ? [shape] : [];
+  });
+}
+
+/** The keys of some object shapes, each once, in the order they first appear. */
+const keysOf = (shapes: readonly Record<string, z.ZodType>[]): string[] => [
+  ...new Set(shapes.flatMap((shape) => Object.keys(shape))),
+];
+
+/** The text format a record's keys must have (`province`, `poolingArea`, …), if its key schema names one. */
+function keyFormat(record: z.ZodRecord): FormatName | null {
+  const checks = (record.keyType._zod.def as { checks?: z.core.$ZodCheck[] }).checks ?? [];
+  for (const c of checks) {
+    const format = (c._zod.def as { params?: { format?: FormatName } }).params?.format;
+    if (format) return format;
+  }
+  return null;
+}
+
+/**
+ * What the file may have at `path` of `root` (the scenario schema unless given), for a message
+ * about a key that is not allowed there: the keys of an object; for a union, the keys of the member
+ * that `value` (the object found there) picks by its discriminator, or of every object member; for
+ * a record, what its keys must look like (province codes such as "44"). `{ keys: [] }` when nothing
+ * there takes keys.
+ */
+export function allowedAt(
+  path: readonly PathSegment[],
+  root: z.ZodType = scenarioSchema,
+  value?: unknown,
+): AllowedKeys {
+  const s = schemaAt(path, root);
+  const u = s && unwrap(s);
+  if (!u) return { keys: [] };
+  const shape = shapeOf(u);
+  if (shape) return { keys: Object.keys(shape) };
+  if (u instanceof z.ZodDiscriminatedUnion) {
+    const key = (u._zod.def as { discriminator: string }).discriminator;
+    const picked =
+      value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    const members = objectMembers(u);
+    const chosen = members.find((m) => {
+      const literal = m[key];
+      return literal instanceof z.ZodLiteral && (literal.values as Set<unknown>).has(picked);
+    });
+    return { keys: keysOf(chosen ? [chosen] : members) };
+  }
+  if (u instanceof z.ZodUnion) return { keys: keysOf(objectMembers(u)) };
+  if (u instanceof z.ZodRecord) {
+    const format = keyFormat(u);
+    return {
+      words: format
+        ? { en: `keys that are ${FORMATS[format].en}`, zh: `键为${FORMATS[format].zh}` }
+        : { en: 'keys of your choice', zh: '自定的键' },
+    };
+  }
+  return { keys: [] };
 }
 
 /** Every field path of a schema as dotted text: objects are walked, anything else is a leaf. */

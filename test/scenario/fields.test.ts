@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatPath, helpAt, keysAt, PARAMETER_PATHS, schemaAt } from '../../src/scenario';
+import { allowedAt, formatPath, helpAt, keysAt, PARAMETER_PATHS, schemaAt } from '../../src/scenario';
 
 describe('fields', () => {
   test('PARAMETER_PATHS lists every rule, clearing and behaviour parameter leaf', () => {
@@ -102,5 +102,27 @@ describe('fields', () => {
     expect(schemaAt(['rules', 'geography', 'rollout', 'byProvince', '44'])).not.toBeNull();
     expect(schemaAt(['rules', 'quotaLimits', 'maxChangeYuan'])).toBeNull();
     expect(keysAt(['clearing', 'warnings'])).toEqual(['yellow', 'red', 'topUpFraction']);
+  });
+
+  test('allowedAt names the keys of an object, of the union member a value picks, and what the keys of a record look like', () => {
+    expect(allowedAt(['clearing', 'warnings'])).toEqual({ keys: ['yellow', 'red', 'topUpFraction'] });
+    const sizing = ['clearing', 'prepayment', 'sizing'];
+    expect(allowedAt(sizing, undefined, { method: 'months-of-average' })).toEqual({
+      keys: ['method', 'months'],
+    });
+    expect(allowedAt(sizing, undefined, { method: 'percentile-of-monthly-need' })).toEqual({
+      keys: ['method', 'percentile'],
+    });
+    expect(allowedAt(sizing)).toEqual({ keys: ['method', 'months', 'percentile'] });
+    expect(allowedAt(['clearing', 'calendar', 'cycle'])).toEqual({ keys: ['days'] });
+    expect(allowedAt(['rules', 'geography', 'rollout', 'byProvince'])).toEqual({
+      words: {
+        en: 'keys that are a two-digit province code such as "44"',
+        zh: '键为两位省级区划代码，如 "44"',
+      },
+    });
+    expect(allowedAt(['uncertainty'])).toEqual({ words: { en: 'keys of your choice', zh: '自定的键' } });
+    expect(allowedAt(['seed'])).toEqual({ keys: [] });
+    expect(allowedAt(['nowhere'])).toEqual({ keys: [] });
   });
 });
