@@ -3,7 +3,13 @@ import { peakOutstanding, peakWeights, runCalendar } from '../../src/clearing/ca
 import { ClaimsAccumulator, type SpreadSources } from '../../src/clearing/claims';
 import { DEFAULT_CLEARING_PARAMETERS, type ClearingParameters } from '../../src/clearing/parameters';
 import { prepaymentInput, type Moments, type PrepaymentModelInput } from '../../src/clearing/prepaymentInput';
-import { drawsFor, prepaymentModel, replicationsFor } from '../../src/clearing/prepaymentModel';
+import {
+  checkModelInput,
+  drawCounts,
+  drawsFor,
+  prepaymentModel,
+  replicationsFor,
+} from '../../src/clearing/prepaymentModel';
 import { trackPairs } from '../../src/clearing/run';
 import { loadDatasetFromDisk } from '../../src/population/node';
 import { AREA_PROVINCE, PROVINCES, syntheticSample } from './helpers';
@@ -142,5 +148,146 @@ describe('prepaymentModel (C5–C7)', () => {
       expect(r).toBeGreaterThan(0.85);
       expect(r).toBeLessThan(1.15);
     }
+  });
+});
+
+describe('prepaymentModel: counts, checks and what the answer carries', () => {
+  test('drawsFor: at least 1,000 draws, 50 beyond the confidence, at most 20,000, in whole groups', () => {
+    expect(drawsFor(0.5, 1)).toBe(1_000);
+    expect(drawsFor(0.95, 1)).toBe(1_000);
+    expect(drawsFor(0.99, 1)).toBe(5_000);
+    expect(drawsFor(0.999, 1)).toBe(20_000);
+    expect(drawsFor(0.95, 7)).toBe(1_001);
+    expect(drawsFor(0.99, 3)).toBe(5_001);
+    expect(replicationsFor(0.9)).toBe(10);
+    expect(replicationsFor(0.5)).toBe(2);
+  });
+
+  test('drawCounts: the rule is tracked in 100 draws (in whole groups) unless fewer are drawn or asked for', () => {
+    const one = input([pairMoments(() => 1e6, 0)]);
+    expect(drawCounts(one, { confidence: 0.95 })).toEqual({ draws: 1_000, ruleDraws: 100 });
+    expect(drawCounts(one, { confidence: 0.95, draws: 60 })).toEqual({ draws: 60, ruleDraws: 60 });
+    expect(drawCounts(one, { confidence: 0.95, ruleDraws: 7 })).toEqual({ draws: 1_000, ruleDraws: 7 });
+    const three = input(Array.from({ length: 3 }, () => pairMoments(() => 1e6, 0)));
+    expect(drawCounts(three, { confidence: 0.9 })).toEqual({ draws: 1_002, ruleDraws: 102 });
+  });
+
+  test('checkModelInput refuses a confidence outside (0, 1) and draw groups that do not match', () => {
+    const ok = input([pairMoments(() => 1e6, 0)]);
+    for (const c of [0, 1, -0.5, Number.NaN]) {
+      expect(() => checkModelInput(ok, c)).toThrow(`confidence: expected a number in (0, 1), got ${c}`);
+    }
+    expect(() => checkModelInput(ok, 0.95)).not.toThrow();
+    expect(() => checkModelInput({ ...ok, sharing: [] }, 0.95)).toThrow(
+      'draw groups: 0 for sharing, 0 for direct settlement',
+    );
+    const ds = pairMoments(() => 1e6, 0);
+    expect(() => checkModelInput({ ...ok, directSettlement: [ds, ds] }, 0.95)).toThrow(
+      'draw groups: 1 for sharing, 2 for direct settlement',
+    );
+    expect(() => checkModelInput({ ...ok, directSettlement: [ds] }, 0.95)).not.toThrow();
+    expect(() => prepaymentModel(ok, { confidence: 1 })).toThrow(/confidence/);
+  });
+
+  test('the answer says what it was made from: model, opening rule, confidence, draws, rounds and groups', () => {
+    const a = prepaymentModel(input([pairMoments(() => 1e6, 0.1)]), { confidence: 0.9, draws: 200 });
+    expect(a).toMatchObject({
+      model: 'dedicated',
+      firstYear: 'forecast',
+      confidence: 0.9,
+      interval: 0.9,
+      draws: 200,
+      ruleDraws: 100,
+      bootstrap: 200,
+      groups: 1,
+      unresolved: null,
+    });
+    expect(a.sources).toEqual(noParameters);
+    expect(a.national.directSettlementOnly).toBeNull();
+    expect(a.provinces.map((p) => p.province)).toEqual([0, 1]);
+    expect(Array.from(a.provinces[0]!.treatments)).toEqual([1]);
+    expect(a.provinces[0]!.criticalFen).toHaveLength(200);
+    expect(Array.from(a.provinces[0]!.split)).toEqual([1]);
+    expect(a.national.ruleOpeningFen).toBe(a.provinces[0]!.ruleOpeningFen);
+    const grouped = prepaymentModel(
+      input([pairMoments(() => 1e6, 0.1), pairMoments(() => 2e6, 0.1)], { opening: null }),
+      { confidence: 0.9, draws: 100, bootstrap: 30 },
+    );
+    expect(grouped).toMatchObject({ firstYear: 'perfect-foresight', groups: 2, bootstrap: 30 });
+    expect(
+      prepaymentModel(input([pairMoments(() => 1e6, 0.1), pairMoments(() => 2e6, 0.1)]), {
+        confidence: 0.9,
+        draws: 100,
+      }).bootstrap,
+    ).toBe(100);
+  });
+
+  test('a pair’s level error widens the interval only through its sharing part', () => {
+    const noisy = { levelRelVar: Float64Array.of(0, 0.04, 0, 0) };
+    const options = { confidence: 0.9, draws: 300 };
+    const sharing = prepaymentModel(input([pairMoments(() => 1e6, 0.05)], noisy), options).provinces[0]!
+      .needed!;
+    expect(sharing.highFen - sharing.lowFen).toBeGreaterThan(0.2 * sharing.fen);
+    const none = prepaymentModel(
+      input([pairMoments(() => 1e6, 0.05)], { ...noisy, sharingShare: Float64Array.of(0, 0, 0, 0) }),
+      options,
+    ).provinces[0]!.needed!;
+    expect([none.lowFen, none.highFen]).toEqual([none.fen, none.fen]);
+  });
+
+  test('riding on direct settlement: direct settlement alone is answered for beside it, and what sharing adds', () => {
+    const ds = pairMoments(() => 10e6, 0.02);
+    const withDs = input([pairMoments(() => 1e6, 0.02)], {
+      params: DEFAULT_CLEARING_PARAMETERS,
+      directSettlement: [ds],
+      opening: null,
+    });
+    const a = prepaymentModel(withDs, { confidence: 0.9, draws: 200 });
+    expect(a.model).toBe('direct-settlement');
+    const p = a.provinces[0]!;
+    const alone = p.directSettlementOnly!;
+    expect(alone.needed!.fen).toBeLessThan(p.needed!.fen);
+    expect(p.needed!.fen / alone.needed!.fen).toBeCloseTo(1.1, 1);
+    expect(alone.ruleOpeningFen).toBeLessThan(p.ruleOpeningFen);
+    expect(a.national.directSettlementOnly!.needed!.fen).toBe(alone.needed!.fen);
+    expect(a.national.directSettlementOnly!.ruleOpeningFen).toBe(alone.ruleOpeningFen);
+    // Direct settlement's own interval has no level error of sharing's in it.
+    const n = a.national.directSettlementOnly!.needed!;
+    expect(n.lowFen).toBeLessThanOrEqual(n.fen);
+    expect(n.highFen).toBeGreaterThanOrEqual(n.fen);
+    const unresolved = prepaymentModel(
+      {
+        ...withDs,
+        sharing: [withDs.sharing[0]!, withDs.sharing[0]!],
+        directSettlement: [ds, ds],
+        sources: { ...noParameters, parameters: true, parameterDraws: 2 },
+      },
+      { confidence: 0.9, draws: 100 },
+    );
+    expect(unresolved.provinces[0]!.directSettlementOnly!.needed).toBeNull();
+    expect(unresolved.national.directSettlementOnly!.needed).toBeNull();
+  });
+
+  test('the national needed size is the sum of the provinces’, its interval from the same rounds', () => {
+    const both = pairMoments(() => 1e6, 0.2);
+    for (let m = 0; m < M; m++) {
+      both.meanFen[m * P * P + 2] = 3e6;
+      both.varianceFen2[m * P * P + 2] = (0.2 * 3e6) ** 2;
+    }
+    const a = prepaymentModel(
+      input([both], {
+        levelRelVar: Float64Array.of(0, 0.01, 0.01, 0),
+        sharingShare: Float64Array.of(0, 1, 1, 0),
+      }),
+      {
+        confidence: 0.9,
+        draws: 300,
+      },
+    );
+    const [p0, p1] = a.provinces;
+    expect(a.national.needed!.fen).toBe(p0!.needed!.fen + p1!.needed!.fen);
+    expect(a.national.needed!.lowFen).toBeLessThanOrEqual(a.national.needed!.fen);
+    expect(a.national.needed!.highFen).toBeGreaterThan(a.national.needed!.fen);
+    expect(a.national.ruleOpeningFen).toBe(p0!.ruleOpeningFen + p1!.ruleOpeningFen);
   });
 });
