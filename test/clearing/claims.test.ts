@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ClaimsAccumulator, crossProvinceSpread, sharingMoments } from '../../src/clearing/claims';
+import { FlowCube, USE_INDEX } from '../../src/clearing/flows';
+import { denoise } from '../../src/clearing/smooth';
 import { AREA_PROVINCE, PROVINCES, syntheticSample } from './helpers';
 
 const FAMILIES = 60_000;
@@ -104,5 +106,161 @@ describe('ClaimsAccumulator (scale-free claims)', () => {
     const width = (x: typeof a) => (x.p95 - x.p05) / x.expected;
     expect(width(b) / width(a)).toBeGreaterThan(0.8);
     expect(width(b) / width(a)).toBeLessThan(1.25);
+  });
+});
+
+/** Two pooling areas, one in each of two provinces. */
+const TWO = Int32Array.of(0, 1);
+
+/**
+ * A one-sample cube written by hand: pair 0 → 1 (cell 1) pays 10,000 fen of medical bills in month 0
+ * in 4 payments (squares 100 yuan²); pair 1 → 0 (cell 2) pays 5,000 fen at a pharmacy in month 0
+ * (one payment, 2,500 yuan²) and 2,000 fen of medical bills in month 1 (one, 400 yuan²); a payment
+ * inside province 0 is no cross-province claim.
+ */
+function handCube(months = 2, scale = 1): FlowCube {
+  const c = new FlowCube(months, 2);
+  c.add(0, 0, 1, USE_INDEX.medical, 10_000 * scale, 4, 100 * scale);
+  c.add(0, 1, 0, USE_INDEX.pharmacy, 5_000 * scale, 1, 2_500 * scale);
+  c.add(1, 1, 0, USE_INDEX.medical, 2_000 * scale, 1, 400 * scale);
+  c.add(1, 0, 0, USE_INDEX.medical, 999, 1, 1);
+  return c;
+}
+
+describe('the claims model worked by hand', () => {
+  test('a pair’s mix of uses and its phi lean on the national ones by its sampled payments against 20', () => {
+    const acc = new ClaimsAccumulator(TWO, 2, 2, 1);
+    acc.add(handCube(), false);
+    expect(acc.samples).toBe(1);
+    const m = acc.model();
+    // National medical: 12,000 fen, 500 yuan²; pharmacy: 5,000 fen, 2,500 yuan²; all uses 17,000.
+    const phiMedical = (500 * 1e4) / 12_000;
+    // Cell 1: level 10,000 from 4 payments, weight 4 ÷ 24.
+    const w1 = 4 / 24;
+    expect(m.share[1 * 4 + 0]).toBeCloseTo(((w1 * 1 + (1 - w1) * (12 / 17)) * 10_000) / 12_000, 12);
+    expect(m.share[1 * 4 + 1]).toBeCloseTo(((1 - w1) * (5 / 17) * 10_000) / 5_000, 12);
+    expect(m.phi[1 * 4 + 0]).toBeCloseTo((4 * 100 + 20 * phiMedical) / 24, 9);
+    expect(m.phi[1 * 4 + 1]).toBeCloseTo(5_000, 9);
+    // Cell 2: level 7,000 from 2 payments, weight 2 ÷ 22.
+    const w2 = 2 / 22;
+    expect(m.share[2 * 4 + 0]).toBeCloseTo(((w2 * (2 / 7) + (1 - w2) * (12 / 17)) * 7_000) / 12_000, 12);
+    expect(m.share[2 * 4 + 1]).toBeCloseTo(((w2 * (5 / 7) + (1 - w2) * (5 / 17)) * 7_000) / 5_000, 12);
+    const pay = (2 * 2_000) / 7_000;
+    expect(m.phi[2 * 4 + 0]).toBeCloseTo((pay * 2_000 + 20 * phiMedical) / (pay + 20), 9);
+    expect(m.phi[2 * 4 + 1]).toBeCloseTo(5_000, 9);
+    // No claims, no share; the diagonal and the other uses stay 0.
+    expect(Array.from(m.share.subarray(0, 4))).toEqual([0, 0, 0, 0]);
+    expect([m.share[1 * 4 + 2], m.share[1 * 4 + 3], m.phi[3 * 4]]).toEqual([0, 0, 0]);
+    // Own error of each level: squares ÷ level².
+    expect(Array.from(m.levelRelVar)).toEqual([0, (100 * 1e4) / 10_000 ** 2, (2_900 * 1e4) / 7_000 ** 2, 0]);
+    // The national months as they are (two months are too few to smooth); 6 cross-province payments.
+    expect(Array.from(m.profile)).toEqual([10_000, 2_000, 5_000, 0, 0, 0, 0, 0]);
+    expect(m.groups).toEqual([m.profile]);
+    expect(m).toMatchObject({ provinces: 2, months: 2, scaleK: 1, samples: 1, personTimes: 6 });
+    expect(m.sources).toEqual({
+      sampling: 'removed',
+      population: true,
+      parameters: false,
+      parameterDraws: 0,
+      parameterShare: [0, 0, 0, 0],
+    });
+  });
+
+  test('at 1:k over n samples the levels are means of the samples, their error k ÷ n times a sample’s', () => {
+    const acc = new ClaimsAccumulator(TWO, 2, 2, 10);
+    acc.add(handCube(2, 10), false);
+    acc.add(handCube(2, 10), false);
+    const m = acc.model();
+    expect(Array.from(m.profile)).toEqual([100_000, 20_000, 50_000, 0, 0, 0, 0, 0]);
+    expect(m.levelRelVar[1]).toBeCloseTo((10 * 1_000 * 1e4) / 2 / 100_000 ** 2, 15);
+    // Person-times: 6 a sample (the counts are the sample's payments, already weighted by k).
+    expect(m.personTimes).toBe(6);
+    expect(m.scaleK).toBe(10);
+    expect(m.samples).toBe(2);
+  });
+
+  test('the national months lose the wiggles their sampling noise explains', () => {
+    const acc = new ClaimsAccumulator(TWO, 2, 6, 1);
+    const c = new FlowCube(6, 2);
+    const months = [10_000, 14_000, 9_000, 15_000, 11_000, 13_000];
+    months.forEach((fen, m) => c.add(m, 0, 1, USE_INDEX.medical, fen, 10, 400));
+    acc.add(c, false);
+    const m = acc.model();
+    // Each month's sampling variance: k × 400 yuan² × 10⁴ ÷ n².
+    const expected = denoise(
+      months,
+      months.map(() => 400 * 1e4),
+    );
+    expect(Array.from(m.profile.subarray(0, 6))).toEqual(Array.from(expected));
+    expect(Array.from(m.profile.subarray(0, 6))).not.toEqual(months);
+  });
+
+  test('replications that drew parameters: a level spread sampling cannot explain is kept, one profile each', () => {
+    // Two replications, the second's claims three times the first's, with no sampling variance.
+    const acc = new ClaimsAccumulator(TWO, 2, 3, 1);
+    const sample = (f: number) => {
+      const c = new FlowCube(3, 2);
+      [1_000, 2_000, 4_000].forEach((fen, m) => c.add(m, 0, 1, USE_INDEX.medical, fen * f, 1, 0));
+      return c;
+    };
+    acc.add(sample(1), true);
+    acc.add(sample(3), true);
+    const m = acc.model();
+    expect(m.groups.map((g) => Array.from(g.subarray(0, 3)).map((x) => Math.round(x)))).toEqual([
+      [1_000, 2_000, 4_000],
+      [3_000, 6_000, 12_000],
+    ]);
+    expect(m.sources).toMatchObject({ parameters: true, parameterDraws: 2 });
+    expect(m.sources.parameterShare[0]).toBeCloseTo(1, 9);
+    expect(m.sources.parameterShare.slice(1)).toEqual([0, 0, 0]);
+    // The groups' mean is the pooled profile; group 1 is three times group 0.
+    const mean = sharingMoments(m, 'mean').meanFen;
+    const g1 = sharingMoments(m, 1).meanFen;
+    const g0 = sharingMoments(m, 0).meanFen;
+    for (let month = 0; month < 3; month++) {
+      expect(mean[month * 4 + 1]).toBeCloseTo((g0[month * 4 + 1]! + g1[month * 4 + 1]!) / 2, 6);
+      expect(g1[month * 4 + 1]! / g0[month * 4 + 1]!).toBeCloseTo(3, 9);
+    }
+    // With a single such replication there is no spread to keep.
+    const one = new ClaimsAccumulator(TWO, 2, 3, 1);
+    one.add(sample(1), true);
+    expect(one.model().sources).toMatchObject({
+      parameters: false,
+      parameterDraws: 1,
+      parameterShare: [0, 0, 0, 0],
+    });
+  });
+
+  test('crossProvinceSpread without randomness: every percentile at the expected total, or at each group’s', () => {
+    const acc = new ClaimsAccumulator(TWO, 2, 2, 1);
+    const c = new FlowCube(2, 2);
+    c.add(0, 0, 1, USE_INDEX.medical, 10_000, 4, 0);
+    c.add(1, 0, 1, USE_INDEX.medical, 30_000, 4, 0);
+    acc.add(c, false);
+    const flat = crossProvinceSpread(acc.model());
+    expect(flat.fen).toEqual({ expected: 40_000, p05: 40_000, p95: 40_000 });
+    expect(flat.personTimes).toEqual({ expected: 8, p05: 8, p95: 8 });
+    const two = new ClaimsAccumulator(TWO, 2, 2, 1);
+    for (const f of [1, 3]) {
+      const s = new FlowCube(2, 2);
+      s.add(0, 0, 1, USE_INDEX.medical, 10_000 * f, 2, 0);
+      s.add(1, 0, 1, USE_INDEX.medical, 10_000 * f, 2, 0);
+      two.add(s, true);
+    }
+    const mixed = crossProvinceSpread(two.model());
+    expect(mixed.fen.expected).toBe(40_000);
+    expect(Math.abs(mixed.fen.p05 - 20_000)).toBeLessThanOrEqual(1);
+    expect(Math.abs(mixed.fen.p95 - 60_000)).toBeLessThanOrEqual(1);
+    expect(mixed.personTimes.expected).toBe(4);
+    expect(mixed.personTimes.p95).toBe(6);
+  });
+
+  test('ClaimsAccumulator refuses a bad scale, a sample of other months, and a model of no samples', () => {
+    expect(() => new ClaimsAccumulator(TWO, 2, 2, 0)).toThrow('scaleK: expected a whole number ≥ 1, got 0');
+    expect(() => new ClaimsAccumulator(TWO, 2, 2, 2.5)).toThrow(/got 2.5/);
+    const acc = new ClaimsAccumulator(TWO, 2, 2, 1);
+    expect(() => acc.model()).toThrow('a claims model needs at least one sample');
+    expect(() => acc.add(new FlowCube(3, 2), false)).toThrow('a sample of 3 months in a model of 2');
+    expect(acc.samples).toBe(0);
   });
 });
