@@ -138,6 +138,7 @@ describe('hostile addresses', () => {
           readValidationScale(search);
           resolveLang(search, null);
           workspaceFromHash(hash);
+          for (const x of state?.ignored ?? []) expect(x.value.length).toBeLessThanOrEqual(QUOTE_LENGTH + 25);
           if (!state?.edit) return;
           const { values, refused = [] } = state.edit;
           expect(Object.keys(values).filter((p) => !PARAMETERS.has(p))).toEqual([]);

@@ -39,6 +39,17 @@ export interface EditState {
   refused?: RefusedSetting[];
 }
 
+/**
+ * A value of the address that could not be used: `run`, a scenario id that names no scenario here
+ * (nor the edited copy with a known base); `scale`, not an offered k of 1:k; `edit`, a base the
+ * edited copy cannot start from.
+ */
+export interface IgnoredValue {
+  param: typeof RUN_PARAM | typeof SCALE_PARAM | typeof EDIT_PARAM;
+  /** The value as the address gave it, cut to a few dozen characters (`clip`). */
+  value: string;
+}
+
 /** What the address says about the comparison. */
 export interface CompareState {
   /** Scenario ids (or {@link EDITED_TOKEN}) in the order they run and show. */
@@ -47,32 +58,54 @@ export interface CompareState {
   /** A seed for every run, or null for each scenario's own. */
   seed: string | null;
   edit: EditState | null;
+  /** The address's values that were not used (only from {@link readCompareState}), so the workspace can say so. */
+  ignored?: IgnoredValue[];
+}
+
+/** The k of an offered scale 1:k written in plain decimal digits, or null. */
+function offeredScale(text: string): number | null {
+  const k = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  return (SCALES as readonly number[]).includes(k) ? k : null;
 }
 
 /**
  * Reads the comparison from a query string, keeping only ids in `knownIds` (and `edited` when its
- * base is known), an offered scale (else the default) and a non-empty seed. Returns null when the
- * address names no run at all, so the caller knows this is a first visit.
+ * base is known), an offered scale (else the default) and a non-empty seed; every value it could not
+ * use is listed in `ignored`. Returns null when the address names no run at all, so the caller knows
+ * this is a first visit.
  */
 export function readCompareState(search: string, knownIds: readonly string[]): CompareState | null {
   const q = new URLSearchParams(search);
   const list = q.get(RUN_PARAM);
   if (list === null) return null;
+  const ignored: IgnoredValue[] = [];
+  const seen = new Set<string>();
+  const ignore = (param: IgnoredValue['param'], value: string): void => {
+    const cut = clip(value);
+    if (seen.has(`${param}=${cut}`)) return;
+    seen.add(`${param}=${cut}`);
+    ignored.push({ param, value: cut });
+  };
   const base = q.get(EDIT_PARAM);
   const edit: EditState | null =
     base !== null && knownIds.includes(base) ? { base, ...readValues(q.getAll(SET_PARAM)) } : null;
+  if (base !== null && edit === null) ignore(EDIT_PARAM, base);
   const runs: string[] = [];
   for (const id of list.split(',').map((s) => s.trim())) {
-    const known = knownIds.includes(id) || (id === EDITED_TOKEN && edit !== null);
-    if (known && !runs.includes(id)) runs.push(id);
+    if (id === '' || runs.includes(id)) continue;
+    if (knownIds.includes(id) || (id === EDITED_TOKEN && edit !== null)) runs.push(id);
+    else if (id !== EDITED_TOKEN || base === null) ignore(RUN_PARAM, id);
   }
-  const scale = Number(q.get(SCALE_PARAM));
+  const scale = q.get(SCALE_PARAM);
+  const scaleK = scale === null ? DEFAULT_SCALE : offeredScale(scale);
+  if (scaleK === null) ignore(SCALE_PARAM, scale ?? '');
   const seed = q.get(SEED_PARAM)?.trim() ?? '';
   return {
     runs,
-    scaleK: (SCALES as readonly number[]).includes(scale) ? scale : DEFAULT_SCALE,
+    scaleK: scaleK ?? DEFAULT_SCALE,
     seed: seed === '' ? null : seed,
     edit,
+    ignored,
   };
 }
 

@@ -18,7 +18,28 @@ export interface Editor {
   state(): EditState;
   /** The edited copy when it is valid, else null. */
   scenario(): Scenario | null;
+  /** The parameter paths of the fields that have errors, in the editor's order. */
+  problems(): string[];
+  /** Opens the editor and brings the first field with an error into view; with `focus`, puts the cursor in it. */
+  showProblem(options?: { focus?: boolean }): void;
   relabel(lang: Lang): void;
+}
+
+/** How many fields a message names before it counts the rest. */
+export const NAMED_FIELDS = 3;
+
+/**
+ * The fields at `paths` named for a message, each by its label and path
+ * (`额度限制 · 每日调整次数上限（rules.quotaLimits.maxChangesPerDay）`), the first {@link NAMED_FIELDS},
+ * then how many more.
+ */
+export function namedFields(paths: readonly string[], lang: Lang): string {
+  const names = paths
+    .slice(0, NAMED_FIELDS)
+    .map((p) => (lang === 'zh' ? `${fieldLabel(p, lang)}（${p}）` : `${fieldLabel(p, lang)} (${p})`));
+  if (paths.length > NAMED_FIELDS)
+    names.push(fill(compareMessages['refuse.more'][lang], { n: String(paths.length - NAMED_FIELDS) }));
+  return names.join(lang === 'zh' ? '、' : ', ');
 }
 
 /** Options of {@link createEditor}. */
@@ -59,6 +80,8 @@ export function createEditor(doc: Document, options: EditorOptions): Editor {
   let values: Record<string, unknown> = { ...options.initial.values };
   const jsonErrors = new Set<string>();
   let valid: Scenario | null = null;
+  /** The fields with errors at the last check, in the editor's order. */
+  let problems: Field[] = [];
 
   const title = el(doc, 'summary');
   const baseLabel = el(doc, 'span');
@@ -105,20 +128,29 @@ export function createEditor(doc: Document, options: EditorOptions): Editor {
     valid = result.ok && jsonErrors.size === 0 ? result.scenario : null;
     const errors = result.ok ? new Map() : errorsByField(result.errors);
     const count = jsonErrors.size + (result.ok ? 0 : result.errors.length);
+    problems = [];
     for (const f of fields) {
       const own = (errors.get(f.path) ?? []) as { path: string; zh: string; en: string }[];
       const texts = own.map((e) => (e.path === f.path ? e[lang] : `${e.path}: ${e[lang]}`));
       if (jsonErrors.has(f.path)) texts.unshift(t('editor.json'));
       f.error.textContent = texts.join('；');
       f.row.classList.toggle('invalid', texts.length > 0);
+      if (texts.length > 0) problems.push(f);
       f.row.classList.toggle('changed', Object.hasOwn(values, f.path));
     }
     const elsewhere = (errors.get('') ?? []) as { path: string; zh: string; en: string }[];
+    const named = namedFields(
+      problems.map((f) => f.path),
+      lang,
+    );
     status.textContent =
       count === 0
         ? t('editor.ok')
         : [
-            fill(t('editor.errors'), { n: String(count) }),
+            fill(t(count === 1 ? 'editor.oneError' : 'editor.someErrors'), {
+              n: String(count),
+              fields: named,
+            }),
             ...elsewhere.map((e) => (e.path ? `${e.path}: ${e[lang]}` : e[lang])),
           ].join(' ');
     status.classList.toggle('invalid', count > 0);
@@ -195,6 +227,14 @@ export function createEditor(doc: Document, options: EditorOptions): Editor {
     element,
     state: () => ({ base: base.id, values: { ...values } }),
     scenario: () => valid,
+    problems: () => problems.map((f) => f.path),
+    showProblem(options = {}) {
+      (element as HTMLDetailsElement).open = true;
+      const first = problems[0];
+      if (!first) return;
+      first.row.scrollIntoView({ block: 'center' });
+      if (options.focus) first.input.focus({ preventScroll: true });
+    },
     relabel,
   };
 }

@@ -1,10 +1,12 @@
 /** Every text of the Compare workspace (方案比较文字), in Chinese and English. */
 import { RUN_TEXTS } from '../commonTexts';
 import { defineMessages } from '../../text/i18n';
+import { WORKFLOW_MESSAGES } from './workflowMessages';
 
 /** The workspace's own dictionary. */
 export const compareMessages = defineMessages({
   ...RUN_TEXTS,
+  ...WORKFLOW_MESSAGES,
   title: { zh: '方案比较', en: 'Compare' },
   intro: {
     zh: '选择两个或多个方案（或修改其中一个的参数），按所选比例在本机模拟全国的共济与清算，并排比较结果。所有计算都在浏览器内完成，数据不离开本机。',
@@ -16,10 +18,6 @@ export const compareMessages = defineMessages({
   seedPlaceholder: { zh: '各方案自带', en: "each scenario's own" },
   run: { zh: '运行', en: 'Run' },
   noneChosen: { zh: '请至少选择一个方案。', en: 'Choose at least one scenario.' },
-  editedInvalid: {
-    zh: '修改后的副本有错误，请先在参数编辑器中改正。',
-    en: 'The edited copy has errors: correct them in the parameter editor first.',
-  },
   waiting: { zh: '等待其他工作区的运行结束…', en: 'Waiting for another workspace’s run to finish…' },
   progress: {
     zh: '第 {i}/{n} 个方案 {id}：{done} / {total} 户家庭，预计剩余 {eta}',
@@ -128,7 +126,6 @@ export const compareMessages = defineMessages({
     zh: '副本有效，可勾选“修改后的副本”运行。',
     en: 'The copy is valid: tick “Edited copy” to run it.',
   },
-  'editor.errors': { zh: '副本有 {n} 处错误。', en: 'The copy has {n} errors.' },
   'editor.json': { zh: '不是有效的 JSON', en: 'not valid JSON' },
   'editor.changed': { zh: '已修改', en: 'changed' },
   'address.unknownPath': {

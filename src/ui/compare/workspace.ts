@@ -5,6 +5,7 @@
  * and what differs, side by side. The choice lives in the address, so a link reproduces the runs.
  */
 import './compare.css';
+import './workflow.css';
 import type { RunProgress } from '../../runtime/progress';
 import type { Scenario } from '../../scenario';
 import { el } from '../dom';
@@ -14,14 +15,9 @@ import { recordRun } from '../benchHook';
 import { isCancelled, RunController } from '../runController';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { DEFAULT_SCALE, SCALES } from '../../runtime/scales';
-import {
-  type CompareState,
-  comparePath,
-  EDITED_TOKEN,
-  readCompareState,
-  type RefusedSetting,
-} from './address';
-import { createEditor } from './editor';
+import { type CompareState, comparePath, EDITED_TOKEN, readCompareState } from './address';
+import { type AddressProblems, addressNoticeLines } from './addressNotice';
+import { createEditor, namedFields } from './editor';
 import { type CompareMessageKey, compareMessages, fill } from './messages';
 import { type ComparisonData, loadComparison } from './results';
 import { comparisonSections } from './sections';
@@ -40,9 +36,6 @@ const SLOW_SCALE_TEXT: Readonly<Partial<Record<number, CompareMessageKey>>> = {
   1: 'scale.1',
 };
 
-/** The refused `set=` entries an address shows at most, one line each; the rest are counted. */
-const REFUSED_SHOWN = 10;
-
 /** Mounts the Compare workspace into its panel (a {@link WorkspaceFactory}). */
 export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const { panel, win, services } = ctx;
@@ -52,7 +45,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const scenarios = allBundledScenarios();
   const ids = scenarios.map((s) => s.id);
   const fromAddress = readCompareState(win.location.search, ids);
-  if (fromAddress?.runs.length === 0) fromAddress.runs.push(BASELINE_ID);
+  const fellBackTo = fromAddress?.runs.length === 0 ? BASELINE_ID : null;
+  if (fellBackTo !== null) fromAddress?.runs.push(fellBackTo);
   let state: CompareState = fromAddress ?? {
     runs: [BASELINE_ID],
     scaleK: DEFAULT_SCALE,
@@ -65,8 +59,14 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   let measure: TileMeasure = 'net';
   let message: { key: CompareMessageKey; detail?: string } | null = null;
   let progress: { i: number; n: number; id: string; p: RunProgress | null } | null = null;
-  /** The address's changes that were refused, shown until the next run replaces the address. */
-  let refused: readonly RefusedSetting[] = fromAddress?.edit?.refused ?? [];
+  /** Why the last click could not go ahead, said at the Run button until the next run starts. */
+  let refusal: 'noneChosen' | 'refuse.run' | 'refuse.download' | null = null;
+  /** What the address asked for that could not be done, shown until the next run replaces the address. */
+  let addressProblems: AddressProblems = {
+    ignored: fromAddress?.ignored ?? [],
+    refused: fromAddress?.edit?.refused ?? [],
+    fellBackTo,
+  };
 
   const title = el(doc, 'h2');
   const intro = el(doc, 'p', { class: 'audience' });
@@ -101,6 +101,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   });
   const runButton = el(doc, 'button', { type: 'button', class: 'run' });
   const cancelButton = el(doc, 'button', { type: 'button', class: 'cancel', hidden: true });
+  const runStatus = el(doc, 'p', { class: 'run-status', role: 'alert' });
   const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
   const barText = el(doc, 'span', { class: 'progress-text' });
   const notice = el(doc, 'p', { class: 'notice', role: 'alert' });
@@ -141,6 +142,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         runButton,
         cancelButton,
       ),
+      runStatus,
     ),
     refusedNotice,
     editor.element,
@@ -192,15 +194,21 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     notice.className = `notice ${message?.key === 'cancelled' ? '' : 'failed'}`;
   };
 
+  const renderRefusal = (): void => {
+    const fields = namedFields(editor.problems(), i18n.lang);
+    runStatus.textContent = refusal ? fill(t(refusal), { fields }) : '';
+    runStatus.hidden = refusal === null;
+  };
+
+  /** Says at the Run button why a click could not go ahead; for the edited copy, shows its first error. */
+  const refuse = (why: NonNullable<typeof refusal>): void => {
+    refusal = why;
+    renderRefusal();
+    if (why !== 'noneChosen') editor.showProblem({ focus: true });
+  };
+
   const renderRefused = (): void => {
-    const lines = refused
-      .slice(0, REFUSED_SHOWN)
-      .map(({ path, reason }) =>
-        fill(t(reason === 'unknown-path' ? 'address.unknownPath' : 'address.badValue'), { path }),
-      );
-    if (refused.length > REFUSED_SHOWN) {
-      lines.push(fill(t('address.more'), { n: String(refused.length - REFUSED_SHOWN) }));
-    }
+    const lines = addressNoticeLines(addressProblems, t);
     refusedNotice.replaceChildren(...lines.map((line) => el(doc, 'p', {}, line)));
     refusedNotice.hidden = lines.length === 0;
   };
@@ -252,15 +260,16 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     editor.relabel(lang);
     renderProgress();
     renderNotice();
+    renderRefusal();
     renderRefused();
     renderResults();
   };
 
-  /** The choice in the controls, or an explanation of why it cannot run. */
-  const readControls = (): CompareState | CompareMessageKey => {
+  /** The choice in the controls, or why it cannot run. */
+  const readControls = (): CompareState | 'noneChosen' | 'refuse.run' => {
     const runs = boxes.filter((b) => b.input.checked).map((b) => b.id);
     if (editedBox.checked) {
-      if (!editor.scenario()) return 'editedInvalid';
+      if (!editor.scenario()) return 'refuse.run';
       runs.push(EDITED_TOKEN);
     }
     if (runs.length === 0) return 'noneChosen';
@@ -281,19 +290,24 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     started = true;
     message = null;
     renderNotice();
+    refusal = null;
+    renderRefusal();
     const start = performance.now();
     const chosen = state.runs
       .map((id) => ({ id, scenario: scenarioOf(id) }))
       .filter((c): c is { id: string; scenario: Scenario } => c.scenario !== undefined)
       .map((c) => ({ id: c.scenario.id, scenario: withSeed(c.scenario, state.seed) }));
     if (chosen.length < state.runs.length) {
-      // An address whose edited copy is invalid: say so, show where, and run the rest.
-      message = { key: 'editedInvalid' };
-      renderNotice();
-      (editor.element as HTMLDetailsElement).open = true;
+      // An address whose edited copy is invalid: say which fields, show the first, and run the rest.
+      refusal = 'refuse.run';
+      renderRefusal();
+      editor.showProblem();
     }
-    if (chosen.length === 0)
+    if (chosen.length === 0) {
       chosen.push({ id: BASELINE_ID, scenario: withSeed(bundledScenario(BASELINE_ID)!, state.seed) });
+      addressProblems = { ...addressProblems, fellBackTo: BASELINE_ID };
+      renderRefused();
+    }
     setState('running');
     const done: ShownRun[] = [];
     // For the benchmark's hook: person-months simulated, and the pool's time simulating them.
@@ -361,13 +375,12 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   runButton.addEventListener('click', () => {
     const next = readControls();
     if (typeof next === 'string') {
-      message = { key: next };
-      renderNotice();
+      refuse(next);
       return;
     }
     state = next;
     win.history.replaceState(win.history.state, '', comparePath(win.location.href, state));
-    refused = [];
+    addressProblems = { ignored: [], refused: [], fellBackTo: null };
     renderRefused();
     start();
   });

@@ -18,6 +18,7 @@ test('comparePath then readCompareState gives back the same comparison, edits in
       },
       refused: [],
     },
+    ignored: [],
   };
   const path = comparePath('http://h/?lang=en#compare', state);
   expect(path.startsWith('/?lang=en&run=baseline-2026%2Cnetting-2026%2Cedited&scale=100')).toBe(true);
@@ -42,6 +43,11 @@ test('readCompareState is null without run=, drops unknown ids, bad scales and a
     scaleK: 1000,
     seed: null,
     edit: null,
+    ignored: [
+      { param: 'run', value: 'nope' },
+      { param: 'run', value: 'edited' },
+      { param: 'scale', value: '7' },
+    ],
   });
   expect(
     readCompareState(
@@ -61,7 +67,36 @@ test('readCompareState is null without run=, drops unknown ids, bad scales and a
         { path: 'a.c', reason: 'unknown-path' },
       ],
     },
+    ignored: [],
   });
+});
+
+test('readCompareState lists what it could not use: run=nope-2030, scale=-3, an unknown edit base, each once and cut short', () => {
+  expect(readCompareState('?run=nope-2030&scale=-3', IDS)).toEqual({
+    runs: [],
+    scaleK: DEFAULT_SCALE,
+    seed: null,
+    edit: null,
+    ignored: [
+      { param: 'run', value: 'nope-2030' },
+      { param: 'scale', value: '-3' },
+    ],
+  });
+  const long = 'x'.repeat(1000);
+  expect(readCompareState(`?run=a,${long},a,,edited,netting-2026&edit=gone&scale=1e3`, IDS)?.ignored).toEqual(
+    [
+      { param: 'edit', value: 'gone' },
+      { param: 'run', value: 'a' },
+      { param: 'run', value: `${'x'.repeat(60)}…(1000 characters)` },
+      { param: 'scale', value: '1e3' },
+    ],
+  );
+  for (const scale of ['', ' 100', '+100', '100.0', '0x64', '1:100', '1000000000'])
+    expect(readCompareState(`?run=netting-2026&scale=${encodeURIComponent(scale)}`, IDS)?.ignored).toEqual([
+      { param: 'scale', value: scale },
+    ]);
+  expect(readCompareState('?run=netting-2026&scale=100', IDS)?.ignored).toEqual([]);
+  expect(readCompareState('?run=netting-2026', IDS)?.ignored).toEqual([]);
 });
 
 test('readCompareState takes the slow scales 1:10 and 1:1 (national) from the address, and keeps 1:1000 by default', () => {
