@@ -16,6 +16,7 @@
  * <out> stays as it was.
  */
 import { pathToFileURL } from 'node:url';
+import { exportTable, placeNames } from '../analytics/exportTables';
 import { postingTable, runTables } from '../analytics/runTables';
 import { simulateRange } from '../engine';
 import { formatStamp } from '../rules/time';
@@ -164,7 +165,11 @@ async function simulateAndWrite(
         throw new Error(`--trace ${p}: no family at that sample position at scale 1:${args.scaleK}`);
       return found;
     });
-    const tables = [...runTables(run, dataset), ...(traces.length > 0 ? [postingTable(traces)] : [])];
+    // Written as every export is: provinces by GB code with both names, money in whole fen.
+    const places = placeNames(dataset);
+    const tables = [...runTables(run, dataset), ...(traces.length > 0 ? [postingTable(traces)] : [])].map(
+      (t) => exportTable(t, places),
+    );
     const written =
       output === null
         ? []

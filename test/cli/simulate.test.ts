@@ -166,7 +166,13 @@ describe('simulate command', () => {
     expect(summary.tables[0].csv).toBe(join(out, `${summary.tables[0].name}.csv`));
     const flowsCsv = readFileSync(join(out, 'flows.csv'), 'utf8');
     expect(flowsCsv.split('\n')[0]).toBe(
-      'month,sharer_area,sharer_province,treatment_area,treatment_province,use,amount_fen,count,squares_yuan2',
+      'month,sharer_area,sharer_province,sharer_province_name_zh,sharer_province_name_en,treatment_area,treatment_province,treatment_province_name_zh,treatment_province_name_en,use,amount_fen,count,squares_yuan2',
     );
+    // The clearing's tables name provinces as the flows do: GB codes, then both names.
+    const usage = readFileSync(join(out, 'prepayment_usage.csv'), 'utf8').split('\n');
+    expect(usage[0]).toMatch(
+      /^month,month_text,insured_province,insured_province_name_zh,insured_province_name_en,/,
+    );
+    expect(usage[1]).toMatch(/^0,\d{4}-\d{2},\d{2},[^,]+,[^,]+,\d{2},/);
   });
 });
