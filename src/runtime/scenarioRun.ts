@@ -27,6 +27,7 @@ import type { Scenario } from '../scenario/schema';
 import { drawParameters } from '../scenario/uncertainty';
 import { drawInThread, type DrawYears } from './drawWorkers';
 import { checkExactness, preflightExactness } from './exactness';
+import { readFigures } from './figures';
 import type { RunProgress } from './progress';
 
 /** Simulates every family of an input's 1:k sample (on a pool, or in this thread). */
@@ -75,6 +76,18 @@ export interface ScenarioRun {
   prepayment: PrepaymentAnswer;
   replications: ReplicationLine[];
   /**
+   * Every figure of src/runtime/figures.ts for the main run (index 0) and each replication r (index
+   * r + 1), all at the scenario's seed and its derived seeds: runs of two scenarios pair up by index.
+   */
+  figureSamples: Record<string, number>[];
+  /**
+   * The parameters each of those runs had at the paths the scenario gives ranges for (the main run:
+   * the scenario's own values; a replication: its draws); empty objects without ranges.
+   */
+  sampleParameters: Record<string, number>[];
+  /** Whether the replications drew parameters from the scenario's ranges. */
+  ranged: boolean;
+  /**
    * The prepayment model at another confidence, from the same samples (no new simulation; years
    * already drawn are reused, so the answer is the same whichever confidences came before).
    */
@@ -110,8 +123,10 @@ export async function runScenario(
   });
   checkExactness(result, input);
   claims.add(result.flows, false);
-
+  const figureSamples = [readFigures(result)];
   const ranged = Object.keys(scenario.uncertainty).length > 0;
+  const sampleParameters = [ownParameters(scenario)];
+
   const replications: ReplicationLine[] = [];
   const growths: number[] = [];
   for (let r = 0; r < (options.replications ?? 0); r++) {
@@ -125,6 +140,8 @@ export async function runScenario(
       signal: options.signal,
     });
     checkExactness(replica, replicaInput);
+    figureSamples.push(readFigures(replica));
+    sampleParameters.push(drawn.values);
     claims.add(replica.flows, ranged);
     if (ranged) growths.push(drawn.scenario.clearing.directSettlement.yearlyGrowth);
     const cross = crossProvinceTotals(replica, areaProvince);
@@ -178,6 +195,9 @@ export async function runScenario(
     claims: claimsModel,
     prepayment: await prepaymentAt(options.confidence ?? 0.95),
     replications,
+    figureSamples,
+    sampleParameters,
+    ranged: ranged && replications.length > 0,
     prepaymentAt,
   };
 }
@@ -196,6 +216,17 @@ export function crossProvinceTotals(
     }
   });
   return { fen, times };
+}
+
+/** The scenario's own values at the paths it gives ranges for. */
+function ownParameters(scenario: Scenario): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const path of Object.keys(scenario.uncertainty)) {
+    let node: unknown = scenario;
+    for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
+    if (typeof node === 'number') out[path] = node;
+  }
+  return out;
 }
 
 /** A province's drawn years cut to the first `draws` draws. */
