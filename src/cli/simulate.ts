@@ -4,7 +4,11 @@
  * with --json, the summary as JSON).
  *
  *   npm run simulate -- --scenario scenarios/baseline-2026.json --scale 1:1000 [--replications R]
- *                       [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…] [--json]
+ *                       [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…]
+ *                       [--baseline <file.json>] [--json]
+ *
+ * --baseline runs a second scenario at the first one's seed, scale and replications and reports
+ * every figure's change against it with an interval (src/runtime/differences.ts).
  *
  * --trace lists sample positions (0 … families at 1:k − 1) whose full posting log, with rule ids, is
  * written as the `postings` table: those families are simulated once more, alone, on the same path.
@@ -29,6 +33,7 @@ import { defaultWorkers, spawnNodeDrawWorker, spawnNodeWorker } from '../runtime
 import { ConservationFailure } from '../runtime/exactness';
 import { WorkerPool } from '../runtime/pool';
 import { simulateOnPool } from '../runtime/run';
+import { differencesAgainst, differencesText } from './differences';
 import { runScenario } from '../runtime/scenarioRun';
 import { runSummary } from '../runtime/summary';
 import { sampleSize } from '../population/generate';
@@ -47,7 +52,7 @@ import { summaryText } from './summaryText';
 import type { Scenario } from '../scenario/schema';
 
 const USAGE =
-  'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…] [--json]';
+  'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…] [--baseline <file.json>] [--json]';
 
 /** Parsed command line. */
 export interface SimulateArgs {
@@ -61,6 +66,8 @@ export interface SimulateArgs {
   json: boolean;
   /** Sample positions of families whose full posting log is kept. */
   trace: number[];
+  /** A scenario file to report differences against, or null. */
+  baseline: string | null;
 }
 
 /** Parses the arguments; throws an {@link ArgumentError} that says what is wrong and how to call it. */
@@ -76,6 +83,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
       trace: { type: 'string' },
+      baseline: { type: 'string' },
     },
     USAGE,
   );
@@ -101,15 +109,17 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
             { min: 0, max: LIMITS.tracePosition, maxItems: LIMITS.traceFamilies },
             USAGE,
           ),
+    baseline: v.baseline ?? null,
   };
 }
 
 async function main(): Promise<void> {
   const args = parseSimulateArgs(process.argv.slice(2));
   const scenario = await loadValidScenario(args.scenario);
+  const baseline = args.baseline === null ? null : await loadValidScenario(args.baseline);
   const output = args.out === null ? null : OutputFolder.prepare(args.out);
   try {
-    await simulateAndWrite(args, scenario, output);
+    await simulateAndWrite(args, scenario, output, baseline);
   } finally {
     output?.discard();
   }
@@ -120,6 +130,7 @@ async function simulateAndWrite(
   args: SimulateArgs,
   scenario: Scenario,
   output: OutputFolder | null,
+  baseline: Scenario | null,
 ): Promise<void> {
   const dataset = loadDatasetFromDisk();
   const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
@@ -158,6 +169,16 @@ async function simulateAndWrite(
     );
     if (process.stderr.isTTY) process.stderr.write('\n');
     const summary = runSummary(run, dataset);
+    const differences =
+      baseline === null
+        ? null
+        : await differencesAgainst(
+            baseline,
+            run,
+            { dataset, model },
+            (input, options) => simulateOnPool(pool, input, options),
+            { scaleK: args.scaleK, replications: args.replications, confidence: args.confidence },
+          );
     const seconds = (performance.now() - started) / 1000;
     const traces = args.trace.map((p) => {
       const found = simulateRange(run.input, p, p + 1, { traceFamilies: [p * args.scaleK] }).traces[0];
@@ -187,13 +208,14 @@ async function simulateAndWrite(
       }));
       console.log(
         JSON.stringify(
-          { ...summary, seconds, workers: args.workers, out: args.out, tables: written, traced },
+          { ...summary, seconds, workers: args.workers, out: args.out, tables: written, traced, differences },
           null,
           2,
         ),
       );
     } else {
       console.log(summaryText(summary, { seconds, workers: args.workers }));
+      if (differences) console.log(`\n${differencesText(differences)}`);
       for (const t of traces) {
         console.log(
           `\n家庭 family ${t.familyIndex}: ${t.postings.length} postings 记账, ${t.refusals.length} refusals 拒绝`,

@@ -188,3 +188,50 @@ export function parameterRows(
 ): number[][] {
   return samples.map((s) => paths.map((p) => s[p] ?? NaN));
 }
+
+/** The figures of two runs of src/runtime/figures.ts, as their runs keep them. */
+export interface FigureRuns {
+  figureSamples: readonly Record<string, number>[];
+  sampleParameters: readonly Record<string, number>[];
+  ranged: boolean;
+}
+
+/** One figure's difference, named. */
+export interface NamedDifference extends Difference {
+  key: string;
+}
+
+/**
+ * Every figure of `run` against `baseline` (the same number of replications; runs at the same seed
+ * pair up). The drawn parameters are the scenario run's, at every path either run drew.
+ */
+export function figureDifferences(
+  run: FigureRuns,
+  baseline: FigureRuns,
+  keys: readonly string[],
+  options: { scaleK: number; coverage?: number },
+): NamedDifference[] {
+  if (run.figureSamples.length !== baseline.figureSamples.length) {
+    throw new RangeError(
+      `the runs have ${run.figureSamples.length} and ${baseline.figureSamples.length} samples: run both with the same replications`,
+    );
+  }
+  const paths = [
+    ...new Set([
+      ...Object.keys(run.sampleParameters[0] ?? {}),
+      ...Object.keys(baseline.sampleParameters[0] ?? {}),
+    ]),
+  ].sort();
+  const rows = run.sampleParameters.map((s, r) =>
+    paths.map((p) => s[p] ?? baseline.sampleParameters[r]![p]!),
+  );
+  const ranged = run.ranged || baseline.ranged;
+  return keys.map((key) => ({
+    key,
+    ...difference(
+      run.figureSamples.map((f) => f[key]!),
+      baseline.figureSamples.map((f) => f[key]!),
+      { scaleK: options.scaleK, coverage: options.coverage, parameters: ranged ? rows : [] },
+    ),
+  }));
+}

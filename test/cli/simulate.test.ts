@@ -105,6 +105,38 @@ describe('simulate command', () => {
     expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 
+  test('--baseline runs the baseline at the scenario’s seed and reports each figure’s change with its interval', () => {
+    const r = simulate([
+      '--scenario',
+      'scenarios/monthly-cap-2026.json',
+      '--baseline',
+      'scenarios/baseline-2026.json',
+      '--scale',
+      '1:10000',
+      '--replications',
+      '2',
+      '--workers',
+      '2',
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const { differences } = JSON.parse(r.stdout);
+    expect(differences).toMatchObject({
+      baseline: 'baseline-2026',
+      seed: 'baseline-2026',
+      scale: '1:10000',
+      replications: 2,
+    });
+    const shared = differences.figures.find((f: { key: string }) => f.key === 'sharedFen');
+    // A monthly cap lowers what quotas pay, by more than the noise.
+    expect(shared.change).toBeLessThan(0);
+    expect(shared.change).toBeCloseTo(shared.value - shared.baseline, 0);
+    expect(shared.interval[0]).toBeLessThanOrEqual(shared.change);
+    expect(shared.interval[1]).toBeGreaterThanOrEqual(shared.change);
+    expect(shared.withinNoise).toBe(false);
+  }, 180_000);
+
   test('a run writes every table as Parquet and CSV and prints the JSON summary with a zero residual', () => {
     const out = join(dir, 'run');
     // An earlier run's tables: the new run replaces the folder, so none of them remains.

@@ -1,6 +1,12 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, test } from 'vitest';
-import { difference, fittedValues, normalQuantile, parameterRows } from '../../src/runtime/differences';
+import {
+  difference,
+  figureDifferences,
+  fittedValues,
+  normalQuantile,
+  parameterRows,
+} from '../../src/runtime/differences';
 
 /** A standard normal draw (Box–Muller) from a seeded stream. */
 function normal(rng: () => number): number {
@@ -113,5 +119,65 @@ describe('difference', () => {
       expect(half(1, seed) / truth).toBeGreaterThan(0.6);
       expect(half(1, seed) / truth).toBeLessThan(1.5);
     }
+  });
+});
+
+describe('figureDifferences', () => {
+  const runs = (values: number[][], ranged = false) => ({
+    figureSamples: values.map(([a, b]) => ({ a: a!, b: b! })),
+    sampleParameters: values.map((_, r) => (ranged ? { 'behaviour.uptake': 0.1 + r / 100 } : {})),
+    ranged,
+  });
+
+  test('names each figure and pairs replication r of the run with replication r of the baseline', () => {
+    const run = runs([
+      [110, 5],
+      [130, 5],
+      [120, 5],
+    ]);
+    const base = runs([
+      [100, 5],
+      [120, 5],
+      [110, 5],
+    ]);
+    const [a, b] = figureDifferences(run, base, ['a', 'b'], { scaleK: 1 });
+    expect(a!.key).toBe('a');
+    expect(a!.change).toBe(10);
+    // Paired: every replication differs by exactly 10, so the interval has no width.
+    expect(a!.interval).toEqual([10, 10]);
+    expect(a!.withinNoise).toBe(false);
+    expect(b!.change).toBe(0);
+    expect(b!.changeShare).toBe(0);
+    expect(b!.withinNoise).toBe(true);
+  });
+
+  test('is the same as difference() on the figure with the drawn parameters when a run has ranges', () => {
+    const values = [0, 1, 2, 3, 4, 5, 6, 7].map((r) => [100 + 7 * r + (r % 3), 1]);
+    const run = runs(values, true);
+    const base = runs(
+      values.map(([a]) => [a! - 3 - (a! % 2), 1]),
+      false,
+    );
+    const [got] = figureDifferences(run, base, ['a'], { scaleK: 10, coverage: 0.8 });
+    const expected = difference(
+      run.figureSamples.map((f) => f.a),
+      base.figureSamples.map((f) => f.a),
+      { scaleK: 10, coverage: 0.8, parameters: run.sampleParameters.map((s) => [s['behaviour.uptake']!]) },
+    );
+    expect(got).toEqual({ key: 'a', ...expected });
+  });
+
+  test('refuses runs with different numbers of replications', () => {
+    expect(() =>
+      figureDifferences(
+        runs([[1, 1]]),
+        runs([
+          [1, 1],
+          [2, 2],
+        ]),
+        ['a'],
+        { scaleK: 1 },
+      ),
+    ).toThrow('run both with the same replications');
   });
 });
