@@ -9,7 +9,6 @@
 import { runCalendar } from '../clearing/calendar';
 import type { ProvinceDraws } from '../clearing/claimDraws';
 import { ClaimsAccumulator, type ClaimsModel } from '../clearing/claims';
-import { deriveSeed } from '../clearing/replications';
 import {
   expectedOwes,
   expectedSharingOwes,
@@ -19,22 +18,17 @@ import {
 import { answerFrom, checkModelInput, drawCounts, type PrepaymentAnswer } from '../clearing/prepaymentModel';
 import { clearRun, type ClearingResult } from '../clearing/run';
 import type { RangeResult } from '../engine';
-import { engineInput, windowMonths, type EngineInput } from '../engine/input';
+import { windowMonths, type EngineInput } from '../engine/input';
 import type { PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
-import { toClearingParameters, toEngineParameters } from '../scenario/convert';
+import { toClearingParameters } from '../scenario/convert';
 import type { Scenario } from '../scenario/schema';
-import { drawParameters } from '../scenario/uncertainty';
 import { drawInThread, type DrawYears } from './drawWorkers';
-import { checkExactness, preflightExactness } from './exactness';
+import { forEachSample, type Simulate } from './samples';
 import { readFigures } from './figures';
 import type { RunProgress } from './progress';
 
-/** Simulates every family of an input's 1:k sample (on a pool, or in this thread). */
-export type Simulate = (
-  input: EngineInput,
-  options: { onProgress?: (p: RunProgress) => void; signal?: AbortSignal },
-) => Promise<RangeResult>;
+export type { Simulate } from './samples';
 
 /** Options of {@link runScenario}. */
 export interface ScenarioRunOptions {
@@ -106,9 +100,7 @@ export async function runScenario(
   simulate: Simulate,
   options: ScenarioRunOptions,
 ): Promise<ScenarioRun> {
-  const { dataset, model } = population;
-  const params = toEngineParameters(scenario);
-  const input = engineInput(params, model, dataset, options.scaleK);
+  const { dataset } = population;
   const clearingParams = toClearingParameters(scenario);
   const provinces = dataset.provinces.length;
   const areaProvince = areaProvinces(dataset);
@@ -116,42 +108,44 @@ export async function runScenario(
   const calendar = runCalendar(scenario.window.start, months, clearingParams.calendar);
   const claims = new ClaimsAccumulator(areaProvince, provinces, months, options.scaleK);
 
-  preflightExactness(input, model);
-  const result = await simulate(input, {
-    onProgress: (p) => options.onProgress?.(0, p),
-    signal: options.signal,
-  });
-  checkExactness(result, input);
-  claims.add(result.flows, false);
-  const figureSamples = [readFigures(result)];
+  const main: { result?: RangeResult; input?: EngineInput } = {};
+  const figureSamples: Record<string, number>[] = [];
+  const sampleParameters: Record<string, number>[] = [];
   const ranged = Object.keys(scenario.uncertainty).length > 0;
-  const sampleParameters = [ownParameters(scenario)];
-
   const replications: ReplicationLine[] = [];
   const growths: number[] = [];
-  for (let r = 0; r < (options.replications ?? 0); r++) {
-    const seed = deriveSeed(scenario.seed, r);
-    const drawn = drawParameters(scenario, r);
-    const replicaParams = { ...toEngineParameters(drawn.scenario), seed };
-    const replicaInput = engineInput(replicaParams, model, dataset, options.scaleK);
-    preflightExactness(replicaInput, model);
-    const replica = await simulate(replicaInput, {
-      onProgress: (p) => options.onProgress?.(r + 1, p),
+  await forEachSample(
+    scenario,
+    population,
+    simulate,
+    {
+      scaleK: options.scaleK,
+      replications: options.replications,
+      onProgress: options.onProgress,
       signal: options.signal,
-    });
-    checkExactness(replica, replicaInput);
-    figureSamples.push(readFigures(replica));
-    sampleParameters.push(drawn.values);
-    claims.add(replica.flows, ranged);
-    if (ranged) growths.push(drawn.scenario.clearing.directSettlement.yearlyGrowth);
-    const cross = crossProvinceTotals(replica, areaProvince);
-    replications.push({
-      seed,
-      parameters: drawn.values,
-      crossProvinceFen: cross.fen,
-      crossProvinceTimes: cross.times,
-    });
-  }
+    },
+    (sample) => {
+      figureSamples.push(readFigures(sample.result));
+      sampleParameters.push(sample.parameters);
+      if (sample.index === 0) {
+        main.result = sample.result;
+        main.input = sample.input;
+        claims.add(sample.result.flows, false);
+        return;
+      }
+      claims.add(sample.result.flows, ranged);
+      if (ranged) growths.push(sample.scenario.clearing.directSettlement.yearlyGrowth);
+      const cross = crossProvinceTotals(sample.result, areaProvince);
+      replications.push({
+        seed: sample.seed,
+        parameters: sample.parameters,
+        crossProvinceFen: cross.fen,
+        crossProvinceTimes: cross.times,
+      });
+    },
+  );
+  const { result, input } = main;
+  if (!result || !input) throw new Error('the main run gave no result');
   const claimsModel = claims.model();
   const modelInput = prepaymentInput(
     claimsModel,
@@ -216,17 +210,6 @@ export function crossProvinceTotals(
     }
   });
   return { fen, times };
-}
-
-/** The scenario's own values at the paths it gives ranges for. */
-function ownParameters(scenario: Scenario): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const path of Object.keys(scenario.uncertainty)) {
-    let node: unknown = scenario;
-    for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
-    if (typeof node === 'number') out[path] = node;
-  }
-  return out;
 }
 
 /** A province's drawn years cut to the first `draws` draws. */

@@ -24,7 +24,7 @@ const report: DifferencesReport = {
     {
       key: 'beneficiaries',
       label: { zh: '受益人数', en: 'Beneficiaries' },
-      unit: 'count',
+      unit: 'person-times',
       value: 1000,
       baseline: 990,
       change: 10,

@@ -125,7 +125,9 @@ describe('difference', () => {
 describe('figureDifferences', () => {
   const runs = (values: number[][], ranged = false) => ({
     figureSamples: values.map(([a, b]) => ({ a: a!, b: b! })),
-    sampleParameters: values.map((_, r) => (ranged ? { 'behaviour.uptake': 0.1 + r / 100 } : {})),
+    sampleParameters: values.map((_, r): Record<string, number> =>
+      ranged ? { 'behaviour.uptake': 0.1 + r / 100 } : {},
+    ),
     ranged,
   });
 
