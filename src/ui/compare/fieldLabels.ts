@@ -94,6 +94,10 @@ const SEGMENTS: Readonly<Record<string, Message>> = {
   monthWeights: { zh: '各月缴费比例', en: 'Month weights' },
   ltcYearlyFen: { zh: '长护险年缴费', en: 'LTC contribution a year' },
   ltcShared: { zh: '长护险缴费用共济比例', en: 'LTC contributions shared' },
+  method: { zh: '方法', en: 'Method' },
+  months: { zh: '月数', en: 'Months' },
+  percentile: { zh: '百分位', en: 'Percentile' },
+  days: { zh: '天数', en: 'Days' },
   zh: { zh: '中文', en: 'Chinese' },
   en: { zh: '英文', en: 'English' },
 };
