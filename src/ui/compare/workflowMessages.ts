@@ -60,6 +60,11 @@ export const WORKFLOW_MESSAGES = defineMessages({
     zh: '{file} 不是有效的方案文件，未打开（{n} 处错误）：',
     en: '{file} is not a valid scenario file and was not opened ({n} errors):',
   },
+  'file.invalidOne': {
+    zh: '{file} 不是有效的方案文件，未打开（1 处错误）：',
+    en: '{file} is not a valid scenario file and was not opened (1 error):',
+  },
+  'file.moreErrors': { zh: '另有 {n} 处错误。', en: '{n} more errors.' },
   'file.tooLarge': {
     zh: '{file} 有 {size}，超过方案文件的上限 {max}，未打开。',
     en: '{file} is {size}, more than the {max} a scenario file may be: it was not opened.',
