@@ -75,6 +75,19 @@ function notAParameter(path: string): ScenarioError {
   });
 }
 
+/**
+ * The edited copy once the scenarios it may start from are `ids` (after files were opened or
+ * removed): the same base and changes while its base is still offered, else the first offered
+ * scenario with nothing changed, since changes made to one scenario mean nothing on another.
+ */
+export function rebaseEdit(
+  state: { base: string; values: Readonly<Record<string, unknown>> },
+  ids: readonly string[],
+): { base: string; values: Record<string, unknown> } {
+  if (ids.includes(state.base)) return { base: state.base, values: { ...state.values } };
+  return { base: ids[0]!, values: {} };
+}
+
 /** The id of the edited copy of `base`. */
 export function editedId(base: string): string {
   return `${base}-edited`;

@@ -7,7 +7,15 @@ import { helpAt, PARAMETER_PATHS, type Scenario } from '../../scenario';
 import { el } from '../dom';
 import type { Lang } from '../../text/i18n';
 import type { EditState } from './address';
-import { editScenario, errorsByField, type FieldKind, fieldKind, readTyped, valueAt } from './edit';
+import {
+  editScenario,
+  errorsByField,
+  type FieldKind,
+  fieldKind,
+  readTyped,
+  rebaseEdit,
+  valueAt,
+} from './edit';
 import { fieldLabel, fieldSection } from './fieldLabels';
 import { type CompareMessageKey, compareMessages, fill } from './messages';
 
@@ -22,6 +30,12 @@ export interface Editor {
   problems(): string[];
   /** Opens the editor and brings the first field with an error into view; with `focus`, puts the cursor in it. */
   showProblem(options?: { focus?: boolean }): void;
+  /**
+   * Offers `scenarios` as bases (after files were opened or removed). A base that is gone gives way
+   * to the first scenario, its changes dropped; a base opened again takes the new file's values and
+   * keeps the changes.
+   */
+  setScenarios(scenarios: readonly Scenario[]): void;
   relabel(lang: Lang): void;
 }
 
@@ -75,7 +89,7 @@ function shownValue(kind: FieldKind, value: unknown): string {
 export function createEditor(doc: Document, options: EditorOptions): Editor {
   let lang = options.lang;
   const t = (key: CompareMessageKey): string => compareMessages[key][lang];
-  const byId = new Map(options.scenarios.map((s) => [s.id, s]));
+  let byId = new Map(options.scenarios.map((s) => [s.id, s]));
   let base = byId.get(options.initial.base) ?? options.scenarios[0]!;
   let values: Record<string, unknown> = { ...options.initial.values };
   const jsonErrors = new Set<string>();
@@ -228,6 +242,20 @@ export function createEditor(doc: Document, options: EditorOptions): Editor {
     state: () => ({ base: base.id, values: { ...values } }),
     scenario: () => valid,
     problems: () => problems.map((f) => f.path),
+    setScenarios(scenarios) {
+      byId = new Map(scenarios.map((s) => [s.id, s]));
+      baseSelect.replaceChildren(...scenarios.map((s) => el(doc, 'option', { value: s.id }, s.id)));
+      const next = rebaseEdit(
+        { base: base.id, values },
+        scenarios.map((s) => s.id),
+      );
+      // The fields are filled again from the values, so text that was not JSON is gone with its error.
+      jsonErrors.clear();
+      values = next.values;
+      base = byId.get(next.base)!;
+      fill_();
+      validate();
+    },
     showProblem(options = {}) {
       (element as HTMLDetailsElement).open = true;
       const first = problems[0];

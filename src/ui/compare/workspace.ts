@@ -1,13 +1,16 @@
 /**
- * The Compare workspace (方案比较工作区), the workbench's landing page: choose scenarios (or edit a
- * copy of one), a scale and a seed; run them one after the other on the page's run service with
- * progress and cancel; then see totals, monthly flows, the province tile map, corridors, who benefits
- * and what differs, side by side. The choice lives in the address, so a link reproduces the runs.
+ * The Compare workspace (方案比较工作区), the workbench's landing page: choose scenarios (bundled,
+ * opened from scenario files by picker or drop, or an edited copy of one), a scale and a seed; run
+ * them one after the other on the page's run service with progress and cancel; then see totals,
+ * monthly flows, the province tile map, corridors, who benefits and what differs, side by side. Any
+ * scenario downloads as a file the CLI runs. The choice lives in the address, so a link reproduces
+ * the runs (an opened file only in the tab that opened it).
  */
 import './compare.css';
 import './workflow.css';
 import type { RunProgress } from '../../runtime/progress';
 import type { Scenario } from '../../scenario';
+import { downloadBlob } from '../charts/download';
 import { el } from '../dom';
 import { formatCount, formatDuration } from '../../text/format';
 import { I18n } from '../../text/i18n';
@@ -20,6 +23,9 @@ import { type AddressProblems, addressNoticeLines } from './addressNotice';
 import { createEditor, namedFields } from './editor';
 import { type CompareMessageKey, compareMessages, fill } from './messages';
 import { type ComparisonData, loadComparison } from './results';
+import { type FileLike, OpenedScenarios } from './openedScenarios';
+import { type FileReport, fileReportText, scenarioFileName, scenarioFileText } from './scenarioFile';
+import { createScenarioList, scenarioChoices } from './scenarioList';
 import { comparisonSections } from './sections';
 import { allBundledScenarios, BASELINE_ID, bundledScenario } from '../scenarioFiles';
 import type { ShownRun } from './tables';
@@ -42,9 +48,17 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const doc = panel.ownerDocument;
   const i18n = new I18n(compareMessages, ctx.i18n.lang);
   const t = (key: CompareMessageKey): string => i18n.t(key);
-  const scenarios = allBundledScenarios();
-  const ids = scenarios.map((s) => s.id);
-  const fromAddress = readCompareState(win.location.search, ids);
+  const bundled = allBundledScenarios();
+  const opened = new OpenedScenarios(
+    win,
+    bundled.map((s) => s.id),
+  );
+  /** Every scenario that can be chosen: the bundled ones, then the files opened in this tab. */
+  const scenarios = (): Scenario[] => [...bundled, ...opened.all().map((o) => o.scenario)];
+  const fromAddress = readCompareState(
+    win.location.search,
+    scenarios().map((s) => s.id),
+  );
   const fellBackTo = fromAddress?.runs.length === 0 ? BASELINE_ID : null;
   if (fellBackTo !== null) fromAddress?.runs.push(fellBackTo);
   let state: CompareState = fromAddress ?? {
@@ -59,6 +73,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   let measure: TileMeasure = 'net';
   let message: { key: CompareMessageKey; detail?: string } | null = null;
   let progress: { i: number; n: number; id: string; p: RunProgress | null } | null = null;
+  /** What became of the files opened or dropped last, said until the next files come. */
+  let fileReports: FileReport[] = [];
   /** Why the last click could not go ahead, said at the Run button until the next run starts. */
   let refusal: 'noneChosen' | 'refuse.run' | 'refuse.download' | null = null;
   /** What the address asked for that could not be done, shown until the next run replaces the address. */
@@ -70,23 +86,25 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
 
   const title = el(doc, 'h2');
   const intro = el(doc, 'p', { class: 'audience' });
-  const legend = el(doc, 'legend');
-  const boxes = scenarios.map((s) => {
-    const input = el(doc, 'input', { type: 'checkbox', value: s.id, checked: state.runs.includes(s.id) });
-    const text = el(doc, 'span', { class: 'sub' });
-    return {
-      id: s.id,
-      input,
-      text,
-      label: el(doc, 'label', { 'data-scenario': s.id }, input, ` ${s.id} `, text),
-    };
+  const list = createScenarioList(doc, {
+    lang: i18n.lang,
+    checked: state.runs,
+    onDownload: (id) => downloadScenario(id),
+    onRemove: (id) => {
+      opened.remove(id);
+      offerScenarios();
+    },
   });
-  const editedBox = el(doc, 'input', {
-    type: 'checkbox',
-    value: EDITED_TOKEN,
-    checked: state.runs.includes(EDITED_TOKEN),
+  const fileInput = el(doc, 'input', {
+    id: 'compare-open-file',
+    type: 'file',
+    accept: '.json,application/json',
+    multiple: true,
+    hidden: true,
   });
-  const editedText = el(doc, 'span');
+  const openButton = el(doc, 'button', { type: 'button', class: 'open-file' });
+  const dropHint = el(doc, 'span', { class: 'drop-hint' });
+  const fileStatus = el(doc, 'div', { class: 'file-status', role: 'alert' });
   const scaleLabel = el(doc, 'span');
   const scaleOptions = SCALES.map((k) =>
     el(doc, 'option', { value: String(k), selected: k === state.scaleK }, `1:${k}`),
@@ -108,13 +126,14 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const refusedNotice = el(doc, 'div', { class: 'address-refused', role: 'alert' });
   const results = el(doc, 'div', { class: 'results' });
   const editor = createEditor(doc, {
-    scenarios,
+    scenarios: scenarios(),
     initial: state.edit ?? { base: BASELINE_ID, values: {} },
     lang: i18n.lang,
     onChange: () => {
-      editedBox.checked = true;
+      list.editedBox.checked = true;
     },
   });
+  list.set(scenarioChoices(bundled, opened.all()));
 
   panel.classList.add('compare');
   panel.dataset.state = 'idle';
@@ -125,14 +144,9 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       doc,
       'div',
       { class: 'controls' },
-      el(
-        doc,
-        'fieldset',
-        { class: 'choices' },
-        legend,
-        ...boxes.map((b) => b.label),
-        el(doc, 'label', { 'data-scenario': EDITED_TOKEN }, editedBox, ' ', editedText),
-      ),
+      list.element,
+      el(doc, 'div', { class: 'file-row' }, openButton, fileInput, dropHint),
+      fileStatus,
       el(
         doc,
         'div',
@@ -213,6 +227,68 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     refusedNotice.hidden = lines.length === 0;
   };
 
+  const renderFiles = (): void => {
+    fileStatus.replaceChildren(
+      ...fileReports.map((report) => {
+        const { text, errors, failed } = fileReportText(report, i18n.lang);
+        const item = el(
+          doc,
+          'div',
+          { class: `file-report${failed ? ' failed' : ''}` },
+          el(doc, 'p', {}, text),
+        );
+        if (errors.length > 0)
+          item.append(
+            el(doc, 'ul', {}, ...errors.map((line) => el(doc, 'li', { class: 'field-error' }, line))),
+          );
+        return item;
+      }),
+    );
+    fileStatus.hidden = fileReports.length === 0;
+  };
+
+  /** Offers the bundled scenarios and the opened files again, in the list and as the editor's bases. */
+  const offerScenarios = (): void => {
+    list.set(scenarioChoices(bundled, opened.all()));
+    editor.setScenarios(scenarios());
+  };
+
+  /**
+   * Opens files from the picker or a drop: each is checked like the CLI checks it; the valid ones join
+   * the list ticked, and what became of every file is said under the list. A bad file changes nothing
+   * else, so the page stays as it was.
+   */
+  const openFiles = async (files: readonly FileLike[]): Promise<void> => {
+    if (files.length === 0) return;
+    // `data-files` says when the files are read and reported (for tests and tools, like `data-state`).
+    panel.dataset.files = 'reading';
+    try {
+      fileReports = await opened.open(files);
+      offerScenarios();
+      for (const r of fileReports) if (r.outcome === 'opened') list.check(r.id);
+      renderFiles();
+    } finally {
+      panel.dataset.files = 'read';
+    }
+  };
+
+  /** The scenario with `id` as the list shows it: bundled, opened, or the edited copy when valid. */
+  const scenarioOf = (id: string): Scenario | undefined =>
+    id === EDITED_TOKEN
+      ? (editor.scenario() ?? undefined)
+      : (bundledScenario(id) ?? opened.get(id)?.scenario);
+
+  /** Downloads a scenario as a file `npm run simulate -- --scenario <file>` runs; an invalid copy is refused. */
+  const downloadScenario = (id: string): void => {
+    const scenario = scenarioOf(id);
+    if (!scenario) {
+      refuse('refuse.download');
+      return;
+    }
+    const blob = new Blob([scenarioFileText(scenario)], { type: 'application/json' });
+    downloadBlob(doc, scenarioFileName(scenario), blob);
+  };
+
   const reportError = (error: unknown): void => {
     console.warn(error);
     message = { key: 'failed', detail: error instanceof Error ? error.message : String(error) };
@@ -244,9 +320,9 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     const lang = i18n.lang;
     title.textContent = t('title');
     intro.textContent = t('intro');
-    legend.textContent = t('scenarios');
-    for (const b of boxes) b.text.textContent = bundledScenario(b.id)?.title[lang] ?? '';
-    editedText.textContent = t('editedCopy');
+    list.relabel(lang);
+    openButton.textContent = t('file.open');
+    dropHint.textContent = t(panel.classList.contains('dropping') ? 'file.dropHere' : 'file.drop');
     scaleLabel.textContent = t('scale');
     for (const [n, option] of scaleOptions.entries()) {
       const k = SCALES[n]!;
@@ -262,13 +338,14 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     renderNotice();
     renderRefusal();
     renderRefused();
+    renderFiles();
     renderResults();
   };
 
   /** The choice in the controls, or why it cannot run. */
   const readControls = (): CompareState | 'noneChosen' | 'refuse.run' => {
-    const runs = boxes.filter((b) => b.input.checked).map((b) => b.id);
-    if (editedBox.checked) {
+    const runs = list.checked();
+    if (list.editedBox.checked) {
       if (!editor.scenario()) return 'refuse.run';
       runs.push(EDITED_TOKEN);
     }
@@ -278,12 +355,9 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       runs,
       scaleK: Number(scaleSelect.value),
       seed: seed === '' ? null : seed,
-      edit: editedBox.checked ? editor.state() : null,
+      edit: list.editedBox.checked ? editor.state() : null,
     };
   };
-
-  const scenarioOf = (id: string): Scenario | undefined =>
-    id === EDITED_TOKEN ? (editor.scenario() ?? undefined) : bundledScenario(id);
 
   const run = async (): Promise<void> => {
     const task = runs.begin();
@@ -383,6 +457,36 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     addressProblems = { ignored: [], refused: [], fellBackTo: null };
     renderRefused();
     start();
+  });
+  openButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const files = [...(fileInput.files ?? [])];
+    // Cleared, so that picking the same file again (after correcting it) opens it again.
+    fileInput.value = '';
+    openFiles(files).catch(reportError);
+  });
+  /** Whether a drag carries files (not text or a link dragged within the page). */
+  const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
+  const dropping = (on: boolean): void => {
+    panel.classList.toggle('dropping', on);
+    dropHint.textContent = t(on ? 'file.dropHere' : 'file.drop');
+  };
+  for (const type of ['dragenter', 'dragover'] as const)
+    panel.addEventListener(type, (event) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer!.dropEffect = 'copy';
+      dropping(true);
+    });
+  panel.addEventListener('dragleave', (event) => {
+    const to = event.relatedTarget;
+    if (!(to instanceof Node) || !panel.contains(to)) dropping(false);
+  });
+  panel.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    dropping(false);
+    openFiles([...(event.dataTransfer?.files ?? [])]).catch(reportError);
   });
   cancelButton.addEventListener('click', () => {
     runs.cancel();

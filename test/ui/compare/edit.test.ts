@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import baselineJson from '../../../scenarios/baseline-2026.json';
 import { parseScenario, type Scenario } from '../../../src/scenario';
-import { editScenario, errorsByField, fieldKind, readTyped } from '../../../src/ui/compare/edit';
+import { editScenario, errorsByField, fieldKind, readTyped, rebaseEdit } from '../../../src/ui/compare/edit';
 
 const parsed = parseScenario(baselineJson);
 if (!parsed.ok) throw new Error('baseline-2026 must parse');
@@ -92,4 +92,15 @@ test('editScenario reports objects where the month weights belong at that field,
     ['behaviour.contributions.monthWeights[0]', 'wrong-type'],
     ['behaviour.contributions.monthWeights', 'out-of-range'],
   ]);
+});
+
+test('rebaseEdit keeps the base and its changes while the base is offered, else starts over from the first', () => {
+  const values = { 'rules.quotaLimits.maxChangesPerDay': 3 };
+  const kept = rebaseEdit({ base: 'my-file', values }, ['baseline-2026', 'my-file']);
+  expect(kept).toEqual({ base: 'my-file', values });
+  expect(kept.values).not.toBe(values);
+  expect(rebaseEdit({ base: 'my-file', values }, ['baseline-2026', 'netting-2026'])).toEqual({
+    base: 'baseline-2026',
+    values: {},
+  });
 });
