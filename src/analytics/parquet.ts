@@ -8,7 +8,7 @@
  */
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSource } from 'hyparquet-writer';
-import type { Column } from './columns';
+import { type Column, type ColumnTable, columnTexts, isCodedTexts } from './columns';
 import { type Connector, quoteIdent } from './connector';
 import { queryColumns } from './query';
 
@@ -24,15 +24,21 @@ function parquetColumn(name: string, values: Column): ColumnSource {
   return { name, data: values, type: 'DOUBLE', nullable: false };
 }
 
-/** The rows of `sql` as the bytes of a Parquet file (columns in SQL order; nulls are refused). */
-export async function queryParquet(conn: Connector, sql: string): Promise<Uint8Array> {
-  const columns = await queryColumns(conn, sql);
+/** The bytes of a Parquet file of `table`'s columns, in their order (coded texts written as texts). */
+export function columnTableParquet(table: ColumnTable): Uint8Array {
   const buffer = parquetWriteBuffer({
-    columnData: Object.entries(columns).map(([name, values]) => parquetColumn(name, values)),
+    columnData: Object.entries(table.columns).map(([name, values]) =>
+      parquetColumn(name, isCodedTexts(values) ? columnTexts(values) : values),
+    ),
     rowGroupSize: 1_000_000,
     createdBy: 'gongji',
   });
   return new Uint8Array(buffer);
+}
+
+/** The rows of `sql` as the bytes of a Parquet file (columns in SQL order; nulls are refused). */
+export async function queryParquet(conn: Connector, sql: string): Promise<Uint8Array> {
+  return columnTableParquet({ name: 'query', columns: await queryColumns(conn, sql) });
 }
 
 /** The bytes of table `name` as a Parquet file. */

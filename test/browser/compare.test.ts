@@ -142,10 +142,8 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   expect(await panel.getAttribute('data-runs')).toBe('baseline-2026,netting-2026');
   expect(new URL(page.url()).search).toContain('run=baseline-2026%2Cnetting-2026&scale=10000');
   const settlement = panel.locator('tr[data-path="clearing.settlement"]');
-  expect(await settlement.locator('td').allTextContents()).toEqual([
-    'gross-bilateral',
-    'multilateral-netting',
-  ]);
+  // Codes are shown by their names (the path and codes stay in the file for the editor).
+  expect(await settlement.locator('td').allTextContents()).toEqual(['双边全额结算', '多边轧差']);
   expect(await panel.locator('table.diff tbody tr').count()).toBe(1);
 
   // A chart's CSV holds the rows of its query: 2 scenarios × 4 uses × 12 months.

@@ -1,8 +1,10 @@
 /**
  * Downloads (下载): a file made in the page handed to the browser through a temporary link. CSV gets
  * a UTF-8 byte-order mark so that spreadsheet programs read the Chinese text right; a chart goes
- * out as its SVG, or drawn onto a canvas at twice its size as PNG.
+ * out composed with its title, legend, unit and footer (exportImage.ts) as SVG, or that composition
+ * drawn onto a canvas at twice its size as PNG.
  */
+import { composeExport, type ExportFrame } from './exportImage';
 
 /** Hands `blob` to the browser as a download named `filename`. */
 export function downloadBlob(doc: Document, filename: string, blob: Blob): void {
@@ -62,4 +64,17 @@ export async function svgToPng(doc: Document, svg: SVGSVGElement, scale = 2): Pr
 /** Downloads the chart as PNG. */
 export async function downloadPng(doc: Document, filename: string, svg: SVGSVGElement): Promise<void> {
   downloadBlob(doc, filename, await svgToPng(doc, svg));
+}
+
+/** Downloads `chart` composed in `frame` (title, unit, legend, notes, footer) as SVG or PNG. */
+export async function downloadChart(
+  doc: Document,
+  filename: string,
+  chart: SVGSVGElement,
+  frame: ExportFrame,
+  kind: 'svg' | 'png',
+): Promise<void> {
+  const composed = composeExport(doc, chart, frame);
+  if (kind === 'svg') downloadSvg(doc, filename, composed);
+  else await downloadPng(doc, filename, composed);
 }

@@ -1,10 +1,14 @@
 /**
- * A chart with its downloads (图表与下载): a titled figure holding one SVG chart, an optional note and
- * legend, and buttons that download the chart's data as CSV and the chart as SVG or PNG. Shared by the
+ * A chart with its downloads (图表与下载): a titled figure holding one SVG chart, an optional note,
+ * a legend naming every colour, and buttons that download the chart's data as CSV and the chart as
+ * SVG or PNG. The page's legend and the exported one are built from the same entries, and the
+ * exported image carries the title, unit, legend, note and footer (exportImage.ts). Shared by the
  * workspaces, so every chart offers the same three files.
  */
+import './charts.css';
 import { el } from '../dom';
-import { downloadCsv, downloadPng, downloadSvg } from './download';
+import { downloadChart, downloadCsv } from './download';
+import type { ExportFrame, LegendItem } from './exportImage';
 
 /** Texts of the download buttons. */
 export interface FigureTexts {
@@ -21,10 +25,16 @@ export interface FigureOptions {
   id: string;
   title: string;
   svg: SVGSVGElement;
-  /** A line under the title. */
+  /** A line under the title (also under the exported chart). */
   note?: string;
-  /** An HTML legend shown above the chart. */
-  legend?: HTMLElement;
+  /** The unit line of the export (the page's title already names the unit). */
+  unit?: string;
+  /** The colours of the chart and their names, shown above it and in the export. */
+  legend?: readonly LegendItem[];
+  /** A continuous colour legend, made afresh for the page and for each export. */
+  ramp?: () => Element;
+  /** The export's footer: scenarios, scale, seed. */
+  footer?: readonly string[];
   /** The CSV text of the chart's data (its SQL result). */
   csv: () => Promise<string>;
   /** File name without extension, e.g. `compare-monthly-use-1-1000`. */
@@ -32,6 +42,18 @@ export interface FigureOptions {
   texts: FigureTexts;
   /** Where a failed download is reported. */
   onError: (error: unknown) => void;
+}
+
+/** The export frame of a figure's options. */
+export function figureFrame(options: Omit<FigureOptions, 'svg' | 'csv' | 'texts' | 'onError'>): ExportFrame {
+  return {
+    title: options.title,
+    unit: options.unit,
+    legend: options.legend,
+    ramp: options.ramp,
+    notes: options.note ? [options.note] : [],
+    footer: options.footer,
+  };
 }
 
 /** Builds the figure in `doc`. Buttons carry `data-download="csv|svg|png"`. */
@@ -44,13 +66,17 @@ export function chartFigure(doc: Document, options: FigureOptions): HTMLElement 
     });
     return b;
   };
+  const frame = figureFrame(options);
+  const legends: HTMLElement[] = [];
+  if (options.legend && options.legend.length > 0) legends.push(swatchLegend(doc, options.legend));
+  if (options.ramp) legends.push(el(doc, 'div', { class: 'color-legend' }, options.ramp()));
   return el(
     doc,
     'figure',
     { class: 'chart-figure', 'data-chart': options.id },
     el(doc, 'figcaption', {}, options.title),
     ...(options.note ? [el(doc, 'p', { class: 'note' }, options.note)] : []),
-    ...(options.legend ? [options.legend] : []),
+    ...legends,
     el(doc, 'div', { class: 'chart' }, svg),
     el(
       doc,
@@ -58,24 +84,29 @@ export function chartFigure(doc: Document, options: FigureOptions): HTMLElement 
       { class: 'downloads' },
       el(doc, 'span', {}, texts.prefix),
       button('csv', texts.csv, async () => downloadCsv(doc, `${filename}.csv`, await options.csv())),
-      button('svg', texts.svg, async () => downloadSvg(doc, `${filename}.svg`, svg)),
-      button('png', texts.png, () => downloadPng(doc, `${filename}.png`, svg)),
+      button('svg', texts.svg, () => downloadChart(doc, `${filename}.svg`, svg, frame, 'svg')),
+      button('png', texts.png, () => downloadChart(doc, `${filename}.png`, svg, frame, 'png')),
     ),
   );
 }
 
-/** A legend of coloured swatches, one per key, with its label. */
-export function swatchLegend(
-  doc: Document,
-  items: readonly { key: string; label: string; color: string }[],
-): HTMLElement {
+/** A legend of coloured swatches (boxes, lines, dashed lines or dots), one per entry, with its label. */
+export function swatchLegend(doc: Document, items: readonly LegendItem[]): HTMLElement {
   return el(
     doc,
     'p',
     { class: 'legend' },
-    ...items.flatMap((item) => [
-      el(doc, 'span', { class: 'swatch', style: `background:${item.color}`, 'data-key': item.key }),
-      el(doc, 'span', { class: 'legend-label' }, item.label),
-    ]),
+    ...items.map((item) => {
+      const shape = item.shape ?? 'box';
+      const style =
+        shape === 'line' || shape === 'dashed' ? `border-color:${item.color}` : `background:${item.color}`;
+      return el(
+        doc,
+        'span',
+        { class: 'entry' },
+        el(doc, 'span', { class: `swatch ${shape}`, style, 'data-key': item.key ?? item.label }),
+        el(doc, 'span', { class: 'legend-label' }, item.label),
+      );
+    }),
   );
 }

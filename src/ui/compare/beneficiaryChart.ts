@@ -1,20 +1,17 @@
 /**
  * Who benefits by age and scheme (被共济人年龄段与险种): the money shared from quotas over the window,
- * one panel per scenario, one stacked bar per age band of the beneficiaries, one colour per scheme.
+ * one panel per scenario (side by side, or one under another on a narrow page), one stacked bar per
+ * age band of the beneficiaries, one shade of grey per scheme (the scenarios own the page's hues).
  * Drawn with Observable Plot from the rows of `beneficiariesByAgeSql`.
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
 import type { Lang } from '../../text/i18n';
-import { chartUnitFen } from './charts';
+import { SCHEME_COLORS } from '../charts/palette';
+import { chartUnitFen, NARROW } from './charts';
 
-/** Colours of the schemes, in the order of the population's SCHEMES. */
-export const SCHEME_COLORS: Readonly<Record<string, string>> = {
-  'employee-account': '#1f5fa8',
-  'employee-pooling-only': '#7fa7d6',
-  resident: '#d9730d',
-  uninsured: '#9e9e9e',
-};
+/** The narrowest a scenario's panel gets before the panels are stacked. */
+const PANEL_MIN = 280;
 
 /** Options of {@link beneficiaryChart}. */
 export interface BeneficiaryChartOptions {
@@ -58,28 +55,33 @@ export function beneficiaryChart(
       return { scenario, band, amount };
     }),
   );
+  // Side by side while each panel keeps PANEL_MIN px, else one under another.
+  const stacked = scenarios.length > 1 && width / scenarios.length < PANEL_MIN;
+  const facet = stacked ? 'fy' : 'fx';
+  const narrow = width < NARROW;
   return Plot.plot({
     document: doc,
     width,
-    height: 300,
+    height: stacked ? 230 * scenarios.length + 40 : 300,
     marginTop: 34,
-    marginLeft: 56,
+    marginLeft: narrow ? 44 : 56,
+    marginRight: stacked ? 90 : 20,
     marginBottom: 36,
     style: { fontSize: '11px', background: 'white' },
-    fx: { domain: [...scenarios], label: null, padding: 0.08 },
+    [facet]: { domain: [...scenarios], label: null, padding: 0.08 },
     x: { domain: bands.map(options.bandLabel), label: null, padding: 0.2 },
-    y: { label: options.yLabel, grid: true, nice: true, zero: true },
+    y: { label: options.yLabel, grid: true, nice: true, zero: true, ticks: narrow ? 4 : undefined },
     color: {
       type: 'ordinal',
       domain: schemes.map(options.schemeLabel),
-      range: schemes.map((s) => SCHEME_COLORS[s] ?? '#5d6d7e'),
+      range: schemes.map((s) => SCHEME_COLORS[s as keyof typeof SCHEME_COLORS] ?? '#5d6d7e'),
     },
     marks: [
       Plot.frame({ stroke: '#dde3ea' }),
       Plot.barY(
         data,
         Plot.stackY({
-          fx: 'scenario',
+          [facet]: 'scenario',
           x: 'band',
           y: 'amount',
           fill: 'scheme',
@@ -88,7 +90,7 @@ export function beneficiaryChart(
         }),
       ),
       Plot.text(totals, {
-        fx: 'scenario',
+        [facet]: 'scenario',
         x: 'band',
         y: 'amount',
         text: (d: (typeof totals)[number]) => d.amount.toFixed(1),

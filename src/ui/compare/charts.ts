@@ -1,24 +1,22 @@
 /**
  * The comparison charts (比较图表), drawn with Observable Plot from the rows of their SQL queries:
  * monthly lines faceted by use or geography with one colour per scenario, grouped bars of the largest
- * corridors and of the amount by use. Amounts are drawn in 亿元 (Chinese) or billion yuan (English).
+ * corridors and of the amount by use. Amounts are drawn in 亿元 (Chinese) or billion yuan (English);
+ * months are named in the language (1月 / Jan). Every chart fits the width it is given: the monthly
+ * panels wrap into rows on a narrow page, and axes carry fewer ticks.
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
+import { formatMonthShort } from '../../text/dates';
 import { labelWidth } from '../charts/labels';
+import { SCENARIO_COLORS } from '../charts/palette';
 import type { Lang } from '../../text/i18n';
 
-/** Colours of the scenarios, by their order in the comparison. */
-export const SCENARIO_COLORS = [
-  '#1f5fa8',
-  '#d9730d',
-  '#2e7d32',
-  '#8e44ad',
-  '#c62828',
-  '#00838f',
-  '#6d4c41',
-  '#5d6d7e',
-];
+/** Below this width (px) a chart is drawn for a phone: fewer ticks, smaller margins. */
+export const NARROW = 560;
+
+/** The widest a monthly panel gets before the panels sit side by side. */
+const PANEL_MIN = 250;
 
 /** Fen in one unit of the charts' amount axis: 亿元 in Chinese, billion yuan in English. */
 export function chartUnitFen(lang: Lang): number {
@@ -26,7 +24,7 @@ export function chartUnitFen(lang: Lang): number {
 }
 
 /** The colour scale of the scenarios (domain in comparison order). */
-function scenarioColor(scenarios: readonly string[]): Plot.ScaleOptions {
+function scenarioScale(scenarios: readonly string[]): Plot.ScaleOptions {
   return { type: 'ordinal', domain: [...scenarios], range: SCENARIO_COLORS };
 }
 
@@ -43,10 +41,16 @@ export interface MonthlyChartOptions {
   width?: number;
 }
 
+/** How many panels of at least {@link PANEL_MIN} px fit side by side in `width` (at least one). */
+export function panelColumns(width: number, panels: number): number {
+  return Math.max(1, Math.min(panels, Math.floor(width / PANEL_MIN)));
+}
+
 /**
- * Monthly amounts (column `amount_fen`) as lines, one panel per use or geography side by side, one
- * colour per scenario. Each panel has its own amount axis, so a small use (pharmacy) is as readable as
- * a large one; the panels are nested in one SVG, which downloads whole.
+ * Monthly amounts (column `amount_fen`) as lines, one panel per use or geography, side by side as
+ * far as the width allows and wrapped into rows below it, one colour per scenario. Each panel has
+ * its own amount axis, so a small use (pharmacy) is as readable as a large one; the panels are
+ * nested in one SVG, which downloads whole.
  */
 export function monthlyChart(
   doc: Document,
@@ -58,15 +62,19 @@ export function monthlyChart(
   const height = 220;
   const data = rows.map((r) => ({
     scenario: String(r.scenario),
-    month: String(r.month).slice(5),
+    month: String(r.month),
     key: String(r[facet]),
     amount: num(r, 'amount_fen') / unit,
   }));
-  const panelWidth = Math.floor(width / Math.max(1, facets.length));
+  const columns = panelColumns(width, facets.length);
+  const panelWidth = Math.floor(width / columns);
+  const rowsOfPanels = Math.ceil(facets.length / columns);
   const outer = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  outer.setAttribute('width', String(panelWidth * facets.length));
-  outer.setAttribute('height', String(height));
-  outer.setAttribute('viewBox', `0 0 ${panelWidth * facets.length} ${height}`);
+  const outerWidth = panelWidth * columns;
+  const outerHeight = height * rowsOfPanels;
+  outer.setAttribute('width', String(outerWidth));
+  outer.setAttribute('height', String(outerHeight));
+  outer.setAttribute('viewBox', `0 0 ${outerWidth} ${outerHeight}`);
   outer.setAttribute('class', 'panels');
   facets.forEach((key, k) => {
     const mine = data.filter((d) => d.key === key);
@@ -81,11 +89,11 @@ export function monthlyChart(
       x: {
         type: 'point',
         label: null,
-        tickFormat: (m: string) => (Number(m) % 3 === 1 ? String(Number(m)) : ''),
+        tickFormat: (m: string) => (Number(m.slice(5)) % 3 === 1 ? formatMonthShort(m, lang) : ''),
       },
       // The unit is in the figure's caption; each panel's title takes the axis label's place.
-      y: { label: null, grid: true, nice: true, zero: true },
-      color: scenarioColor(scenarios),
+      y: { label: null, grid: true, nice: true, zero: true, ticks: 5 },
+      color: scenarioScale(scenarios),
       marks: [
         Plot.frame({ stroke: '#dde3ea' }),
         Plot.text([options.facetLabel(key)], {
@@ -105,8 +113,8 @@ export function monthlyChart(
         }),
       ],
     }) as SVGSVGElement;
-    panel.setAttribute('x', String(k * panelWidth));
-    panel.setAttribute('y', '0');
+    panel.setAttribute('x', String((k % columns) * panelWidth));
+    panel.setAttribute('y', String(Math.floor(k / columns) * height));
     panel.setAttribute('data-facet', key);
     outer.append(panel);
   });
@@ -134,17 +142,18 @@ export function groupedBars(doc: Document, rows: readonly Row[], options: Groupe
     amount: num(r, 'amount_fen') / unit,
   }));
   const bar = 11;
+  const narrow = width < NARROW;
   return Plot.plot({
     document: doc,
     width,
     height: groups.length * (scenarios.length * bar + 8) + 40,
-    marginLeft: Math.min(360, 16 + Math.max(0, ...groups.map(labelWidth))),
-    marginRight: 60,
+    marginLeft: Math.min(narrow ? width * 0.4 : 360, 16 + Math.max(0, ...groups.map(labelWidth))),
+    marginRight: narrow ? 40 : 60,
     style: { fontSize: '11px', background: 'white' },
     fy: { domain: [...groups], label: null, padding: 0.15 },
     y: { domain: [...scenarios], axis: null },
-    x: { label: options.xLabel, grid: true, nice: true },
-    color: scenarioColor(scenarios),
+    x: { label: options.xLabel, grid: true, nice: true, ticks: narrow ? 3 : undefined },
+    color: scenarioScale(scenarios),
     marks: [
       Plot.barX(data, { fy: 'group', y: 'scenario', x: 'amount', fill: 'scenario' }),
       Plot.text(data, {

@@ -61,33 +61,41 @@ function provincesCte(provinces: readonly ProvinceRef[]): string {
 
 /**
  * Per province and run, the net clearing position over the window (received − paid; positive: a net
- * creditor) and the fen shared by sharers insured there, per insured person:
- * scenario, code, name_zh, name_en, net_fen, shared_fen, insured, shared_per_insured_yuan.
+ * creditor) and the fen shared by sharers insured there, per insured person in yuan rounded to the
+ * fen (two decimals): scenario, province (GB code), province_name_zh, province_name_en, net_fen,
+ * shared_fen, insured, shared_per_insured_yuan.
  */
 export function provinceSql(runs: readonly RunRef[], provinces: readonly ProvinceRef[]): string {
   const parts = runs.map(
-    (run) => `SELECT ${quoteText(run.id)} AS scenario, p.code, p.name_zh, p.name_en,
+    (run) => `SELECT ${quoteText(run.id)} AS scenario, p.code AS province, p.name_zh AS province_name_zh, p.name_en AS province_name_en,
   coalesce(n.net_fen, 0)::DOUBLE AS net_fen, coalesce(s.shared_fen, 0)::DOUBLE AS shared_fen, p.insured::DOUBLE AS insured,
-  (coalesce(s.shared_fen, 0) / 100 / p.insured)::DOUBLE AS shared_per_insured_yuan
+  round(coalesce(s.shared_fen, 0) / 100 / p.insured, 2)::DOUBLE AS shared_per_insured_yuan
 FROM p
 LEFT JOIN (SELECT province, sum(net_fen) AS net_fen FROM ${table(run, 'clearing_positions')} GROUP BY province) n ON n.province = p.idx
 LEFT JOIN (SELECT sharer_province, sum(amount_fen) AS shared_fen FROM ${table(run, 'flows')} GROUP BY sharer_province) s ON s.sharer_province = p.code`,
   );
-  return `WITH ${provincesCte(provinces)}\n${union(parts)}\nORDER BY scenario, code`;
+  return `WITH ${provincesCte(provinces)}\n${union(parts)}\nORDER BY scenario, province`;
 }
 
 /**
- * Cross-province flows by (sharer province, treatment province) and run:
- * scenario, sharer_province, treatment_province, amount_fen, person_times, largest first.
+ * Cross-province flows by (sharer province, treatment province) and run, each province by its GB
+ * code and both names: scenario, sharer_province, sharer_province_name_zh, sharer_province_name_en,
+ * treatment_province, treatment_province_name_zh, treatment_province_name_en, amount_fen,
+ * person_times, largest first.
  */
-export function corridorSql(runs: readonly RunRef[]): string {
+export function corridorSql(runs: readonly RunRef[], provinces: readonly ProvinceRef[]): string {
   const parts = runs.map(
     (run) => `SELECT ${quoteText(run.id)} AS scenario, sharer_province, treatment_province,
   sum(amount_fen)::DOUBLE AS amount_fen, sum(count)::DOUBLE AS person_times
 FROM ${table(run, 'flows')} WHERE sharer_province <> treatment_province
 GROUP BY sharer_province, treatment_province`,
   );
-  return `${union(parts)}\nORDER BY amount_fen DESC, scenario, sharer_province, treatment_province`;
+  return `WITH ${provincesCte(provinces)}, c AS (${union(parts)})
+SELECT c.scenario, c.sharer_province, s.name_zh AS sharer_province_name_zh, s.name_en AS sharer_province_name_en,
+  c.treatment_province, t.name_zh AS treatment_province_name_zh, t.name_en AS treatment_province_name_en,
+  c.amount_fen, c.person_times
+FROM c JOIN p s ON s.code = c.sharer_province JOIN p t ON t.code = c.treatment_province
+ORDER BY c.amount_fen DESC, c.scenario, c.sharer_province, c.treatment_province`;
 }
 
 /**

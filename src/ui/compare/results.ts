@@ -48,11 +48,12 @@ export async function loadComparison(
   scaleK: number,
 ): Promise<ComparisonData> {
   const refs = runs.map((r) => ({ id: r.id, tablePrefix: r.run.tablePrefix }));
+  const provinces = provinceRefs(dataset);
   const sql = {
     byUse: Q.monthlyByUseSql(refs),
     byGeography: Q.monthlyByGeographySql(refs),
-    provinces: Q.provinceSql(refs, provinceRefs(dataset)),
-    corridors: Q.corridorSql(refs),
+    provinces: Q.provinceSql(refs, provinces),
+    corridors: Q.corridorSql(refs, provinces),
     benefits: Q.beneficiariesSql(refs),
     byAge: Q.beneficiariesByAgeSql(refs),
     useTotals: Q.byUseSql(refs),

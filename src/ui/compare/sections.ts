@@ -1,26 +1,33 @@
 /**
  * The comparison's sections (比较结果各部分): totals, monthly flows, the province tile map, the
  * largest corridors, who benefits, what differs, and the run tables as Parquet — each drawn by a
- * function of its own from the comparison's data, with the helpers they share.
+ * function of its own from the comparison's data, at the width of the page, with the helpers they
+ * share. Every chart's legend names every colour, and its exports carry title, unit, legend and a
+ * footer naming scenarios, scale and seeds; the report gathers them into one printable page.
  */
-import type { Connector } from '../../analytics/connector';
+import { type Connector, quoteIdent } from '../../analytics/connector';
 import { queryCsv } from '../../analytics/csv';
-import { tableParquet } from '../../analytics/parquet';
-import type { Row } from '../../analytics/query';
+import { exportTable, type PlaceNames } from '../../analytics/exportTables';
+import { columnTableParquet } from '../../analytics/parquet';
+import { queryColumns, type Row } from '../../analytics/query';
 import { AGE_BANDS } from '../../engine/result';
 import { SCHEMES } from '../../population/columns';
-import type { Dataset } from '../../population/dataset';
 import { PERMITTED_USES } from '../../rules/types';
 import { GEOGRAPHIES } from '../../runtime/summary';
-import { downloadBlob } from '../charts/download';
-import { chartFigure, swatchLegend } from '../charts/figure';
+import { downloadBlob, svgText } from '../charts/download';
+import { composeExport, type ExportFrame, type LegendItem } from '../charts/exportImage';
+import { runFooter, unitLine } from '../charts/exportTexts';
+import { chartFigure, figureFrame, type FigureOptions } from '../charts/figure';
+import { SCHEME_COLORS, scenarioColor } from '../charts/palette';
 import { el } from '../dom';
 import { formatCount, formatFen } from '../../text/format';
 import type { Lang } from '../../text/i18n';
-import { beneficiaryChart, SCHEME_COLORS } from './beneficiaryChart';
-import { groupedBars, monthlyChart, SCENARIO_COLORS } from './charts';
+import { GEOGRAPHY_LABELS, labelOf, PURPOSE_LABELS, SCHEME_LABELS } from '../../text/labels';
+import { beneficiaryChart } from './beneficiaryChart';
+import { groupedBars, monthlyChart } from './charts';
 import { corridorRows, rankCorridors } from './corridors';
 import { type CompareMessageKey, fill } from './messages';
+import { comparisonReport, REPORT_TEXTS } from './report';
 import type { ComparisonData } from './results';
 import { diffTable, totalsTable } from './tables';
 import { type TileMeasure, tileLegend, tileMapChart } from './tileMapChart';
@@ -31,11 +38,21 @@ export interface SectionContext {
   lang: Lang;
   t: (key: CompareMessageKey) => string;
   db: () => Promise<Connector>;
-  dataset: Dataset;
+  /** Province codes and names, for the exported tables. */
+  places: PlaceNames;
   measure: TileMeasure;
+  /** The width the charts fit, in CSS pixels. */
+  width: number;
   /** Called when the tile map's measure is switched. */
   onMeasure: (measure: TileMeasure) => void;
   onError: (error: unknown) => void;
+}
+
+/** A chart as drawn on the page: its svg and what its export adds. */
+export interface DrawnChart {
+  id: string;
+  svg: SVGSVGElement;
+  frame: ExportFrame;
 }
 
 /** What every section draws with: the context, the scenario ids, the unit and the shared builders. */
@@ -44,23 +61,27 @@ interface Drawing {
   data: ComparisonData;
   ids: string[];
   unit: string;
-  /** A chart with its title, downloads (CSV of `sql`, SVG, PNG) and optional note and legend. */
+  /** The export footer: scenarios with titles, scale, seeds. */
+  footer: string[];
+  /** Every chart drawn so far, for the report. */
+  charts: DrawnChart[];
+  /** A chart with its title, downloads (CSV of `sql`, SVG, PNG), legend, note and unit. */
   figure(
     id: string,
     title: string,
     svg: SVGSVGElement,
     sql: string,
-    extra?: { note?: string; legend?: HTMLElement },
+    extra?: Pick<FigureOptions, 'note' | 'legend' | 'ramp' | 'unit'>,
   ): HTMLElement;
   /** A section with its heading. */
   section(key: string, title: CompareMessageKey, ...children: Node[]): HTMLElement;
-  /** The legend of the scenarios' colours. */
-  legend(): HTMLElement;
+  /** The legend entries of the scenarios' colours. */
+  legend(shape: 'line' | 'box'): LegendItem[];
 }
 
 /** The shared builders of a comparison's sections. */
 function drawing(data: ComparisonData, ctx: SectionContext): Drawing {
-  const { doc, t } = ctx;
+  const { doc, t, lang } = ctx;
   const ids = data.runs.map((r) => r.id);
   const texts = {
     prefix: t('download.label'),
@@ -68,22 +89,40 @@ function drawing(data: ComparisonData, ctx: SectionContext): Drawing {
     svg: t('download.svg'),
     png: t('download.png'),
   };
+  const footer = runFooter(
+    {
+      scenarios: data.runs.map((r) => ({
+        id: r.id,
+        title: r.run.request.scenario.title[lang],
+        seed: r.run.request.scenario.seed,
+      })),
+      scaleK: data.scaleK,
+    },
+    lang,
+  );
+  const charts: DrawnChart[] = [];
   return {
     ctx,
     data,
     ids,
     unit: t('unit.yi'),
-    figure: (id, title, svg, sql, extra = {}) =>
-      chartFigure(doc, {
+    footer,
+    charts,
+    figure: (id, title, svg, sql, extra = {}) => {
+      const options: FigureOptions = {
         id,
         title,
         svg,
         ...extra,
+        footer,
         csv: async () => queryCsv(await ctx.db(), sql),
         filename: `compare-${id}-1-${data.scaleK}`,
         texts,
         onError: ctx.onError,
-      }),
+      };
+      charts.push({ id, svg, frame: figureFrame(options) });
+      return chartFigure(doc, options);
+    },
     section: (key, title, ...children) =>
       el(
         doc,
@@ -92,16 +131,12 @@ function drawing(data: ComparisonData, ctx: SectionContext): Drawing {
         el(doc, 'h3', {}, t(title)),
         ...children,
       ),
-    legend: () =>
-      swatchLegend(
-        doc,
-        ids.map((id, i) => ({ key: id, label: id, color: SCENARIO_COLORS[i % SCENARIO_COLORS.length]! })),
-      ),
+    legend: (shape) => ids.map((id, i) => ({ key: id, label: id, color: scenarioColor(i), shape })),
   };
 }
 
 /** The label of a use (R11) in the context's language. */
-const useLabel = (t: SectionContext['t'], u: string) => t(`use.${u}` as CompareMessageKey);
+const useLabel = (lang: Lang, u: string) => labelOf(PURPOSE_LABELS, u, lang);
 
 /** Totals side by side. */
 function totalsSection(d: Drawing): HTMLElement {
@@ -115,8 +150,8 @@ function totalsSection(d: Drawing): HTMLElement {
 
 /** Monthly flows by use and by geography. */
 function monthlySection(d: Drawing): HTMLElement {
-  const { doc, lang, t } = d.ctx;
-  const geoLabel = (g: string) => t(`geo.${g}` as CompareMessageKey);
+  const { doc, lang, t, width } = d.ctx;
+  const unit = unitLine(lang === 'zh' ? `${d.unit}/月` : `${d.unit} a month`, lang);
   return d.section(
     'monthly',
     'section.monthly',
@@ -127,11 +162,12 @@ function monthlySection(d: Drawing): HTMLElement {
         lang,
         facet: 'use',
         facets: PERMITTED_USES,
-        facetLabel: (u) => useLabel(t, u),
+        facetLabel: (u) => useLabel(lang, u),
         scenarios: d.ids,
+        width,
       }),
       d.data.sql.byUse,
-      { legend: d.legend() },
+      { legend: d.legend('line'), unit },
     ),
     d.figure(
       'monthly-geography',
@@ -140,18 +176,19 @@ function monthlySection(d: Drawing): HTMLElement {
         lang,
         facet: 'geography',
         facets: GEOGRAPHIES,
-        facetLabel: geoLabel,
+        facetLabel: (g) => labelOf(GEOGRAPHY_LABELS, g, lang),
         scenarios: d.ids,
+        width,
       }),
       d.data.sql.byGeography,
-      { legend: d.legend() },
+      { legend: d.legend('line'), unit },
     ),
   );
 }
 
 /** The province tile map, net position or per insured person. */
 function mapSection(d: Drawing): HTMLElement {
-  const { doc, lang, t, measure } = d.ctx;
+  const { doc, lang, t, measure, width } = d.ctx;
   const toggle = el(
     doc,
     'div',
@@ -170,6 +207,7 @@ function mapSection(d: Drawing): HTMLElement {
   const title = t(measure === 'net' ? 'chart.map.net' : 'chart.map.perInsured');
   const note = fill(t(measure === 'net' ? 'map.netNote' : 'map.perInsuredNote'), { unit: d.unit });
   const rows = d.data.rows.provinces;
+  const perPerson = lang === 'zh' ? '元/人' : 'yuan per insured person';
   return d.section(
     'map',
     'section.map',
@@ -177,16 +215,12 @@ function mapSection(d: Drawing): HTMLElement {
     d.figure(
       'map',
       title,
-      tileMapChart(doc, rows, { lang, measure, scenarios: d.ids }),
+      tileMapChart(doc, rows, { lang, measure, scenarios: d.ids, width }),
       d.data.sql.provinces,
       {
         note: `${note} ${t('map.tileNote')}`,
-        legend: el(
-          doc,
-          'div',
-          { class: 'color-legend' },
-          tileLegend(doc, rows, { lang, measure, label: title }),
-        ),
+        unit: unitLine(measure === 'net' ? d.unit : perPerson, lang),
+        ramp: () => tileLegend(doc, rows, { lang, measure, label: title, width: width - 20 }),
       },
     ),
   );
@@ -194,8 +228,8 @@ function mapSection(d: Drawing): HTMLElement {
 
 /** The 15 largest cross-province corridors. */
 function corridorsSection(d: Drawing): HTMLElement {
-  const { doc, lang, t, dataset } = d.ctx;
-  const names = new Map(dataset.provinces.map((p) => [p.code2, lang === 'zh' ? p.nameZhShort : p.nameEn]));
+  const { doc, lang, t, places, width } = d.ctx;
+  const names = new Map(places.provinces.map((p) => [p.code, lang === 'zh' ? p.nameZh : p.nameEn]));
   const ranking = rankCorridors(corridorRows(d.data.rows.corridors), d.ids, 15);
   const pairLabel = (from: string, to: string) => `${names.get(from) ?? from} → ${names.get(to) ?? to}`;
   const rows = ranking.rows.map((r) => ({
@@ -215,18 +249,19 @@ function corridorsSection(d: Drawing): HTMLElement {
         groupOf: (r) => String(r.pair),
         scenarios: d.ids,
         xLabel: d.unit,
+        width,
       }),
       d.data.sql.corridors,
-      { legend: d.legend() },
+      { legend: d.legend('box'), unit: unitLine(d.unit, lang) },
     ),
   );
 }
 
 /** Who benefits: counts, the older beneficiaries' share, and the payments by age band and by use. */
 function benefitsSection(d: Drawing): HTMLElement {
-  const { doc, lang, t } = d.ctx;
+  const { doc, lang, t, width } = d.ctx;
   const { rows: all, sql } = d.data;
-  const schemeLabel = (s: string) => t(`scheme.${s}` as CompareMessageKey);
+  const schemeLabel = (s: string) => labelOf(SCHEME_LABELS, s, lang);
   const byScenario = new Map(all.benefits.map((r) => [String(r.scenario), r]));
   const line = (label: CompareMessageKey, value: (r: Row) => string) =>
     el(
@@ -258,17 +293,22 @@ function benefitsSection(d: Drawing): HTMLElement {
     'section.benefits',
     el(
       doc,
-      'table',
-      { class: 'totals benefits' },
-      el(doc, 'thead', {}, head),
+      'div',
+      { class: 'table-wrap' },
       el(
         doc,
-        'tbody',
-        {},
-        line('benefit.beneficiaries', (r) => formatCount(Number(r.beneficiaries), lang)),
-        line('benefit.sharers', (r) => formatCount(Number(r.sharers), lang)),
-        line('benefit.shared', (r) => formatFen(Math.round(Number(r.shared_fen)), lang)),
-        line('benefit.old', older),
+        'table',
+        { class: 'totals benefits' },
+        el(doc, 'thead', {}, head),
+        el(
+          doc,
+          'tbody',
+          {},
+          line('benefit.beneficiaries', (r) => formatCount(Number(r.beneficiaries), lang)),
+          line('benefit.sharers', (r) => formatCount(Number(r.sharers), lang)),
+          line('benefit.shared', (r) => formatFen(Math.round(Number(r.shared_fen)), lang)),
+          line('benefit.old', older),
+        ),
       ),
     ),
     d.figure(
@@ -282,14 +322,13 @@ function benefitsSection(d: Drawing): HTMLElement {
         schemes: SCHEMES,
         schemeLabel,
         yLabel: d.unit,
+        width,
       }),
       sql.byAge,
       {
         note: t('benefitsByAge.note'),
-        legend: swatchLegend(
-          doc,
-          SCHEMES.map((s) => ({ key: s, label: schemeLabel(s), color: SCHEME_COLORS[s]! })),
-        ),
+        unit: unitLine(d.unit, lang),
+        legend: SCHEMES.map((s) => ({ key: s, label: schemeLabel(s), color: SCHEME_COLORS[s] })),
       },
     ),
     d.figure(
@@ -297,13 +336,14 @@ function benefitsSection(d: Drawing): HTMLElement {
       fill(t('chart.benefits'), { unit: d.unit }),
       groupedBars(doc, all.useTotals, {
         lang,
-        groups: PERMITTED_USES.map((u) => useLabel(t, u)),
-        groupOf: (r) => useLabel(t, String(r.use)),
+        groups: PERMITTED_USES.map((u) => useLabel(lang, u)),
+        groupOf: (r) => useLabel(lang, String(r.use)),
         scenarios: d.ids,
         xLabel: d.unit,
+        width,
       }),
       sql.useTotals,
-      { legend: d.legend() },
+      { legend: d.legend('box'), unit: unitLine(d.unit, lang) },
     ),
   );
 }
@@ -318,7 +358,7 @@ function diffSection(d: Drawing): HTMLElement {
   );
 }
 
-/** Every run's tables as Parquet downloads. */
+/** Every run's tables as Parquet downloads, provinces by code and money in whole fen. */
 function dataSection(d: Drawing): HTMLElement {
   const { doc, t } = d.ctx;
   const { scaleK } = d.data;
@@ -336,7 +376,10 @@ function dataSection(d: Drawing): HTMLElement {
           const b = el(doc, 'button', { type: 'button', 'data-parquet': name }, name);
           b.addEventListener('click', () => {
             void (async () => {
-              const bytes = await tableParquet(await d.ctx.db(), `${r.run.tablePrefix}_${name}`);
+              const conn = await d.ctx.db();
+              const table = quoteIdent(`${r.run.tablePrefix}_${name}`);
+              const columns = await queryColumns(conn, `SELECT * FROM ${table}`);
+              const bytes = columnTableParquet(exportTable({ name, columns }, d.ctx.places));
               downloadBlob(
                 doc,
                 `${r.id}-1-${scaleK}-${name}.parquet`,
@@ -351,16 +394,65 @@ function dataSection(d: Drawing): HTMLElement {
   );
 }
 
-/** Draws every section of a comparison, in reading order. */
+/** The report button: the whole comparison as one printable HTML page. */
+function reportBar(d: Drawing, tables: () => { totals: string; diff: string | null }): HTMLElement {
+  const { doc, lang } = d.ctx;
+  const button = el(
+    doc,
+    'button',
+    { type: 'button', 'data-download': 'report', class: 'report' },
+    REPORT_TEXTS.button[lang],
+  );
+  button.addEventListener('click', () => {
+    try {
+      const { totals, diff } = tables();
+      const html = comparisonReport({
+        lang,
+        scaleK: d.data.scaleK,
+        scenarios: d.data.runs.map((r) => {
+          const scenario = r.run.request.scenario;
+          return {
+            id: r.id,
+            title: scenario.title[lang],
+            seed: scenario.seed,
+            description: scenario.description[lang],
+            digest: r.run.digest,
+          };
+        }),
+        totalsHtml: totals,
+        diffHtml: diff,
+        charts: d.charts.map((c) => ({ id: c.id, svg: svgText(composeExport(doc, c.svg, c.frame)) })),
+        notes: d.charts.flatMap((c) => c.frame.notes ?? []),
+        footer: d.footer,
+        now: new Date(),
+      });
+      downloadBlob(
+        doc,
+        `compare-report-1-${d.data.scaleK}.html`,
+        new Blob([html], { type: 'text/html;charset=utf-8' }),
+      );
+    } catch (error) {
+      d.ctx.onError(error);
+    }
+  });
+  return el(
+    doc,
+    'div',
+    { class: 'downloads report-bar' },
+    button,
+    el(doc, 'span', { class: 'note' }, REPORT_TEXTS.hint[lang]),
+  );
+}
+
+/** Draws every section of a comparison, in reading order, after the report button. */
 export function comparisonSections(data: ComparisonData, ctx: SectionContext): HTMLElement[] {
   const d = drawing(data, ctx);
-  return [
-    totalsSection(d),
-    monthlySection(d),
-    mapSection(d),
-    corridorsSection(d),
-    benefitsSection(d),
-    diffSection(d),
-    dataSection(d),
-  ];
+  const totals = totalsSection(d);
+  const diff = diffSection(d);
+  const body = [totals, monthlySection(d), mapSection(d), corridorsSection(d), benefitsSection(d), diff];
+  const tables = () => ({
+    totals: totals.querySelector('table')?.outerHTML ?? '',
+    diff: diff.querySelector('table')?.outerHTML ?? null,
+  });
+  return [reportBar(d, tables), ...body, dataSection(d)];
 }

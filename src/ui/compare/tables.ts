@@ -4,10 +4,12 @@
  */
 import { diffScenarios, type Scenario } from '../../scenario';
 import { el } from '../dom';
+import { formatMonth } from '../../text/dates';
 import { formatCount, formatFen, formatPercent } from '../../text/format';
 import type { Lang } from '../../text/i18n';
+import { anyCodeLabel, labelOf, SETTLEMENT_LABELS } from '../../text/labels';
 import type { CompletedRun } from '../runs';
-import { fieldLabel } from './fieldLabels';
+import { fieldLabel, segmentLabel } from './fieldLabels';
 import type { CompareMessageKey } from './messages';
 
 /** A run as the tables show it: its label (scenario id) and the finished run. */
@@ -62,7 +64,11 @@ const TOTAL_LINES: readonly TotalLine[] = [
       return formatFen(c.settlement === 'multilateral-netting' ? c.nettedFen : c.grossFen, l);
     },
   },
-  { key: 'settlement', label: 'total.settlement', value: (r) => r.summary.clearing.settlement },
+  {
+    key: 'settlement',
+    label: 'total.settlement',
+    value: (r, l) => labelOf(SETTLEMENT_LABELS, r.summary.clearing.settlement, l),
+  },
   {
     key: 'residual',
     label: 'total.residual',
@@ -158,14 +164,31 @@ function at(root: unknown, path: string): unknown {
   return v;
 }
 
-/** A parameter value for people: fen as money, null as "no limit", the rest as JSON. */
+/**
+ * A parameter value for people: fen as money, null as "no limit", a code by its name (虚拟额度,
+ * 双边全额结算), true/false as yes/no, a list item by item, a record field by field with the fields'
+ * names; numbers as they are.
+ */
 export function formatParameter(path: string, value: unknown, lang: Lang): string {
+  const zh = lang === 'zh';
   if (value === undefined) return '—';
-  if (value === null) return lang === 'zh' ? '无（不限）' : 'none (no limit)';
+  if (value === null) return zh ? '无（不限）' : 'none (no limit)';
   if (typeof value === 'number' && /Fen$/.test(path) && Number.isSafeInteger(value))
     return formatFen(value, lang);
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+  if (typeof value === 'string')
+    return /^\d{4}-\d{2}$/.test(value) ? formatMonth(value, lang) : (anyCodeLabel(value, lang) ?? value);
+  if (typeof value === 'boolean') return value ? (zh ? '是' : 'yes') : zh ? '否' : 'no';
+  if (Array.isArray(value)) {
+    const items = value.map((v, i) => formatParameter(`${path}.${i}`, v, lang));
+    return items.length === 0 ? (zh ? '（无）' : '(none)') : items.join(zh ? '、' : ', ');
+  }
+  if (typeof value === 'object') {
+    const fields = Object.entries(value as Record<string, unknown>).map(
+      ([key, v]) => `${segmentLabel(key, lang)}${zh ? '：' : ': '}${formatParameter(`${path}.${key}`, v, lang)}`,
+    );
+    return fields.length === 0 ? (zh ? '（无）' : '(none)') : fields.join(zh ? '；' : '; ');
+  }
+  return String(value);
 }
 
 /** The parameters in which the scenarios differ: one row per path (`data-path`), one column per scenario. */
@@ -186,7 +209,14 @@ export function diffTable(
       doc,
       'tr',
       { 'data-path': path },
-      el(doc, 'th', { scope: 'row' }, fieldLabel(path, lang), el(doc, 'span', { class: 'key' }, path)),
+      // The field's path is for people who edit scenario files: shown in English, a tooltip in Chinese.
+      el(
+        doc,
+        'th',
+        { scope: 'row', title: path },
+        fieldLabel(path, lang),
+        ...(lang === 'en' ? [el(doc, 'span', { class: 'key' }, path)] : []),
+      ),
       ...scenarios.map((s) => {
         const v = at(s, path);
         const changed = JSON.stringify(v) !== first;

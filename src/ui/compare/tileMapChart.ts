@@ -1,11 +1,13 @@
 /**
  * The province tile map chart (省级瓦片地图图): one tile grid per scenario, each province's tile
- * coloured by its net clearing position (diverging: blue for net creditors, red for net debtors) or
- * by the sharing per insured person (sequential), drawn with Observable Plot.
+ * coloured by its net clearing position (diverging: teal for net creditors, orange for net debtors)
+ * or by the sharing per insured person (white to teal) — hues no scenario of the page has — drawn
+ * with Observable Plot. The tiles shrink to the width given, and the grids wrap into rows.
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
 import type { Lang } from '../../text/i18n';
+import { MAP_COLORS } from '../charts/palette';
 import { chartUnitFen } from './charts';
 import { PROVINCE_TILES, TILE_GRID } from './tileMap';
 
@@ -21,6 +23,24 @@ export interface TileMapOptions {
   tile?: number;
   /** Scenario grids per row. */
   perRow?: number;
+  /** The width to fit (tiles shrink to it; default: as wide as the tiles need). */
+  width?: number;
+}
+
+/** The smallest tile that still holds a two-character name and a number (at 9 px). */
+const TILE_MIN = 30;
+
+/** Tile size and grids per row for `scenarios` grids in `width` px (or the default sizes without a width). */
+export function tileLayout(scenarios: number, width?: number): { tile: number; perRow: number } {
+  const preferred = scenarios === 1 ? 58 : scenarios === 2 ? 50 : 38;
+  if (width === undefined) return { tile: preferred, perRow: Math.max(1, Math.min(3, scenarios)) };
+  const room = width - 20;
+  const perRow = Math.max(
+    1,
+    Math.min(3, scenarios, Math.floor(room / (TILE_GRID.cols * Math.min(preferred, 44)))),
+  );
+  const tile = Math.max(TILE_MIN, Math.min(preferred, Math.floor(room / (perRow * TILE_GRID.cols))));
+  return { tile, perRow };
 }
 
 /** One tile of one scenario, as drawn. */
@@ -50,7 +70,11 @@ function tileScale(values: readonly number[], measure: TileMeasure) {
     const reach = Math.max(1e-9, ...values.map(Math.abs));
     return {
       reach,
-      color: { type: 'diverging', scheme: 'rdbu', domain: [-reach, reach] } as Plot.ScaleOptions,
+      color: {
+        type: 'linear',
+        domain: [-reach, 0, reach],
+        range: [MAP_COLORS.debtor, MAP_COLORS.neutral, MAP_COLORS.creditor],
+      } as Plot.ScaleOptions,
       depth: (v: number) => Math.abs(v) / reach,
     };
   }
@@ -58,7 +82,7 @@ function tileScale(values: readonly number[], measure: TileMeasure) {
   const hi = Math.max(lo + 1e-9, ...values);
   return {
     reach: hi,
-    color: { type: 'linear', scheme: 'blues', domain: [lo, hi] } as Plot.ScaleOptions,
+    color: { type: 'linear', domain: [lo, hi], range: [MAP_COLORS.low, MAP_COLORS.high] } as Plot.ScaleOptions,
     depth: (v: number) => (v - lo) / (hi - lo),
   };
 }
@@ -66,9 +90,10 @@ function tileScale(values: readonly number[], measure: TileMeasure) {
 /** Draws the tile maps of `rows` (rows of `provinceSql`), one grid per scenario. */
 export function tileMapChart(doc: Document, rows: readonly Row[], options: TileMapOptions): SVGSVGElement {
   const { lang, measure, scenarios } = options;
-  const tile = options.tile ?? (scenarios.length === 1 ? 58 : scenarios.length === 2 ? 50 : 38);
-  const perRow = Math.max(1, Math.min(options.perRow ?? 3, scenarios.length));
-  const byKey = new Map(rows.map((r) => [`${String(r.scenario)}|${String(r.code)}`, r]));
+  const layout = tileLayout(scenarios.length, options.width);
+  const tile = options.tile ?? layout.tile;
+  const perRow = Math.max(1, Math.min(options.perRow ?? layout.perRow, scenarios.length));
+  const byKey = new Map(rows.map((r) => [`${String(r.scenario)}|${String(r.province)}`, r]));
   const data: TileDatum[] = scenarios.flatMap((scenario, i) =>
     PROVINCE_TILES.map((t) => {
       const r = byKey.get(`${scenario}|${t.code}`);
@@ -156,7 +181,7 @@ export function tileMapChart(doc: Document, rows: readonly Row[], options: TileM
 export function tileLegend(
   doc: Document,
   rows: readonly Row[],
-  options: Pick<TileMapOptions, 'lang' | 'measure'> & { label: string },
+  options: Pick<TileMapOptions, 'lang' | 'measure'> & { label: string; width?: number },
 ): HTMLElement | SVGSVGElement {
   const values = rows.map((r) => tileValue(r, options.measure, options.lang));
   // The legend takes the document like Plot.plot does; its types leave the option out.
@@ -164,7 +189,7 @@ export function tileLegend(
     document: doc,
     color: tileScale(values, options.measure).color,
     label: options.label,
-    width: 320,
+    width: Math.min(320, options.width ?? 320),
   } as Plot.LegendScales;
   return Plot.legend(legendOptions);
 }

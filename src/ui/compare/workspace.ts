@@ -10,6 +10,8 @@ import './compare.css';
 import './workflow.css';
 import type { RunProgress } from '../../runtime/progress';
 import type { Scenario } from '../../scenario';
+import { placeNames } from '../../analytics/exportTables';
+import { chartWidth } from '../charts/width';
 import { downloadBlob } from '../charts/download';
 import { el } from '../dom';
 import { formatCount, formatDuration } from '../../text/format';
@@ -305,7 +307,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       lang: i18n.lang,
       t,
       db: () => services.database(),
-      dataset: services.runs.population().dataset,
+      places: placeNames(services.runs.population().dataset),
+      width: chartWidth(results, doc.defaultView ?? { innerWidth: 1100 }),
       measure,
       onMeasure: (m) => {
         measure = m;

@@ -36,8 +36,8 @@ const runs: Q.RunRef[] = [
   { id: 'b', tablePrefix: 'qb' },
 ];
 const provinces: Q.ProvinceRef[] = [
-  { index: 0, code: '11', nameZh: '北京', nameEn: 'Beijing', insured: 1000 },
-  { index: 1, code: '44', nameZh: '广东', nameEn: 'Guangdong', insured: 4000 },
+  { index: 0, code: '11', nameZh: '北京', nameEn: 'Beijing', insured: 1 },
+  { index: 1, code: '44', nameZh: '广东', nameEn: 'Guangdong', insured: 4 },
 ];
 
 async function load(): Promise<void> {
@@ -84,20 +84,30 @@ test('the comparison queries read every run side by side from its DuckDB tables'
   ).toMatchObject({ amount_fen: 4 * 1300 + 6, person_times: 4 });
 
   const prov = (await queryRows(db.conn, Q.provinceSql(runs, provinces))).rows;
-  expect(prov.map((r) => [r.scenario, r.code, r.net_fen, r.shared_fen, r.shared_per_insured_yuan])).toEqual([
-    ['a', '11', -200, 570, 0.0057],
-    ['a', '44', 200, 300, 0.00075],
-    ['b', '11', -700, 1070, 0.0107],
-    ['b', '44', 700, 300, 0.00075],
+  // Yuan per insured person rounded to the fen: 300 fen over 4 persons is 0.75 yuan.
+  expect(
+    prov.map((r) => [r.scenario, r.province, r.net_fen, r.shared_fen, r.shared_per_insured_yuan]),
+  ).toEqual([
+    ['a', '11', -200, 570, 5.7],
+    ['a', '44', 200, 300, 0.75],
+    ['b', '11', -700, 1070, 10.7],
+    ['b', '44', 700, 300, 0.75],
   ]);
+  expect(prov[1]).toMatchObject({ province_name_zh: '广东', province_name_en: 'Guangdong' });
 
-  const corridors = (await queryRows(db.conn, Q.corridorSql(runs))).rows;
+  const corridors = (await queryRows(db.conn, Q.corridorSql(runs, provinces))).rows;
   expect(corridors.map((r) => [r.scenario, r.sharer_province, r.treatment_province, r.amount_fen])).toEqual([
     ['b', '11', '44', 1000],
     ['a', '11', '44', 500],
     ['a', '44', '11', 300],
     ['b', '44', '11', 300],
   ]);
+  expect(corridors[0]).toMatchObject({
+    sharer_province_name_zh: '北京',
+    sharer_province_name_en: 'Beijing',
+    treatment_province_name_zh: '广东',
+    treatment_province_name_en: 'Guangdong',
+  });
 
   const benefits = (await queryRows(db.conn, Q.beneficiariesSql(runs))).rows;
   expect(benefits).toEqual([
