@@ -97,14 +97,19 @@ test('at its defaults the Prepayment workspace shows the needed size with its in
     panel.locator(`[data-download="advance-${province}-csv"]`).click(),
   ]);
   const advanceLines = csvLines(await advance.path());
+  // Provinces by GB code followed by both names, as in every export.
   expect(advanceLines[0]).toBe(
-    'insured_province_code,treatment_province_code,share,advance_fen,rule_opening_fen',
+    'insured_province,insured_province_name_zh,insured_province_name_en,' +
+      'treatment_province,treatment_province_name_zh,treatment_province_name_en,share,advance_fen,rule_opening_fen',
   );
   const fens = advanceLines.slice(1).map((l) => l.split(','));
   expect(
-    fens.every(([i, j, , a]) => i === province && /^\d\d$/.test(j!) && Number.isInteger(Number(a))),
+    fens.every(
+      ([i, , , j, zh, en, , a]) =>
+        i === province && /^\d\d$/.test(j!) && zh !== '' && en !== '' && Number.isInteger(Number(a)),
+    ),
   ).toBe(true);
-  expect(fens.reduce((s, f) => s + Number(f[3]), 0)).toBe(fen);
+  expect(fens.reduce((s, f) => s + Number(f[7]), 0)).toBe(fen);
 
   // The province table's CSV names provinces by code, with whole fen.
   const [provinces] = await Promise.all([
@@ -114,10 +119,12 @@ test('at its defaults the Prepayment workspace shows the needed size with its in
   const tableLines = csvLines(await provinces.path());
   expect(tableLines).toHaveLength(32);
   expect(
-    tableLines[0]!.startsWith('province_code,confidence,needed_fen,needed_low_fen,needed_high_fen'),
+    tableLines[0]!.startsWith(
+      'province,province_name_zh,province_name_en,confidence,needed_fen,needed_low_fen,needed_high_fen',
+    ),
   ).toBe(true);
   for (const line of tableLines.slice(1)) {
-    const [code, , n, lo, hi] = line.split(',');
+    const [code, , , , n, lo, hi] = line.split(',');
     expect(code).toMatch(/^\d\d$/);
     for (const x of [n, lo, hi]) expect(Number.isInteger(Number(x))).toBe(true);
   }

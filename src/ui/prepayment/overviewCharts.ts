@@ -5,6 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
+import { formatMonth, formatMonthShort } from '../../text/dates';
+import type { Lang } from '../../text/i18n';
 import { labelWidth } from '../charts/labels';
 import type { RedCurvePoint } from './model';
 import { COLORS, USAGE_CAP_PCT } from './usageCharts';
@@ -69,7 +71,7 @@ export function bandChart(doc: Document, rows: readonly BandRow[], options: Band
         y: 'name',
         x1: 'low',
         x2: 'high',
-        fill: (d: (typeof data)[number]) => (d.province === selected ? '#8fb0d6' : COLORS.band),
+        fill: (d: (typeof data)[number]) => (d.province === selected ? COLORS.selected : COLORS.band),
         insetTop: 2,
         insetBottom: 2,
         clip: true,
@@ -117,7 +119,7 @@ export function curveChart(
   );
   const marks = [
     { x: sizedFen / divisor, label: `${labels.sized}`, color: COLORS.resize },
-    { x: neededFen / divisor, label: `${labels.needed}`, color: COLORS.topUp },
+    { x: neededFen / divisor, label: `${labels.needed}`, color: COLORS.needed },
   ];
   return Plot.plot({
     document: doc,
@@ -150,6 +152,8 @@ export interface CashChartOptions {
   divisor: number;
   yLabel: string;
   labels: { gross: string; netted: string };
+  /** Months are named in it (1月 / Jan). */
+  lang: Lang;
   width?: number;
 }
 
@@ -159,9 +163,10 @@ export interface CashChartOptions {
  * top is what netting saves.
  */
 export function cashChart(doc: Document, rows: readonly Row[], options: CashChartOptions): SVGSVGElement {
-  const { divisor, labels, width = 1040 } = options;
+  const { divisor, labels, lang, width = 1040 } = options;
   const data = rows.map((r) => ({
     month: String(r.month_text),
+    label: formatMonth(String(r.month_text), lang),
     gross: Number(r.gross_fen) / divisor,
     netted: Number(r.netted_fen) / divisor,
     saved: Number(r.saved_fen) / divisor,
@@ -173,15 +178,21 @@ export function cashChart(doc: Document, rows: readonly Row[], options: CashChar
     marginLeft: 60,
     marginRight: 20,
     style: { fontSize: '11px', background: 'white' },
-    x: { domain: data.map((d) => d.month), label: null, padding: 0.2 },
-    y: { label: options.yLabel, grid: true },
+    x: {
+      domain: data.map((d) => d.month),
+      label: null,
+      padding: 0.2,
+      // Every month on a wide page; on a narrow one every third (the months' labels would overlap).
+      tickFormat: (m: string, i: number) => (width >= 600 || i % 3 === 0 ? formatMonthShort(m, lang) : ''),
+    },
+    y: { label: options.yLabel, grid: true, ticks: width < 600 ? 4 : undefined },
     marks: [
       Plot.barY(data, {
         x: 'month',
         y: 'gross',
         fill: COLORS.gross,
         title: (d: (typeof data)[number]) =>
-          `${d.month}\n${labels.gross}: ${d.gross.toFixed(2)}\n${labels.netted}: ${d.netted.toFixed(2)}`,
+          `${d.label}\n${labels.gross}: ${d.gross.toFixed(2)}\n${labels.netted}: ${d.netted.toFixed(2)}`,
       }),
       Plot.barY(data, { x: 'month', y: 'netted', fill: COLORS.netted, inset: 6 }),
       Plot.ruleY([0]),

@@ -4,6 +4,8 @@
  * prepayment at the chosen confidence and its interval, and gross versus netted cash movement per
  * month with what netting saves.
  */
+import type { LegendItem } from '../charts/exportImage';
+import { swatchLegend } from '../charts/figure';
 import { el } from '../dom';
 import { formatPercent } from '../../text/format';
 import { moneyUnit } from './data';
@@ -11,8 +13,9 @@ import { downloadButtons } from './downloads';
 import { provinceFigures, warningLevel } from './model';
 import { bandChart, cashChart } from './overviewCharts';
 import {
+  chartFrame,
   confidenceText,
-  downloadTexts,
+  downloadContext,
   moneyText,
   probabilityText,
   provinceName,
@@ -86,11 +89,36 @@ function bands(ctx: RenderContext): HTMLElement[] {
     xLabel: ctx.t('chart.bands.x'),
     provinceName: (i) => provinceName(ctx, i),
     selected: ctx.province,
+    width: ctx.width,
   });
+  const w = view.params.warnings;
+  const legend: LegendItem[] = [
+    { key: 'band', label: ctx.t('legend.draws'), color: COLORS.band },
+    {
+      key: 'chosen',
+      label: `${ctx.t('legend.chosen')} ${provinceName(ctx, ctx.province)}`,
+      color: COLORS.selected,
+    },
+    { key: 'median', label: ctx.t('legend.median'), color: COLORS.worst, shape: 'line' },
+    { key: 'expected', label: ctx.t('legend.expected'), color: COLORS.run, shape: 'dot' },
+    {
+      key: 'yellow',
+      label: `${ctx.t('legend.yellow')} ${Math.round(100 * w.yellow)}%`,
+      color: COLORS.yellow,
+      shape: 'dashed',
+    },
+    {
+      key: 'red',
+      label: `${ctx.t('legend.red')} ${Math.round(100 * w.red)}%`,
+      color: COLORS.red,
+      shape: 'dashed',
+    },
+  ];
+  const frame = chartFrame(ctx, ctx.t('chart.bands'), { unit: ctx.t('unit.percent'), legend });
   const csv = () => ({
-    names: ['province_code', 'peak_usage_p05', 'peak_usage_p50', 'peak_usage_p95', 'expected_peak_usage'],
+    names: ['province', 'peak_usage_p05', 'peak_usage_p50', 'peak_usage_p95', 'expected_peak_usage'],
     rows: rows.map((r) => ({
-      province_code: view.names.code[r.province] ?? null,
+      province: r.province,
       peak_usage_p05: r.low,
       peak_usage_p50: r.median,
       peak_usage_p95: r.high,
@@ -99,8 +127,9 @@ function bands(ctx: RenderContext): HTMLElement[] {
   });
   return [
     el(doc, 'h4', {}, ctx.t('chart.bands')),
+    swatchLegend(doc, legend),
     el(doc, 'div', { class: 'chart', 'data-chart': 'bands' }, svg),
-    downloadButtons(doc, ctx.base, 'bands', downloadTexts(ctx), csv, svg),
+    downloadButtons(downloadContext(ctx), 'bands', csv, { svg, frame }),
   ];
 }
 
@@ -164,7 +193,7 @@ function table(ctx: RenderContext, sort: TableSort, onSort: (s: TableSort) => vo
     onSelect: ctx.select,
   });
   const names = [
-    'province_code',
+    'province',
     'confidence',
     'needed_fen',
     'needed_low_fen',
@@ -183,7 +212,7 @@ function table(ctx: RenderContext, sort: TableSort, onSort: (s: TableSort) => vo
     rows: rows.map((r) =>
       Object.fromEntries(
         names.map((k) => {
-          const v = k === 'province_code' ? r.code : k === 'confidence' ? ctx.confidence : r[k];
+          const v = k === 'province' ? r.code : k === 'confidence' ? ctx.confidence : r[k];
           return [k, typeof v === 'number' && Number.isNaN(v) ? null : (v ?? null)];
         }),
       ),
@@ -192,7 +221,7 @@ function table(ctx: RenderContext, sort: TableSort, onSort: (s: TableSort) => vo
   return [
     el(doc, 'h4', {}, ctx.t('table.title')),
     el(doc, 'div', { class: 'table-wrap' }, t),
-    downloadButtons(doc, ctx.base, 'provinces', downloadTexts(ctx), csvRows, null),
+    downloadButtons(downloadContext(ctx), 'provinces', csvRows, null),
   ];
 }
 
@@ -209,15 +238,25 @@ function cash(ctx: RenderContext): HTMLElement[] {
     divisor: unit.divisor,
     yLabel: ctx.t('chart.cash.y', { unit: unit.label }),
     labels: { gross: ctx.t('legend.gross'), netted: ctx.t('legend.netted') },
+    lang,
+    width: ctx.width,
   });
-  const entry = (color: string, text: string) =>
-    el(
-      doc,
-      'span',
-      { class: 'entry' },
-      el(doc, 'span', { class: 'box', style: `background:${color}` }),
-      text,
-    );
+  const legend: LegendItem[] = [
+    { key: 'netted', label: ctx.t('legend.netted'), color: COLORS.netted },
+    { key: 'gross', label: `${ctx.t('legend.gross')} (${ctx.t('legend.saved')})`, color: COLORS.gross },
+  ];
+  const frame = chartFrame(ctx, ctx.t('section.cash'), {
+    unit: unit.label,
+    legend,
+    notes: [
+      ctx.t('cash.note', {
+        gross: moneyText(gross, lang),
+        netted: moneyText(netted, lang),
+        saved: moneyText(saved, lang),
+        pct: gross > 0 ? formatPercent((100 * saved) / gross, lang, 1) : '—',
+      }),
+    ],
+  });
   return [
     el(doc, 'h3', {}, ctx.t('section.cash')),
     el(
@@ -231,24 +270,16 @@ function cash(ctx: RenderContext): HTMLElement[] {
         pct: gross > 0 ? formatPercent((100 * saved) / gross, lang, 1) : '—',
       }),
     ),
-    el(
-      doc,
-      'p',
-      { class: 'legend' },
-      entry(COLORS.netted, ctx.t('legend.netted')),
-      entry(COLORS.gross, `${ctx.t('legend.gross')} (${ctx.t('legend.saved')})`),
-    ),
+    swatchLegend(doc, legend),
     el(doc, 'div', { class: 'chart', 'data-chart': 'cash' }, svg),
     downloadButtons(
-      doc,
-      ctx.base,
+      downloadContext(ctx),
       'cash',
-      downloadTexts(ctx),
       () => ({
         names: ['month', 'month_text', 'settlement', 'gross_fen', 'netted_fen', 'saved_fen', 'moved_fen'],
         rows,
       }),
-      svg,
+      { svg, frame },
     ),
   ];
 }

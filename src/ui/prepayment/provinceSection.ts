@@ -6,9 +6,10 @@
  * and top-ups, P(red) against a fixed prepayment, and what the province advances to each
  * treatment province.
  */
-import type { Row } from '../../analytics/query';
 import type { PrepaymentSizing } from '../../clearing/parameters';
 import { splitFen } from '../../clearing/tables';
+import type { LegendItem } from '../charts/exportImage';
+import { swatchLegend } from '../charts/figure';
 import { el } from '../dom';
 import { formatPercent } from '../../text/format';
 import { dateOf, dayText, moneyUnit } from './data';
@@ -16,17 +17,19 @@ import { downloadButtons } from './downloads';
 import { redCurve } from './model';
 import { curveChart } from './overviewCharts';
 import {
+  chartFrame,
   confidenceText,
   coverText,
-  downloadTexts,
+  downloadContext,
   moneyText,
   probabilityText,
   provinceName,
+  titled,
   usageText,
   type RenderContext,
 } from './render';
 import type { ProvinceView } from './runView';
-import { COLORS, timelineChart, usageChart } from './usageCharts';
+import { COLORS, kindColor, timelineChart, usageChart } from './usageCharts';
 
 /** The sizing rule in words (C5). */
 export function sizingText(ctx: Pick<RenderContext, 't' | 'lang'>, sizing: PrepaymentSizing): string {
@@ -52,23 +55,6 @@ function figure(
     el(doc, 'div', { class: 'value' }, value),
     ...(note ? [el(doc, 'div', { class: 'note' }, note)] : []),
   );
-}
-
-/** A legend entry: a swatch (line, dashed line or box) and its text. */
-function swatch(
-  doc: Document,
-  color: string,
-  text: string,
-  kind: 'line' | 'dashed' | 'box' = 'line',
-): HTMLElement {
-  const mark =
-    kind === 'box'
-      ? el(doc, 'span', { class: 'box', style: `background:${color}` })
-      : el(doc, 'span', {
-          class: `swatch${kind === 'dashed' ? ' dashed' : ''}`,
-          style: `border-color:${color}`,
-        });
-  return el(doc, 'span', { class: 'entry' }, mark, text);
 }
 
 /** The key figures of the chosen province. */
@@ -176,12 +162,29 @@ function curveBlock(ctx: RenderContext): HTMLElement[] {
     neededFen,
     confidence: ctx.confidence,
     labels: { sized: ctx.t('legend.sized'), needed: `${ctx.t('legend.needed')} (${confidenceText(ctx)})` },
+    width: ctx.width,
   });
   const code = view.names.code[province] ?? String(province);
+  const legend: LegendItem[] = [
+    { key: 'p-red', label: ctx.t('legend.pRed'), color: COLORS.worst, shape: 'line' },
+    { key: 'sized', label: ctx.t('legend.sized'), color: COLORS.resize, shape: 'line' },
+    {
+      key: 'needed',
+      label: `${ctx.t('legend.needed')} (${confidenceText(ctx)})`,
+      color: COLORS.needed,
+      shape: 'line',
+    },
+    { key: 'target', label: ctx.t('legend.target'), color: COLORS.red, shape: 'dashed' },
+  ];
+  const frame = chartFrame(ctx, titled(ctx, provinceName(ctx, province), ctx.t('chart.curve')), {
+    unit: `${unit.label}; ${ctx.t('unit.probability')}`,
+    legend,
+    notes: [ctx.t('chart.curve.note')],
+  });
   const rows = () => ({
-    names: ['province_code', 'prepayment_fen', 'red_probability'],
+    names: ['province', 'prepayment_fen', 'red_probability'],
     rows: points.map((x) => ({
-      province_code: code,
+      province: code,
       prepayment_fen: Math.round(x.prepaymentFen),
       red_probability: x.probability,
     })),
@@ -189,8 +192,9 @@ function curveBlock(ctx: RenderContext): HTMLElement[] {
   return [
     el(doc, 'h4', {}, ctx.t('chart.curve')),
     el(doc, 'p', { class: 'note' }, ctx.t('chart.curve.note')),
+    swatchLegend(doc, legend),
     el(doc, 'div', { class: 'chart', 'data-chart': 'curve' }, svg),
-    downloadButtons(doc, ctx.base, `curve-${code}`, downloadTexts(ctx), rows, svg),
+    downloadButtons(downloadContext(ctx), `curve-${code}`, rows, { svg, frame }),
   ];
 }
 
@@ -236,10 +240,10 @@ function advanceBlock(ctx: RenderContext): HTMLElement[] {
     ),
   );
   const csv = () => ({
-    names: ['insured_province_code', 'treatment_province_code', 'share', 'advance_fen', 'rule_opening_fen'],
+    names: ['insured_province', 'treatment_province', 'share', 'advance_fen', 'rule_opening_fen'],
     rows: rows.map((r) => ({
-      insured_province_code: code(province),
-      treatment_province_code: code(r.j),
+      insured_province: code(province),
+      treatment_province: code(r.j),
       share: r.share,
       advance_fen: r.advance,
       rule_opening_fen: r.opening,
@@ -259,7 +263,7 @@ function advanceBlock(ctx: RenderContext): HTMLElement[] {
       { class: 'table-wrap' },
       el(doc, 'table', { class: 'advance' }, el(doc, 'thead', {}, head), el(doc, 'tbody', {}, ...body)),
     ),
-    downloadButtons(doc, ctx.base, `advance-${code(province)}`, downloadTexts(ctx), csv, null),
+    downloadButtons(downloadContext(ctx), `advance-${code(province)}`, csv, null),
   ];
 }
 
@@ -303,6 +307,8 @@ export function provinceSection(ctx: RenderContext, data: ProvinceView | null): 
     labels: { ...lines, yellow: ctx.t('legend.yellow'), red: ctx.t('legend.red') },
     date: dateOf,
     band,
+    lang,
+    width: ctx.width,
   });
   const first = data.usageRows[0]?.date;
   const last = data.usageRows.at(-1)?.date;
@@ -317,47 +323,65 @@ export function provinceSection(ctx: RenderContext, data: ProvinceView | null): 
     provinceName: (i) => provinceName(ctx, i),
     money: (fen) => moneyText(fen, lang),
     date: dateOf,
+    lang,
+    width: ctx.width,
   });
-  const texts = downloadTexts(ctx);
+  const downloads = downloadContext(ctx);
   const code = view.names.code[province]!;
-  const withCode = (rows: readonly Row[]): Row[] =>
-    rows.map((r) => {
-      const { treatment_province: j, ...rest } = r;
-      return { ...rest, treatment_province_code: view.names.code[Number(j)] ?? null };
-    });
+  // Every row names the insured province, and the treatment province when one prepayment is shown.
+  const where = {
+    province: code,
+    ...(data.treatment === null ? {} : { treatment_province: data.treatment }),
+  };
+  const whereNames = Object.keys(where);
+  const usageLegend: LegendItem[] = [
+    { key: 'worst', label: lines.worst, color: COLORS.worst, shape: 'line' },
+    { key: 'all', label: lines.all, color: COLORS.all, shape: 'dashed' },
+    ...(band.length > 0 ? [{ key: 'band', label: ctx.t('legend.band'), color: COLORS.band }] : []),
+    {
+      key: 'yellow',
+      label: `${ctx.t('legend.yellow')} ${Math.round(100 * w.yellow)}%`,
+      color: COLORS.yellow,
+      shape: 'dashed',
+    },
+    {
+      key: 'red',
+      label: `${ctx.t('legend.red')} ${Math.round(100 * w.red)}%`,
+      color: COLORS.red,
+      shape: 'dashed',
+    },
+  ];
+  const timelineLegend: LegendItem[] = kinds.map((k) => ({
+    key: k.kind,
+    label: k.label,
+    color: kindColor(k.kind),
+    shape: 'line',
+  }));
   out.push(
     el(doc, 'h4', {}, ctx.t('chart.usage')),
-    el(
-      doc,
-      'p',
-      { class: 'legend' },
-      swatch(doc, COLORS.worst, lines.worst),
-      swatch(doc, COLORS.all, lines.all, 'dashed'),
-      ...(band.length > 0 ? [swatch(doc, COLORS.band, ctx.t('legend.band'), 'box')] : []),
-      swatch(doc, COLORS.yellow, `${ctx.t('legend.yellow')} ${Math.round(100 * w.yellow)}%`, 'dashed'),
-      swatch(doc, COLORS.red, `${ctx.t('legend.red')} ${Math.round(100 * w.red)}%`, 'dashed'),
-    ),
+    swatchLegend(doc, usageLegend),
     el(doc, 'div', { class: 'chart', 'data-chart': 'usage' }, usage),
     downloadButtons(
-      doc,
-      ctx.base,
+      downloads,
       `usage-${code}`,
-      texts,
       () => ({
-        names: ['day', 'date', 'worst_usage', 'usage', 'outstanding_fen', 'prepayment_fen'],
-        rows: data.usageRows.map((r) => ({
-          ...r,
-          outstanding_fen: Math.round(Number(r.outstanding_fen)),
-          prepayment_fen: Math.round(Number(r.prepayment_fen)),
-        })),
+        names: [...whereNames, 'day', 'date', 'worst_usage', 'usage', 'outstanding_fen', 'prepayment_fen'],
+        rows: data.usageRows.map((r) => ({ ...where, ...r })),
       }),
-      usage,
+      {
+        svg: usage,
+        frame: chartFrame(ctx, titled(ctx, heading, ctx.t('chart.usage')), {
+          unit: ctx.t('unit.percent'),
+          legend: usageLegend,
+        }),
+      },
       [
         {
           id: `usage-monthly-${code}`,
           label: ctx.t('download.monthly'),
           data: () => ({
             names: [
+              ...whereNames,
               'month',
               'month_text',
               'worst_peak_usage',
@@ -368,9 +392,8 @@ export function provinceSection(ctx: RenderContext, data: ProvinceView | null): 
               'band_usage_p95',
             ],
             rows: data.monthRows.map((r, m) => ({
+              ...where,
               ...r,
-              outstanding_fen: Math.round(Number(r.outstanding_fen)),
-              prepayment_fen: Math.round(Number(r.prepayment_fen)),
               band_usage_p05: band[m]?.low ?? null,
               band_usage_p95: band[m]?.high ?? null,
             })),
@@ -382,15 +405,16 @@ export function provinceSection(ctx: RenderContext, data: ProvinceView | null): 
     ...(data.eventRows.length === 0 ? [el(doc, 'p', { class: 'note' }, ctx.t('timeline.none'))] : []),
     el(doc, 'div', { class: 'chart', 'data-chart': 'timeline' }, timeline),
     downloadButtons(
-      doc,
-      ctx.base,
+      downloads,
       `events-${code}`,
-      texts,
       () => ({
-        names: ['date', 'day', 'month', 'treatment_province_code', 'kind', 'usage', 'amount_fen'],
-        rows: withCode(data.eventRows),
+        names: ['province', 'date', 'day', 'month', 'treatment_province', 'kind', 'usage', 'amount_fen'],
+        rows: data.eventRows.map((r) => ({ province: code, ...r })),
       }),
-      timeline,
+      {
+        svg: timeline,
+        frame: chartFrame(ctx, titled(ctx, heading, ctx.t('chart.timeline')), { legend: timelineLegend }),
+      },
     ),
     ...curveBlock(ctx),
     ...advanceBlock(ctx),

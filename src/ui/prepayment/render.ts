@@ -2,9 +2,12 @@
  * What the Prepayment workspace's sections draw with (预付金渲染上下文): the document, the language
  * and its texts, the run's view, the chosen confidence, and number formats for the language.
  */
+import type { PlaceNames } from '../../analytics/exportTables';
 import { formatFen, formatPercent } from '../../text/format';
 import type { Lang } from '../../text/i18n';
-import type { DownloadTexts } from './downloads';
+import type { ExportFrame, LegendItem } from '../charts/exportImage';
+import { unitLine } from '../charts/exportTexts';
+import type { DownloadContext, DownloadTexts } from './downloads';
 import { fill, type PrepaymentMessageKey } from './messages';
 import type { RunView } from './runView';
 
@@ -23,6 +26,12 @@ export interface RenderContext {
   /** The treatment province of the one prepayment shown, or null for all the province's prepayments. */
   treatment: number | null;
   select: (province: number) => void;
+  /** Province codes and names, for the CSV files. */
+  places: PlaceNames;
+  /** The exported charts' footer: scenario, scale, seed, replications, confidence. */
+  footer: readonly string[];
+  /** The width the charts fit, in CSS pixels. */
+  width: number;
 }
 
 /** A usage rate (0.9) as a percentage with one decimal ("90.0%"); ∞ for claims against no prepayment. */
@@ -65,4 +74,29 @@ export function downloadTexts(ctx: Pick<RenderContext, 't'>): DownloadTexts {
 /** The confidence as a percentage text ("95%"). */
 export function confidenceText(ctx: Pick<RenderContext, 'confidence' | 'lang'>): string {
   return formatPercent(100 * ctx.confidence, ctx.lang, 0);
+}
+
+/** What the page's download buttons share. */
+export function downloadContext(ctx: RenderContext): DownloadContext {
+  return { doc: ctx.doc, base: ctx.base, texts: downloadTexts(ctx), places: ctx.places };
+}
+
+/** The export frame of a chart of the page: its title, unit, legend and notes, and the run's footer. */
+export function chartFrame(
+  ctx: Pick<RenderContext, 'lang' | 'footer'>,
+  title: string,
+  options: { unit?: string; legend?: readonly LegendItem[]; notes?: readonly string[] } = {},
+): ExportFrame {
+  return {
+    title,
+    unit: options.unit === undefined ? undefined : unitLine(options.unit, ctx.lang),
+    legend: options.legend,
+    notes: options.notes,
+    footer: ctx.footer,
+  };
+}
+
+/** A chart's title after what it is about: "北京：…" / "Beijing: …". */
+export function titled(ctx: Pick<RenderContext, 'lang'>, about: string, title: string): string {
+  return ctx.lang === 'zh' ? `${about}：${title}` : `${about}: ${title}`;
 }

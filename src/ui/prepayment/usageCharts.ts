@@ -6,20 +6,16 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
+import { formatDay, isoDay, timeTickFormat } from '../../text/dates';
+import type { Lang } from '../../text/i18n';
+import { labelWidth } from '../charts/labels';
+import { PREPAYMENT_COLORS } from '../charts/palette';
 
-/** Colours shared by the charts, the legends and the table. */
-export const COLORS = {
-  worst: '#1f4e79',
-  all: '#8a96a8',
-  yellow: '#d79b00',
-  red: '#c62828',
-  topUp: '#2e7d32',
-  resize: '#4f5b6b',
-  gross: '#b8c7da',
-  netted: '#1f4e79',
-  band: '#c9d7e8',
-  run: '#1d2430',
-} as const;
+/** Below this width (px) a chart is drawn for a phone: fewer ticks, smaller margins. */
+export const NARROW = 600;
+
+/** Colours shared by the charts, the legends and the table: the page's palette (one meaning each). */
+export const COLORS = PREPAYMENT_COLORS;
 
 /** Usage above this (in percent) is drawn at the top edge: a prepayment with claims and none advanced shows ∞. */
 export const USAGE_CAP_PCT = 200;
@@ -36,6 +32,8 @@ export interface UsageChartOptions {
   date: (text: string) => Date;
   /** A band per run month (its first and last day, `YYYY-MM-DD`): low and high usage, as rates. */
   band?: readonly { from: string; to: string; low: number; high: number }[];
+  /** The time axis is written in it (2026年1月, 3月 / Jan 2026, Mar). */
+  lang: Lang;
   width?: number;
 }
 
@@ -50,7 +48,8 @@ function pct(value: unknown): number {
  * when given, a shaded band per month behind them.
  */
 export function usageChart(doc: Document, rows: readonly Row[], options: UsageChartOptions): SVGSVGElement {
-  const { yellow, red, labels, width = 1040 } = options;
+  const { yellow, red, labels, lang, width = 1040 } = options;
+  const narrow = width < NARROW;
   const data = rows.map((r) => ({
     date: options.date(String(r.date)),
     worst: pct(r.worst_usage),
@@ -70,7 +69,7 @@ export function usageChart(doc: Document, rows: readonly Row[], options: UsageCh
     marginLeft: 50,
     marginRight: 90,
     style: { fontSize: '11px', background: 'white' },
-    x: { type: 'utc', label: null },
+    x: { type: 'utc', label: null, tickFormat: timeTickFormat(lang), ticks: narrow ? 3 : undefined },
     y: { domain: [0, Math.ceil(top / 10) * 10 + 5], label: options.yLabel, grid: true },
     marks: [
       Plot.rectY(band, { x1: 'from', x2: 'to', y1: 'low', y2: 'high', fill: COLORS.band, fillOpacity: 0.7 }),
@@ -101,7 +100,7 @@ export function usageChart(doc: Document, rows: readonly Row[], options: UsageCh
           x: 'date',
           y: 'worst',
           title: (d: (typeof data)[number]) =>
-            `${d.date.toISOString().slice(0, 10)}\n${labels.worst}: ${d.worst.toFixed(1)}%\n${labels.all}: ${d.all.toFixed(1)}%`,
+            `${formatDay(isoDay(d.date), lang)}\n${labels.worst}: ${d.worst.toFixed(1)}%\n${labels.all}: ${d.all.toFixed(1)}%`,
         }),
       ),
     ],
@@ -119,6 +118,8 @@ export interface TimelineOptions {
   /** Money text for a tooltip. */
   money: (fen: number) => string;
   date: (text: string) => Date;
+  /** The time axis is written in it. */
+  lang: Lang;
   width?: number;
 }
 
@@ -138,23 +139,31 @@ export function kindColor(kind: string): string {
  * ticks per event kind, with the count of events in its label.
  */
 export function timelineChart(doc: Document, rows: readonly Row[], options: TimelineOptions): SVGSVGElement {
-  const { kinds, width = 1040 } = options;
+  const { kinds, lang, width = 1040 } = options;
+  const narrow = width < NARROW;
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(String(r.kind), (counts.get(String(r.kind)) ?? 0) + 1);
   const label = new Map(kinds.map((k) => [k.kind, `${k.label} (${counts.get(k.kind) ?? 0})`]));
   const data = rows.map((r) => ({
     date: options.date(String(r.date)),
     kind: String(r.kind),
-    title: `${String(r.date)} ${label.get(String(r.kind)) ?? ''}\n→ ${options.provinceName(Number(r.treatment_province))}: ${(100 * Number(r.usage)).toFixed(1)}%${Number(r.amount_fen) !== 0 ? `\n${options.money(Number(r.amount_fen))}` : ''}`,
+    title: `${formatDay(String(r.date), lang)} ${label.get(String(r.kind)) ?? ''}\n→ ${options.provinceName(Number(r.treatment_province))}: ${(100 * Number(r.usage)).toFixed(1)}%${Number(r.amount_fen) !== 0 ? `\n${options.money(Number(r.amount_fen))}` : ''}`,
   }));
   return Plot.plot({
     document: doc,
     width,
     height: kinds.length * 26 + 40,
-    marginLeft: 140,
-    marginRight: 90,
+    marginLeft: 16 + Math.max(60, ...[...label.values()].map(labelWidth)),
+    marginRight: narrow ? 20 : 90,
     style: { fontSize: '11px', background: 'white' },
-    x: { type: 'utc', domain: options.domain, label: null, grid: true },
+    x: {
+      type: 'utc',
+      domain: options.domain,
+      label: null,
+      grid: true,
+      tickFormat: timeTickFormat(lang),
+      ticks: narrow ? 3 : undefined,
+    },
     y: { domain: kinds.map((k) => k.kind), tickFormat: (k: string) => label.get(k) ?? k, label: null },
     marks: [
       Plot.tickX(data, {

@@ -8,10 +8,13 @@
  * replications, confidence, province) lives in the address.
  */
 import './prepayment.css';
+import { placeNames } from '../../analytics/exportTables';
 import { providerLagDays, settlementLagDays } from '../../clearing/parameters';
 import { uncertainPaths } from '../../scenario/uncertainty';
 import { toClearingParameters, type Scenario } from '../../scenario';
 import { BASELINE_ID, bundledScenarios } from '../scenarioFiles';
+import { runFooter } from '../charts/exportTexts';
+import { chartWidth } from '../charts/width';
 import { el } from '../dom';
 import { formatPercent } from '../../text/format';
 import { I18n } from '../../text/i18n';
@@ -38,6 +41,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   const { scenarios, broken } = bundledScenarios();
   const controls = buildControls(doc, scenarios);
   const codes = provinceNames(services.runs.dataset()).code;
+  const places = placeNames(services.runs.dataset());
   const address = readPrepaymentState(
     win.location.search,
     scenarios.map((s) => s.id),
@@ -128,6 +132,17 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
       province,
       treatment,
       select: (p) => selectProvince(p),
+      places,
+      footer: runFooter(
+        {
+          scenarios: [{ id: req.scenario.id, title: req.scenario.title[i18n.lang], seed: req.scenario.seed }],
+          scaleK: req.scaleK,
+          replications: req.replications ?? 0,
+          confidence: v.answer.confidence,
+        },
+        i18n.lang,
+      ),
+      width: chartWidth(results, win),
     };
   };
 
