@@ -6,10 +6,11 @@
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
 import { labelWidth } from '../charts/labels';
+import { VALIDATION_COLORS } from '../charts/palette';
 import type { Lang } from '../../text/i18n';
 
-/** Colours of the chart, shared with the table. */
-export const COLORS = { within: '#2e7d32', outside: '#c62828', band: '#dcebdd', zero: '#4f5b6b' } as const;
+/** Colours of the chart, shared with the table: the page's palette. */
+export const COLORS = VALIDATION_COLORS;
 
 /** Options of {@link relErrorChart}. */
 export interface RelErrorChartOptions {
@@ -51,10 +52,20 @@ export function relErrorChart(
     document: doc,
     width,
     height: rows.length * LINE + 50,
-    marginLeft: Math.min(420, 16 + Math.max(0, ...[...labels.values()].map(labelWidth))),
+    marginLeft: Math.min(
+      420,
+      Math.round(width * 0.45),
+      16 + Math.max(0, ...[...labels.values()].map(labelWidth)),
+    ),
     marginRight: 20,
     style: { fontSize: '11px', background: 'white' },
-    x: { domain: [-edge, edge], label: xLabel, grid: true, labelAnchor: 'center' },
+    x: {
+      domain: [-edge, edge],
+      label: xLabel,
+      grid: true,
+      labelAnchor: 'center',
+      ticks: width < 600 ? 4 : undefined,
+    },
     y: {
       domain: rows.map((r) => String(r.name)),
       tickFormat: (name: string) => labels.get(name) ?? name,

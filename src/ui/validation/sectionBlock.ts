@@ -1,10 +1,14 @@
 /**
  * One section of the Validation workspace on the page (校验分组视图): title, note, the relative-error
  * chart and the target table (both from the section's SQL on the `validation` table), each with its
- * downloads.
+ * downloads; the chart's SVG and PNG carry its title, unit, legend and a footer naming the scenario,
+ * scale and seed.
  */
 import type { Row } from '../../analytics/query';
-import { downloadCsv, downloadPng, downloadSvg } from '../charts/download';
+import { downloadChart, downloadCsv } from '../charts/download';
+import type { LegendItem } from '../charts/exportImage';
+import { unitLine } from '../charts/exportTexts';
+import { swatchLegend } from '../charts/figure';
 import { el } from '../dom';
 import type { Lang } from '../../text/i18n';
 import { COLORS, relErrorChart } from './chart';
@@ -29,13 +33,29 @@ export interface SectionBlockOptions {
   fileBase: string;
   /** The CSV text of a query on the page's DuckDB. */
   csv: (sql: string) => Promise<string>;
+  /** The exported chart's footer: scenario, scale, seed. */
+  footer: readonly string[];
+  /** The width the chart fits, in CSS pixels. */
+  width: number;
 }
 
 /** Builds the block of one section. */
 export function sectionBlock(doc: Document, view: SectionView, options: SectionBlockOptions): HTMLElement {
   const { section, chartRows, tableRows } = view;
   const { lang, t, fileBase: base, csv } = options;
-  const svg = relErrorChart(doc, chartRows, { lang, xLabel: t('chart.x') });
+  const svg = relErrorChart(doc, chartRows, { lang, xLabel: t('chart.x'), width: options.width });
+  const legend: LegendItem[] = [
+    { key: 'within', label: t('within'), color: COLORS.within, shape: 'dot' },
+    { key: 'outside', label: t('outside'), color: COLORS.outside, shape: 'dot' },
+    { key: 'band', label: t('chart.band'), color: COLORS.band },
+  ];
+  const frame = {
+    title: `${t(section.title)}${lang === 'zh' ? '：' : ': '}${t('chart.title')}`,
+    unit: unitLine(lang === 'zh' ? '%（相对误差）' : '% (relative error)', lang),
+    legend,
+    notes: [t(section.note)],
+    footer: options.footer,
+  };
   const table = targetTable(doc, tableRows, lang, {
     headers: [
       t('col.target'),
@@ -69,24 +89,14 @@ export function sectionBlock(doc: Document, view: SectionView, options: SectionB
     ...detail,
     el(doc, 'h4', {}, t('chart.title')),
     el(doc, 'div', { class: 'chart' }, svg),
-    el(
-      doc,
-      'p',
-      { class: 'legend' },
-      el(doc, 'span', { class: 'swatch dot', style: `background:${COLORS.within}` }),
-      t('within'),
-      el(doc, 'span', { class: 'swatch dot', style: `background:${COLORS.outside}` }),
-      t('outside'),
-      el(doc, 'span', { class: 'swatch', style: `background:${COLORS.band}` }),
-      t('chart.band'),
-    ),
+    swatchLegend(doc, legend),
     el(
       doc,
       'div',
       { class: 'downloads' },
       button('download.csv', 'chart-csv', () => csvOf(chartSql(section.id), `${base}-chart.csv`)),
-      button('download.svg', 'chart-svg', async () => downloadSvg(doc, `${base}-chart.svg`, svg)),
-      button('download.png', 'chart-png', () => downloadPng(doc, `${base}-chart.png`, svg)),
+      button('download.svg', 'chart-svg', () => downloadChart(doc, `${base}-chart.svg`, svg, frame, 'svg')),
+      button('download.png', 'chart-png', () => downloadChart(doc, `${base}-chart.png`, svg, frame, 'png')),
     ),
     el(doc, 'h4', {}, t('table.title')),
     el(doc, 'div', { class: 'table-wrap' }, table),

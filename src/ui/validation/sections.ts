@@ -72,9 +72,13 @@ export function validationTable(sections: readonly SectionRows[]): ColumnTable {
   };
 }
 
-/** The SQL of a section's table (and of its CSV download). */
+/**
+ * The SQL of a section's table (and of its CSV download); amounts in yuan (`unit` = 'yuan') rounded
+ * to the fen, two decimals.
+ */
 export function tableSql(section: string): string {
-  return `SELECT name, label_zh, label_en, unit, published, generated, rel_error, tolerance_pct, within = 1 AS within
+  return `SELECT name, label_zh, label_en, unit, published,
+  CASE WHEN unit = 'yuan' THEN round(generated, 2) ELSE generated END AS generated, rel_error, tolerance_pct, within = 1 AS within
 FROM ${VALIDATION_TABLE} WHERE section = ${quoteText(section)} ORDER BY ord`;
 }
 

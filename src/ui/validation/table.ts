@@ -47,7 +47,14 @@ export function targetTable(
       doc,
       'tr',
       { class: ok ? 'within' : 'outside', 'data-name': String(r.name) },
-      el(doc, 'th', { scope: 'row' }, label, el(doc, 'span', { class: 'key' }, String(r.name))),
+      // The target's key is for people who read the data files: shown in English, a tooltip in Chinese.
+      el(
+        doc,
+        'th',
+        { scope: 'row', title: String(r.name) },
+        label,
+        ...(lang === 'en' ? [el(doc, 'span', { class: 'key' }, String(r.name))] : []),
+      ),
       el(doc, 'td', {}, formatValue(Number(r.published), unit, lang)),
       el(doc, 'td', {}, formatValue(Number(r.generated), unit, lang)),
       el(doc, 'td', { class: 'err' }, formatPercent(100 * Number(r.rel_error), lang, 2, true)),

@@ -13,6 +13,9 @@ import { loadTable } from '../../analytics/load';
 import { queryRows } from '../../analytics/query';
 import type { PopulationValidationResult } from '../../runtime/populationValidation';
 import type { RunProgress } from '../../runtime/progress';
+import type { Scenario } from '../../scenario';
+import { runFooter } from '../charts/exportTexts';
+import { chartWidth } from '../charts/width';
 import { el } from '../dom';
 import { formatCount, formatPercent } from '../../text/format';
 import { I18n, type Lang } from '../../text/i18n';
@@ -72,6 +75,8 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   let started = false;
   let result: PopulationValidationResult | null = null;
   let views: SectionView[] = [];
+  /** The calibration run's scenario, once it ran. */
+  let calibration: Scenario | null = null;
   let progressText: (() => string) | null = null;
   let failure = '';
 
@@ -163,12 +168,39 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       out: String(records.filter((r) => !r.within).length),
       ms: formatCount(result.ms, lang),
     });
-    const blocks = views.map((v) =>
-      sectionBlock(doc, v, { lang, t, fileBase: `validation-${v.section.id}-1-${result?.scaleK}`, csv }),
-    );
+    const width = chartWidth(results, win);
+    // A target the population leaves to the engine, by its name in the language (its key as a fallback).
+    const targets = ctx.services.runs.dataset().targets;
+    const targetLabel = (name: string): string => {
+      const target = targets.find((x) => x.name === name);
+      return (lang === 'zh' ? target?.labelZh : target?.labelEn) || name;
+    };
+    const blocks = views.map((v) => {
+      const scenario =
+        v.section.id === 'calibration' && calibration
+          ? calibration
+          : { id: baseline.id, title: baseline.title, seed: result?.seed ?? SEED };
+      const footer = runFooter(
+        {
+          scenarios: [{ id: scenario.id, title: scenario.title[lang], seed: scenario.seed }],
+          scaleK: result?.scaleK ?? 0,
+        },
+        lang,
+      );
+      const fileBase = `validation-${v.section.id}-1-${result?.scaleK}`;
+      return sectionBlock(doc, v, { lang, t, fileBase, csv, footer, width });
+    });
     const skipped =
       result.skipped.length > 0
-        ? [el(doc, 'p', { class: 'skipped' }, t('skipped'), result.skipped.join(', '))]
+        ? [
+            el(
+              doc,
+              'p',
+              { class: 'skipped' },
+              t('skipped'),
+              result.skipped.map(targetLabel).join(lang === 'zh' ? '、' : ', '),
+            ),
+          ]
         : [];
     // What the population leaves to the engine is said under the population's own section.
     const body = blocks.flatMap((b, i) => (views[i]?.section.id === 'population' ? [b, ...skipped] : [b]));
@@ -230,6 +262,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       if (!task.current) return;
       say(() => t('loadingDb'));
       const { completed } = outcome;
+      calibration = completed.request.scenario;
       const detail = (lang: Lang): string =>
         fill(i18n.t('calibration.run'), {
           scenario: completed.request.scenario.id,
