@@ -162,11 +162,7 @@ function monthNarration(month: string, postings: readonly Posting[]): Message {
     const zh = lang === 'zh';
     const parts: string[] = [];
     if (credit)
-      parts.push(
-        zh
-          ? `CREDIT 每月划入 ${formatFen(credit, lang)}`
-          : `CREDIT monthly credits ${formatFen(credit, lang)}`,
-      );
+      parts.push(zh ? `每月划入 ${formatFen(credit, lang)}` : `monthly credits ${formatFen(credit, lang)}`);
     if (released)
       parts.push(
         zh

@@ -8,13 +8,23 @@ import type { StoryStep } from '../../scenario/storySchema';
 import { el } from '../dom';
 import { formatFen } from '../../text/format';
 import type { Lang } from '../../text/i18n';
+import { labelOf, REFUSAL_LABELS, ruleIdText } from '../../text/labels';
 import type { StoryLabels } from './labels';
 import { trainerMessages as M } from './messages';
 import { RULE_TEXT } from './ruleText';
 
-/** A rule id as a badge with the rule's short name as its title. */
+/**
+ * A rule id as a badge with the rule's short name as its title: R1–R12 as they are, OPEN and CREDIT
+ * named in Chinese (期初余额, 每月划入).
+ */
 export function ruleBadge(doc: Document, rule: RuleId, lang: Lang): HTMLElement {
-  return el(doc, 'span', { class: 'rule-badge', 'data-rule': rule, title: RULE_TEXT[rule].name[lang] }, rule);
+  return el(
+    doc,
+    'span',
+    { class: 'rule-badge', 'data-rule': rule, title: RULE_TEXT[rule].name[lang] },
+    // English keeps the engine's ids (OPEN, CREDIT), as the trace and the tables write them.
+    lang === 'zh' ? ruleIdText(rule, lang) : rule,
+  );
 }
 
 /** The explanation line of a rule: its name and sentence. */
@@ -52,7 +62,10 @@ export function refusalBox(
       ' ',
       ruleBadge(doc, f.rule, lang),
       ' ',
-      el(doc, 'code', {}, f.code),
+      // The refusal's code for readers of the engine's tables in English; its name in Chinese.
+      lang === 'zh'
+        ? el(doc, 'span', { class: 'refusal-code', title: f.code }, labelOf(REFUSAL_LABELS, f.code, lang))
+        : el(doc, 'code', {}, f.code),
       ...head,
     ),
     ...body,
