@@ -6,9 +6,13 @@
  *   npm run simulate -- --scenario scenarios/baseline-2026.json --scale 1:1000 [--replications R]
  *                       [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…]
  *                       [--baseline <file.json>] [--json]
+ *   npm run simulate -- --sweep <sweep.json> [--scale 1:k] [--replications R] [--workers N] [--out <dir>] [--json]
  *
  * --baseline runs a second scenario at the first one's seed, scale and replications and reports
  * every figure's change against it with an interval (src/runtime/differences.ts).
+ *
+ * --sweep runs every combination of a sweep file's parameter values on its base scenario
+ * (src/scenario/sweep.ts, src/cli/sweep.ts) and writes the `sweep` and `sweep_provinces` tables.
  *
  * --trace lists sample positions (0 … families at 1:k − 1) whose full posting log, with rule ids, is
  * written as the `postings` table: those families are simulated once more, alone, on the same path.
@@ -34,7 +38,9 @@ import { ConservationFailure } from '../runtime/exactness';
 import { WorkerPool } from '../runtime/pool';
 import { simulateOnPool } from '../runtime/run';
 import { differencesAgainst, differencesText } from './differences';
+import { loadSweep, runSweepCommand, sweepText } from './sweep';
 import { runScenario } from '../runtime/scenarioRun';
+import { resultDigest } from '../runtime/digest';
 import { runSummary } from '../runtime/summary';
 import { sampleSize } from '../population/generate';
 import {
@@ -52,11 +58,15 @@ import { summaryText } from './summaryText';
 import type { Scenario } from '../scenario/schema';
 
 const USAGE =
-  'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…] [--baseline <file.json>] [--json]';
+  'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…] [--baseline <file.json>] [--json]\n' +
+  '   or: npm run simulate -- --sweep <sweep.json> [--scale 1:k] [--replications R] [--workers N] [--out <dir>] [--json]';
 
 /** Parsed command line. */
 export interface SimulateArgs {
-  scenario: string;
+  /** The scenario file, or null for a sweep. */
+  scenario: string | null;
+  /** The sweep file, or null for a scenario. */
+  sweep: string | null;
   scaleK: number;
   replications: number;
   /** Confidence of the needed prepayment. */
@@ -84,13 +94,33 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       json: { type: 'boolean', default: false },
       trace: { type: 'string' },
       baseline: { type: 'string' },
+      sweep: { type: 'string' },
     },
     USAGE,
   );
-  if (v.scenario === undefined)
-    throw new ArgumentError(`--scenario 为必填 / is required\n${USAGE}`, 'scenario');
+  if (v.scenario === undefined && v.sweep === undefined)
+    throw new ArgumentError(
+      `--scenario 或 --sweep 为必填 / --scenario or --sweep is required\n${USAGE}`,
+      'scenario',
+    );
+  if (v.sweep !== undefined) {
+    // A sweep names its own base scenario; a baseline, traces and a confidence belong to one run.
+    for (const other of ['scenario', 'baseline', 'trace', 'confidence'] as const) {
+      const given =
+        other === 'confidence'
+          ? argv.some((a) => a === '--confidence' || a.startsWith('--confidence='))
+          : v[other] !== undefined;
+      if (given) {
+        throw new ArgumentError(
+          `--${other} 不能与 --sweep 同用（扫描文件自带基准方案）/ --${other} cannot be given with --sweep (the sweep file names its base scenario)\n${USAGE}`,
+          other,
+        );
+      }
+    }
+  }
   return {
-    scenario: v.scenario,
+    scenario: v.scenario ?? null,
+    sweep: v.sweep ?? null,
     scaleK: parseScale(v.scale, USAGE),
     replications: parseWhole(v.replications, 'replications', 0, LIMITS.replications, USAGE),
     confidence: parseConfidence(v.confidence, 'confidence', USAGE),
@@ -115,12 +145,65 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
 
 async function main(): Promise<void> {
   const args = parseSimulateArgs(process.argv.slice(2));
-  const scenario = await loadValidScenario(args.scenario);
+  if (args.sweep !== null) return sweepMain(args, args.sweep);
+  const scenario = await loadValidScenario(args.scenario!);
   const baseline = args.baseline === null ? null : await loadValidScenario(args.baseline);
   const output = args.out === null ? null : OutputFolder.prepare(args.out);
   try {
     await simulateAndWrite(args, scenario, output, baseline);
   } finally {
+    output?.discard();
+  }
+}
+
+/** Runs a sweep on the worker pool and writes its tables; prints the summary. */
+async function sweepMain(args: SimulateArgs, path: string): Promise<void> {
+  const loaded = await loadSweep(path);
+  const output = args.out === null ? null : OutputFolder.prepare(args.out);
+  const dataset = loadDatasetFromDisk();
+  const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
+  const pool = new WorkerPool(spawnNodeWorker, args.workers);
+  const started = performance.now();
+  try {
+    const { result, written } = await runSweepCommand(
+      loaded,
+      { dataset, model },
+      (input, options) => simulateOnPool(pool, input, options),
+      { scaleK: args.scaleK, replications: args.replications, output },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (args.json) {
+      const provinces = dataset.provinces.map((p) => p.code2);
+      const points = result.points.map((p) => ({
+        ...p,
+        provinces: Object.fromEntries(p.provinces.map((line, i) => [provinces[i]!, line])),
+      }));
+      console.log(
+        JSON.stringify(
+          {
+            sweep: loaded.sweep,
+            ...result,
+            points,
+            seconds,
+            workers: args.workers,
+            out: args.out,
+            tables: written,
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      console.log(sweepText(loaded, result));
+      console.log(`\n用时 ${seconds.toFixed(1)} s on ${args.workers} workers`);
+      if (written.length > 0) {
+        console.log(
+          `写出 written to ${args.out}: ${written.map((t) => `${t.name} (${t.rows} rows)`).join(', ')}`,
+        );
+      }
+    }
+  } finally {
+    pool.close();
     output?.discard();
   }
 }
@@ -169,6 +252,7 @@ async function simulateAndWrite(
     );
     if (process.stderr.isTTY) process.stderr.write('\n');
     const summary = runSummary(run, dataset);
+    const digest = await resultDigest(run.result);
     const differences =
       baseline === null
         ? null
@@ -208,13 +292,23 @@ async function simulateAndWrite(
       }));
       console.log(
         JSON.stringify(
-          { ...summary, seconds, workers: args.workers, out: args.out, tables: written, traced, differences },
+          {
+            ...summary,
+            digest,
+            seconds,
+            workers: args.workers,
+            out: args.out,
+            tables: written,
+            traced,
+            differences,
+          },
           null,
           2,
         ),
       );
     } else {
       console.log(summaryText(summary, { seconds, workers: args.workers }));
+      console.log(`摘要 digest of the main run: ${digest}`);
       if (differences) console.log(`\n${differencesText(differences)}`);
       for (const t of traces) {
         console.log(

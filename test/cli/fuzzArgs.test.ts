@@ -147,7 +147,9 @@ const SIMULATE_USAGE = 'usage: npm run simulate';
 /** The documented bounds of every parsed field. */
 function expectWithinBounds(a: SimulateArgs): void {
   const whole = (x: number, min: number, max: number): boolean => Number.isInteger(x) && x >= min && x <= max;
-  expect(a.scenario.length).toBeGreaterThan(0);
+  // Exactly one of a scenario and a sweep, never empty.
+  expect((a.scenario === null) !== (a.sweep === null)).toBe(true);
+  expect((a.scenario ?? a.sweep ?? '').length).toBeGreaterThan(0);
   expect(whole(a.scaleK, 1, 10_000)).toBe(true);
   expect(whole(a.replications, 0, LIMITS.replications)).toBe(true);
   expect(whole(a.workers, 1, LIMITS.workers)).toBe(true);

@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseSimulateArgs } from '../../src/cli/simulate';
 
@@ -136,6 +136,64 @@ describe('simulate command', () => {
     expect(shared.interval[1]).toBeGreaterThanOrEqual(shared.change);
     expect(shared.withinNoise).toBe(false);
   }, 180_000);
+
+  test('--sweep writes a row per point and figure; a point is the single run of its value (same digest)', () => {
+    const out = join(dir, 'sweep');
+    const r = simulate(['--sweep', 'scenarios/sweeps/quota-share.json', '--scale', '1:10000', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('参数扫描 sweep quota-share on baseline-2026');
+    expect(readdirSync(out).sort()).toEqual([
+      'sweep.csv',
+      'sweep.parquet',
+      'sweep_provinces.csv',
+      'sweep_provinces.parquet',
+    ]);
+    const [head, ...lines] = readFileSync(join(out, 'sweep.csv'), 'utf8').trim().split('\n');
+    expect(head).toBe('behaviour_quota_share_of_spendable,point,scenario,digest,figure,unit,value');
+    const rows = lines.map((l) => l.split(','));
+    expect(new Set(rows.map((x) => x[0]))).toEqual(new Set(['0.1', '0.3', '0.5', '0.7', '0.9']));
+    const row = rows.find((x) => x[0] === '0.7' && x[4] === 'sharedFen')!;
+
+    // The same value as a scenario file of its own, run alone.
+    const raw = JSON.parse(readFileSync('scenarios/baseline-2026.json', 'utf8'));
+    raw.behaviour.quota.shareOfSpendable = 0.7;
+    delete raw.uncertainty['behaviour.quota.shareOfSpendable'];
+    delete raw.notes['uncertainty.behaviour.quota.shareOfSpendable'];
+    const file = join(dir, 'share-0.7.json');
+    writeFileSync(file, JSON.stringify(raw));
+    const alone = simulate(['--scenario', file, '--scale', '1:10000', '--json']);
+    expect(alone.status).toBe(0);
+    const summary = JSON.parse(alone.stdout);
+    expect(row[3]).toBe(summary.digest);
+    expect(Number(row[6])).toBe(summary.total.amountFen);
+
+    const provinces = readFileSync(join(out, 'sweep_provinces.csv'), 'utf8').split('\n');
+    expect(provinces[0]).toBe(
+      'behaviour_quota_share_of_spendable,point,province,province_name_zh,province_name_en,measure,value_fen',
+    );
+    expect(provinces[1]).toMatch(/^0\.1,1,11,北京,Beijing,sharedFen,\d+$/);
+  }, 240_000);
+
+  test('--sweep refuses a scenario beside it, and an invalid sweep names the file and field', () => {
+    expect(() => parseSimulateArgs(['--sweep', 'w.json', '--scenario', 's.json'])).toThrow(
+      /--scenario cannot be given with --sweep/,
+    );
+    expect(() => parseSimulateArgs(['--sweep', 'w.json', '--trace', '1'])).toThrow(/--trace cannot be given/);
+    const file = join(dir, 'bad-sweep.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'bad',
+        title: { zh: '坏', en: 'Bad' },
+        scenario: relative(dir, resolve('scenarios/baseline-2026.json')),
+        parameters: [{ path: 'behaviour.quota.shareOfSpendable', values: [0.5, 7] }],
+      }),
+    );
+    const r = simulate(['--sweep', file, '--scale', '1:10000']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${file}: parameters[0].values[1]: behaviour.quota.shareOfSpendable:`);
+  }, 60_000);
 
   test('a run writes every table as Parquet and CSV and prints the JSON summary with a zero residual', () => {
     const out = join(dir, 'run');
