@@ -63,7 +63,9 @@ test('objects where the month weights belong leave the page standing: the editor
   expect(await settled(panel)).toBe('done');
   expect(await panel.getAttribute('data-runs')).toBe('baseline-2026');
   const status = await panel.locator('p.run-status').textContent();
-  expect(status).toMatch(/^The edited copy has errors and was not run: .*behaviour\.contributions\.monthWeights/);
+  expect(status).toMatch(
+    /^The edited copy has errors and was not run: .*behaviour\.contributions\.monthWeights/,
+  );
   expect(await panel.locator('p.notice').isHidden()).toBe(true);
   const field = panel.locator('.field[data-path="behaviour.contributions.monthWeights"]');
   expect(await field.getAttribute('class')).toContain('invalid');
