@@ -226,6 +226,16 @@ test('an invalid, unreadable or too large file is refused with its field paths i
     'rules.quotaLimits.maxChangesPerDay',
   );
 
+  // A file let go beside the panel opens nothing and does not take the browser away from the page.
+  const leftPage = await page.evaluate(() => {
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(new File(['{}'], 'beside.json', { type: 'application/json' }));
+    const drop = new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true });
+    return document.body.dispatchEvent(drop);
+  });
+  expect(leftPage).toBe(false);
+  expect(await reports.count()).toBe(1);
+
   // An invalid edited copy cannot be downloaded: the Run button's line says which field.
   await panel.locator('details.editor summary').click();
   await panel.locator('#edit-rules-quotaLimits-maxChangesPerDay').fill('0');

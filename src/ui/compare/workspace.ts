@@ -491,6 +491,14 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     dropping(false);
     openFiles([...(event.dataTransfer?.files ?? [])]).catch(reportError);
   });
+  // A file let go beside the panel (on the header, say) would make the browser leave the page to show
+  // it; while Compare is shown, such a drop does nothing instead.
+  for (const type of ['dragover', 'drop'] as const)
+    win.addEventListener(type, (event) => {
+      if (panel.hidden || event.defaultPrevented || !carriesFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer!.dropEffect = 'none';
+    });
   cancelButton.addEventListener('click', () => {
     runs.cancel();
     message = { key: 'cancelled' };
