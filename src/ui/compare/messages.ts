@@ -33,6 +33,16 @@ export const compareMessages = defineMessages({
   },
   'section.totals': { zh: '总量', en: 'Totals' },
   'section.monthly': { zh: '各月共济金额', en: 'Sharing month by month' },
+  'section.years': { zh: '逐年共济金额', en: 'Sharing year by year' },
+  'chart.yearsAll': { zh: '全部共济支付（{unit}/年）', en: 'All paid from quotas ({unit} a year)' },
+  'chart.yearsCross': {
+    zh: '跨省共济支付（{unit}/年）',
+    en: 'Paid from quotas across provinces ({unit} a year)',
+  },
+  'years.note': {
+    zh: '方案窗口跨越多个自然年时，各年并列显示；每年按规则重新核定预付金并缴纳当年的居民医保和长护险费用。',
+    en: 'When the window spans several calendar years, the years are shown side by side; each year prepayments are re-sized under the rule and that year’s resident and long-term-care contributions are paid.',
+  },
   'section.map': { zh: '各省', en: 'Provinces' },
   'section.corridors': { zh: '最大的跨省共济通道', en: 'Largest cross-province corridors' },
   'section.benefits': { zh: '谁受益', en: 'Who benefits' },

@@ -51,6 +51,17 @@ export function monthlyByGeographySql(runs: readonly RunRef[]): string {
   return `${union(parts)}\nORDER BY scenario, geography, month`;
 }
 
+/**
+ * Fen and person-times by calendar year and geography (summed over uses and months), the years of a
+ * projection side by side: scenario, year, geography, amount_fen, person_times.
+ */
+export function yearlyByGeographySql(runs: readonly RunRef[]): string {
+  return `SELECT scenario, substr(month, 1, 4) AS year, geography, sum(amount_fen)::DOUBLE AS amount_fen, sum(person_times)::DOUBLE AS person_times
+FROM (${monthlyByGeographySql(runs).replace(/\nORDER BY[^\n]*$/, '')})
+GROUP BY scenario, year, geography
+ORDER BY scenario, geography, year`;
+}
+
 /** The provinces as an inline table `p(idx, code, name_zh, name_en, insured)`. */
 function provincesCte(provinces: readonly ProvinceRef[]): string {
   const rows = provinces.map(
@@ -67,7 +78,9 @@ function provincesCte(provinces: readonly ProvinceRef[]): string {
  */
 export function provinceSql(runs: readonly RunRef[], provinces: readonly ProvinceRef[]): string {
   const parts = runs.map(
-    (run) => `SELECT ${quoteText(run.id)} AS scenario, p.code AS province, p.name_zh AS province_name_zh, p.name_en AS province_name_en,
+    (
+      run,
+    ) => `SELECT ${quoteText(run.id)} AS scenario, p.code AS province, p.name_zh AS province_name_zh, p.name_en AS province_name_en,
   coalesce(n.net_fen, 0)::DOUBLE AS net_fen, coalesce(s.shared_fen, 0)::DOUBLE AS shared_fen, p.insured::DOUBLE AS insured,
   round(coalesce(s.shared_fen, 0) / 100 / p.insured, 2)::DOUBLE AS shared_per_insured_yuan
 FROM p

@@ -10,7 +10,7 @@ import * as Q from './queries';
 import type { ShownRun } from './tables';
 
 /** The queries of a comparison. */
-type ChartKey = 'byUse' | 'byGeography' | 'provinces' | 'corridors' | 'benefits' | 'byAge' | 'useTotals';
+type ChartKey = 'byUse' | 'byGeography' | 'byYear' | 'provinces' | 'corridors' | 'benefits' | 'byAge' | 'useTotals';
 
 /** Everything the sections draw, queried once per comparison. */
 export interface ComparisonData {
@@ -52,6 +52,7 @@ export async function loadComparison(
   const sql = {
     byUse: Q.monthlyByUseSql(refs),
     byGeography: Q.monthlyByGeographySql(refs),
+    byYear: Q.yearlyByGeographySql(refs),
     provinces: Q.provinceSql(refs, provinces),
     corridors: Q.corridorSql(refs, provinces),
     benefits: Q.beneficiariesSql(refs),

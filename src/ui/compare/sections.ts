@@ -186,6 +186,52 @@ function monthlySection(d: Drawing): HTMLElement {
   );
 }
 
+/**
+ * The years side by side, when a run's window spans more than one calendar year (a projection):
+ * all fen paid from quotas, and the cross-province part, per year and scenario.
+ */
+function yearsSection(d: Drawing): HTMLElement | null {
+  const { doc, lang, t, width } = d.ctx;
+  const rows = d.data.rows.byYear;
+  const years = [...new Set(rows.map((r) => String(r.year)))].sort();
+  if (years.length < 2) return null;
+  const total = (geographies: readonly string[]) => {
+    const sums = new Map<string, Row>();
+    for (const r of rows) {
+      if (!geographies.includes(String(r.geography))) continue;
+      const key = `${String(r.scenario)}|${String(r.year)}`;
+      const at = sums.get(key) ?? { scenario: r.scenario!, year: r.year!, amount_fen: 0 };
+      at.amount_fen = Number(at.amount_fen) + Number(r.amount_fen);
+      sums.set(key, at);
+    }
+    return [...sums.values()];
+  };
+  const unit = unitLine(lang === 'zh' ? `${d.unit}/年` : `${d.unit} a year`, lang);
+  const yearLabel = (y: string) => (lang === 'zh' ? `${y}年` : y);
+  const chart = (id: string, title: CompareMessageKey, geographies: readonly string[]) =>
+    d.figure(
+      id,
+      fill(t(title), { unit: d.unit }),
+      groupedBars(doc, total(geographies), {
+        lang,
+        groups: years.map(yearLabel),
+        groupOf: (r) => yearLabel(String(r.year)),
+        scenarios: d.ids,
+        xLabel: d.unit,
+        width,
+      }),
+      d.data.sql.byYear,
+      { legend: d.legend('box'), unit },
+    );
+  return d.section(
+    'years',
+    'section.years',
+    el(doc, 'p', { class: 'note' }, t('years.note')),
+    chart('years-all', 'chart.yearsAll', GEOGRAPHIES),
+    chart('years-cross', 'chart.yearsCross', ['cross-province']),
+  );
+}
+
 /** The province tile map, net position or per insured person. */
 function mapSection(d: Drawing): HTMLElement {
   const { doc, lang, t, measure, width } = d.ctx;
@@ -449,7 +495,16 @@ export function comparisonSections(data: ComparisonData, ctx: SectionContext): H
   const d = drawing(data, ctx);
   const totals = totalsSection(d);
   const diff = diffSection(d);
-  const body = [totals, monthlySection(d), mapSection(d), corridorsSection(d), benefitsSection(d), diff];
+  const years = yearsSection(d);
+  const body = [
+    totals,
+    monthlySection(d),
+    ...(years ? [years] : []),
+    mapSection(d),
+    corridorsSection(d),
+    benefitsSection(d),
+    diff,
+  ];
   const tables = () => ({
     totals: totals.querySelector('table')?.outerHTML ?? '',
     diff: diff.querySelector('table')?.outerHTML ?? null,

@@ -83,6 +83,16 @@ test('the comparison queries read every run side by side from its DuckDB tables'
     byGeo.find((r) => r.scenario === 'b' && r.geography === 'cross-province' && r.month === '2026-02'),
   ).toMatchObject({ amount_fen: 4 * 1300 + 6, person_times: 4 });
 
+  // By year: both months fall in 2026, so each geography's year is the sum of its two months.
+  const byYear = (await queryRows(db.conn, Q.yearlyByGeographySql(runs))).rows;
+  expect(byYear).toHaveLength(2 * 3);
+  for (const r of byYear) {
+    const months = byGeo.filter((m) => m.scenario === r.scenario && m.geography === r.geography);
+    expect(r.year).toBe('2026');
+    expect(r.amount_fen).toBe(months.reduce((s, m) => s + Number(m.amount_fen), 0));
+    expect(r.person_times).toBe(months.reduce((s, m) => s + Number(m.person_times), 0));
+  }
+
   const prov = (await queryRows(db.conn, Q.provinceSql(runs, provinces))).rows;
   // Yuan per insured person rounded to the fen: 300 fen over 4 persons is 0.75 yuan.
   expect(
