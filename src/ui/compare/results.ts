@@ -10,7 +10,8 @@ import * as Q from './queries';
 import type { ShownRun } from './tables';
 
 /** The queries of a comparison. */
-type ChartKey = 'byUse' | 'byGeography' | 'byYear' | 'provinces' | 'corridors' | 'benefits' | 'byAge' | 'useTotals';
+type ChartKey =
+  'byUse' | 'byGeography' | 'byYear' | 'provinces' | 'corridors' | 'benefits' | 'byAge' | 'useTotals';
 
 /** Everything the sections draw, queried once per comparison. */
 export interface ComparisonData {

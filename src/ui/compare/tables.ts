@@ -184,7 +184,8 @@ export function formatParameter(path: string, value: unknown, lang: Lang): strin
   }
   if (typeof value === 'object') {
     const fields = Object.entries(value as Record<string, unknown>).map(
-      ([key, v]) => `${segmentLabel(key, lang)}${zh ? '：' : ': '}${formatParameter(`${path}.${key}`, v, lang)}`,
+      ([key, v]) =>
+        `${segmentLabel(key, lang)}${zh ? '：' : ': '}${formatParameter(`${path}.${key}`, v, lang)}`,
     );
     return fields.length === 0 ? (zh ? '（无）' : '(none)') : fields.join(zh ? '；' : '; ');
   }

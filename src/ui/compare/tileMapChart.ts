@@ -82,7 +82,11 @@ function tileScale(values: readonly number[], measure: TileMeasure) {
   const hi = Math.max(lo + 1e-9, ...values);
   return {
     reach: hi,
-    color: { type: 'linear', domain: [lo, hi], range: [MAP_COLORS.low, MAP_COLORS.high] } as Plot.ScaleOptions,
+    color: {
+      type: 'linear',
+      domain: [lo, hi],
+      range: [MAP_COLORS.low, MAP_COLORS.high],
+    } as Plot.ScaleOptions,
     depth: (v: number) => (v - lo) / (hi - lo),
   };
 }
