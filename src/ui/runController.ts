@@ -5,7 +5,7 @@
  * no longer current is simply ignored, and cancellation is recognised one way.
  */
 import { RunCancelled } from '../runtime/pool';
-import type { CompletedRun, RunOptions, RunRequest, RunService } from './runs';
+import type { CompletedRun, CompletedSweep, RunOptions, RunRequest, RunService, SweepRequest } from './runs';
 
 /** Whether an error means a run was cancelled or withdrawn (not a failure to report). */
 export function isCancelled(error: unknown): boolean {
@@ -29,6 +29,11 @@ export class RunTask {
   /** Runs a request as part of this task (it waits its turn in the page's queue). */
   run(request: RunRequest, listener: Omit<RunOptions, 'signal'> = {}): Promise<CompletedRun> {
     return this.runs.run(request, { ...listener, signal: this.#abort.signal });
+  }
+
+  /** Runs a sweep as part of this task (it waits its turn in the page's queue like a run). */
+  sweep(request: SweepRequest, listener: Omit<RunOptions, 'signal'> = {}): Promise<CompletedSweep> {
+    return this.runs.sweep(request, { ...listener, signal: this.#abort.signal });
   }
 
   /** Withdraws the task: its queued requests leave the queue, its running one stops if nobody else waits for it. */

@@ -2,12 +2,14 @@
  * The page's runs (页面运行服务): one worker pool and one DuckDB for every workspace. A run is a
  * scenario at a scale (and optionally with replications); it waits its turn in one queue, is
  * simulated on the Web Worker pool, cleared, summarized, fingerprinted and its tables loaded into
- * DuckDB under a prefix. Finished runs are kept by key, so a workspace that asks again gets the same
- * run at once.
+ * DuckDB under a prefix. A sweep (every combination of a sweep's values, src/runtime/sweep.ts) waits
+ * in the same queue and loads its tables the same way. Finished runs and sweeps are kept by key, so
+ * a workspace that asks again gets the same one at once.
  */
 import type { Connector } from '../analytics/connector';
 import { loadTable } from '../analytics/load';
 import { runTables } from '../analytics/runTables';
+import { sweepTables } from '../analytics/sweepTables';
 import { loadBundledDataset } from '../population/bundled';
 import { calibrate, calibrationData, type PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
@@ -21,7 +23,9 @@ import type { RunProgress } from '../runtime/progress';
 import { simulateOnPool, type SimulationPool } from '../runtime/run';
 import { runScenario, type ScenarioRun } from '../runtime/scenarioRun';
 import { runSummary, type RunSummary } from '../runtime/summary';
+import { runSweep, type SweepRunResult } from '../runtime/sweep';
 import type { Scenario } from '../scenario/schema';
+import type { SweepPoint, SweptParameter } from '../scenario/sweep';
 
 /** What to run. */
 export interface RunRequest {
@@ -48,7 +52,27 @@ export interface CompletedRun {
   seconds: number;
 }
 
-/** Progress of a run: `run` 0 is the main simulation, 1… the replications. */
+/** What to sweep: every point at one scale, each with the same replications. */
+export interface SweepRequest {
+  parameters: readonly SweptParameter[];
+  points: readonly SweepPoint[];
+  scaleK: number;
+  replications: number;
+}
+
+/** A finished sweep, with its tables (`<prefix>_sweep`, `<prefix>_sweep_provinces`) in DuckDB. */
+export interface CompletedSweep {
+  key: string;
+  request: SweepRequest;
+  result: SweepRunResult;
+  tablePrefix: string;
+  seconds: number;
+}
+
+/**
+ * Progress of a run: `run` 0 is the main simulation, 1… the replications. For a sweep, `run` counts
+ * the simulations of the whole sweep: point p's sample s is p × (replications + 1) + s.
+ */
 export type RunProgressListener = (run: number, progress: RunProgress) => void;
 
 /** What a caller of {@link RunService.run} hears about its request, and how it withdraws it. */
@@ -71,16 +95,27 @@ export function runKey(request: RunRequest): string {
   return JSON.stringify([request.scenario, request.scaleK, request.replications ?? 0]);
 }
 
+/** The key of a sweep request: equal keys mean equal results. */
+export function sweepKey(request: SweepRequest): string {
+  return JSON.stringify([
+    'sweep',
+    request.points.map((p) => p.scenario),
+    request.scaleK,
+    request.replications,
+  ]);
+}
+
 /** One request in the service's queue, with everyone waiting for it. */
 interface Job {
   key: string;
-  request: RunRequest;
+  /** Does the job's work when its turn comes. */
+  work: (job: Job) => Promise<unknown>;
   waiters: Set<RunOptions>;
   /** Aborts the simulation while it goes on. */
   abort: AbortController;
   running: boolean;
-  promise: Promise<CompletedRun>;
-  resolve(completed: CompletedRun): void;
+  promise: Promise<unknown>;
+  resolve(completed: unknown): void;
   reject(error: unknown): void;
 }
 
@@ -92,7 +127,7 @@ interface Job {
  */
 export class RunService {
   readonly #database: () => Promise<Connector>;
-  readonly #done = new Map<string, CompletedRun>();
+  readonly #done = new Map<string, CompletedRun | CompletedSweep>();
   readonly #queue: Job[] = [];
   #current: Job | null = null;
   #pool: SimulationPool | null = null;
@@ -130,7 +165,7 @@ export class RunService {
 
   /** The finished run of `request`, if there is one. */
   cached(request: RunRequest): CompletedRun | undefined {
-    return this.#done.get(runKey(request));
+    return this.#done.get(runKey(request)) as CompletedRun | undefined;
   }
 
   /**
@@ -139,28 +174,44 @@ export class RunService {
    * fails; the service stays usable and goes on with the next request.
    */
   run(request: RunRequest, options: RunOptions = {}): Promise<CompletedRun> {
-    const key = runKey(request);
+    return this.#submit(runKey(request), (job) => this.#simulate(job, request), options);
+  }
+
+  /**
+   * Runs every point of a sweep when its turn comes (or returns the finished sweep), on the same pool
+   * and in the same queue as runs; its tables go into DuckDB. Cancelled and failed as a run is.
+   */
+  sweep(request: SweepRequest, options: RunOptions = {}): Promise<CompletedSweep> {
+    return this.#submit(sweepKey(request), (job) => this.#sweep(job, request), options);
+  }
+
+  /** A request by key: finished, shared with one queued or going on, or queued. */
+  #submit<T extends CompletedRun | CompletedSweep>(
+    key: string,
+    work: (job: Job) => Promise<T>,
+    options: RunOptions,
+  ): Promise<T> {
     const done = this.#done.get(key);
-    if (done) return Promise.resolve(done);
+    if (done) return Promise.resolve(done as T);
     if (options.signal?.aborted) return Promise.reject(new RunCancelled());
     let job = this.#current?.key === key ? this.#current : this.#queue.find((j) => j.key === key);
     if (!job) {
-      job = this.#enqueue(key, request);
+      job = this.#enqueue(key, work);
       void this.#next();
     }
-    return this.#wait(job, options);
+    return this.#wait(job, options) as Promise<T>;
   }
 
   /** Adds a job to the queue; its promise settles when it has run. */
-  #enqueue(key: string, request: RunRequest): Job {
+  #enqueue(key: string, work: (job: Job) => Promise<unknown>): Job {
     const job = {
       key,
-      request,
+      work,
       waiters: new Set<RunOptions>(),
       abort: new AbortController(),
       running: false,
     } as Job;
-    job.promise = new Promise<CompletedRun>((resolve, reject) => Object.assign(job, { resolve, reject }));
+    job.promise = new Promise<unknown>((resolve, reject) => Object.assign(job, { resolve, reject }));
     // A job every waiter has left may still reject: nobody listens, so it must not be unhandled.
     job.promise.catch(() => undefined);
     this.#queue.push(job);
@@ -168,11 +219,11 @@ export class RunService {
   }
 
   /** A caller's own promise for `job`: it follows the job, or rejects when the caller withdraws. */
-  #wait(job: Job, options: RunOptions): Promise<CompletedRun> {
+  #wait(job: Job, options: RunOptions): Promise<unknown> {
     job.waiters.add(options);
     if (job.running) options.onStarted?.();
     else options.onQueued?.(this.#ahead(job));
-    return new Promise<CompletedRun>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       const leave = (): void => {
         job.waiters.delete(options);
         reject(new RunCancelled());
@@ -224,7 +275,7 @@ export class RunService {
     this.#tellPlaces();
     for (const w of job.waiters) w.onStarted?.();
     try {
-      job.resolve(await this.#simulate(job));
+      job.resolve(await job.work(job));
     } catch (error) {
       job.reject(error);
     } finally {
@@ -233,14 +284,54 @@ export class RunService {
     }
   }
 
-  /** Simulates, clears, summarizes and loads one job's run. */
-  async #simulate(job: Job): Promise<CompletedRun> {
-    const { request, key } = job;
+  /** The page's pool (started on first use). */
+  #simulationPool(): SimulationPool {
+    this.#pool ??= new WorkerPool(spawnBrowserWorker, defaultWorkers(this.nav));
+    return this.#pool;
+  }
+
+  /** Runs every point of one job's sweep and loads its tables. */
+  async #sweep(job: Job, request: SweepRequest): Promise<CompletedSweep> {
     const started = performance.now();
     const population = this.population();
-    this.#pool ??= new WorkerPool(spawnBrowserWorker, defaultWorkers(this.nav));
+    const pool = this.#simulationPool();
+    const samples = request.replications + 1;
+    const result = await runSweep(
+      request.points,
+      population,
+      (input, options) => simulateOnPool(pool, input, options),
+      {
+        scaleK: request.scaleK,
+        replications: request.replications,
+        signal: job.abort.signal,
+        onProgress: (p) => {
+          for (const w of job.waiters) w.onProgress?.(p.point * samples + p.sample, p.run);
+        },
+      },
+    );
+    const tablePrefix = `sweep${++this.#count}`;
+    const db = await this.#database();
+    for (const table of sweepTables(request.parameters, result, population.dataset.provinces.length)) {
+      await loadTable(db, { ...table, name: `${tablePrefix}_${table.name}` });
+    }
+    const completed: CompletedSweep = {
+      key: job.key,
+      request,
+      result,
+      tablePrefix,
+      seconds: (performance.now() - started) / 1000,
+    };
+    this.#done.set(job.key, completed);
+    return completed;
+  }
+
+  /** Simulates, clears, summarizes and loads one job's run. */
+  async #simulate(job: Job, request: RunRequest): Promise<CompletedRun> {
+    const { key } = job;
+    const started = performance.now();
+    const population = this.population();
     this.#draws ??= new DrawWorkers(spawnBrowserDrawWorker, defaultWorkers(this.nav));
-    const pool = this.#pool;
+    const pool = this.#simulationPool();
     const run = await runScenario(
       request.scenario,
       population,

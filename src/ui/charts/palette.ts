@@ -38,6 +38,9 @@ export const SCHEME_COLORS: Readonly<Record<Scheme, string>> = {
   uninsured: '#e1e4e8',
 };
 
+/** Compare: the points of a parameter sweep and their intervals (one outcome, so one colour). */
+export const SWEEP_COLOR = '#1a1a1a';
+
 /** Compare: the map's ramps — net position from debtors to creditors, sharing per person from low to high. */
 export const MAP_COLORS = {
   debtor: '#b35806',
@@ -85,6 +88,7 @@ export const PAGE_MEANINGS: Readonly<Record<string, Readonly<Record<string, read
     scenario: SCENARIO_COLORS,
     scheme: Object.values(SCHEME_COLORS),
     map: [MAP_COLORS.debtor, MAP_COLORS.creditor, MAP_COLORS.high],
+    sweep: [SWEEP_COLOR],
   },
   prepayment: {
     usage: [PREPAYMENT_COLORS.worst, PREPAYMENT_COLORS.band, PREPAYMENT_COLORS.selected],

@@ -29,6 +29,7 @@ import { type FileLike, OpenedScenarios } from './openedScenarios';
 import { type FileReport, fileReportText, scenarioFileName, scenarioFileText } from './scenarioFile';
 import { createScenarioList, scenarioChoices } from './scenarioList';
 import { comparisonSections } from './sections';
+import { createSweepPanel } from './sweepPanel';
 import { allBundledScenarios, BASELINE_ID, bundledScenario } from '../scenarioFiles';
 import type { ShownRun } from './tables';
 import type { TileMeasure } from './tileMapChart';
@@ -127,6 +128,14 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const notice = el(doc, 'p', { class: 'notice', role: 'alert' });
   const refusedNotice = el(doc, 'div', { class: 'address-refused', role: 'alert' });
   const results = el(doc, 'div', { class: 'results' });
+  const sweep = createSweepPanel(doc, {
+    lang: i18n.lang,
+    scenarios,
+    runs: new RunController(services.runs),
+    db: () => services.database(),
+    dataset: () => services.runs.dataset(),
+    width: () => chartWidth(panel, doc.defaultView ?? { innerWidth: 1100 }),
+  });
   const editor = createEditor(doc, {
     scenarios: scenarios(),
     initial: state.edit ?? { base: BASELINE_ID, values: {} },
@@ -165,6 +174,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     el(doc, 'div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, bar, barText),
     notice,
     results,
+    sweep.element,
   );
 
   const setState = (next: 'running' | 'done' | 'failed' | 'cancelled'): void => {
@@ -337,6 +347,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     runButton.textContent = t('run');
     cancelButton.textContent = t('cancel');
     editor.relabel(lang);
+    sweep.relabel(lang);
     renderProgress();
     renderNotice();
     renderRefusal();

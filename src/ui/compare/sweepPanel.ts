@@ -1,0 +1,423 @@
+/**
+ * The sweep panel of Compare (参数扫描): choose a base scenario, a parameter and its values, a scale
+ * and replications; every combination runs on the page's worker pool, in the page's run queue, with
+ * one progress bar; the results go into DuckDB (tables `sweep<n>_sweep` and `sweep<n>_sweep_provinces`)
+ * and one outcome — any figure nationally, or a province's sharing — is drawn against the parameter,
+ * each point with its interval. The intervals say what they hold, as the command line does.
+ */
+import { type Connector, quoteIdent, quoteText } from '../../analytics/connector';
+import { queryCsv } from '../../analytics/csv';
+import { queryRows } from '../../analytics/query';
+import { parameterColumnName } from '../../analytics/sweepTables';
+import type { Dataset } from '../../population/dataset';
+import { FIGURES } from '../../runtime/figures';
+import { SCALES } from '../../runtime/scales';
+import { PROVINCE_MEASURES, type ProvinceMeasure } from '../../runtime/sweep';
+import type { Scenario } from '../../scenario';
+import { formatDuration } from '../../text/format';
+import { defineMessages, type Lang } from '../../text/i18n';
+import { runFooter, unitLine } from '../charts/exportTexts';
+import { chartFigure } from '../charts/figure';
+import { SWEEP_COLOR } from '../charts/palette';
+import { el } from '../dom';
+import { isCancelled, type RunController } from '../runController';
+import type { CompletedSweep } from '../runs';
+import { fieldLabel } from './fieldLabels';
+import { fill } from './messages';
+import { sweepChart } from './sweepChart';
+import { SWEEPABLE_PATHS, sweepFromForm } from './sweepForm';
+
+/** The panel's texts. */
+export const SWEEP_MESSAGES = defineMessages({
+  title: { zh: '参数扫描', en: 'Parameter sweep' },
+  intro: {
+    zh: '选择基准方案、一个参数及其取值（以逗号分隔），每个取值以基准方案的随机种子运行一次（各点共用随机数，彼此成对可比），并按所选次数重复模拟以得出区间。',
+    en: 'Choose a base scenario, one parameter and its values (comma-separated). Each value runs at the base’s seed (the points share their random numbers, so they pair up), with the replications chosen for the intervals.',
+  },
+  base: { zh: '基准方案', en: 'Base scenario' },
+  parameter: { zh: '参数', en: 'Parameter' },
+  values: { zh: '取值', en: 'Values' },
+  scale: { zh: '抽样比例', en: 'Scale' },
+  replications: { zh: '重复模拟次数', en: 'Replications' },
+  run: { zh: '运行扫描', en: 'Run sweep' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  waiting: { zh: '排队等待其他运行完成…', en: 'Waiting for other runs to finish…' },
+  progress: {
+    zh: '第 {point}/{points} 个取值，第 {sample}/{samples} 次模拟',
+    en: 'value {point} of {points}, simulation {sample} of {samples}',
+  },
+  done: { zh: '{n} 个取值，用时 {time}', en: '{n} values in {time}' },
+  cancelled: { zh: '扫描已取消。', en: 'The sweep was cancelled.' },
+  failed: { zh: '扫描失败：', en: 'The sweep failed: ' },
+  refused: { zh: '无法运行扫描：', en: 'The sweep cannot run: ' },
+  outcome: { zh: '结果指标', en: 'Outcome' },
+  province: { zh: '省份', en: 'Province' },
+  national: { zh: '全国', en: 'National' },
+  chart: { zh: '{outcome}随{parameter}的变化', en: '{outcome} against {parameter}' },
+  sources: {
+    zh: '点为各次模拟的平均值，竖线为 {coverage}% 区间（全体参保人口的年度随机性与估计误差{parameters}；1:k 抽样噪声{sampling}）。',
+    en: 'Dots are means over the simulations, rules {coverage}% intervals (the whole population’s year-to-year randomness and the estimate’s error{parameters}; sampling noise of the 1:k sample {sampling}).',
+  },
+  'sources.parameters': {
+    zh: '，以及取值范围内的参数不确定性',
+    en: ', and the parameters drawn from their ranges',
+  },
+  'sources.removed': { zh: '已剔除', en: 'removed' },
+  'sources.kept': {
+    zh: '因重复次数不足以与参数区分而保留（区间偏宽）',
+    en: 'kept, as too few replications cannot tell it from the parameters (wider intervals)',
+  },
+  noIntervals: {
+    zh: '未做重复模拟：点为单次模拟的结果，没有区间。',
+    en: 'No replications: dots are single simulations, without intervals.',
+  },
+  'measure.sharedFen': { zh: '共济人所在省份的共济支付金额', en: 'paid from quotas of sharers insured in' },
+  'measure.paidInOtherProvincesFen': {
+    zh: '共济人所在省份在外省支付的金额',
+    en: 'paid in other provinces from quotas of sharers insured in',
+  },
+  'download.label': { zh: '下载：', en: 'Download:' },
+  'download.csv': { zh: 'CSV 数据', en: 'CSV data' },
+  'download.svg': { zh: 'SVG 图', en: 'SVG image' },
+  'download.png': { zh: 'PNG 图', en: 'PNG image' },
+  'unit.yi': { zh: '亿元', en: 'billion yuan' },
+});
+
+type Key = keyof typeof SWEEP_MESSAGES;
+
+/** What the panel needs from its workspace. */
+export interface SweepPanelOptions {
+  lang: Lang;
+  /** The scenarios that may be swept (bundled and opened), read when the panel runs. */
+  scenarios: () => readonly Scenario[];
+  /** The panel's own run controller (a sweep does not withdraw the comparison's runs). */
+  runs: RunController;
+  db: () => Promise<Connector>;
+  dataset: () => Dataset;
+  /** The width charts are drawn at. */
+  width: () => number;
+}
+
+/** The mounted panel. */
+export interface SweepPanel {
+  element: HTMLElement;
+  relabel(lang: Lang): void;
+}
+
+/** The default values typed for a parameter: its own value × 1/3 … 3, or every choice. */
+function defaultValues(path: string, base: Scenario | undefined): string {
+  if (path === 'behaviour.quota.shareOfSpendable') return '0.1, 0.3, 0.5, 0.7, 0.9';
+  let v: unknown = base;
+  for (const k of path.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  if (typeof v === 'boolean') return 'true, false';
+  if (typeof v === 'number') {
+    const round = (x: number) => Number(x.toPrecision(3));
+    return [0.5, 1, 1.5].map((f) => round(v * f)).join(', ');
+  }
+  return typeof v === 'string' ? v : '';
+}
+
+/** Builds the sweep panel. */
+export function createSweepPanel(doc: Document, options: SweepPanelOptions): SweepPanel {
+  let lang = options.lang;
+  const t = (key: Key, values?: Record<string, string | number>): string =>
+    values
+      ? fill(
+          SWEEP_MESSAGES[key][lang],
+          Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])),
+        )
+      : SWEEP_MESSAGES[key][lang];
+  const labelled = (control: HTMLElement, key: Key) => {
+    const text = el(doc, 'span', { 'data-label': key });
+    return { label: el(doc, 'label', {}, text, ' ', control), text, key };
+  };
+
+  const baseSelect = el(doc, 'select', { name: 'sweep-base' });
+  const parameterSelect = el(doc, 'select', { name: 'sweep-parameter' });
+  const valuesInput = el(doc, 'input', { name: 'sweep-values', type: 'text', spellcheck: 'false' });
+  const scaleSelect = el(
+    doc,
+    'select',
+    { name: 'sweep-scale' },
+    ...SCALES.filter((k) => k >= 100).map((k) => el(doc, 'option', { value: String(k) }, `1:${k}`)),
+  );
+  const replicationSelect = el(
+    doc,
+    'select',
+    { name: 'sweep-replications' },
+    ...[0, 2, 5, 10, 20].map((n) => el(doc, 'option', { value: String(n) }, String(n))),
+  );
+  scaleSelect.value = '10000';
+  replicationSelect.value = '5';
+  const runButton = el(doc, 'button', { type: 'button', class: 'run' });
+  const cancelButton = el(doc, 'button', { type: 'button', class: 'cancel', hidden: true });
+  const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
+  const status = el(doc, 'p', { class: 'run-status', role: 'status', 'aria-live': 'polite' });
+  const notice = el(doc, 'div', { class: 'notice failed', role: 'alert', hidden: true });
+  const outcomeSelect = el(doc, 'select', { name: 'sweep-outcome' });
+  const provinceSelect = el(doc, 'select', { name: 'sweep-province' });
+  const result = el(doc, 'div', { class: 'sweep-result' });
+  const heading = el(doc, 'summary', {});
+  const intro = el(doc, 'p', { class: 'intro' });
+
+  const fields = [
+    labelled(baseSelect, 'base'),
+    labelled(parameterSelect, 'parameter'),
+    labelled(valuesInput, 'values'),
+    labelled(scaleSelect, 'scale'),
+    labelled(replicationSelect, 'replications'),
+  ];
+  const outcomeFields = [labelled(outcomeSelect, 'outcome'), labelled(provinceSelect, 'province')];
+  const element = el(
+    doc,
+    'details',
+    { class: 'sweep', 'data-state': 'idle' },
+    heading,
+    intro,
+    el(
+      doc,
+      'div',
+      { class: 'controls sweep-controls' },
+      ...fields.map((f) => f.label),
+      runButton,
+      cancelButton,
+    ),
+    el(doc, 'div', { class: 'progress' }, bar, status),
+    notice,
+    el(doc, 'div', { class: 'controls sweep-outcome', hidden: true }, ...outcomeFields.map((f) => f.label)),
+    result,
+  );
+  const outcomeRow = element.querySelector('.sweep-outcome') as HTMLElement;
+
+  let done: CompletedSweep | null = null;
+  const scenarioById = (id: string) => options.scenarios().find((s) => s.id === id);
+
+  const fillBases = (): void => {
+    const keep = baseSelect.value;
+    baseSelect.replaceChildren(
+      ...options.scenarios().map((s) => el(doc, 'option', { value: s.id }, `${s.id} — ${s.title[lang]}`)),
+    );
+    if (keep && scenarioById(keep)) baseSelect.value = keep;
+  };
+  const fillParameters = (): void => {
+    const keep = parameterSelect.value || 'behaviour.quota.shareOfSpendable';
+    parameterSelect.replaceChildren(
+      ...SWEEPABLE_PATHS.map((p) => el(doc, 'option', { value: p }, `${fieldLabel(p, lang)} (${p})`)),
+    );
+    parameterSelect.value = keep;
+  };
+  const fillOutcomes = (): void => {
+    const keep = outcomeSelect.value || 'sharedFen';
+    outcomeSelect.replaceChildren(
+      ...FIGURES.map((f) => el(doc, 'option', { value: `figure:${f.key}` }, f.label[lang])),
+      ...PROVINCE_MEASURES.map((m) =>
+        el(doc, 'option', { value: `province:${m}` }, `${t(`measure.${m}` as Key)} …`),
+      ),
+    );
+    outcomeSelect.value = keep.includes(':') ? keep : `figure:${keep}`;
+    const provinces = options.dataset().provinces;
+    const keepProvince = provinceSelect.value || '0';
+    provinceSelect.replaceChildren(
+      ...provinces.map((p, i) =>
+        el(doc, 'option', { value: String(i) }, lang === 'zh' ? p.nameZh : p.nameEn),
+      ),
+    );
+    provinceSelect.value = keepProvince;
+  };
+
+  const setState = (state: 'idle' | 'running' | 'done' | 'failed' | 'cancelled'): void => {
+    element.dataset.state = state;
+    const running = state === 'running';
+    bar.hidden = !running;
+    cancelButton.hidden = !running;
+    runButton.disabled = running;
+  };
+  const say = (text: string | null): void => {
+    notice.textContent = text ?? '';
+    notice.hidden = text === null;
+  };
+
+  /** Draws the chosen outcome of the finished sweep from its DuckDB table. */
+  const draw = async (): Promise<void> => {
+    if (!done) return;
+    const sweep = done;
+    const [kind, key] = outcomeSelect.value.split(':') as ['figure' | 'province', string];
+    provinceSelect.parentElement!.hidden = kind !== 'province';
+    const parameter = sweep.request.parameters[0]!;
+    const column = quoteIdent(parameterColumnName(parameter.path));
+    const withIntervals = sweep.request.replications > 0;
+    const bounds = (low: string, high: string) => (withIntervals ? `, ${low} AS low, ${high} AS high` : '');
+    const province = Number(provinceSelect.value);
+    const sql =
+      kind === 'figure'
+        ? `SELECT ${column} AS x, value${bounds('low', 'high')} FROM ${quoteIdent(`${sweep.tablePrefix}_sweep`)} WHERE figure = ${quoteText(key)} ORDER BY point`
+        : `SELECT ${column} AS x, value_fen AS value${bounds('low_fen', 'high_fen')} FROM ${quoteIdent(`${sweep.tablePrefix}_sweep_provinces`)} WHERE province = ${province} AND measure = ${quoteText(key)} ORDER BY point`;
+    const conn = await options.db();
+    const rows = (await queryRows(conn, sql)).rows;
+    if (done !== sweep) return;
+    const figure = FIGURES.find((f) => f.key === key);
+    const money = kind === 'province' || figure?.unit === 'fen';
+    const provinceName = (() => {
+      const p = options.dataset().provinces[province]!;
+      return lang === 'zh' ? p.nameZh : p.nameEn;
+    })();
+    const outcome =
+      kind === 'figure'
+        ? figure!.label[lang]
+        : lang === 'zh'
+          ? `${provinceName}：${t(`measure.${key as ProvinceMeasure}` as Key)}`
+          : `${t(`measure.${key as ProvinceMeasure}` as Key)} ${provinceName}`;
+    const parameterName = fieldLabel(parameter.path, lang);
+    const unit = money
+      ? t('unit.yi')
+      : figure?.unit === 'person-times'
+        ? lang === 'zh'
+          ? '人次'
+          : 'person-times'
+        : lang === 'zh'
+          ? '个'
+          : 'relationships';
+    const { result: r } = sweep;
+    const sources = withIntervals
+      ? t('sources', {
+          coverage: Math.round(r.coverage * 100),
+          parameters: r.sources.parameters === 'included' ? t('sources.parameters') : '',
+          sampling: t(r.sources.sampling === 'kept' ? 'sources.kept' : 'sources.removed'),
+        })
+      : t('noIntervals');
+    const base = sweep.request.points[0]!.scenario;
+    const svg = sweepChart(doc, rows, {
+      lang,
+      xLabel: parameterName,
+      yLabel: unit,
+      money,
+      width: options.width(),
+    });
+    result.replaceChildren(
+      chartFigure(doc, {
+        id: 'sweep',
+        title: t('chart', { outcome, parameter: parameterName }),
+        svg,
+        note: sources,
+        unit: unitLine(unit, lang),
+        legend: [
+          {
+            key: 'sweep',
+            label: `${baseSelect.value} · ${parameter.path}`,
+            color: SWEEP_COLOR,
+            shape: 'dot',
+          },
+        ],
+        footer: runFooter(
+          {
+            scenarios: [{ id: baseSelect.value, title: base.title[lang], seed: base.seed }],
+            scaleK: sweep.request.scaleK,
+            replications: sweep.request.replications,
+          },
+          lang,
+        ),
+        csv: async () => queryCsv(await options.db(), sql),
+        filename: `sweep-${parameterColumnName(parameter.path)}-1-${sweep.request.scaleK}`,
+        texts: {
+          prefix: t('download.label'),
+          csv: t('download.csv'),
+          svg: t('download.svg'),
+          png: t('download.png'),
+        },
+        onError: (e) => say(`${t('failed')}${e instanceof Error ? e.message : String(e)}`),
+      }),
+    );
+    element.dataset.points = String(rows.length);
+  };
+
+  const run = async (): Promise<void> => {
+    say(null);
+    const base = scenarioById(baseSelect.value);
+    if (!base) return;
+    const form = sweepFromForm(base, [{ path: parameterSelect.value, values: valuesInput.value }]);
+    if (!form.ok) {
+      say(`${t('refused')}${form.errors.map((e) => `${e.path}: ${e[lang]}`).join('; ')}`);
+      element.dataset.state = 'refused';
+      return;
+    }
+    const task = options.runs.begin();
+    const scaleK = Number(scaleSelect.value);
+    const replications = Number(replicationSelect.value);
+    const samples = replications + 1;
+    const total = form.points.length * samples;
+    const started = performance.now();
+    setState('running');
+    status.textContent = '';
+    try {
+      const completed = await task.sweep(
+        { parameters: form.parameters, points: form.points, scaleK, replications },
+        {
+          onQueued: () => {
+            if (task.current) status.textContent = t('waiting');
+          },
+          onProgress: (n, p) => {
+            if (!task.current) return;
+            bar.value = (n + p.familiesDone / Math.max(1, p.familiesTotal)) / total;
+            status.textContent = t('progress', {
+              point: Math.floor(n / samples) + 1,
+              points: form.points.length,
+              sample: (n % samples) + 1,
+              samples,
+            });
+          },
+        },
+      );
+      if (!task.current) return;
+      done = completed;
+      setState('done');
+      status.textContent = t('done', {
+        n: form.points.length,
+        time: formatDuration(performance.now() - started, lang),
+      });
+      outcomeRow.hidden = false;
+      fillOutcomes();
+      await draw();
+    } catch (error) {
+      if (!task.current) return;
+      setState(isCancelled(error) ? 'cancelled' : 'failed');
+      status.textContent = '';
+      say(
+        isCancelled(error)
+          ? t('cancelled')
+          : `${t('failed')}${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+
+  runButton.addEventListener('click', () => {
+    run().catch((e: unknown) => say(`${t('failed')}${e instanceof Error ? e.message : String(e)}`));
+  });
+  cancelButton.addEventListener('click', () => options.runs.cancel());
+  parameterSelect.addEventListener('change', () => {
+    valuesInput.value = defaultValues(parameterSelect.value, scenarioById(baseSelect.value));
+  });
+  const redraw = () => {
+    draw().catch((e: unknown) => say(`${t('failed')}${e instanceof Error ? e.message : String(e)}`));
+  };
+  outcomeSelect.addEventListener('change', redraw);
+  provinceSelect.addEventListener('change', redraw);
+  element.addEventListener('toggle', fillBases);
+
+  const relabel = (next: Lang): void => {
+    lang = next;
+    heading.textContent = t('title');
+    intro.textContent = t('intro');
+    for (const f of [...fields, ...outcomeFields]) f.text.textContent = t(f.key);
+    runButton.textContent = t('run');
+    cancelButton.textContent = t('cancel');
+    fillBases();
+    fillParameters();
+    // The outcomes name provinces, read from the dataset: only once a sweep has run.
+    if (done) fillOutcomes();
+    redraw();
+  };
+  relabel(lang);
+  valuesInput.value = defaultValues(parameterSelect.value, scenarioById(baseSelect.value));
+  return { element, relabel };
+}

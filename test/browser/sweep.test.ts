@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import type { Locator } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { type App, startApp } from './harness';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp();
+  await app.resetStorage();
+});
+afterAll(async () => {
+  await app?.close();
+});
+afterEach(async () => {
+  expect(await app.closePages()).toEqual([]);
+});
+
+/** Waits until a panel's `data-state` is one of `states`, and returns it. */
+async function settled(panel: Locator, states = /^(done|failed|cancelled|refused)$/, timeout = 120_000) {
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout, interval: 250 }).toMatch(states);
+  return panel.getAttribute('data-state');
+}
+
+test('a 5-value sweep of the quota share runs on the pool and plots 5 points with their intervals', async () => {
+  const { page } = await app.open('?lang=en#compare');
+  const compare = page.locator('#panel-compare');
+  await settled(compare);
+  const sweep = compare.locator('details.sweep');
+  await sweep.locator('summary').click();
+  expect(await sweep.locator('select[name="sweep-parameter"]').inputValue()).toBe(
+    'behaviour.quota.shareOfSpendable',
+  );
+  expect(await sweep.locator('input[name="sweep-values"]').inputValue()).toBe('0.1, 0.3, 0.5, 0.7, 0.9');
+  await sweep.locator('select[name="sweep-scale"]').selectOption('10000');
+  await sweep.locator('select[name="sweep-replications"]').selectOption('5');
+  await sweep.locator('button.run').click();
+  expect(await settled(sweep)).toBe('done');
+  expect(await sweep.getAttribute('data-points')).toBe('5');
+  const chart = sweep.locator('[data-chart="sweep"]');
+  expect(await chart.locator('figcaption').textContent()).toBe(
+    'paid from quotas against Quota · Share of spendable',
+  );
+  expect(await chart.locator('g[aria-label="dot"] circle').count()).toBe(5);
+  // Every point has its interval, a rule from low to high.
+  expect(await chart.locator('g[aria-label="rule"] line').count()).toBe(5);
+  // The note says what the intervals hold.
+  expect(await chart.locator('p.note').textContent()).toMatch(
+    /^Dots are means over the simulations, rules 90% intervals/,
+  );
+
+  // The data behind the chart: five values, each with a value inside its interval.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    chart.locator('[data-download="csv"]').click(),
+  ]);
+  const [head, ...lines] = readFileSync(await file.path(), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  expect(head).toBe('x,value,low,high');
+  expect(lines.map((l) => Number(l.split(',')[0]))).toEqual([0.1, 0.3, 0.5, 0.7, 0.9]);
+  for (const l of lines) {
+    const [, value, low, high] = l.split(',').map(Number);
+    expect(low!).toBeLessThanOrEqual(value!);
+    expect(high!).toBeGreaterThanOrEqual(value!);
+  }
+
+  // Another outcome: a province's sharing, from the same sweep, without running again.
+  await sweep.locator('select[name="sweep-outcome"]').selectOption('province:sharedFen');
+  await sweep.locator('select[name="sweep-province"]').selectOption({ label: 'Guangdong' });
+  await expect
+    .poll(() => chart.locator('figcaption').textContent())
+    .toBe('paid from quotas of sharers insured in Guangdong against Quota · Share of spendable');
+  expect(await sweep.locator('[data-chart="sweep"] g[aria-label="dot"] circle').count()).toBe(5);
+});
+
+test('values the parameter cannot take are refused by path before anything runs; the page stays usable', async () => {
+  const { page } = await app.open('?lang=en#compare');
+  const compare = page.locator('#panel-compare');
+  await settled(compare);
+  const sweep = compare.locator('details.sweep');
+  await sweep.locator('summary').click();
+  await sweep.locator('input[name="sweep-values"]').fill('0.5, 2, half');
+  await sweep.locator('button.run').click();
+  expect(await settled(sweep)).toBe('refused');
+  expect(await sweep.locator('.notice').textContent()).toMatch(
+    /^The sweep cannot run: parameters\[0\]\.values\[2\]: expected a number such as 0\.3, got "half"$/,
+  );
+  await sweep.locator('input[name="sweep-values"]').fill('0.5, 2');
+  await sweep.locator('button.run').click();
+  expect(await settled(sweep)).toBe('refused');
+  expect(await sweep.locator('.notice').textContent()).toContain(
+    'parameters[0].values[1]: behaviour.quota.shareOfSpendable:',
+  );
+  await sweep.locator('input[name="sweep-values"]').fill('0.2, 0.4');
+  await sweep.locator('select[name="sweep-replications"]').selectOption('0');
+  await sweep.locator('button.run').click();
+  expect(await settled(sweep)).toBe('done');
+  expect(await sweep.locator('.notice').isHidden()).toBe(true);
+  expect(await sweep.locator('[data-chart="sweep"] g[aria-label="dot"] circle').count()).toBe(2);
+  expect(await sweep.locator('[data-chart="sweep"] g[aria-label="rule"] line').count()).toBe(0);
+});
