@@ -3,10 +3,11 @@
  * section's figures next to a raw reference loop measured in the same run, so that numbers from
  * different machines can be compared. Sections are listed in SECTIONS; add one to measure more.
  *
- *   npm run bench [-- --json] [--national] [--scale 1:200] [--repeats 3] [--section population|engine|runtime|prepayment|browser]
+ *   npm run bench [-- --json] [--national] [--scale 1:200] [--repeats 3] [--section population|engine|runtime|prepayment|browser] [--scenario id]
  *
  * The browser section runs the workbench in Chromium at 1:1000 unless --scale says otherwise, and at
- * 1:1 with --national.
+ * 1:1 with --national, on baseline-2026 unless --scenario names another bundled scenario (e.g. the
+ * five-year projection-2026-2030).
  */
 import { calibrate, calibrationData, type PopulationModel } from '../src/population/calibration';
 import { allocateColumns, BYTES_PER_PERSON, chunkBytes, type PersonColumns } from '../src/population/columns';
@@ -14,6 +15,7 @@ import { DEFAULT_FAMILY_PARAMETERS } from '../src/population/family/parameters';
 import { populationChunks, sampleSize } from '../src/population/generate';
 import { loadDatasetFromDisk } from '../src/population/node';
 import { streamKey } from '../src/population/random';
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { ArgumentError, LIMITS, parseScale, parseWhole, readOptions } from '../src/cli/args';
 import { engineFigures } from './benchEngine';
@@ -181,7 +183,15 @@ function show(f: Figure): string {
 }
 
 const USAGE =
-  'usage: npm run bench [-- --json] [--national] [--scale 1:k] [--repeats n] [--section population|engine|runtime|prepayment|browser]';
+  'usage: npm run bench [-- --json] [--national] [--scale 1:k] [--repeats n] [--section population|engine|runtime|prepayment|browser] [--scenario id]';
+
+/** The bundled scenarios the browser section may run (the files of scenarios/, but the JSON Schema). */
+function bundledScenarioIds(): string[] {
+  return readdirSync(new URL('../scenarios/', import.meta.url))
+    .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
 
 /** Section names, for refusing an unknown one before anything runs. */
 const SECTION_NAMES = ['population', 'engine', 'runtime', 'prepayment', 'browser'];
@@ -193,7 +203,7 @@ const SECTION_NAMES = ['population', 'engine', 'runtime', 'prepayment', 'browser
  */
 function parseBenchArgs(
   argv: string[],
-): BenchOptions & { json: boolean; national: boolean; section: string | null } {
+): BenchOptions & { json: boolean; national: boolean; section: string | null; scenario: string } {
   const o = readOptions(
     argv,
     {
@@ -202,6 +212,7 @@ function parseBenchArgs(
       scale: { type: 'string' },
       repeats: { type: 'string', default: '3' },
       section: { type: 'string' },
+      scenario: { type: 'string' },
     },
     USAGE,
   );
@@ -212,6 +223,19 @@ function parseBenchArgs(
       'section',
     );
   }
+  const scenario = o.scenario ?? 'baseline-2026';
+  if (!bundledScenarioIds().includes(scenario)) {
+    throw new ArgumentError(
+      `--scenario "${scenario}": 没有此内置方案 / no such bundled scenario; scenarios: ${bundledScenarioIds().join(', ')}\n${USAGE}`,
+      'scenario',
+    );
+  }
+  if (o.scenario !== undefined && section !== 'browser') {
+    throw new ArgumentError(
+      `--scenario 仅用于浏览器部分 / --scenario is for the browser section: add --section browser\n${USAGE}`,
+      'scenario',
+    );
+  }
   return {
     scaleK: o.scale === undefined ? 200 : parseScale(o.scale, USAGE),
     scaleGiven: o.scale !== undefined,
@@ -219,6 +243,7 @@ function parseBenchArgs(
     json: o.json,
     national: o.national,
     section,
+    scenario,
   };
 }
 
@@ -260,11 +285,12 @@ async function main(): Promise<void> {
     },
     {
       name: 'browser',
-      title: `浏览器 Chromium, the Compare workspace (baseline-2026 at 1:${browserScale(args)})`,
+      title: `浏览器 Chromium, the Compare workspace (${args.scenario} at 1:${browserScale(args)})`,
       // Loaded only when asked for: it brings Vite and playwright-core.
       run: async ({ repeats }) =>
         (await import('./benchBrowser')).browserFigures({
           scaleK: browserScale(args),
+          scenario: args.scenario,
           repeats,
           log: (line) => console.error(line),
         }),

@@ -1,7 +1,7 @@
 /**
- * The browser section of `npm run bench` (浏览器基准): baseline-2026 run by the workbench itself in
- * headless Chromium, the way a user runs it — the Compare workspace opened on
- * `?run=baseline-2026&scale=k#compare` — at 1:1000 by default, or at 1:1 (the national year) with
+ * The browser section of `npm run bench` (浏览器基准): baseline-2026 (or another bundled scenario,
+ * such as the five-year projection) run by the workbench itself in headless Chromium, the way a user
+ * runs it — the Compare workspace opened on `?run=<id>&scale=k#compare` — at 1:1000 by default, or at 1:1 (the national year) with
  * --national. Reports the run's wall time and simulation time as the page measured them, the
  * simulated person-months per second, the Web Worker count, and the peak memory of Chromium's
  * process tree read from /proc every half second, next to the raw reference loop measured in this run.
@@ -32,6 +32,8 @@ export interface BrowserFigure {
 export interface BrowserBenchOptions {
   /** k of the scale 1:k; one the Compare workspace offers. */
   scaleK: number;
+  /** The bundled scenario to run (default baseline-2026). */
+  scenario?: string;
   /** Repeats of the reference loop. */
   repeats: number;
   /** Where to say what is going on during a long run (the page's progress line every ten seconds). */
@@ -39,7 +41,7 @@ export interface BrowserBenchOptions {
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SCENARIO = 'baseline-2026';
+const DEFAULT_SCENARIO = 'baseline-2026';
 
 /** How long a run may take before the benchmark gives up, by scale. */
 function timeoutMs(scaleK: number): number {
@@ -79,7 +81,8 @@ async function runInPage(
     (window as unknown as Record<string, unknown>)[name] = { runs: [] };
   }, BENCH_HOOK);
   const t0 = performance.now();
-  await page.goto(new URL(`?run=${SCENARIO}&scale=${scaleK}#compare`, baseUrl).href);
+  const scenario = options.scenario ?? DEFAULT_SCENARIO;
+  await page.goto(new URL(`?run=${scenario}&scale=${scaleK}#compare`, baseUrl).href);
   const panel = page.locator('#panel-compare');
   const limit = timeoutMs(scaleK);
   let lastLog = t0;
@@ -100,6 +103,8 @@ async function runInPage(
     await page.waitForTimeout(500);
   }
   const openMs = performance.now() - t0;
+  const shownRuns = await panel.getAttribute('data-runs');
+  if (shownRuns !== scenario) throw new Error(`the page ran ${shownRuns}, not the ${scenario} asked for`);
   const shownScale = await panel.getAttribute('data-scale');
   if (shownScale !== String(scaleK))
     throw new Error(`the page ran scale 1:${shownScale}, not the 1:${scaleK} asked for`);

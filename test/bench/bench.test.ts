@@ -11,6 +11,11 @@ test('npm run bench refuses bad arguments before measuring anything, naming the 
     [['--repeats', '0x2'], /--repeats "0x2": .* must be a whole number from 1 to 100, in digits/],
     [['--repeats', '3', '--repeats', '4'], /--repeats .* is given more than once/],
     [['--section', 'nope'], /--section "nope": .* no such section; sections: population, engine/],
+    [
+      ['--section', 'browser', '--scenario', 'nope'],
+      /--scenario "nope": .* no such bundled scenario; scenarios: .*projection-2026-2030/,
+    ],
+    [['--section', 'engine', '--scenario', 'baseline-2026'], /--scenario is for the browser section/],
   ] as const) {
     const r = bench(...args);
     expect(r.status, args.join(' ')).toBe(1);
