@@ -11,6 +11,7 @@ export * from './fields';
 export * from './formats';
 export * from './jsonText';
 export * from './notes';
+export * from './parameters';
 export * from './parse';
 export * from '../text/quote';
 export * from './schema';

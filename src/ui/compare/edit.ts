@@ -3,15 +3,8 @@
  * parseScenario, with each error placed at the editor field it belongs to. Pure functions only.
  */
 import { z } from 'zod';
-import {
-  clip,
-  parseScenario,
-  PARAMETER_PATHS,
-  scenarioError,
-  schemaAt,
-  type Scenario,
-  type ScenarioError,
-} from '../../scenario';
+import type { parseScenario } from '../../scenario';
+import { PARAMETER_PATHS, schemaAt, type Scenario, type ScenarioError, withParameters } from '../../scenario';
 
 /** How the editor lets a person type a field. */
 export type FieldKind =
@@ -44,37 +37,6 @@ export function valueAt(root: unknown, path: string): unknown {
   return v;
 }
 
-const PARAMETERS: ReadonlySet<string> = new Set(PARAMETER_PATHS);
-
-/** Sets an own property, whatever its name: never a setter, never a prototype. */
-function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/**
- * Sets the value at the dotted `path` of `root` in place, making missing objects. Walks only own
- * properties and defines rather than assigns, so even a path such as `__proto__.x` would stay inside
- * `root`; callers pass parameter paths only.
- */
-function setValue(root: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let at = root;
-  for (const key of keys.slice(0, -1)) {
-    const next = Object.hasOwn(at, key) ? at[key] : undefined;
-    if (next === null || typeof next !== 'object' || Array.isArray(next)) define(at, key, {});
-    at = at[key] as Record<string, unknown>;
-  }
-  define(at, keys[keys.length - 1]!, value);
-}
-
-/** The error for a change to a field that is not a parameter of a scenario. */
-function notAParameter(path: string): ScenarioError {
-  return scenarioError('', 'unknown-key', {
-    en: `"${clip(path)}" is not a parameter of a scenario: the change was refused`,
-    zh: `"${clip(path, 'zh')}" 不是方案参数：已拒绝此修改`,
-  });
-}
-
 /**
  * The edited copy once the scenarios it may start from are `ids` (after files were opened or
  * removed): the same base and changes while its base is still offered, else the first offered
@@ -102,19 +64,10 @@ export function editScenario(
   base: Scenario,
   values: Readonly<Record<string, unknown>>,
 ): { raw: unknown; result: ReturnType<typeof parseScenario> } {
-  const raw: Record<string, unknown> = {
-    ...structuredClone(base),
+  return withParameters(base, values, {
     id: editedId(base.id),
     title: { zh: `${base.title.zh}（修改）`, en: `${base.title.en} (edited)` },
-  };
-  const refused: ScenarioError[] = [];
-  for (const [path, value] of Object.entries(values)) {
-    if (PARAMETERS.has(path)) setValue(raw, path, value);
-    else refused.push(notAParameter(path));
-  }
-  const result = parseScenario(raw);
-  if (refused.length === 0) return { raw, result };
-  return { raw, result: { ok: false, errors: [...refused, ...(result.ok ? [] : result.errors)] } };
+  });
 }
 
 /** True when `path` is `parent` or lies inside it (`a.b` in `a`, `a[1]` in `a`). */
