@@ -23,7 +23,7 @@ import { el } from '../dom';
 import { isCancelled, type RunController } from '../runController';
 import type { CompletedSweep } from '../runs';
 import { fieldLabel } from './fieldLabels';
-import { fill } from './messages';
+import { compareMessages, fill } from './messages';
 import { sweepChart } from './sweepChart';
 import { SWEEPABLE_PATHS, sweepFromForm } from './sweepForm';
 
@@ -76,11 +76,6 @@ export const SWEEP_MESSAGES = defineMessages({
     zh: '共济人所在省份在外省支付的金额',
     en: 'paid in other provinces from quotas of sharers insured in',
   },
-  'download.label': { zh: '下载：', en: 'Download:' },
-  'download.csv': { zh: 'CSV 数据', en: 'CSV data' },
-  'download.svg': { zh: 'SVG 图', en: 'SVG image' },
-  'download.png': { zh: 'PNG 图', en: 'PNG image' },
-  'unit.yi': { zh: '亿元', en: 'billion yuan' },
 });
 
 type Key = keyof typeof SWEEP_MESSAGES;
@@ -270,7 +265,7 @@ export function createSweepPanel(doc: Document, options: SweepPanelOptions): Swe
           : `${t(`measure.${key as ProvinceMeasure}` as Key)} ${provinceName}`;
     const parameterName = fieldLabel(parameter.path, lang);
     const unit = money
-      ? t('unit.yi')
+      ? compareMessages['unit.yi'][lang]
       : figure?.unit === 'person-times'
         ? lang === 'zh'
           ? '人次'
@@ -320,10 +315,10 @@ export function createSweepPanel(doc: Document, options: SweepPanelOptions): Swe
         csv: async () => queryCsv(await options.db(), sql),
         filename: `sweep-${parameterColumnName(parameter.path)}-1-${sweep.request.scaleK}`,
         texts: {
-          prefix: t('download.label'),
-          csv: t('download.csv'),
-          svg: t('download.svg'),
-          png: t('download.png'),
+          prefix: compareMessages['download.label'][lang],
+          csv: compareMessages['download.csv'][lang],
+          svg: compareMessages['download.svg'][lang],
+          png: compareMessages['download.png'][lang],
         },
         onError: (e) => say(`${t('failed')}${e instanceof Error ? e.message : String(e)}`),
       }),
