@@ -65,7 +65,7 @@ export async function prepaymentFigures(repeats: number): Promise<PrepaymentFigu
       const reconfide = performance.now() - t1;
       // The result counts the person-months of the whole population; a sample simulates 1 in k.
       personMonths = (run.result.personMonths / DEFAULTS.scaleK) * (DEFAULTS.replications + 1);
-      national = run.prepayment.national.needed?.fen ?? 0;
+      national = run.prepayment?.national.needed?.fen ?? 0;
       if (r > 0) times.push({ total, simulate: simulated, model: total - simulated, reconfide });
     }
   } finally {

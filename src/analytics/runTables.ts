@@ -131,7 +131,8 @@ export function postingTable(traces: readonly FamilyTrace[]): ColumnTable {
 
 /**
  * Every table of a run: flows, monthly, ledger, beneficiaries, the clearing's tables (each province
- * and pooling-area column with its official code beside it) and the prepayment model's.
+ * and pooling-area column with its official code beside it) and the prepayment model's (when the
+ * run answered it).
  */
 export function runTables(run: ScenarioRun, dataset: Dataset): ColumnTable[] {
   const provinceCodes = dataset.provinces.map((p) => p.code2);
@@ -142,6 +143,6 @@ export function runTables(run: ScenarioRun, dataset: Dataset): ColumnTable[] {
     ledgerTable(run),
     beneficiaryTable(run),
     ...clearingTables(run.clearing, { provinceCodes, areaCodes }),
-    ...prepaymentTables(run.prepayment, run.clearing.calendar, provinceCodes),
+    ...(run.prepayment ? prepaymentTables(run.prepayment, run.clearing.calendar, provinceCodes) : []),
   ];
 }

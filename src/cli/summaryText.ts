@@ -41,7 +41,8 @@ export function summaryText(s: RunSummary, meta: { seconds: number; workers: num
 /** The prepayment model's lines: what it includes, the national figures, then each province. */
 function prepaymentLines(s: RunSummary): string[] {
   const p = s.prepayment;
-  const pct = (x: number, d = 0) => formatPercent(100 * x, 'en', d);
+  if (!p) return ['预付金 Prepayments: the prepayment model was not run for this summary'];
+  const pct = (x: number | null, d = 0) => (x === null ? '–' : formatPercent(100 * x, 'en', d));
   const range = (r: [number, number] | null) =>
     r ? ` (${formatFen(r[0], 'zh')} – ${formatFen(r[1], 'zh')})` : '';
   const needed = (fen: number | null) => (fen === null ? 'not resolved 无法给出' : formatFen(fen, 'zh'));

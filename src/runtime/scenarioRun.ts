@@ -43,6 +43,13 @@ export interface ScenarioRunOptions {
   signal?: AbortSignal;
   /** Where the prepayment model draws its years (default: this thread). */
   drawYears?: DrawYears;
+  /**
+   * Whether to answer the prepayment model at the run's confidence before returning (default true).
+   * Without it `prepayment` is null and the model's tables are left out; `prepaymentAt` still
+   * answers later from the same samples. Runs that show no prepayment figures (Compare) skip its
+   * draws, which over a multi-year window cost more than the simulation.
+   */
+  prepaymentModel?: boolean;
 }
 
 /** One replication: its seed, its drawn parameters, and its cross-province fen and person-times (at 1:k). */
@@ -66,8 +73,8 @@ export interface ScenarioRun {
   clearing: ClearingResult;
   /** What the run's samples say about cross-province claims of the whole population. */
   claims: ClaimsModel;
-  /** The prepayment model at the run's confidence. */
-  prepayment: PrepaymentAnswer;
+  /** The prepayment model at the run's confidence; null when the run was asked without it. */
+  prepayment: PrepaymentAnswer | null;
   replications: ReplicationLine[];
   /**
    * Every figure of src/runtime/figures.ts for the main run (index 0) and each replication r (index
@@ -187,7 +194,7 @@ export async function runScenario(
     result,
     clearing,
     claims: claimsModel,
-    prepayment: await prepaymentAt(options.confidence ?? 0.95),
+    prepayment: options.prepaymentModel === false ? null : await prepaymentAt(options.confidence ?? 0.95),
     replications,
     figureSamples,
     sampleParameters,

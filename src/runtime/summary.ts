@@ -8,6 +8,7 @@ import type { Dataset } from '../population/dataset';
 import { PERMITTED_USES, type PermittedUse } from '../rules/types';
 import { crossProvinceSpread, type TotalSpread } from '../clearing/claims';
 import type { NeededSize } from '../clearing/neededSize';
+import type { PrepaymentAnswer } from '../clearing/prepaymentModel';
 import type { ScenarioRun } from './scenarioRun';
 
 /** The three geographies of R3, in the engine's order. */
@@ -27,8 +28,8 @@ export interface ProvinceLine {
   code: string;
   name: string;
   nameZh: string;
-  /** The rule's opening size of its prepayments (sum over treatment provinces). */
-  openingPrepaymentFen: number;
+  /** The rule's opening size of its prepayments (sum over treatment provinces); null without the model. */
+  openingPrepaymentFen: number | null;
   /** The expected year: highest usage of any of its prepayments; null for claims against no prepayment. */
   peakUsage: number | null;
   yellowWarnings: number;
@@ -41,10 +42,10 @@ export interface ProvinceLine {
   neededIntervalFen: [number, number] | null;
   /** needed ÷ the rule's opening size (null when either is missing). */
   timesRule: number | null;
-  /** Over the draws, under the rule: P(red warning in the year), P(yellow or red), mean red warnings. */
-  redProbability: number;
-  yellowProbability: number;
-  redWarningsMean: number;
+  /** Over the draws, under the rule: P(red warning in the year), P(yellow or red), mean red warnings (null without the model). */
+  redProbability: number | null;
+  yellowProbability: number | null;
+  redWarningsMean: number | null;
   /** Under `direct-settlement`: the direct-settlement flows alone, and what sharing adds to them. */
   directSettlementOnly: null | {
     neededPrepaymentFen: number | null;
@@ -75,8 +76,8 @@ export interface RunSummary {
   quotaFrozenFenAtEnd: number;
   clearing: { grossFen: number; nettedFen: number; savedFen: number; settlement: string; firstYear: string };
   provinces: ProvinceLine[];
-  /** The prepayment model: what it includes, and its national figures. */
-  prepayment: PrepaymentSummary;
+  /** The prepayment model: what it includes, and its national figures; null when the run did not answer it. */
+  prepayment: PrepaymentSummary | null;
   /** National cross-province sharing in the whole population, with its spread (the same sources). */
   crossProvince: { fen: TotalSpread; personTimes: TotalSpread };
 }
@@ -156,30 +157,30 @@ export function runSummary(run: ScenarioRun, dataset: Dataset): RunSummary {
   const answer = run.prepayment;
   const provinces = clearing.provinceSummaries.map((s): ProvinceLine => {
     const p = dataset.provinces[s.province]!;
-    const a = answer.provinces[s.province]!;
-    const bg = a.directSettlementOnly;
+    const a = answer?.provinces[s.province];
+    const bg = a?.directSettlementOnly ?? null;
     return {
       code: p.code2,
       name: p.nameEn,
       nameZh: p.nameZh,
-      openingPrepaymentFen: a.ruleOpeningFen,
+      openingPrepaymentFen: a?.ruleOpeningFen ?? null,
       peakUsage: Number.isFinite(s.peakUsage) ? s.peakUsage : null,
       yellowWarnings: s.yellowWarnings,
       redWarnings: s.redWarnings,
       topUps: s.topUps,
       topUpFen: s.topUpFen,
-      neededPrepaymentFen: a.needed?.fen ?? null,
-      neededIntervalFen: a.needed ? [a.needed.lowFen, a.needed.highFen] : null,
-      timesRule: a.needed && a.ruleOpeningFen > 0 ? a.needed.fen / a.ruleOpeningFen : null,
-      redProbability: a.rule.redProbability,
-      yellowProbability: a.rule.yellowProbability,
-      redWarningsMean: a.rule.redWarningsMean,
+      neededPrepaymentFen: a?.needed?.fen ?? null,
+      neededIntervalFen: a?.needed ? [a.needed.lowFen, a.needed.highFen] : null,
+      timesRule: a?.needed && a.ruleOpeningFen > 0 ? a.needed.fen / a.ruleOpeningFen : null,
+      redProbability: a?.rule.redProbability ?? null,
+      yellowProbability: a?.rule.yellowProbability ?? null,
+      redWarningsMean: a?.rule.redWarningsMean ?? null,
       directSettlementOnly: bg
         ? {
             neededPrepaymentFen: bg.needed?.fen ?? null,
             openingPrepaymentFen: bg.ruleOpeningFen,
             redProbability: bg.rule.redProbability,
-            sharingAddsFen: a.needed && bg.needed ? a.needed.fen - bg.needed.fen : null,
+            sharingAddsFen: a?.needed && bg.needed ? a.needed.fen - bg.needed.fen : null,
           }
         : null,
     };
@@ -219,14 +220,13 @@ export function runSummary(run: ScenarioRun, dataset: Dataset): RunSummary {
       firstYear: clearing.firstYear,
     },
     provinces,
-    prepayment: prepaymentSummary(run),
+    prepayment: run.prepayment ? prepaymentSummary(run, run.prepayment) : null,
     crossProvince: crossProvinceSpread(run.claims),
   };
 }
 
 /** The prepayment model's settings, sources and national figures, for the summary. */
-export function prepaymentSummary(run: ScenarioRun): PrepaymentSummary {
-  const a = run.prepayment;
+export function prepaymentSummary(run: ScenarioRun, a: PrepaymentAnswer): PrepaymentSummary {
   const p = run.scenario.clearing.prepayment;
   const ranges = Object.keys(run.scenario.uncertainty).sort();
   const parameters =
