@@ -34,6 +34,11 @@ export interface RunRequest {
   scaleK: number;
   /** Replications (default 0): further samples, with parameters drawn when the scenario gives ranges. */
   replications?: number;
+  /**
+   * Whether the run answers the prepayment model and loads its tables (default true). Compare, which
+   * shows none of its figures, asks without; `run.prepaymentAt` still answers later.
+   */
+  prepaymentModel?: boolean;
 }
 
 /** A finished run, with its tables in DuckDB. */
@@ -92,7 +97,12 @@ export interface RunOptions {
 
 /** The key of a request: equal keys mean equal results. */
 export function runKey(request: RunRequest): string {
-  return JSON.stringify([request.scenario, request.scaleK, request.replications ?? 0]);
+  return JSON.stringify([
+    request.scenario,
+    request.scaleK,
+    request.replications ?? 0,
+    request.prepaymentModel ?? true,
+  ]);
 }
 
 /** The key of a sweep request: equal keys mean equal results. */
@@ -344,6 +354,7 @@ export class RunService {
         },
         signal: job.abort.signal,
         drawYears: this.#draws.draw,
+        prepaymentModel: request.prepaymentModel ?? true,
       },
     );
     const summary = runSummary(run, population.dataset);
