@@ -23,7 +23,7 @@ import { CONTRIBUTES_LTC, CONTRIBUTES_RESIDENT, NEVER as NEVER_EXPORT } from './
 import { insuranceChanges } from './insurance';
 import { placePair } from './pairs';
 import { careEvents, contributions } from './payments';
-import { careClassOf, relativeIndex, roleIndex } from './prepare';
+import { careClassOf, changeIndex, relativeIndex, roleIndex } from './prepare';
 import { spontaneousSetUps, startingStock, voluntaryEnds } from './relationships';
 import { scheduleCare, schedulePair } from './schedules';
 import { ACCOUNT_KIND as ACCOUNT_KIND_EXPORT, type FamilyState } from './state';
@@ -131,9 +131,9 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
 function drawFirstChange(f: FamilyState, p: number): void {
   const c = f.ctx;
   const u = f.unit();
-  const age = f.members.age[p]!;
-  if (1 - u > c.noChangeInWindow[age]!)
-    f.schedule.nextChange[p] = Math.floor(Math.log(1 - u) / c.logNoChange[age]!);
+  const at = changeIndex(c.canMove[f.members.province[p]!]!, f.members.age[p]!);
+  if (1 - u > c.noChangeInWindow[at]!)
+    f.schedule.nextChange[p] = Math.floor(Math.log(1 - u) / c.logNoChange[at]!);
 }
 
 /**

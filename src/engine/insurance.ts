@@ -1,13 +1,15 @@
 /**
  * Insurance changes (参保变动, R6) of members who are in a candidate pair: death (from the
- * population model's survival curve), a move of insurance to another pooling area of the province,
- * or leaving basic medical insurance. Every relationship of the member ends (with its unused quota
+ * population model's survival curve), a move of insurance to another pooling area of the province
+ * (only where it has more than one: not in Beijing, Tianjin, Shanghai or Chongqing), or leaving
+ * basic medical insurance. Every relationship of the member ends (with its unused quota
  * returned, R10); after a move the member's pairs open again from the new place.
  */
 import { SchemeCode } from '../population/columns';
 import { drawFrom } from '../population/random';
 import { touch } from './accounts';
 import { NEVER as NEVER_EXPORT } from './familyTables';
+import { changeIndex } from './prepare';
 import { refreshPair } from './pairs';
 import { endRelationship } from './relationships';
 import { SUMMARY as SUMMARY_EXPORT } from './result';
@@ -18,10 +20,15 @@ import type { FamilyState } from './state';
 const NEVER = NEVER_EXPORT;
 const SUMMARY = SUMMARY_EXPORT;
 
+/** The monthly chance that member p's insurance moves (R6): none in a province of one pooling area. */
+function moveRate(f: FamilyState, p: number): number {
+  return f.ctx.canMove[f.members.province[p]!] ? f.ctx.input.behaviour.ending.moveYearly / 12 : 0;
+}
+
 /** The monthly chance of an insurance change (R6) of member p: death, a move, or leaving insurance. */
 export function changeRate(f: FamilyState, p: number): number {
   const e = f.ctx.input.behaviour.ending;
-  return f.ctx.deathMonthly[f.members.age[p]!]! + (e.moveYearly + e.leaveYearly) / 12;
+  return f.ctx.deathMonthly[f.members.age[p]!]! + moveRate(f, p) + e.leaveYearly / 12;
 }
 
 /** Ends every active relationship in which member p is sharer or beneficiary (R6). `field`: the summary cause. */
@@ -49,12 +56,11 @@ function refreshPairsOf(f: FamilyState, p: number): void {
  */
 export function insuranceChanges(f: FamilyState): void {
   const c = f.ctx;
-  const e = c.input.behaviour.ending;
-  const move = e.moveYearly / 12;
   const model = c.input.model;
   for (let p = 0; p < f.members.count; p++) {
     if (f.schedule.nextChange[p] !== f.m) continue;
     const death = c.deathMonthly[f.members.age[p]!]!;
+    const move = moveRate(f, p);
     const u = f.unit() * changeRate(f, p);
     touch(f, p);
     f.stampInMonth();
@@ -69,11 +75,11 @@ export function insuranceChanges(f: FamilyState): void {
       continue;
     }
     endAllOf(f, p, SUMMARY.endedMove);
-    const wait = f.waitLog(c.logNoChange[f.members.age[p]!]!);
-    f.schedule.nextChange[p] = wait < c.months ? f.m + 1 + wait : NEVER;
     const province = f.members.province[p]!;
+    const wait = f.waitLog(c.logNoChange[changeIndex(c.canMove[province]!, f.members.age[p]!)]!);
+    f.schedule.nextChange[p] = wait < c.months ? f.m + 1 + wait : NEVER;
+    // Only reached where the province has another pooling area (moveRate is 0 elsewhere).
     const areas = model.provinceAreas[province]!;
-    if (areas.length < 2) continue;
     const current = f.members.area[p]!;
     let next = current;
     while (next === current) next = areas[drawFrom(model.areaTables[province]!, f.unit(), f.unitRest)]!;

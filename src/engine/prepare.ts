@@ -96,6 +96,14 @@ export function roleIndex(roleA: number, roleB: number, sameBranch: number): num
   return (roleA * ROLES + roleB) * 2 + sameBranch;
 }
 
+/** Ages of the survival table (0 … 100). */
+const AGES = 101;
+
+/** Index into {@link RunContext.logNoChange} and `noChangeInWindow`: whether the member can move, and age. */
+export function changeIndex(canMove: number, age: number): number {
+  return canMove * AGES + age;
+}
+
 /**
  * The run context: calendar, rule tables and rates, computed once per run by {@link prepare}.
  *
@@ -130,8 +138,13 @@ export class RunContext {
   declare readonly geographyOpen: Uint8Array;
   /** Monthly death probability by age (from the population model's survival curve). */
   declare readonly deathMonthly: Float64Array;
-  /** log(1 − monthly chance of an insurance change (R6)) by age: death, a move or leaving insurance. */
+  /**
+   * log(1 − monthly chance of an insurance change (R6)) at {@link changeIndex}(can move, age): death,
+   * a move (only where the province has another pooling area to move to) or leaving insurance.
+   */
   declare readonly logNoChange: Float64Array;
+  /** By province: 1 when it has more than one pooling area, so that insurance can move within it. */
+  declare readonly canMove: Uint8Array;
   /** Mean-1 lognormal tables for small bills and stays. */
   declare readonly smallBill: Float64Array;
   declare readonly stayCost: Float64Array;
@@ -147,7 +160,7 @@ export class RunContext {
   declare readonly careRates: Float64Array;
   /** The chance of no care event in r months, by care class, full or thinned rate and r ({@link noCareIndex}). */
   declare readonly careNone: Float64Array;
-  /** By age: the chance of no insurance change (R6) in the whole window. */
+  /** At {@link changeIndex}(can move, age): the chance of no insurance change (R6) in the whole window. */
   declare readonly noChangeInWindow: Float64Array;
   /**
    * Waits with a fixed monthly chance, by kind (0–2: spontaneous set-ups by geography, 3: ends by
@@ -174,6 +187,7 @@ export class RunContext {
     this.geographyOpen = fields.geographyOpen;
     this.deathMonthly = fields.deathMonthly;
     this.logNoChange = fields.logNoChange;
+    this.canMove = fields.canMove;
     this.smallBill = fields.smallBill;
     this.stayCost = fields.stayCost;
     this.outpatientOwnFen = fields.outpatientOwnFen;
@@ -228,15 +242,20 @@ export function prepare(input: EngineInput): RunContext {
     g.crossProvince ? 1 : 0,
   );
   const survival = input.model.survival;
-  const deathMonthly = Float64Array.from({ length: 101 }, (_, age) => {
+  const deathMonthly = Float64Array.from({ length: AGES }, (_, age) => {
     const s0 = survival[age]!;
     const s1 = survival[age + 1]!;
     return s0 > 0 ? 1 - Math.pow(s1 / s0, 1 / 12) : 1;
   });
   const e = input.behaviour.ending;
-  const logNoChange = deathMonthly.map((d) =>
-    Math.log(1 - Math.min(1, d + (e.moveYearly + e.leaveYearly) / 12)),
-  );
+  // A move of insurance (R6) is to another pooling area of the province: none where it has only one
+  // (Beijing, Tianjin, Shanghai, Chongqing), so there a member's only changes are death and leaving.
+  const logNoChange = Float64Array.from({ length: 2 * AGES }, (_, i) => {
+    const canMove = i >= AGES;
+    const d = deathMonthly[i % AGES]!;
+    return Math.log(1 - Math.min(1, d + ((canMove ? e.moveYearly : 0) + e.leaveYearly) / 12));
+  });
+  const canMove = Uint8Array.from(input.model.provinceAreas, (areas) => (areas.length > 1 ? 1 : 0));
   const relationOf = new Int8Array(ROLE_COUNT * ROLE_COUNT * 2).fill(-1);
   for (let a = 0; a < ROLE_COUNT; a++) {
     for (let b = 0; b < ROLE_COUNT; b++) {
@@ -283,6 +302,7 @@ export function prepare(input: EngineInput): RunContext {
     input,
     months,
     logNoChange,
+    canMove,
     careNone,
     logStay,
     noneWithin,
