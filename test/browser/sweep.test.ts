@@ -34,7 +34,7 @@ test('a 5-value sweep of the quota share runs on the pool and plots 5 points wit
   expect(await sweep.locator('input[name="sweep-values"]').inputValue()).toBe('0.1, 0.3, 0.5, 0.7, 0.9');
   await sweep.locator('select[name="sweep-scale"]').selectOption('10000');
   await sweep.locator('select[name="sweep-replications"]').selectOption('5');
-  await sweep.locator('button.run').click();
+  await sweep.locator('button.sweep-run').click();
   expect(await settled(sweep)).toBe('done');
   expect(await sweep.getAttribute('data-points')).toBe('5');
   const chart = sweep.locator('[data-chart="sweep"]');
@@ -82,22 +82,22 @@ test('values the parameter cannot take are refused by path before anything runs;
   const sweep = compare.locator('details.sweep');
   await sweep.locator('summary').click();
   await sweep.locator('input[name="sweep-values"]').fill('0.5, 2, half');
-  await sweep.locator('button.run').click();
+  await sweep.locator('button.sweep-run').click();
   expect(await settled(sweep)).toBe('refused');
-  expect(await sweep.locator('.notice').textContent()).toMatch(
+  expect(await sweep.locator('.sweep-notice').textContent()).toMatch(
     /^The sweep cannot run: parameters\[0\]\.values\[2\]: expected a number such as 0\.3, got "half"$/,
   );
   await sweep.locator('input[name="sweep-values"]').fill('0.5, 2');
-  await sweep.locator('button.run').click();
+  await sweep.locator('button.sweep-run').click();
   expect(await settled(sweep)).toBe('refused');
-  expect(await sweep.locator('.notice').textContent()).toContain(
+  expect(await sweep.locator('.sweep-notice').textContent()).toContain(
     'parameters[0].values[1]: behaviour.quota.shareOfSpendable:',
   );
   await sweep.locator('input[name="sweep-values"]').fill('0.2, 0.4');
   await sweep.locator('select[name="sweep-replications"]').selectOption('0');
-  await sweep.locator('button.run').click();
+  await sweep.locator('button.sweep-run').click();
   expect(await settled(sweep)).toBe('done');
-  expect(await sweep.locator('.notice').isHidden()).toBe(true);
+  expect(await sweep.locator('.sweep-notice').isHidden()).toBe(true);
   expect(await sweep.locator('[data-chart="sweep"] g[aria-label="dot"] circle').count()).toBe(2);
   expect(await sweep.locator('[data-chart="sweep"] g[aria-label="rule"] line').count()).toBe(0);
 });

@@ -145,11 +145,13 @@ export function createSweepPanel(doc: Document, options: SweepPanelOptions): Swe
   );
   scaleSelect.value = '10000';
   replicationSelect.value = '5';
-  const runButton = el(doc, 'button', { type: 'button', class: 'run' });
-  const cancelButton = el(doc, 'button', { type: 'button', class: 'cancel', hidden: true });
+  // Classes of their own: the comparison's Run, Cancel, status and notice (`.run`, `.cancel`,
+  // `.run-status`, `.notice`) are in the same panel.
+  const runButton = el(doc, 'button', { type: 'button', class: 'sweep-run' });
+  const cancelButton = el(doc, 'button', { type: 'button', class: 'sweep-cancel', hidden: true });
   const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
-  const status = el(doc, 'p', { class: 'run-status', role: 'status', 'aria-live': 'polite' });
-  const notice = el(doc, 'div', { class: 'notice failed', role: 'alert', hidden: true });
+  const status = el(doc, 'p', { class: 'sweep-status', role: 'status', 'aria-live': 'polite' });
+  const notice = el(doc, 'div', { class: 'sweep-notice', role: 'alert', hidden: true });
   const outcomeSelect = el(doc, 'select', { name: 'sweep-outcome' });
   const provinceSelect = el(doc, 'select', { name: 'sweep-province' });
   const result = el(doc, 'div', { class: 'sweep-result' });
