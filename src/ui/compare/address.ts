@@ -1,7 +1,8 @@
 /**
- * The comparison in the address (方案比较地址): which scenarios, the scale and the seed sit in the query
- * (`?run=baseline-2026,netting-2026&scale=1000&seed=s1#compare`) beside the shell's `lang=`, so a shared
- * link reproduces the exact runs. An edited copy of a scenario is the token `edited` in the run list,
+ * The comparison in the address (方案比较地址): which scenarios, the scale, the seed, the baseline and the
+ * replications sit in the query (`?run=baseline-2026,netting-2026&scale=1000&seed=s1&baseline=baseline-2026&reps=5#compare`)
+ * beside the shell's `lang=`, so a shared link reproduces the exact runs (without `seed=`, every
+ * scenario runs at the baseline's seed, so the baseline decides the seed and sits in the address too). An edited copy of a scenario is the token `edited` in the run list,
  * with its base (`edit=baseline-2026`) and each changed parameter as `set=<path>:<JSON value>`.
  * An address is anybody's text: a `set=` may only name a parameter of the scenario schema
  * (`PARAMETER_PATHS`), and whatever else it names (`__proto__.polluted`, `constructor`) is refused and
@@ -16,6 +17,12 @@ export const RUN_PARAM = 'run';
 export const SCALE_PARAM = 'scale';
 /** The query parameter with the seed that replaces every scenario's own seed. */
 export const SEED_PARAM = 'seed';
+/** The query parameter naming the baseline the changes are measured against (one of `run=`). */
+export const BASELINE_PARAM = 'baseline';
+/** The query parameter with the replications of every run. */
+export const REPLICATIONS_PARAM = 'reps';
+/** The replications Compare offers: 0 (no intervals), or enough for an interval of the change. */
+export const COMPARE_REPLICATIONS: readonly number[] = [0, 2, 5, 10, 20];
 /** The query parameter naming the scenario the edited copy starts from. */
 export const EDIT_PARAM = 'edit';
 /** The query parameter holding one changed parameter of the edited copy (repeated). */
@@ -42,10 +49,15 @@ export interface EditState {
 /**
  * A value of the address that could not be used: `run`, a scenario id that names no scenario here
  * (nor the edited copy with a known base); `scale`, not an offered k of 1:k; `edit`, a base the
- * edited copy cannot start from.
+ * edited copy cannot start from; `baseline`, not one of the runs; `reps`, not offered replications.
  */
 export interface IgnoredValue {
-  param: typeof RUN_PARAM | typeof SCALE_PARAM | typeof EDIT_PARAM;
+  param:
+    | typeof RUN_PARAM
+    | typeof SCALE_PARAM
+    | typeof EDIT_PARAM
+    | typeof BASELINE_PARAM
+    | typeof REPLICATIONS_PARAM;
   /** The value as the address gave it, cut to a few dozen characters (`clip`). */
   value: string;
 }
@@ -55,8 +67,12 @@ export interface CompareState {
   /** Scenario ids (or {@link EDITED_TOKEN}) in the order they run and show. */
   runs: string[];
   scaleK: number;
-  /** A seed for every run, or null for each scenario's own. */
+  /** A seed for every run, or null for the baseline's. */
   seed: string | null;
+  /** The baseline (one of `runs`), or null for the default: baseline-2026 when chosen, else the first. */
+  baseline: string | null;
+  /** Replications of every run, one of {@link COMPARE_REPLICATIONS}. */
+  replications: number;
   edit: EditState | null;
   /** The address's values that were not used (only from {@link readCompareState}), so the workspace can say so. */
   ignored?: IgnoredValue[];
@@ -68,9 +84,16 @@ function offeredScale(text: string): number | null {
   return (SCALES as readonly number[]).includes(k) ? k : null;
 }
 
+/** Offered replications written in plain decimal digits, or null. */
+function offeredReplications(text: string): number | null {
+  const n = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+  return COMPARE_REPLICATIONS.includes(n) ? n : null;
+}
+
 /**
  * Reads the comparison from a query string, keeping only ids in `knownIds` (and `edited` when its
- * base is known), an offered scale (else the default) and a non-empty seed; every value it could not
+ * base is known), an offered scale (else the default), a non-empty seed, a baseline among the runs
+ * (else the default) and offered replications (else 0); every value it could not
  * use is listed in `ignored`. Returns null when the address names no run at all, so the caller knows
  * this is a first visit.
  */
@@ -100,10 +123,20 @@ export function readCompareState(search: string, knownIds: readonly string[]): C
   const scaleK = scale === null ? DEFAULT_SCALE : offeredScale(scale);
   if (scaleK === null) ignore(SCALE_PARAM, scale ?? '');
   const seed = q.get(SEED_PARAM)?.trim() ?? '';
+  const baseline = q.get(BASELINE_PARAM);
+  // A baseline that is one of `run=` but could not be used is said once, as that run.
+  const listed = list.split(',').map((s) => s.trim());
+  if (baseline !== null && !runs.includes(baseline) && !listed.includes(baseline))
+    ignore(BASELINE_PARAM, baseline);
+  const reps = q.get(REPLICATIONS_PARAM);
+  const replications = reps === null ? 0 : offeredReplications(reps);
+  if (replications === null) ignore(REPLICATIONS_PARAM, reps ?? '');
   return {
     runs,
     scaleK: scaleK ?? DEFAULT_SCALE,
     seed: seed === '' ? null : seed,
+    baseline: baseline !== null && runs.includes(baseline) ? baseline : null,
+    replications: replications ?? 0,
     edit,
     ignored,
   };
@@ -150,14 +183,35 @@ function readValues(entries: readonly string[]): {
 export function comparePath(href: string, state: CompareState): string {
   const url = new URL(href);
   const q = url.searchParams;
-  for (const name of [RUN_PARAM, SCALE_PARAM, SEED_PARAM, EDIT_PARAM, SET_PARAM]) q.delete(name);
+  const names = [
+    RUN_PARAM,
+    SCALE_PARAM,
+    SEED_PARAM,
+    BASELINE_PARAM,
+    REPLICATIONS_PARAM,
+    EDIT_PARAM,
+    SET_PARAM,
+  ];
+  for (const name of names) q.delete(name);
   q.set(RUN_PARAM, state.runs.join(','));
   q.set(SCALE_PARAM, String(state.scaleK));
   if (state.seed !== null) q.set(SEED_PARAM, state.seed);
+  if (state.baseline !== null) q.set(BASELINE_PARAM, state.baseline);
+  if (state.replications > 0) q.set(REPLICATIONS_PARAM, String(state.replications));
   if (state.edit) {
     q.set(EDIT_PARAM, state.edit.base);
     for (const [path, value] of Object.entries(state.edit.values))
       q.append(SET_PARAM, `${path}:${JSON.stringify(value)}`);
   }
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * The baseline of a comparison: its chosen baseline when that is one of its runs, else `preferred`
+ * (baseline-2026) when chosen, else the first run; null without runs.
+ */
+export function baselineOf(state: Pick<CompareState, 'runs' | 'baseline'>, preferred: string): string | null {
+  if (state.baseline !== null && state.runs.includes(state.baseline)) return state.baseline;
+  if (state.runs.includes(preferred)) return preferred;
+  return state.runs[0] ?? null;
 }

@@ -1,10 +1,10 @@
 /**
- * What the Compare workspace says about its address (地址提示): the scenarios, scale and edited-copy
- * base it could not use and what ran instead, and the `set=` changes it refused, one line each (at
+ * What the Compare workspace says about its address (地址提示): the scenarios, scale, baseline,
+ * replications and edited-copy base it could not use and what ran instead, and the `set=` changes it refused, one line each (at
  * most {@link NOTICE_SHOWN} of each kind, then a count). Pure: texts in, lines out.
  */
 import { DEFAULT_SCALE, SCALES } from '../../runtime/scales';
-import type { IgnoredValue, RefusedSetting } from './address';
+import { COMPARE_REPLICATIONS, type IgnoredValue, type RefusedSetting } from './address';
 import { type CompareMessageKey, fill } from './messages';
 
 /** The lines of each kind an address notice shows at most; the rest are counted. */
@@ -30,6 +30,13 @@ function ignoredLine(x: IgnoredValue, t: (key: CompareMessageKey) => string): st
         value: x.value,
         scales: SCALES.join(', '),
         k: String(DEFAULT_SCALE),
+      });
+    case 'baseline':
+      return fill(t('address.badBaseline'), { value: x.value });
+    case 'reps':
+      return fill(t('address.badReplications'), {
+        value: x.value,
+        allowed: COMPARE_REPLICATIONS.join(', '),
       });
   }
 }

@@ -1,12 +1,14 @@
 /** Every text of the Compare workspace (方案比较文字), in Chinese and English. */
 import { RUN_TEXTS } from '../commonTexts';
 import { defineMessages } from '../../text/i18n';
+import { CHANGE_MESSAGES } from './changeMessages';
 import { WORKFLOW_MESSAGES } from './workflowMessages';
 
 /** The workspace's own dictionary. */
 export const compareMessages = defineMessages({
   ...RUN_TEXTS,
   ...WORKFLOW_MESSAGES,
+  ...CHANGE_MESSAGES,
   title: { zh: '方案比较', en: 'Compare' },
   intro: {
     zh: '选择两个或多个方案（或修改其中一个的参数），按所选比例在本机模拟全国的共济与清算，并排比较结果。所有计算都在浏览器内完成，数据不离开本机。',
@@ -15,7 +17,7 @@ export const compareMessages = defineMessages({
   scenarios: { zh: '方案', en: 'Scenarios' },
   editedCopy: { zh: '修改后的副本', en: 'Edited copy' },
   seed: { zh: '随机种子', en: 'Seed' },
-  seedPlaceholder: { zh: '各方案自带', en: "each scenario's own" },
+  seedPlaceholder: { zh: '与基准方案相同', en: 'the baseline’s' },
   run: { zh: '运行', en: 'Run' },
   noneChosen: { zh: '请至少选择一个方案。', en: 'Choose at least one scenario.' },
   waiting: { zh: '等待其他工作区的运行结束…', en: 'Waiting for another workspace’s run to finish…' },

@@ -1,11 +1,13 @@
 /**
  * The comparison's data (比较结果数据): the rows of every chart queried from the runs' DuckDB tables
- * once; sections.ts draws them (and redraws them in the other language).
+ * once, and every figure's change against the baseline; sections.ts draws them (and redraws them in
+ * the other language).
  */
 import type { Connector } from '../../analytics/connector';
 import { queryRows, type Row } from '../../analytics/query';
 import type { Dataset } from '../../population/dataset';
 import type { Scenario } from '../../scenario';
+import { type ChangeComparison, changeComparison } from './changeTable';
 import * as Q from './queries';
 import type { ShownRun } from './tables';
 
@@ -21,6 +23,10 @@ export interface ComparisonData {
   sql: Record<ChartKey, string>;
   rows: Record<ChartKey, Row[]>;
   scaleK: number;
+  /** Replications of every run. */
+  replications: number;
+  /** Every figure's change against the baseline (one of `runs`), paired at the runs' one seed. */
+  change: ChangeComparison;
 }
 
 /**
@@ -41,12 +47,13 @@ export function provinceRefs(dataset: Dataset): Q.ProvinceRef[] {
   }));
 }
 
-/** Queries every chart's rows for `runs`. */
+/** Queries every chart's rows for `runs`, and measures each run's change against `compare.baseline`. */
 export async function loadComparison(
   db: Connector,
   runs: ShownRun[],
   dataset: Dataset,
   scaleK: number,
+  compare: { baseline: string; replications: number },
 ): Promise<ComparisonData> {
   const refs = runs.map((r) => ({ id: r.id, tablePrefix: r.run.tablePrefix }));
   const provinces = provinceRefs(dataset);
@@ -64,5 +71,19 @@ export async function loadComparison(
   for (const [key, text] of Object.entries(sql) as [keyof typeof sql, string][]) {
     rows[key] = (await queryRows(db, text)).rows;
   }
-  return { runs, scenarios: runs.map((r) => r.run.request.scenario), refs, sql, rows, scaleK };
+  const change = changeComparison(
+    runs.map((r) => ({ id: r.id, seed: r.run.request.scenario.seed, figures: r.run.run })),
+    compare.baseline,
+    { scaleK },
+  );
+  return {
+    runs,
+    scenarios: runs.map((r) => r.run.request.scenario),
+    refs,
+    sql,
+    rows,
+    scaleK,
+    replications: compare.replications,
+    change,
+  };
 }

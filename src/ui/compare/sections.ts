@@ -1,12 +1,13 @@
 /**
- * The comparison's sections (比较结果各部分): totals, monthly flows, the province tile map, the
- * largest corridors, who benefits, what differs, and the run tables as Parquet — each drawn by a
+ * The comparison's sections (比较结果各部分): totals, every figure's change against the baseline,
+ * monthly flows, the province tile map, the largest corridors, who benefits, what differs, and the
+ * run tables as Parquet — each drawn by a
  * function of its own from the comparison's data, at the width of the page, with the helpers they
  * share. Every chart's legend names every colour, and its exports carry title, unit, legend and a
  * footer naming scenarios, scale and seeds; the report gathers them into one printable page.
  */
 import { type Connector, quoteIdent } from '../../analytics/connector';
-import { queryCsv } from '../../analytics/csv';
+import { queryCsv, rowsToCsv } from '../../analytics/csv';
 import { exportTable, type PlaceNames } from '../../analytics/exportTables';
 import { columnTableParquet } from '../../analytics/parquet';
 import { queryColumns, type Row } from '../../analytics/query';
@@ -14,7 +15,7 @@ import { AGE_BANDS } from '../../engine/result';
 import { SCHEMES } from '../../population/columns';
 import { PERMITTED_USES } from '../../rules/types';
 import { GEOGRAPHIES } from '../../runtime/summary';
-import { downloadBlob, svgText } from '../charts/download';
+import { downloadBlob, downloadCsv, svgText } from '../charts/download';
 import { composeExport, type ExportFrame, type LegendItem } from '../charts/exportImage';
 import { runFooter, unitLine } from '../charts/exportTexts';
 import { chartFigure, figureFrame, type FigureOptions } from '../charts/figure';
@@ -24,6 +25,7 @@ import { formatCount, formatFen } from '../../text/format';
 import type { Lang } from '../../text/i18n';
 import { GEOGRAPHY_LABELS, labelOf, PURPOSE_LABELS, SCHEME_LABELS } from '../../text/labels';
 import { beneficiaryChart } from './beneficiaryChart';
+import { changeCsvRows, changeNotes, changeTable } from './changeTable';
 import { groupedBars, monthlyChart } from './charts';
 import { corridorRows, rankCorridors } from './corridors';
 import { type CompareMessageKey, fill } from './messages';
@@ -97,6 +99,7 @@ function drawing(data: ComparisonData, ctx: SectionContext): Drawing {
         seed: r.run.request.scenario.seed,
       })),
       scaleK: data.scaleK,
+      ...(data.replications > 0 ? { replications: data.replications } : {}),
     },
     lang,
   );
@@ -145,6 +148,39 @@ function totalsSection(d: Drawing): HTMLElement {
     'totals',
     'section.totals',
     el(doc, 'div', { class: 'table-wrap' }, totalsTable(doc, d.data.runs, lang, t)),
+  );
+}
+
+/**
+ * Every figure's change against the baseline: the table, what its intervals hold (or that there are
+ * none without replications), and its CSV.
+ */
+function changeSection(d: Drawing): HTMLElement {
+  const { doc, lang, t } = d.ctx;
+  const c = d.data.change;
+  const children: Node[] = [];
+  if (c.others.length === 0) children.push(el(doc, 'p', { class: 'note' }, t('change.one')));
+  else {
+    const csv = el(doc, 'button', { type: 'button', 'data-download': 'change-csv' }, t('change.csv'));
+    csv.addEventListener('click', () => {
+      try {
+        downloadCsv(doc, `compare-change-1-${d.data.scaleK}.csv`, rowsToCsv(changeCsvRows(c)));
+      } catch (error) {
+        d.ctx.onError(error);
+      }
+    });
+    children.push(
+      el(doc, 'div', { class: 'table-wrap' }, changeTable(doc, c, lang, t)),
+      ...changeNotes(c, t).map((line) => el(doc, 'p', { class: 'note change-note' }, line)),
+      el(doc, 'div', { class: 'downloads' }, csv),
+    );
+  }
+  return el(
+    doc,
+    'section',
+    { class: 'compare-section', 'data-section': 'change' },
+    el(doc, 'h3', {}, fill(t('section.change'), { id: c.baseline })),
+    ...children,
   );
 }
 
@@ -441,7 +477,10 @@ function dataSection(d: Drawing): HTMLElement {
 }
 
 /** The report button: the whole comparison as one printable HTML page. */
-function reportBar(d: Drawing, tables: () => { totals: string; diff: string | null }): HTMLElement {
+function reportBar(
+  d: Drawing,
+  tables: () => { totals: string; change: string | null; diff: string | null },
+): HTMLElement {
   const { doc, lang } = d.ctx;
   const button = el(
     doc,
@@ -451,10 +490,12 @@ function reportBar(d: Drawing, tables: () => { totals: string; diff: string | nu
   );
   button.addEventListener('click', () => {
     try {
-      const { totals, diff } = tables();
+      const { totals, change, diff } = tables();
       const html = comparisonReport({
         lang,
         scaleK: d.data.scaleK,
+        replications: d.data.replications,
+        baseline: d.data.change.baseline,
         scenarios: d.data.runs.map((r) => {
           const scenario = r.run.request.scenario;
           return {
@@ -466,6 +507,7 @@ function reportBar(d: Drawing, tables: () => { totals: string; diff: string | nu
           };
         }),
         totalsHtml: totals,
+        change: change === null ? null : { html: change, notes: changeNotes(d.data.change, d.ctx.t) },
         diffHtml: diff,
         charts: d.charts.map((c) => ({ id: c.id, svg: svgText(composeExport(doc, c.svg, c.frame)) })),
         notes: d.charts.flatMap((c) => c.frame.notes ?? []),
@@ -494,10 +536,12 @@ function reportBar(d: Drawing, tables: () => { totals: string; diff: string | nu
 export function comparisonSections(data: ComparisonData, ctx: SectionContext): HTMLElement[] {
   const d = drawing(data, ctx);
   const totals = totalsSection(d);
+  const change = changeSection(d);
   const diff = diffSection(d);
   const years = yearsSection(d);
   const body = [
     totals,
+    change,
     monthlySection(d),
     ...(years ? [years] : []),
     mapSection(d),
@@ -507,6 +551,7 @@ export function comparisonSections(data: ComparisonData, ctx: SectionContext): H
   ];
   const tables = () => ({
     totals: totals.querySelector('table')?.outerHTML ?? '',
+    change: change.querySelector('table')?.outerHTML ?? null,
     diff: diff.querySelector('table')?.outerHTML ?? null,
   });
   return [reportBar(d, tables), ...body, dataSection(d)];

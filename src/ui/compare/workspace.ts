@@ -1,8 +1,10 @@
 /**
  * The Compare workspace (方案比较工作区), the workbench's landing page: choose scenarios (bundled,
- * opened from scenario files by picker or drop, or an edited copy of one), a scale and a seed; run
- * them one after the other on the page's run service with progress and cancel; then see totals,
- * monthly flows, the province tile map, corridors, who benefits and what differs, side by side. Any
+ * opened from scenario files by picker or drop, or an edited copy of one), a scale, a seed, a baseline
+ * and replications; run them one after the other on the page's run service with progress and cancel,
+ * all at one seed (the Seed field's, else the baseline's) so that they pair up; then see totals, every
+ * figure's change against the baseline (with intervals when replicated), monthly flows, the province
+ * tile map, corridors, who benefits and what differs, side by side. Any
  * scenario downloads as a file the CLI runs. The choice lives in the address, so a link reproduces
  * the runs (an opened file only in the tab that opened it).
  */
@@ -20,7 +22,14 @@ import { recordRun } from '../benchHook';
 import { isCancelled, RunController } from '../runController';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { DEFAULT_SCALE, SCALES } from '../../runtime/scales';
-import { type CompareState, comparePath, EDITED_TOKEN, readCompareState } from './address';
+import {
+  baselineOf,
+  COMPARE_REPLICATIONS,
+  type CompareState,
+  comparePath,
+  EDITED_TOKEN,
+  readCompareState,
+} from './address';
 import { type AddressProblems, addressNoticeLines } from './addressNotice';
 import { createEditor, namedFields } from './editor';
 import { type CompareMessageKey, compareMessages, fill } from './messages';
@@ -34,9 +43,9 @@ import { allBundledScenarios, BASELINE_ID, bundledScenario } from '../scenarioFi
 import type { ShownRun } from './tables';
 import type { TileMeasure } from './tileMapChart';
 
-/** A scenario with the comparison's seed put in (or its own seed kept). */
-function withSeed(scenario: Scenario, seed: string | null): Scenario {
-  return seed === null ? scenario : { ...scenario, seed };
+/** A scenario at the comparison's one seed. */
+function withSeed(scenario: Scenario, seed: string): Scenario {
+  return scenario.seed === seed ? scenario : { ...scenario, seed };
 }
 
 /** The selector's text of the slow scales, which say how long they take; the others read `1:k`. */
@@ -68,6 +77,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     runs: [BASELINE_ID],
     scaleK: DEFAULT_SCALE,
     seed: null,
+    baseline: null,
+    replications: 0,
     edit: null,
   };
   const runs = new RunController(services.runs);
@@ -75,7 +86,15 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   let data: ComparisonData | null = null;
   let measure: TileMeasure = 'net';
   let message: { key: CompareMessageKey; detail?: string } | null = null;
-  let progress: { i: number; n: number; id: string; p: RunProgress | null } | null = null;
+  let progress: {
+    i: number;
+    n: number;
+    id: string;
+    /** The simulation going on (0: the main run, 1… the replications) and how many there are. */
+    sample: number;
+    samples: number;
+    p: RunProgress | null;
+  } | null = null;
   /** What became of the files opened or dropped last, said until the next files come. */
   let fileReports: FileReport[] = [];
   /** Why the last click could not go ahead, said at the Run button until the next run starts. */
@@ -120,6 +139,14 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     value: state.seed ?? '',
     spellcheck: 'false',
   });
+  const baselineLabel = el(doc, 'span');
+  const baselineSelect = el(doc, 'select', { id: 'compare-baseline' });
+  const replicationsLabel = el(doc, 'span');
+  const replicationOptions = COMPARE_REPLICATIONS.map((n) =>
+    el(doc, 'option', { value: String(n), selected: n === state.replications }, String(n)),
+  );
+  const replicationsSelect = el(doc, 'select', { id: 'compare-replications' }, ...replicationOptions);
+  const seedNote = el(doc, 'p', { class: 'note seed-note' });
   const runButton = el(doc, 'button', { type: 'button', class: 'run' });
   const cancelButton = el(doc, 'button', { type: 'button', class: 'cancel', hidden: true });
   const runStatus = el(doc, 'p', { class: 'run-status', role: 'alert' });
@@ -142,9 +169,11 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     lang: i18n.lang,
     onChange: () => {
       list.editedBox.checked = true;
+      offerBaselines();
     },
   });
   list.set(scenarioChoices(bundled, opened.all()));
+  list.element.addEventListener('change', () => offerBaselines());
 
   panel.classList.add('compare');
   panel.dataset.state = 'idle';
@@ -164,9 +193,12 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         { class: 'run-row' },
         el(doc, 'label', {}, scaleLabel, ' ', scaleSelect),
         el(doc, 'label', {}, seedLabel, ' ', seedInput),
+        el(doc, 'label', {}, baselineLabel, ' ', baselineSelect),
+        el(doc, 'label', {}, replicationsLabel, ' ', replicationsSelect),
         runButton,
         cancelButton,
       ),
+      seedNote,
       runStatus,
     ),
     refusedNotice,
@@ -191,8 +223,12 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       barText.textContent = '';
       return;
     }
-    const { i, n, id, p } = progress;
+    const { i, n, p } = progress;
     const lang = i18n.lang;
+    const id =
+      progress.samples > 1
+        ? `${progress.id}${fill(t('progress.sample'), { s: String(progress.sample + 1), n: String(progress.samples) })}`
+        : progress.id;
     bar.max = Math.max(1, p?.familiesTotal ?? 1);
     bar.value = p?.familiesDone ?? 0;
     if (p && p.familiesDone >= p.familiesTotal) {
@@ -259,10 +295,27 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     fileStatus.hidden = fileReports.length === 0;
   };
 
+  /**
+   * Offers the ticked scenarios (then the edited copy) as the baseline, keeping `wanted` while it is
+   * ticked, else baseline-2026 when ticked, else the first.
+   */
+  const offerBaselines = (wanted: string | null = baselineSelect.value || null): void => {
+    const ticked = [...list.checked(), ...(list.editedBox.checked ? [EDITED_TOKEN] : [])];
+    const chosen = baselineOf({ runs: ticked, baseline: wanted }, BASELINE_ID);
+    baselineSelect.replaceChildren(
+      ...ticked.map((id) =>
+        el(doc, 'option', { value: id, selected: id === chosen }, id === EDITED_TOKEN ? t('editedCopy') : id),
+      ),
+    );
+    baselineSelect.value = chosen ?? '';
+    baselineSelect.disabled = ticked.length === 0;
+  };
+
   /** Offers the bundled scenarios and the opened files again, in the list and as the editor's bases. */
   const offerScenarios = (): void => {
     list.set(scenarioChoices(bundled, opened.all()));
     editor.setScenarios(scenarios());
+    offerBaselines();
   };
 
   /**
@@ -278,6 +331,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       fileReports = await opened.open(files);
       offerScenarios();
       for (const r of fileReports) if (r.outcome === 'opened') list.check(r.id);
+      offerBaselines();
       renderFiles();
     } finally {
       panel.dataset.files = 'read';
@@ -344,6 +398,11 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     }
     seedLabel.textContent = t('seed');
     seedInput.placeholder = t('seedPlaceholder');
+    baselineLabel.textContent = t('baseline');
+    replicationsLabel.textContent = t('replications');
+    replicationOptions[0]!.textContent = t('replications.none');
+    seedNote.textContent = t('seed.note');
+    offerBaselines();
     runButton.textContent = t('run');
     cancelButton.textContent = t('cancel');
     editor.relabel(lang);
@@ -369,6 +428,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       runs,
       scaleK: Number(scaleSelect.value),
       seed: seed === '' ? null : seed,
+      baseline: baselineOf({ runs, baseline: baselineSelect.value || null }, BASELINE_ID),
+      replications: Number(replicationsSelect.value),
       edit: list.editedBox.checked ? editor.state() : null,
     };
   };
@@ -381,21 +442,30 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     refusal = null;
     renderRefusal();
     const start = performance.now();
-    const chosen = state.runs
-      .map((id) => ({ id, scenario: scenarioOf(id) }))
-      .filter((c): c is { id: string; scenario: Scenario } => c.scenario !== undefined)
-      .map((c) => ({ id: c.scenario.id, scenario: withSeed(c.scenario, state.seed) }));
-    if (chosen.length < state.runs.length) {
+    const found = state.runs
+      .map((token) => ({ token, scenario: scenarioOf(token) }))
+      .filter((c): c is { token: string; scenario: Scenario } => c.scenario !== undefined);
+    if (found.length < state.runs.length) {
       // An address whose edited copy is invalid: say which fields, show the first, and run the rest.
       refusal = 'refuse.run';
       renderRefusal();
       editor.showProblem();
     }
-    if (chosen.length === 0) {
-      chosen.push({ id: BASELINE_ID, scenario: withSeed(bundledScenario(BASELINE_ID)!, state.seed) });
+    if (found.length === 0) {
+      found.push({ token: BASELINE_ID, scenario: bundledScenario(BASELINE_ID)! });
       addressProblems = { ...addressProblems, fellBackTo: BASELINE_ID };
       renderRefused();
     }
+    // Every scenario runs at one seed, the Seed field's or else the baseline's, so that replication r
+    // of each pairs with replication r of the baseline (the same families and events).
+    const baselineToken = baselineOf(
+      { runs: found.map((c) => c.token), baseline: state.baseline },
+      BASELINE_ID,
+    )!;
+    const baseline = found.find((c) => c.token === baselineToken)!.scenario;
+    const seed = state.seed ?? baseline.seed;
+    const chosen = found.map((c) => ({ id: c.scenario.id, scenario: withSeed(c.scenario, seed) }));
+    const replications = state.replications;
     setState('running');
     const done: ShownRun[] = [];
     // For the benchmark's hook: person-months simulated, and the pool's time simulating them.
@@ -403,10 +473,17 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     let simulateMs = 0;
     try {
       for (const [k, c] of chosen.entries()) {
-        progress = { i: k + 1, n: chosen.length, id: c.id, p: null };
+        progress = {
+          i: k + 1,
+          n: chosen.length,
+          id: c.id,
+          sample: 0,
+          samples: replications + 1,
+          p: null,
+        };
         renderProgress();
         const completed = await task.run(
-          { scenario: c.scenario, scaleK: state.scaleK },
+          { scenario: c.scenario, scaleK: state.scaleK, replications },
           {
             onQueued: () => {
               if (task.current) barText.textContent = t('waiting');
@@ -414,8 +491,10 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
             onStarted: () => {
               if (task.current) renderProgress();
             },
-            onProgress: (_, p) => {
+            onProgress: (sample, p) => {
               if (!task.current || !progress) return;
+              if (sample !== progress.sample) simulateMs += progress.p?.elapsedMs ?? 0;
+              progress.sample = sample;
               progress.p = p;
               renderProgress();
             },
@@ -423,7 +502,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         );
         if (!task.current) return;
         done.push({ id: c.id, run: completed });
-        personMonths += completed.run.result.personMonths / state.scaleK;
+        personMonths += ((replications + 1) * completed.run.result.personMonths) / state.scaleK;
         simulateMs += progress.p?.elapsedMs ?? 0;
       }
       const loaded = await loadComparison(
@@ -431,6 +510,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         done,
         services.runs.population().dataset,
         state.scaleK,
+        { baseline: baseline.id, replications },
       );
       if (!task.current) return;
       data = loaded;
@@ -443,6 +523,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       });
       panel.dataset.scale = String(state.scaleK);
       panel.dataset.runs = done.map((d) => d.id).join(',');
+      panel.dataset.baseline = baseline.id;
+      panel.dataset.replications = String(replications);
       setState('done');
       renderProgress();
       renderResults();
@@ -518,6 +600,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     renderNotice();
   });
 
+  offerBaselines(state.baseline);
   renderTexts();
   return {
     relabel(lang) {

@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest';
 import { DEFAULT_SCALE, SCALES } from '../../../src/runtime/scales';
-import { type CompareState, comparePath, readCompareState } from '../../../src/ui/compare/address';
+import {
+  baselineOf,
+  type CompareState,
+  comparePath,
+  readCompareState,
+} from '../../../src/ui/compare/address';
 
 const IDS = ['baseline-2026', 'netting-2026', 'fast-cycle-2026'];
 
@@ -9,6 +14,8 @@ test('comparePath then readCompareState gives back the same comparison, edits in
     runs: ['baseline-2026', 'netting-2026', 'edited'],
     scaleK: 100,
     seed: 'seed with spaces & signs',
+    baseline: null,
+    replications: 0,
     edit: {
       base: 'baseline-2026',
       values: {
@@ -31,6 +38,8 @@ test('comparePath replaces an earlier comparison and leaves other parameters alo
     runs: ['netting-2026'],
     scaleK: 1000,
     seed: null,
+    baseline: null,
+    replications: 0,
     edit: null,
   });
   expect(first).toBe('/?story=x&run=netting-2026&scale=1000');
@@ -42,6 +51,8 @@ test('readCompareState is null without run=, drops unknown ids, bad scales and a
     runs: ['netting-2026'],
     scaleK: 1000,
     seed: null,
+    baseline: null,
+    replications: 0,
     edit: null,
     ignored: [
       { param: 'run', value: 'nope' },
@@ -58,6 +69,8 @@ test('readCompareState is null without run=, drops unknown ids, bad scales and a
     runs: ['edited'],
     scaleK: 1000,
     seed: null,
+    baseline: null,
+    replications: 0,
     edit: {
       base: 'baseline-2026',
       values: { 'clearing.warnings.red': 0.8 },
@@ -76,6 +89,8 @@ test('readCompareState lists what it could not use: run=nope-2030, scale=-3, an 
     runs: [],
     scaleK: DEFAULT_SCALE,
     seed: null,
+    baseline: null,
+    replications: 0,
     edit: null,
     ignored: [
       { param: 'run', value: 'nope-2030' },
@@ -109,6 +124,8 @@ test('readCompareState takes the slow scales 1:10 and 1:1 (national) from the ad
     runs: ['baseline-2026'],
     scaleK: 1,
     seed: null,
+    baseline: null,
+    replications: 0,
     edit: null,
   });
   expect(path).toBe('/?run=baseline-2026&scale=1#compare');
@@ -144,4 +161,57 @@ test('readCompareState refuses a set= value nested deeper than a scenario allows
     { path: 'rules.permittedUses', reason: 'bad-value' },
     { path: `${'k'.repeat(60)}…(10000 characters)`, reason: 'unknown-path' },
   ]);
+});
+
+test('the baseline and the replications sit in the address: kept when offered and among the runs, else listed as ignored', () => {
+  const state: CompareState = {
+    runs: ['baseline-2026', 'netting-2026'],
+    scaleK: 10_000,
+    seed: null,
+    baseline: 'netting-2026',
+    replications: 5,
+    edit: null,
+    ignored: [],
+  };
+  const path = comparePath('http://h/?lang=zh#compare', state);
+  expect(path).toBe(
+    '/?lang=zh&run=baseline-2026%2Cnetting-2026&scale=10000&baseline=netting-2026&reps=5#compare',
+  );
+  expect(readCompareState(new URL(path, 'http://h').search, IDS)).toEqual(state);
+  // No replications and the default baseline leave the address as it was.
+  expect(comparePath('http://h/', { ...state, baseline: null, replications: 0 })).toBe(
+    '/?run=baseline-2026%2Cnetting-2026&scale=10000',
+  );
+  // A baseline that is not one of the runs, and replications not offered, are said and not used.
+  expect(readCompareState('?run=netting-2026&baseline=fast-cycle-2026&reps=3', IDS)).toMatchObject({
+    baseline: null,
+    replications: 0,
+    ignored: [
+      { param: 'baseline', value: 'fast-cycle-2026' },
+      { param: 'reps', value: '3' },
+    ],
+  });
+  // A baseline that is an unknown run of the address is said once, as that run.
+  expect(readCompareState('?run=netting-2026,my-cap&baseline=my-cap', IDS)).toMatchObject({
+    runs: ['netting-2026'],
+    baseline: null,
+    ignored: [{ param: 'run', value: 'my-cap' }],
+  });
+  for (const reps of ['', '-2', '+2', '2.0', '0x2', '1e1', ' 5', '1000'])
+    expect(readCompareState(`?run=netting-2026&reps=${encodeURIComponent(reps)}`, IDS)?.ignored).toEqual([
+      { param: 'reps', value: reps },
+    ]);
+  for (const reps of [0, 2, 5, 10, 20])
+    expect(readCompareState(`?run=netting-2026&reps=${reps}`, IDS)?.replications).toBe(reps);
+});
+
+test('baselineOf: the chosen baseline among the runs, else baseline-2026 when chosen, else the first', () => {
+  const runs = ['netting-2026', 'baseline-2026', 'edited'];
+  expect(baselineOf({ runs, baseline: 'edited' }, 'baseline-2026')).toBe('edited');
+  expect(baselineOf({ runs, baseline: null }, 'baseline-2026')).toBe('baseline-2026');
+  expect(baselineOf({ runs, baseline: 'gone' }, 'baseline-2026')).toBe('baseline-2026');
+  expect(baselineOf({ runs: ['netting-2026', 'edited'], baseline: null }, 'baseline-2026')).toBe(
+    'netting-2026',
+  );
+  expect(baselineOf({ runs: [], baseline: null }, 'baseline-2026')).toBeNull();
 });

@@ -40,3 +40,16 @@ test('addressNoticeLines names an unknown edit base and the refused set= entries
   ]);
   expect(addressNoticeLines({ ignored: [], refused: [], fellBackTo: null }, en)).toEqual([]);
 });
+
+test('addressNoticeLines says when the baseline is not among the runs and when the replications are not offered', () => {
+  const state = readCompareState('?run=netting-2026&baseline=baseline-2026&reps=7', IDS)!;
+  const problems = { ignored: state.ignored!, refused: [], fellBackTo: null };
+  expect(addressNoticeLines(problems, en)).toEqual([
+    'The address gives baseline=baseline-2026, which is not one of the chosen scenarios: the default baseline is used (baseline-2026 when chosen, else the first).',
+    'The address gives reps=7, which is not an offered number of replications (0, 2, 5, 10, 20): the runs use 0.',
+  ]);
+  expect(addressNoticeLines(problems, zh)).toEqual([
+    '地址给出的 baseline=baseline-2026 不是所选方案之一，改用默认基准（选了 baseline-2026 时用它，否则用第一个方案）。',
+    '地址给出的 reps=7 不是可选的重复模拟次数（0, 2, 5, 10, 20），改按 0 次运行。',
+  ]);
+});

@@ -4,6 +4,8 @@ import { comparisonReport, escapeHtml, type ReportInput } from '../../../src/ui/
 const input = (lang: 'zh' | 'en'): ReportInput => ({
   lang,
   scaleK: 1000,
+  replications: 0,
+  baseline: 'baseline-2026',
   scenarios: [
     {
       id: 'baseline-2026',
@@ -21,6 +23,10 @@ const input = (lang: 'zh' | 'en'): ReportInput => ({
     },
   ],
   totalsHtml: '<table class="totals"><tr><td>1.23 亿元</td></tr></table>',
+  change: {
+    html: '<table class="change"><tr><td>−0.12 亿元</td></tr></table>',
+    notes: ['Every scenario ran at seed gongji-2026 & paired.'],
+  },
   diffHtml: null,
   charts: [
     { id: 'monthly-use', svg: '<svg xmlns="http://www.w3.org/2000/svg"><text>按用途</text></svg>' },
@@ -49,6 +55,13 @@ test('the report is one HTML page: settings with digests, totals, differences, c
   );
   expect(html).toContain('抽样比例 1:1000；');
   expect(html).toContain('<table class="totals"><tr><td>1.23 亿元</td></tr></table>');
+  expect(html).toContain('同一随机种子各运行一次（无重复模拟）');
+  expect(html).toContain('变化以 baseline-2026 为基准。');
+  // The change against the baseline, with the lines saying what its intervals hold (escaped).
+  expect(html).toContain(
+    '<h2 data-part="change">相对基准的变化</h2>\n<table class="change"><tr><td>−0.12 亿元</td></tr></table>\n' +
+      '<p class="note">Every scenario ran at seed gongji-2026 &amp; paired.</p>',
+  );
   // No differences shown: a dash in their place.
   expect(html).toContain('<h2 data-part="diff">方案差异</h2>\n<p class="note">—</p>');
   expect(html).toContain(
@@ -63,6 +76,7 @@ test('the report is one HTML page: settings with digests, totals, differences, c
   const order = [
     'data-part="settings"',
     'data-part="totals"',
+    'data-part="change"',
     'data-part="diff"',
     'data-part="charts"',
     'data-part="notes"',
@@ -80,7 +94,15 @@ test('in English the report speaks English and shows the table of differences wh
   expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
   expect(html).toContain('<h1>Comparison report</h1>');
   expect(html).toContain('Made on 2026-03-05');
-  expect(html).toContain('Scale 1:1000; each scenario run once');
+  expect(html).toContain('Scale 1:1000; every scenario run once at one seed (no replications)');
   expect(html).toContain('<h2 data-part="diff">What differs</h2>\n<table class="diff"></table>');
   expect(html).toContain('<li>baseline-2026: The 2026 notice as written.</li>');
+});
+
+test('with replications the report says how many simulations each scenario had; with one scenario, no change table', () => {
+  const html = comparisonReport({ ...input('en'), replications: 5, change: null });
+  expect(html).toContain(
+    'Scale 1:1000; every scenario run at one seed with 5 replications (6 simulations each), amounts weighted up to the whole population; changes against baseline-2026.',
+  );
+  expect(html).toContain('<h2 data-part="change">Change against the baseline</h2>\n<p class="note">—</p>');
 });
