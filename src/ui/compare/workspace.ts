@@ -483,7 +483,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         };
         renderProgress();
         const completed = await task.run(
-          { scenario: c.scenario, scaleK: state.scaleK, replications },
+          // Compare shows none of the prepayment model's figures: its draws are left for Prepayment.
+          { scenario: c.scenario, scaleK: state.scaleK, replications, prepaymentModel: false },
           {
             onQueued: () => {
               if (task.current) barText.textContent = t('waiting');
