@@ -136,7 +136,7 @@ const rawCodes = async (page: Page) => {
   return RAW_CODES.filter((code) => text.includes(code));
 };
 
-test('the Chinese pages show no raw code: Compare with differing codes, Trainer stories, Validation', async () => {
+test('the Chinese pages show no raw code: Compare with differing codes, Trainer stories, Validation, Prepayment', async () => {
   const { page } = await app.open(
     '?lang=zh&run=baseline-2026%2Cscope-2021%2Cnetting-2026%2Cpilot-2025-wallet&scale=1000#compare',
   );
@@ -163,6 +163,19 @@ test('the Chinese pages show no raw code: Compare with differing codes, Trainer 
     .poll(() => validation.page.locator('#panel-validation').getAttribute('data-state'), { timeout: 120_000 })
     .toBe('done');
   expect(await rawCodes(validation.page)).toEqual([]);
+
+  // Prepayment under both settlement models, with a province chosen (its split and events shown).
+  for (const scenario of ['baseline-2026', 'netting-2026']) {
+    const prepayment = await app.open(
+      `?lang=zh&pscenario=${scenario}&pscale=10000&preps=10&pprovince=44#prepayment`,
+    );
+    await expect
+      .poll(() => prepayment.page.locator('#panel-prepayment').getAttribute('data-state'), {
+        timeout: 120_000,
+      })
+      .toBe('done');
+    expect(await rawCodes(prepayment.page), scenario).toEqual([]);
+  }
 });
 
 /** Elements that reach past the window's right edge and are not inside a box that scrolls itself. */
