@@ -1,142 +1,36 @@
 /**
  * The comparison's sections (比较结果各部分): totals, every figure's change against the baseline,
- * monthly flows, the province tile map, the largest corridors, who benefits, what differs, and the
- * run tables as Parquet — each drawn by a
- * function of its own from the comparison's data, at the width of the page, with the helpers they
- * share. Every chart's legend names every colour, and its exports carry title, unit, legend and a
- * footer naming scenarios, scale and seeds; the report gathers them into one printable page.
+ * monthly flows (and the years side by side), the province tile map, the largest corridors, who
+ * benefits and what differs — each drawn by a function of its own from the comparison's data, at the
+ * width of the page, with the builders of sectionDrawing.ts; the run tables and the report button
+ * come from exportSections.ts. Every chart's legend names every colour, and its exports carry title,
+ * unit, legend and a footer naming scenarios, scale and seeds.
  */
-import { type Connector, quoteIdent } from '../../analytics/connector';
-import { queryCsv, rowsToCsv } from '../../analytics/csv';
-import { exportTable, type PlaceNames } from '../../analytics/exportTables';
-import { columnTableParquet } from '../../analytics/parquet';
-import { queryColumns, type Row } from '../../analytics/query';
+import { rowsToCsv } from '../../analytics/csv';
+import { type Row } from '../../analytics/query';
 import { AGE_BANDS } from '../../engine/result';
 import { SCHEMES } from '../../population/columns';
 import { PERMITTED_USES } from '../../rules/types';
 import { GEOGRAPHIES } from '../../runtime/summary';
-import { downloadBlob, downloadCsv, svgText } from '../charts/download';
-import { composeExport, type ExportFrame, type LegendItem } from '../charts/exportImage';
-import { runFooter, unitLine } from '../charts/exportTexts';
-import { chartFigure, figureFrame, type FigureOptions } from '../charts/figure';
-import { SCHEME_COLORS, scenarioColor } from '../charts/palette';
-import { el } from '../dom';
 import { formatCount, formatFen } from '../../text/format';
 import type { Lang } from '../../text/i18n';
 import { GEOGRAPHY_LABELS, labelOf, PURPOSE_LABELS, SCHEME_LABELS } from '../../text/labels';
+import { downloadCsv } from '../charts/download';
+import { unitLine } from '../charts/exportTexts';
+import { SCHEME_COLORS } from '../charts/palette';
+import { el } from '../dom';
 import { beneficiaryChart } from './beneficiaryChart';
 import { changeCsvRows, changeNotes, changeTable } from './changeTable';
 import { groupedBars, monthlyChart } from './charts';
 import { corridorRows, rankCorridors } from './corridors';
+import { dataSection, reportBar } from './exportSections';
 import { type CompareMessageKey, fill } from './messages';
-import { comparisonReport, REPORT_TEXTS } from './report';
 import type { ComparisonData } from './results';
+import { type Drawing, drawing, type SectionContext } from './sectionDrawing';
 import { diffTable, totalsTable } from './tables';
-import { type TileMeasure, tileLegend, tileMapChart } from './tileMapChart';
+import { tileLegend, tileMapChart } from './tileMapChart';
 
-/** How the sections are drawn. */
-export interface SectionContext {
-  doc: Document;
-  lang: Lang;
-  t: (key: CompareMessageKey) => string;
-  db: () => Promise<Connector>;
-  /** Province codes and names, for the exported tables. */
-  places: PlaceNames;
-  measure: TileMeasure;
-  /** The width the charts fit, in CSS pixels. */
-  width: number;
-  /** Called when the tile map's measure is switched. */
-  onMeasure: (measure: TileMeasure) => void;
-  onError: (error: unknown) => void;
-}
-
-/** A chart as drawn on the page: its svg and what its export adds. */
-export interface DrawnChart {
-  id: string;
-  svg: SVGSVGElement;
-  frame: ExportFrame;
-}
-
-/** What every section draws with: the context, the scenario ids, the unit and the shared builders. */
-interface Drawing {
-  ctx: SectionContext;
-  data: ComparisonData;
-  ids: string[];
-  unit: string;
-  /** The export footer: scenarios with titles, scale, seeds. */
-  footer: string[];
-  /** Every chart drawn so far, for the report. */
-  charts: DrawnChart[];
-  /** A chart with its title, downloads (CSV of `sql`, SVG, PNG), legend, note and unit. */
-  figure(
-    id: string,
-    title: string,
-    svg: SVGSVGElement,
-    sql: string,
-    extra?: Pick<FigureOptions, 'note' | 'legend' | 'ramp' | 'unit'>,
-  ): HTMLElement;
-  /** A section with its heading. */
-  section(key: string, title: CompareMessageKey, ...children: Node[]): HTMLElement;
-  /** The legend entries of the scenarios' colours. */
-  legend(shape: 'line' | 'box'): LegendItem[];
-}
-
-/** The shared builders of a comparison's sections. */
-function drawing(data: ComparisonData, ctx: SectionContext): Drawing {
-  const { doc, t, lang } = ctx;
-  const ids = data.runs.map((r) => r.id);
-  const texts = {
-    prefix: t('download.label'),
-    csv: t('download.csv'),
-    svg: t('download.svg'),
-    png: t('download.png'),
-  };
-  const footer = runFooter(
-    {
-      scenarios: data.runs.map((r) => ({
-        id: r.id,
-        title: r.run.request.scenario.title[lang],
-        seed: r.run.request.scenario.seed,
-      })),
-      scaleK: data.scaleK,
-      ...(data.replications > 0 ? { replications: data.replications } : {}),
-    },
-    lang,
-  );
-  const charts: DrawnChart[] = [];
-  return {
-    ctx,
-    data,
-    ids,
-    unit: t('unit.yi'),
-    footer,
-    charts,
-    figure: (id, title, svg, sql, extra = {}) => {
-      const options: FigureOptions = {
-        id,
-        title,
-        svg,
-        ...extra,
-        footer,
-        csv: async () => queryCsv(await ctx.db(), sql),
-        filename: `compare-${id}-1-${data.scaleK}`,
-        texts,
-        onError: ctx.onError,
-      };
-      charts.push({ id, svg, frame: figureFrame(options) });
-      return chartFigure(doc, options);
-    },
-    section: (key, title, ...children) =>
-      el(
-        doc,
-        'section',
-        { class: 'compare-section', 'data-section': key },
-        el(doc, 'h3', {}, t(title)),
-        ...children,
-      ),
-    legend: (shape) => ids.map((id, i) => ({ key: id, label: id, color: scenarioColor(i), shape })),
-  };
-}
+export type { DrawnChart, SectionContext } from './sectionDrawing';
 
 /** The label of a use (R11) in the context's language. */
 const useLabel = (lang: Lang, u: string) => labelOf(PURPOSE_LABELS, u, lang);
@@ -437,98 +331,6 @@ function diffSection(d: Drawing): HTMLElement {
     'diff',
     'section.diff',
     el(doc, 'div', { class: 'table-wrap' }, diffTable(doc, d.data.scenarios, d.ids, lang, t)),
-  );
-}
-
-/** Every run's tables as Parquet downloads, provinces by code and money in whole fen. */
-function dataSection(d: Drawing): HTMLElement {
-  const { doc, t } = d.ctx;
-  const { scaleK } = d.data;
-  return d.section(
-    'data',
-    'section.data',
-    el(doc, 'p', { class: 'note' }, t('data.note')),
-    ...d.data.runs.map((r) =>
-      el(
-        doc,
-        'div',
-        { class: 'downloads', 'data-scenario': r.id },
-        el(doc, 'span', { class: 'run-id' }, `${r.id}:`),
-        ...r.run.tables.map((name) => {
-          const b = el(doc, 'button', { type: 'button', 'data-parquet': name }, name);
-          b.addEventListener('click', () => {
-            void (async () => {
-              const conn = await d.ctx.db();
-              const table = quoteIdent(`${r.run.tablePrefix}_${name}`);
-              const columns = await queryColumns(conn, `SELECT * FROM ${table}`);
-              const bytes = columnTableParquet(exportTable({ name, columns }, d.ctx.places));
-              downloadBlob(
-                doc,
-                `${r.id}-1-${scaleK}-${name}.parquet`,
-                new Blob([bytes as BlobPart], { type: 'application/vnd.apache.parquet' }),
-              );
-            })().catch(d.ctx.onError);
-          });
-          return b;
-        }),
-      ),
-    ),
-  );
-}
-
-/** The report button: the whole comparison as one printable HTML page. */
-function reportBar(
-  d: Drawing,
-  tables: () => { totals: string; change: string | null; diff: string | null },
-): HTMLElement {
-  const { doc, lang } = d.ctx;
-  const button = el(
-    doc,
-    'button',
-    { type: 'button', 'data-download': 'report', class: 'report' },
-    REPORT_TEXTS.button[lang],
-  );
-  button.addEventListener('click', () => {
-    try {
-      const { totals, change, diff } = tables();
-      const html = comparisonReport({
-        lang,
-        scaleK: d.data.scaleK,
-        replications: d.data.replications,
-        baseline: d.data.change.baseline,
-        scenarios: d.data.runs.map((r) => {
-          const scenario = r.run.request.scenario;
-          return {
-            id: r.id,
-            title: scenario.title[lang],
-            seed: scenario.seed,
-            description: scenario.description[lang],
-            digest: r.run.digest,
-          };
-        }),
-        totalsHtml: totals,
-        change: change === null ? null : { html: change, notes: changeNotes(d.data.change, d.ctx.t) },
-        diffHtml: diff,
-        charts: d.charts.map((c) => ({ id: c.id, svg: svgText(composeExport(doc, c.svg, c.frame)) })),
-        notes: d.charts.flatMap((c) => c.frame.notes ?? []),
-        footer: d.footer,
-        now: new Date(),
-      });
-      downloadBlob(
-        doc,
-        `compare-report-1-${d.data.scaleK}.html`,
-        new Blob([html], { type: 'text/html;charset=utf-8' }),
-      );
-    } catch (error) {
-      d.ctx.onError(error);
-    }
-  });
-  return el(
-    doc,
-    'div',
-    { class: 'downloads report-bar' },
-    button,
-    el(doc, 'span', { class: 'note' }, REPORT_TEXTS.hint[lang]),
   );
 }
 
