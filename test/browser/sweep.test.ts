@@ -101,3 +101,18 @@ test('values the parameter cannot take are refused by path before anything runs;
   expect(await sweep.locator('[data-chart="sweep"] g[aria-label="dot"] circle').count()).toBe(2);
   expect(await sweep.locator('[data-chart="sweep"] g[aria-label="rule"] line').count()).toBe(0);
 });
+
+test('at 390 px the open sweep panel and its chart fit the screen', async () => {
+  const { page } = await app.open('?lang=zh#compare');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const compare = page.locator('#panel-compare');
+  await settled(compare);
+  const sweep = compare.locator('details.sweep');
+  await sweep.locator('summary').click();
+  await sweep.locator('input[name="sweep-values"]').fill('0.2, 0.4');
+  await sweep.locator('select[name="sweep-replications"]').selectOption('2');
+  await sweep.locator('button.sweep-run').click();
+  expect(await settled(sweep)).toBe('done');
+  expect(await sweep.locator('[data-chart="sweep"] g[aria-label="dot"] circle').count()).toBe(2);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
