@@ -32,12 +32,12 @@ test('every response of the served app carries the Content-Security-Policy, work
   const policies = new Map<string, string | undefined>();
   page.on('response', (r) => policies.set(new URL(r.url()).pathname, r.headers()['content-security-policy']));
   await page.goto(app.baseUrl);
-  await expect.poll(() => page.workers().length, { timeout: 15_000 }).toBeGreaterThan(0);
+  // A worker can exist before the response of its script has been reported: wait for the response.
+  const workerScripts = () => [...policies.keys()].filter((p) => /worker/.test(p));
+  await expect.poll(() => workerScripts().length, { timeout: 30_000 }).toBeGreaterThan(0);
   await page.close();
   expect(policies.get('/')).toBe(CONTENT_SECURITY_POLICY);
-  const workerScripts = [...policies.keys()].filter((p) => /worker/.test(p));
-  expect(workerScripts.length).toBeGreaterThan(0);
-  for (const p of workerScripts) expect(policies.get(p), p).toBe(CONTENT_SECURITY_POLICY);
+  for (const p of workerScripts()) expect(policies.get(p), p).toBe(CONTENT_SECURITY_POLICY);
   const d = directives(CONTENT_SECURITY_POLICY);
   expect(d.get('script-src')).toBe("'self' 'wasm-unsafe-eval'");
   expect(d.get('connect-src')).toBe("'self'");
