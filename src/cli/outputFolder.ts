@@ -54,8 +54,20 @@ function code(e: unknown): string {
   return e instanceof Error && 'code' in e ? String(e.code) : String(e);
 }
 
-/** Refuses what `target` holds unless it is missing, or a folder of an earlier run's tables. */
-function checkTarget(out: string, target: string): 'missing' | 'folder' {
+/**
+ * Whether `name`, among the file names `names` of an earlier output folder, is one a command may
+ * replace; the default: a table written as both `<name>.parquet` and `<name>.csv`.
+ */
+export type EarlierOutput = (name: string, names: ReadonlySet<string>) => boolean;
+
+/** An earlier run's table file: `<name>.parquet` or `<name>.csv` with its twin beside it. */
+const earlierTable: EarlierOutput = (name, names) => {
+  const m = TABLE_FILE.exec(name);
+  return m !== null && names.has(`${m[1]}.${m[2] === 'csv' ? 'parquet' : 'csv'}`);
+};
+
+/** Refuses what `target` holds unless it is missing, or a folder of an earlier output (`earlier`). */
+function checkTarget(out: string, target: string, earlier: EarlierOutput): 'missing' | 'folder' {
   let stats;
   try {
     stats = lstatSync(target);
@@ -68,11 +80,9 @@ function checkTarget(out: string, target: string): 'missing' | 'folder' {
   }
   if (!stats.isDirectory()) throw refused(out, '是文件，此处需要目录', 'is a file; a folder is expected');
   const names = readdirSync(target);
-  const tables = new Set(names);
+  const known = new Set(names);
   for (const name of names) {
-    const m = TABLE_FILE.exec(name);
-    const twin = m ? `${m[1]}.${m[2] === 'csv' ? 'parquet' : 'csv'}` : '';
-    if (!m || !tables.has(twin) || !lstatSync(join(target, name)).isFile()) {
+    if (!earlier(name, known) || !lstatSync(join(target, name)).isFile()) {
       throw refused(
         out,
         `目录中有非模拟结果的内容（${name}），请另选目录或清空`,
@@ -92,21 +102,28 @@ export class OutputFolder {
   /** The temporary folder beside the target, `<target>.tmp-<pid>`, that the command writes to. */
   readonly staging: string;
   #open = true;
+  readonly #earlier: EarlierOutput;
   readonly #onExit = (): void => this.discard();
 
-  private constructor(out: string, target: string, staging: string) {
+  private constructor(out: string, target: string, staging: string, earlier: EarlierOutput) {
     this.out = out;
     this.target = target;
     this.staging = staging;
+    this.#earlier = earlier;
     process.once('exit', this.#onExit);
   }
 
   /**
    * Checks `out` and creates the temporary folder beside it; throws an {@link ArgumentError} naming
    * the path when it cannot be the output. The temporary folder is removed again at exit unless
-   * committed.
+   * committed. `earlier` says which files of an earlier output the folder may hold (default: tables
+   * as Parquet and CSV twins).
    */
-  static prepare(out: string, cwd: string = process.cwd()): OutputFolder {
+  static prepare(
+    out: string,
+    cwd: string = process.cwd(),
+    earlier: EarlierOutput = earlierTable,
+  ): OutputFolder {
     const target = resolve(cwd, out);
     const parent = dirname(target);
     if (target === parent || cwd === target || cwd.startsWith(target + sep)) {
@@ -139,7 +156,7 @@ export class OutputFolder {
         );
       }
     }
-    checkTarget(out, target);
+    checkTarget(out, target, earlier);
     const staging = join(parent, `${basename(target)}.tmp-${process.pid}`);
     let created = false;
     try {
@@ -156,7 +173,7 @@ export class OutputFolder {
         `cannot create the temporary folder ${staging} beside it (${code(e)})`,
       );
     }
-    return new OutputFolder(out, target, staging);
+    return new OutputFolder(out, target, staging, earlier);
   }
 
   /**
@@ -166,7 +183,7 @@ export class OutputFolder {
    */
   commit(): void {
     if (!this.#open) throw new Error(`the output ${this.staging} was already committed or discarded`);
-    const existing = checkTarget(this.out, this.target);
+    const existing = checkTarget(this.out, this.target, this.#earlier);
     const aside = `${this.target}.old-${process.pid}`;
     if (existing === 'folder') renameSync(this.target, aside);
     try {
