@@ -99,31 +99,35 @@ export class OutputFolder {
   readonly out: string;
   /** The absolute target folder. */
   readonly target: string;
-  /** The temporary folder beside the target, `<target>.tmp-<pid>`, that the command writes to. */
+  /** The temporary folder beside the target, `<target>.tmp-<tag>`, that the command writes to. */
   readonly staging: string;
   #open = true;
   readonly #earlier: EarlierOutput;
+  readonly #tag: string;
   readonly #onExit = (): void => this.discard();
 
-  private constructor(out: string, target: string, staging: string, earlier: EarlierOutput) {
+  private constructor(out: string, target: string, staging: string, earlier: EarlierOutput, tag: string) {
     this.out = out;
     this.target = target;
     this.staging = staging;
     this.#earlier = earlier;
+    this.#tag = tag;
     process.once('exit', this.#onExit);
   }
 
   /**
    * Checks `out` and creates the temporary folder beside it; throws an {@link ArgumentError} naming
    * the path when it cannot be the output. The temporary folder is removed again at exit unless
-   * committed. `earlier` says which files of an earlier output the folder may hold (default: tables
-   * as Parquet and CSV twins).
+   * committed. `options.earlier` says which files of an earlier output the folder may hold (default:
+   * tables as Parquet and CSV twins); `options.tag` ends the temporary folder's name (default: the
+   * process id; where many machines share a folder, e.g. the host name and the process id).
    */
   static prepare(
     out: string,
     cwd: string = process.cwd(),
-    earlier: EarlierOutput = earlierTable,
+    options: { earlier?: EarlierOutput; tag?: string } = {},
   ): OutputFolder {
+    const { earlier = earlierTable, tag = String(process.pid) } = options;
     const target = resolve(cwd, out);
     const parent = dirname(target);
     if (target === parent || cwd === target || cwd.startsWith(target + sep)) {
@@ -157,7 +161,7 @@ export class OutputFolder {
       }
     }
     checkTarget(out, target, earlier);
-    const staging = join(parent, `${basename(target)}.tmp-${process.pid}`);
+    const staging = join(parent, `${basename(target)}.tmp-${tag}`);
     let created = false;
     try {
       mkdirSync(staging);
@@ -173,7 +177,7 @@ export class OutputFolder {
         `cannot create the temporary folder ${staging} beside it (${code(e)})`,
       );
     }
-    return new OutputFolder(out, target, staging, earlier);
+    return new OutputFolder(out, target, staging, earlier, tag);
   }
 
   /**
@@ -184,7 +188,7 @@ export class OutputFolder {
   commit(): void {
     if (!this.#open) throw new Error(`the output ${this.staging} was already committed or discarded`);
     const existing = checkTarget(this.out, this.target, this.#earlier);
-    const aside = `${this.target}.old-${process.pid}`;
+    const aside = `${this.target}.old-${this.#tag}`;
     if (existing === 'folder') renameSync(this.target, aside);
     try {
       renameSync(this.staging, this.target);

@@ -7,6 +7,10 @@
  *                       [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…]
  *                       [--baseline <file.json>] [--json]
  *   npm run simulate -- --sweep <sweep.json> [--scale 1:k] [--replications R] [--workers N] [--out <dir>] [--json]
+ *   npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--workers N] --shard i/n --out <dir> [--json]
+ *
+ * --shard runs only shard i of n of the families and writes its raw results to
+ * `<dir>/shard-IIII-of-NNNN` (src/cli/shard.ts); `npm run merge` adds the n shards up and clears them.
  *
  * --baseline runs a second scenario at the first one's seed, scale and replications and reports
  * every figure's change against it with an interval (src/runtime/differences.ts).
@@ -54,12 +58,14 @@ import {
   readOptions,
 } from './args';
 import { OutputFolder } from './outputFolder';
+import { parseShard, runShard, type ShardChoice } from './shard';
 import { summaryText } from './summaryText';
 import type { Scenario } from '../scenario/schema';
 
 const USAGE =
   'usage: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--confidence 0.95] [--workers N] [--out <dir>] [--trace p1,p2,…] [--baseline <file.json>] [--json]\n' +
-  '   or: npm run simulate -- --sweep <sweep.json> [--scale 1:k] [--replications R] [--workers N] [--out <dir>] [--json]';
+  '   or: npm run simulate -- --sweep <sweep.json> [--scale 1:k] [--replications R] [--workers N] [--out <dir>] [--json]\n' +
+  '   or: npm run simulate -- --scenario <file.json> [--scale 1:k] [--replications R] [--workers N] --shard i/n --out <dir> [--json]';
 
 /** Parsed command line. */
 export interface SimulateArgs {
@@ -78,6 +84,8 @@ export interface SimulateArgs {
   trace: number[];
   /** A scenario file to report differences against, or null. */
   baseline: string | null;
+  /** The shard to run (its raw results written under --out), or null for the whole run. */
+  shard: ShardChoice | null;
 }
 
 /** Parses the arguments; throws an {@link ArgumentError} that says what is wrong and how to call it. */
@@ -95,9 +103,27 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       trace: { type: 'string' },
       baseline: { type: 'string' },
       sweep: { type: 'string' },
+      shard: { type: 'string' },
     },
     USAGE,
   );
+  if (v.shard !== undefined) {
+    // A shard writes raw results for a later merge: one scenario, no clearing or figures of its own.
+    for (const other of ['sweep', 'baseline', 'trace'] as const) {
+      if (v[other] !== undefined) {
+        throw new ArgumentError(
+          `--${other} 不能与 --shard 同用 / --${other} cannot be given with --shard\n${USAGE}`,
+          other,
+        );
+      }
+    }
+    if (v.out === undefined) {
+      throw new ArgumentError(
+        `--shard 需要 --out（分片目录）/ --shard needs --out (the shards' folder)\n${USAGE}`,
+        'out',
+      );
+    }
+  }
   if (v.scenario === undefined && v.sweep === undefined)
     throw new ArgumentError(
       `--scenario 或 --sweep 为必填 / --scenario or --sweep is required\n${USAGE}`,
@@ -140,6 +166,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
             USAGE,
           ),
     baseline: v.baseline ?? null,
+    shard: v.shard === undefined ? null : parseShard(v.shard, USAGE),
   };
 }
 
@@ -147,6 +174,7 @@ async function main(): Promise<void> {
   const args = parseSimulateArgs(process.argv.slice(2));
   if (args.sweep !== null) return sweepMain(args, args.sweep);
   const scenario = await loadValidScenario(args.scenario!);
+  if (args.shard !== null) return shardMain(args, args.shard, scenario);
   const baseline = args.baseline === null ? null : await loadValidScenario(args.baseline);
   const output = args.out === null ? null : OutputFolder.prepare(args.out);
   try {
@@ -154,6 +182,29 @@ async function main(): Promise<void> {
   } finally {
     output?.discard();
   }
+}
+
+/** Runs one shard and prints where its files went (as JSON with --json). */
+async function shardMain(args: SimulateArgs, choice: ShardChoice, scenario: Scenario): Promise<void> {
+  const report = await runShard(scenario, {
+    ...choice,
+    scaleK: args.scaleK,
+    replications: args.replications,
+    workers: args.workers,
+    outRoot: args.out!,
+  });
+  if (args.json) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  const { from, to } = report.identity;
+  console.log(
+    `分片 shard ${choice.shard}/${choice.shards}: families ${from}–${to - 1} of ${report.identity.families} ` +
+      `(${to - from}), ${args.replications + 1} samples, ${report.seconds.toFixed(1)} s on ${args.workers} workers`,
+  );
+  console.log(
+    `写出 written to ${report.folder}: ${report.files.map((f) => `${f.table} (${f.rows} rows)`).join(', ')}`,
+  );
 }
 
 /** Runs a sweep on the worker pool and writes its tables; prints the summary. */

@@ -1,0 +1,413 @@
+/**
+ * The shard format (分片格式), `gongji-shard/1`: what one part of a sharded run leaves on disk, so
+ * that the parts, added up, rebuild the run exactly — in Node (`npm run merge`, read with DuckDB) or
+ * in the page (read with any Parquet reader).
+ *
+ * A shard is the folder `shard-IIII-of-NNNN` (1-based i of n, four digits at least), written under
+ * a temporary name and renamed into place when complete. It holds three Parquet files, each a part
+ * of every sample the run simulates (sample 0 the main run, r + 1 replication r):
+ *
+ * - `counts.parquet`: one row per sample — `sample` INT32, `seed` STRING, `families`,
+ *   `person_months`, `moved_fen` INT64 (weighted by k, as the engine gives them).
+ * - `flows.parquet`: the non-empty flow cube cells — `sample`, `month` (0-based in the window),
+ *   `sharer_area`, `treatment_area` (indices into the pooling-area table), `use` (index into the
+ *   permitted uses) INT32; `amount_fen`, `count`, `squares_yuan2` INT64.
+ * - `monthly.parquet`: every monthly array — `sample` INT32, `array` STRING (one of
+ *   {@link SHARD_ARRAYS}), `month` INT32, `field` INT32 (the index within the month, as in
+ *   src/engine/result.ts), `value` INT64; only non-zero values are written.
+ *
+ * Every file carries the run's identity in its key-value metadata ({@link identityMetadata}): the
+ * format, the scenario (its canonical JSON) and its SHA-256, seed, scale, window, replications, the
+ * families at 1:k and this shard's range of them, i/n, the engine version, and the file's table.
+ * Parts add up by integer addition (sums of squares stop at 2^53, as the cube does), so the rows of
+ * all n shards summed by (sample, key) give the single run's result bit for bit, whatever n.
+ */
+import { FlowCube, SQUARES_CAP } from '../clearing/flows';
+import { CLASSES, emptyResult, PROFILE_FIELDS, SUMMARY_FIELDS, type RangeResult } from '../engine/result';
+import { SHARING_RULES } from '../rules/ids';
+import { PERMITTED_USES } from '../rules/types';
+import type { Scenario } from '../scenario/schema';
+
+/** The format's name and version, in every file's metadata under `gongji.format`. */
+export const SHARD_FORMAT = 'gongji-shard/1';
+
+/** The tables of a shard, each written as `<name>.parquet`. */
+export const SHARD_TABLES = ['counts', 'flows', 'monthly'] as const;
+
+/** A table of a shard. */
+export type ShardTable = (typeof SHARD_TABLES)[number];
+
+/** The monthly arrays of a result, by their name in `monthly.parquet`, with their fields per month. */
+export const SHARD_ARRAYS = {
+  summary: SUMMARY_FIELDS,
+  refusals: SHARING_RULES.length,
+  ledger: CLASSES.length,
+  residual: 1,
+  beneficiary_profile: PROFILE_FIELDS,
+} as const;
+
+/** An array's name in `monthly.parquet`. */
+export type ShardArray = keyof typeof SHARD_ARRAYS;
+
+/** The identity of a shard: which run it is a part of, and which part. */
+export interface ShardIdentity {
+  /** The validated scenario as canonical JSON (keys sorted), so a merge needs no scenario file. */
+  scenario: string;
+  /** Hex SHA-256 of {@link scenario}. */
+  scenarioDigest: string;
+  seed: string;
+  /** k of scale 1:k. */
+  scaleK: number;
+  /** The scenario's window, `YYYY-MM..YYYY-MM`. */
+  window: string;
+  /** Replications after the main run. */
+  replications: number;
+  /** Families in the 1:k sample (all shards). */
+  families: number;
+  /** 1-based index of this shard. */
+  shard: number;
+  /** Number of shards of the run. */
+  shards: number;
+  /** This shard's sample positions [from, to). */
+  from: number;
+  to: number;
+  /** What built the results (package version and a hash of the sources that decide them). */
+  engineVersion: string;
+}
+
+/** A shard that a merge refuses, named by its folder (or by `shard i of n` when it is missing). */
+export class ShardRefusal extends Error {
+  constructor(
+    /** The shard's folder, or `shard i of n`. */
+    readonly shard: string,
+    message: string,
+  ) {
+    super(`${shard}: ${message}`);
+    this.name = 'ShardRefusal';
+  }
+}
+
+/** The folder name of shard i of n: `shard-0003-of-0008`. */
+export function shardFolderName(shard: number, shards: number): string {
+  const pad = (x: number) => String(x).padStart(4, '0');
+  return `shard-${pad(shard)}-of-${pad(shards)}`;
+}
+
+/** i and n of a shard folder name, or null when `name` is not one (e.g. a temporary folder). */
+export function parseShardFolderName(name: string): { shard: number; shards: number } | null {
+  const m = /^shard-(\d{4,})-of-(\d{4,})$/.exec(name);
+  if (!m) return null;
+  const shard = Number(m[1]);
+  const shards = Number(m[2]);
+  return shard >= 1 && shard <= shards ? { shard, shards } : null;
+}
+
+/** JSON of `value` with every object's keys sorted: the same text for the same scenario. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Hex SHA-256 of a text (Web Crypto, in Node and in browsers). */
+export async function sha256Hex(text: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The scenario part of an identity: its canonical JSON and digest, seed and window. */
+export async function scenarioIdentity(
+  scenario: Scenario,
+): Promise<Pick<ShardIdentity, 'scenario' | 'scenarioDigest' | 'seed' | 'window'>> {
+  const json = canonicalJson(scenario);
+  return {
+    scenario: json,
+    scenarioDigest: await sha256Hex(json),
+    seed: scenario.seed,
+    window: `${scenario.window.start}..${scenario.window.end}`,
+  };
+}
+
+/** Metadata keys of the identity's fields. */
+const KEYS = {
+  scenario: 'gongji.scenario',
+  scenarioDigest: 'gongji.scenario_digest',
+  seed: 'gongji.seed',
+  scaleK: 'gongji.scale',
+  window: 'gongji.window',
+  replications: 'gongji.replications',
+  families: 'gongji.families',
+  shard: 'gongji.shard',
+  from: 'gongji.shard_families',
+  engineVersion: 'gongji.engine_version',
+} as const;
+
+/** The key-value metadata of table `table` of a shard. */
+export function identityMetadata(id: ShardIdentity, table: ShardTable): { key: string; value: string }[] {
+  return [
+    { key: 'gongji.format', value: SHARD_FORMAT },
+    { key: 'gongji.table', value: table },
+    { key: KEYS.scenario, value: id.scenario },
+    { key: KEYS.scenarioDigest, value: id.scenarioDigest },
+    { key: KEYS.seed, value: id.seed },
+    { key: KEYS.scaleK, value: `1:${id.scaleK}` },
+    { key: KEYS.window, value: id.window },
+    { key: KEYS.replications, value: String(id.replications) },
+    { key: KEYS.families, value: String(id.families) },
+    { key: KEYS.shard, value: `${id.shard}/${id.shards}` },
+    { key: KEYS.from, value: `${id.from}..${id.to}` },
+    { key: KEYS.engineVersion, value: id.engineVersion },
+  ];
+}
+
+/**
+ * The identity in a file's metadata, and the table it says the file holds. Throws a
+ * {@link ShardRefusal} naming `shard` and the file when a key is missing or malformed.
+ */
+export function readIdentity(
+  meta: ReadonlyMap<string, string>,
+  shard: string,
+  file: string,
+): { identity: ShardIdentity; table: string } {
+  const get = (key: string): string => {
+    const v = meta.get(key);
+    if (v === undefined)
+      throw new ShardRefusal(shard, `${file} has no ${key} in its metadata: not a ${SHARD_FORMAT} file`);
+    return v;
+  };
+  const format = get('gongji.format');
+  if (format !== SHARD_FORMAT) {
+    throw new ShardRefusal(shard, `${file} is in format ${format}; this version reads ${SHARD_FORMAT}`);
+  }
+  const whole = (key: string, text: string): number => {
+    const n = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(n))
+      throw new ShardRefusal(shard, `${file}: ${key} "${text}" is not a whole number`);
+    return n;
+  };
+  const pair = (key: string, re: RegExp): [number, number] => {
+    const text = get(key);
+    const m = re.exec(text);
+    if (!m) throw new ShardRefusal(shard, `${file}: ${key} "${text}" is malformed`);
+    return [whole(key, m[1]!), whole(key, m[2]!)];
+  };
+  const [i, n] = pair(KEYS.shard, /^(\d+)\/(\d+)$/);
+  const [from, to] = pair(KEYS.from, /^(\d+)\.\.(\d+)$/);
+  const scale = /^1:(\d+)$/.exec(get(KEYS.scaleK));
+  if (!scale) throw new ShardRefusal(shard, `${file}: ${KEYS.scaleK} "${get(KEYS.scaleK)}" is malformed`);
+  return {
+    table: get('gongji.table'),
+    identity: {
+      scenario: get(KEYS.scenario),
+      scenarioDigest: get(KEYS.scenarioDigest),
+      seed: get(KEYS.seed),
+      scaleK: whole(KEYS.scaleK, scale[1]!),
+      window: get(KEYS.window),
+      replications: whole(KEYS.replications, get(KEYS.replications)),
+      families: whole(KEYS.families, get(KEYS.families)),
+      shard: i,
+      shards: n,
+      from,
+      to,
+      engineVersion: get(KEYS.engineVersion),
+    },
+  };
+}
+
+/** The run-wide fields of an identity, in the order a mismatch is reported. */
+export const RUN_FIELDS = [
+  'scenarioDigest',
+  'seed',
+  'scaleK',
+  'window',
+  'replications',
+  'families',
+  'shards',
+  'engineVersion',
+] as const satisfies readonly (keyof ShardIdentity)[];
+
+/** The first run-wide field in which two identities differ, with both values; null when they are of one run. */
+export function runDifference(
+  a: ShardIdentity,
+  b: ShardIdentity,
+): { field: (typeof RUN_FIELDS)[number]; a: string; b: string } | null {
+  for (const field of RUN_FIELDS) {
+    if (a[field] !== b[field]) return { field, a: String(a[field]), b: String(b[field]) };
+  }
+  return null;
+}
+
+/** Column arrays of a shard's tables, ready for a Parquet writer (INT32, INT64 and STRING columns). */
+export type ShardColumns = Record<string, Int32Array | BigInt64Array | string[]>;
+
+/** One simulated sample of a shard: its index (0 the main run), seed and result over the shard's families. */
+export interface ShardSample {
+  index: number;
+  seed: string;
+  result: RangeResult;
+}
+
+/** A whole number as INT64, refused (naming `what`) unless it is a safe integer. */
+function int64(x: number, what: string): bigint {
+  if (!Number.isSafeInteger(x)) throw new RangeError(`${what} must be a whole number below 2^53, got ${x}`);
+  return BigInt(x);
+}
+
+/** The three tables of a shard's samples, as columns. */
+export function shardColumns(samples: readonly ShardSample[]): Record<ShardTable, ShardColumns> {
+  const counts = {
+    sample: Int32Array.from(samples, (s) => s.index),
+    seed: samples.map((s) => s.seed),
+    families: BigInt64Array.from(samples, (s) => int64(s.result.families, 'families')),
+    person_months: BigInt64Array.from(samples, (s) => int64(s.result.personMonths, 'person_months')),
+    moved_fen: BigInt64Array.from(samples, (s) => int64(s.result.movedFen, 'moved_fen')),
+  };
+  const cells = samples.map((s) => s.result.flows.columns());
+  const cellCount = cells.reduce((n, c) => n + c.month.length, 0);
+  const flows = {
+    sample: new Int32Array(cellCount),
+    month: new Int32Array(cellCount),
+    sharer_area: new Int32Array(cellCount),
+    treatment_area: new Int32Array(cellCount),
+    use: new Int32Array(cellCount),
+    amount_fen: new BigInt64Array(cellCount),
+    count: new BigInt64Array(cellCount),
+    squares_yuan2: new BigInt64Array(cellCount),
+  };
+  let at = 0;
+  cells.forEach((c, s) => {
+    const n = c.month.length;
+    flows.sample.fill(samples[s]!.index, at, at + n);
+    flows.month.set(c.month, at);
+    flows.sharer_area.set(c.sharerArea, at);
+    flows.treatment_area.set(c.treatmentArea, at);
+    flows.use.set(c.use, at);
+    for (let i = 0; i < n; i++) {
+      flows.amount_fen[at + i] = int64(c.amountFen[i]!, 'amount_fen');
+      flows.count[at + i] = int64(c.count[i]!, 'count');
+      flows.squares_yuan2[at + i] = int64(c.squaresYuan2[i]!, 'squares_yuan2');
+    }
+    at += n;
+  });
+  const rows: { sample: number; array: ShardArray; month: number; field: number; value: bigint }[] = [];
+  for (const s of samples) {
+    for (const array of Object.keys(SHARD_ARRAYS) as ShardArray[]) {
+      const values = arrayOf(s.result, array);
+      const fields = SHARD_ARRAYS[array];
+      values.forEach((v, i) => {
+        if (v !== 0) {
+          const month = Math.floor(i / fields);
+          rows.push({ sample: s.index, array, month, field: i - month * fields, value: int64(v, array) });
+        }
+      });
+    }
+  }
+  const monthly = {
+    sample: Int32Array.from(rows, (r) => r.sample),
+    array: rows.map((r) => r.array),
+    month: Int32Array.from(rows, (r) => r.month),
+    field: Int32Array.from(rows, (r) => r.field),
+    value: BigInt64Array.from(rows, (r) => r.value),
+  };
+  return { counts, flows, monthly };
+}
+
+/** The array of a result that `monthly.parquet` names `array`. */
+function arrayOf(result: RangeResult, array: ShardArray): Float64Array {
+  switch (array) {
+    case 'summary':
+      return result.summary;
+    case 'refusals':
+      return result.refusals;
+    case 'ledger':
+      return result.ledger;
+    case 'residual':
+      return result.residual;
+    case 'beneficiary_profile':
+      return result.beneficiaryProfile;
+  }
+}
+
+/** The rows of one sample read back from shards, as plain numbers (one or many shards' rows, summed or not). */
+export interface SampleRows {
+  counts: { families: number[]; personMonths: number[]; movedFen: number[] };
+  flows: {
+    month: ArrayLike<number>;
+    sharerArea: ArrayLike<number>;
+    treatmentArea: ArrayLike<number>;
+    use: ArrayLike<number>;
+    amountFen: ArrayLike<number>;
+    count: ArrayLike<number>;
+    squaresYuan2: ArrayLike<number>;
+  };
+  monthly: {
+    array: readonly string[];
+    month: ArrayLike<number>;
+    field: ArrayLike<number>;
+    value: ArrayLike<number>;
+  };
+}
+
+/**
+ * Rebuilds a sample's result from its rows: every row is added in (so the rows of several shards
+ * may be given unsummed, or summed by a database first), checking that each lies inside the window,
+ * the area table and its array, and that every sum is a whole number below 2^53.
+ */
+export function resultFromRows(
+  rows: SampleRows,
+  shape: { months: number; areas: number; scaleK: number },
+): RangeResult {
+  const { months, areas } = shape;
+  const result = emptyResult(months, areas, shape.scaleK);
+  const whole = (x: number, what: string): number => {
+    if (!Number.isSafeInteger(x)) throw new RangeError(`${what}: ${x} is not a whole number below 2^53`);
+    return x;
+  };
+  const add = (a: number, b: number, what: string) => whole(a + whole(b, what), what);
+  rows.counts.families.forEach((x) => (result.families = add(result.families, x, 'families')));
+  rows.counts.personMonths.forEach(
+    (x) => (result.personMonths = add(result.personMonths, x, 'person_months')),
+  );
+  rows.counts.movedFen.forEach((x) => (result.movedFen = add(result.movedFen, x, 'moved_fen')));
+
+  const f = rows.flows;
+  const n = f.month.length;
+  const uses = PERMITTED_USES.length;
+  const key = new Int32Array(n);
+  const squares = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = f.month[i]!;
+    const s = f.sharerArea[i]!;
+    const t = f.treatmentArea[i]!;
+    const u = f.use[i]!;
+    if (!(m >= 0 && m < months && s >= 0 && s < areas && t >= 0 && t < areas && u >= 0 && u < uses)) {
+      throw new RangeError(`flow cell out of range: month ${m}, areas ${s}→${t}, use ${u}`);
+    }
+    key[i] = ((m * areas + s) * areas + t) * uses + u;
+    squares[i] = Math.min(f.squaresYuan2[i]!, SQUARES_CAP);
+  }
+  result.flows = new FlowCube(months, areas, n).addPackedCells({
+    key,
+    amountFen: Float64Array.from(f.amountFen),
+    count: Float64Array.from(f.count),
+    squaresYuan2: squares,
+  });
+
+  const mo = rows.monthly;
+  for (let i = 0; i < mo.month.length; i++) {
+    const name = mo.array[i]!;
+    if (!Object.hasOwn(SHARD_ARRAYS, name)) throw new RangeError(`monthly: no array "${name}"`);
+    const fields = SHARD_ARRAYS[name as ShardArray];
+    const m = mo.month[i]!;
+    const field = mo.field[i]!;
+    if (!(m >= 0 && m < months && field >= 0 && field < fields)) {
+      throw new RangeError(`monthly ${name}: month ${m}, field ${field} is outside the array`);
+    }
+    const target = arrayOf(result, name as ShardArray);
+    const at = m * fields + field;
+    target[at] = add(target[at]!, mo.value[i]!, `monthly ${name}`);
+  }
+  return result;
+}
