@@ -87,5 +87,10 @@ export interface BehaviourParameters {
     ltcYearlyFen: number;
     /** Share of long-term-care contributions paid with shared money when a relationship stands. */
     ltcShared: number;
+    /**
+     * Yearly probability that a sharer pays, in the collection season, the resident contribution that
+     * enrols an uninsured near relative (R2, where `enrolmentOfUninsured` is on); insured next year.
+     */
+    enrolmentUptake: number;
   };
 }

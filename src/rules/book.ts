@@ -6,14 +6,14 @@
  * a national run calls the same decision functions on columns instead.
  */
 import { accountOf, cashOf, fundOf, payeeOf, quotaOf } from './accounts';
-import { checkBeneficiary, checkGeography, checkSharer } from './eligibility';
+import { checkBeneficiary, checkGeography, checkInsuredForUse, checkSharer } from './eligibility';
 import { Ledger, type Posting, type PostingInput } from './ledger';
 import type { RuleParameters } from './parameters';
 import { checkUse, splitOwnPayment, splitPayment, type PaymentSplit } from './payment';
 import { decideQuotaChange } from './quota';
 import { isRefusal, refuse, type Refusal } from './refusal';
 import { ended as endedAs, partyRefusal, quotaReturn } from './relationship';
-import { dayOf, minuteOfDay, monthOf } from './time';
+import { dayOf, minuteOfDay, monthOf, parseStamp } from './time';
 import type { PermittedUse, Person, Purpose, RelationKind, Relationship, Scheme } from './types';
 
 /** The result of an operation: the postings it booked (and more), or the refusal. */
@@ -24,6 +24,24 @@ export type InsuranceChange =
   | { kind: 'move'; poolingArea: string; province: string }
   | { kind: 'terminate' }
   | { kind: 'switch-scheme'; scheme: Scheme };
+
+/**
+ * An enrolment (因共济参保): the resident contribution of a near relative who was not insured, paid
+ * while the scenario opens enrolment (R2, R11); the relative is insured from `coverageFrom`, the
+ * first minute of the next coverage year (1 January after the payment).
+ */
+export interface Enrolment {
+  personId: string;
+  paidAt: number;
+  coverageFrom: number;
+  /** Fen of the contribution paid from sharers' quotas (the rest came from cash). */
+  sharedFen: number;
+}
+
+/** The first minute of the coverage year after the one in which `at` falls (1 January, 00:00). */
+export function nextCoverageYear(at: number): number {
+  return parseStamp(`${Number(monthOf(at).slice(0, 4)) + 1}-01-01`);
+}
 
 /** Options of a book: the pooling areas that run long-term-care insurance (长期护理保险). */
 export interface BookOptions {
@@ -38,6 +56,8 @@ export class SharingBook {
   readonly #relationships = new Map<string, Relationship>();
   readonly #changesBySharer = new Map<string, { day: number; count: number }>();
   readonly #ltcAreas: ReadonlySet<string>;
+  /** Enrolments paid, in order; those whose coverage year has not begun are still `pending`. */
+  readonly #enrolments: { enrolment: Enrolment; pending: boolean }[] = [];
 
   constructor(
     readonly params: RuleParameters,
@@ -66,6 +86,7 @@ export class SharingBook {
 
   /** Books the monthly credit to a personal account (2021 crediting rules). */
   credit(personId: string, amountFen: number, at: number): Posting[] {
+    this.#startCoverage(at);
     const p = this.person(personId);
     if (p.scheme !== 'employee-account')
       throw new Error(`person "${personId}" has no personal account to credit`);
@@ -82,6 +103,7 @@ export class SharingBook {
     at: number;
     consent: { sharer: boolean; beneficiary: boolean };
   }): Outcome<{ relationshipId: string }> {
+    this.#startCoverage(req.at);
     const sharer = this.person(req.sharerId);
     const beneficiary = this.person(req.beneficiaryId);
     const refusal =
@@ -94,7 +116,12 @@ export class SharingBook {
             'A person cannot share with themself (R2).',
           )
         : null) ??
-      checkBeneficiary(this.params.relativeScope, req.relation, beneficiary) ??
+      checkBeneficiary(
+        this.params.relativeScope,
+        req.relation,
+        beneficiary,
+        this.params.enrolmentOfUninsured,
+      ) ??
       checkGeography(this.params.geography, sharer, beneficiary, monthOf(req.at)) ??
       (req.consent.sharer && req.consent.beneficiary
         ? null
@@ -130,6 +157,7 @@ export class SharingBook {
 
   /** R7–R9: sets the quota of an active relationship (earmarks or, under wallet-transfer, moves money). */
   setQuota(req: { relationshipId: string; quotaFen: number; at: number }): Outcome<{ quotaFen: number }> {
+    this.#startCoverage(req.at);
     const rel = this.relationship(req.relationshipId);
     const inactive = partyRefusal(rel);
     if (inactive) return inactive;
@@ -158,7 +186,11 @@ export class SharingBook {
     return { ok: true, postings, quotaFen: req.quotaFen };
   }
 
-  /** R11–R12: a beneficiary pays a bill or contribution: own account, quotas and cash in the order of R12. */
+  /**
+   * R11–R12: a beneficiary pays a bill or contribution: own account, quotas and cash in the order of
+   * R12. R2 is asked again for the use: a relative who is not insured may have only the contribution
+   * paid that enrols them (where the scenario opens it), and is insured from the next coverage year.
+   */
   payAsBeneficiary(req: {
     beneficiaryId: string;
     purpose: Purpose;
@@ -168,8 +200,11 @@ export class SharingBook {
     at: number;
   }): Outcome<{ split: PaymentSplit }> {
     assertBill(req.amountFen);
+    this.#startCoverage(req.at);
     const b = this.person(req.beneficiaryId);
-    const refusal = checkUse(this.params.permittedUses, req.purpose, b, this.#ltcAreas.has(b.poolingArea));
+    const refusal =
+      checkUse(this.params.permittedUses, req.purpose, b, this.#ltcAreas.has(b.poolingArea)) ??
+      checkInsuredForUse(req.purpose as PermittedUse, b, this.params.enrolmentOfUninsured);
     if (refusal) return refusal;
     const use = req.purpose as PermittedUse;
     const payee = payeeOf(use, use.endsWith('contribution') ? b.poolingArea : req.poolingArea);
@@ -190,7 +225,15 @@ export class SharingBook {
     add(accountOf(b.id), split.ownFen, 'R12');
     rels.forEach((r, i) => add(quotaOf(r.id), split.quotaFen[i]!, 'R11'));
     add(cashOf(b.id), split.cashFen, 'R12');
-    return { ok: true, postings: this.ledger.post(inputs), split };
+    const postings = this.ledger.post(inputs);
+    if (b.scheme === 'uninsured' && use === 'resident-contribution') {
+      const sharedFen = split.quotaFen.reduce((s, x) => s + x, 0);
+      this.#enrolments.push({
+        enrolment: { personId: b.id, paidAt: req.at, coverageFrom: nextCoverageYear(req.at), sharedFen },
+        pending: true,
+      });
+    }
+    return { ok: true, postings, split };
   }
 
   /** R8: an account holder pays their own bill from the balance outside all quotas, the rest in cash. */
@@ -204,6 +247,7 @@ export class SharingBook {
     accountOnly?: boolean;
   }): Outcome<{ accountFen: number; cashFen: number }> {
     assertBill(req.amountFen);
+    this.#startCoverage(req.at);
     const p = this.person(req.personId);
     const split = splitOwnPayment(
       req.amountFen,
@@ -226,6 +270,7 @@ export class SharingBook {
    * relationship that has already ended is refused with the rule that ended it (R4 or R6).
    */
   end(req: { relationshipId: string; by: string; at: number }): Outcome<{ returnedFen: number }> {
+    this.#startCoverage(req.at);
     const rel = this.relationship(req.relationshipId);
     const after = endedAs(rel, 'R4', req.at);
     if (isRefusal(after)) return after;
@@ -252,8 +297,13 @@ export class SharingBook {
     change: InsuranceChange;
     at: number;
   }): Outcome<{ ended: string[] }> {
+    this.#startCoverage(req.at);
     const p = this.person(req.personId);
     const c = req.change;
+    // A relative who dies or stops before the coverage year begins is not insured by it.
+    if (c.kind === 'terminate') {
+      for (const e of this.#enrolments) if (e.enrolment.personId === p.id) e.pending = false;
+    }
     if (c.kind === 'move' && c.poolingArea === p.poolingArea) return { ok: true, postings: [], ended: [] };
     const ended = this.relationships()
       .filter((r) => r.sharerId === p.id || r.beneficiaryId === p.id)
@@ -270,6 +320,25 @@ export class SharingBook {
         : { ...p, scheme: c.kind === 'terminate' ? 'uninsured' : c.scheme },
     );
     return { ok: true, postings, ended: ended.map((r) => r.id) };
+  }
+
+  /** Every enrolment paid so far (R2, R11), in the order paid. */
+  enrolments(): readonly Readonly<Enrolment>[] {
+    return this.#enrolments.map((e) => e.enrolment);
+  }
+
+  /**
+   * R2: relatives enrolled with a contribution paid earlier become resident insured when their
+   * coverage year begins. Each operation calls this with its moment first, so that the book stands
+   * as of that moment (operations come in time order).
+   */
+  #startCoverage(at: number): void {
+    for (const e of this.#enrolments) {
+      if (!e.pending || e.enrolment.coverageFrom > at) continue;
+      e.pending = false;
+      const p = this.#people.get(e.enrolment.personId)!;
+      if (p.scheme === 'uninsured') this.#people.set(p.id, { ...p, scheme: 'resident' });
+    }
   }
 
   /** A person in the book, as they stand now. */

@@ -5,7 +5,13 @@
  */
 import type { GeographyParameters, RelativeScope } from './parameters';
 import { refuse, type Refusal } from './refusal';
-import { INSURED_SCHEMES, NEAR_RELATIVE_KINDS, type Person, type RelationKind } from './types';
+import {
+  INSURED_SCHEMES,
+  NEAR_RELATIVE_KINDS,
+  type PermittedUse,
+  type Person,
+  type RelationKind,
+} from './types';
 
 /** The relations each R2 scope admits: the 2021 reform's, and the near relatives of the Civil Code art. 1045. */
 export const RELATIVES_IN_SCOPE: Readonly<Record<RelativeScope, ReadonlySet<RelationKind>>> = {
@@ -46,11 +52,17 @@ export function checkSharer(sharer: Person): Refusal | null {
   );
 }
 
-/** R2: the beneficiary must be a near relative within the scenario's scope, and insured in basic medical insurance. */
+/**
+ * R2: the beneficiary must be a near relative within the scenario's scope, and insured in basic
+ * medical insurance; with `enrolmentOfUninsured` a near relative who is not insured may be a
+ * beneficiary too, whose relationship can then pay only the contributions that enrol them
+ * ({@link checkInsuredForUse}).
+ */
 export function checkBeneficiary(
   scope: RelativeScope,
   relation: RelationKind,
   beneficiary: Person,
+  enrolmentOfUninsured = false,
 ): Refusal | null {
   if (!RELATIVES_IN_SCOPE['near-relatives'].has(relation)) {
     return refuse(
@@ -68,7 +80,7 @@ export function checkBeneficiary(
       `This scenario limits sharing to spouse, parents and children; ${relationInEnglish(relation)} is outside that scope (R2).`,
     );
   }
-  if (!INSURED_SCHEMES.includes(beneficiary.scheme)) {
+  if (!INSURED_SCHEMES.includes(beneficiary.scheme) && !enrolmentOfUninsured) {
     return refuse(
       'R2',
       'beneficiary-not-insured',
@@ -77,6 +89,41 @@ export function checkBeneficiary(
     );
   }
   return null;
+}
+
+/** The uses that pay a contribution, which may enrol a near relative who is not insured (R2, R11). */
+export const CONTRIBUTION_USES: ReadonlySet<PermittedUse> = new Set<PermittedUse>([
+  'resident-contribution',
+  'ltc-contribution',
+]);
+
+/**
+ * R2 at the moment of paying: shared money pays a medical or pharmacy bill only for an insured
+ * beneficiary; a resident or long-term-care contribution of a near relative who is not insured may
+ * be paid only where the scenario opens enrolment (`enrolmentOfUninsured`), and the relative is
+ * then insured from the next coverage year.
+ */
+export function checkInsuredForUse(
+  use: PermittedUse,
+  beneficiary: Person,
+  enrolmentOfUninsured: boolean,
+): Refusal | null {
+  if (INSURED_SCHEMES.includes(beneficiary.scheme)) return null;
+  if (!CONTRIBUTION_USES.has(use)) {
+    return refuse(
+      'R2',
+      'beneficiary-not-insured',
+      '被共济人尚未参加基本医疗保险，共济资金不能支付其就医购药费用；参保缴费后自下一个参保年度起方可使用（R2）。',
+      'The beneficiary is not insured, so shared money cannot pay their medical or pharmacy bills; once their contribution is paid they are insured from the next coverage year (R2).',
+    );
+  }
+  if (enrolmentOfUninsured) return null;
+  return refuse(
+    'R2',
+    'beneficiary-not-insured',
+    '本方案未开放用共济资金为未参保的近亲属缴费参保，被共济人须已参加基本医疗保险（R2）。',
+    'This scenario does not let shared money pay the contribution that enrols an uninsured relative; the beneficiary must already be insured (R2).',
+  );
 }
 
 /**

@@ -62,6 +62,11 @@ export interface PaymentOrder {
 export interface RuleParameters {
   /** R2 */
   relativeScope: RelativeScope;
+  /**
+   * R2: whether shared money may pay the resident or long-term-care contribution that enrols a near
+   * relative who is not insured (insured from the next coverage year); on from 2026.
+   */
+  enrolmentOfUninsured: boolean;
   /** R3 */
   geography: GeographyParameters;
   /** R7 */

@@ -38,7 +38,13 @@ export function checkUse(
       `This scenario does not open shared money for ${en} (R11).`,
     );
   }
-  if (use === 'resident-contribution' && beneficiary.scheme !== 'resident') {
+  // Someone not insured has a resident contribution to pay, the one that enrols them; whether
+  // shared money may pay it is R2's question (eligibility.ts `checkInsuredForUse`).
+  if (
+    use === 'resident-contribution' &&
+    beneficiary.scheme !== 'resident' &&
+    beneficiary.scheme !== 'uninsured'
+  ) {
     return refuse(
       'R11',
       'use-not-applicable',

@@ -159,6 +159,10 @@ export function behaviourSchema(
         'share of long-term-care contributions paid with shared money when a relationship stands',
         '有共济关系时用共济资金缴纳长期护理保险个人缴费的比例',
       ),
+      enrolmentUptake: share(
+        'yearly probability that a sharer pays the resident contribution that enrols an uninsured near relative, where enrolment is open (R2)',
+        '在开放为未参保亲属缴费参保时，共济人每年为一名未参保近亲属缴纳居民医保个人缴费的概率（R2）',
+      ),
     }),
   });
 }

@@ -16,6 +16,7 @@ export function toRuleParameters(scenario: Pick<Scenario, 'rules'>): RuleParamet
   const { geography: g, quotaLimits: q, paymentOrder: p } = scenario.rules;
   return {
     relativeScope: scenario.rules.relativeScope,
+    enrolmentOfUninsured: scenario.rules.enrolmentOfUninsured,
     geography: {
       samePoolingArea: g.samePoolingArea,
       sameProvince: g.sameProvince,

@@ -193,6 +193,11 @@ const rules = z.strictObject({
     `one of ${RELATIVE_SCOPES.map((v) => `"${v}"`).join(', ')} (R2)`,
     `${RELATIVE_SCOPES.map((v) => `"${v}"`).join('、')}之一（R2）`,
   ),
+  enrolmentOfUninsured: help(
+    z.boolean(),
+    'true or false: whether shared money may pay the resident or long-term-care contribution that enrols a near relative who is not insured (R2)',
+    'true 或 false：是否允许用共济资金为未参保的近亲属缴纳城乡居民医保或长期护理保险个人缴费以参保（R2）',
+  ),
   geography,
   quotaLimits,
   quotaModel: help(

@@ -7,10 +7,14 @@ import {
   type SharingBook,
 } from '../../src/rules';
 
-/** The 2026 national notice as the rules read it: near relatives, all geographies, virtual quotas, no limits. */
+/**
+ * The 2026 national notice as the rules read it: near relatives (and the enrolment of uninsured ones),
+ * all geographies, virtual quotas, no limits.
+ */
 export function rules2026(overrides: Partial<RuleParameters> = {}): RuleParameters {
   return {
     relativeScope: 'near-relatives',
+    enrolmentOfUninsured: true,
     geography: {
       samePoolingArea: true,
       sameProvince: true,

@@ -7,6 +7,7 @@
 import {
   checkBeneficiary,
   checkGeography,
+  checkInsuredForUse,
   checkMonthlyCap,
   checkSharer,
   checkUse,
@@ -165,6 +166,22 @@ export const REFUSAL_CASES: readonly RefusalCase[] = [
     code: 'beneficiary-not-insured',
     zh: '被共济人须参加基本医疗保险（职工医保或城乡居民医保）（R2）。',
     en: 'The beneficiary must be insured in basic medical insurance, employee or resident scheme (R2).',
+  },
+  {
+    what: 'a medical bill of a relative who is not insured, though enrolment is open',
+    make: () => checkInsuredForUse('medical', person('u', 'uninsured', ZHENGZHOU), true),
+    rule: 'R2',
+    code: 'beneficiary-not-insured',
+    zh: '被共济人尚未参加基本医疗保险，共济资金不能支付其就医购药费用；参保缴费后自下一个参保年度起方可使用（R2）。',
+    en: 'The beneficiary is not insured, so shared money cannot pay their medical or pharmacy bills; once their contribution is paid they are insured from the next coverage year (R2).',
+  },
+  {
+    what: 'the contribution that would enrol a relative who is not insured, where enrolment is closed',
+    make: () => checkInsuredForUse('resident-contribution', person('u', 'uninsured', ZHENGZHOU), false),
+    rule: 'R2',
+    code: 'beneficiary-not-insured',
+    zh: '本方案未开放用共济资金为未参保的近亲属缴费参保，被共济人须已参加基本医疗保险（R2）。',
+    en: 'This scenario does not let shared money pay the contribution that enrols an uninsured relative; the beneficiary must already be insured (R2).',
   },
   closedGeography(
     'sharing within a pooling area when it is closed',

@@ -3,11 +3,12 @@ import { diffScenarios } from '../../src/scenario';
 import { scenario } from './helpers';
 
 describe('diffScenarios', () => {
-  test('baseline against the 2021 scope lists the scope, geography and use differences', () => {
+  test('baseline against the 2021 scope lists the scope, enrolment, geography and use differences', () => {
     const diff = diffScenarios(scenario('baseline-2026'), scenario('scope-2021'));
     const rules = diff.filter((d) => d.path.startsWith('rules.'));
     expect(rules).toEqual([
       { path: 'rules.relativeScope', a: 'near-relatives', b: 'spouse-parents-children' },
+      { path: 'rules.enrolmentOfUninsured', a: true, b: false },
       { path: 'rules.geography.sameProvince', a: true, b: false },
       { path: 'rules.geography.crossProvince', a: true, b: false },
       { path: 'rules.geography.rollout.defaultStart', a: '2026-01', b: '2024-01' },

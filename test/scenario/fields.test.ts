@@ -5,6 +5,7 @@ describe('fields', () => {
   test('PARAMETER_PATHS lists every rule, clearing and behaviour parameter leaf', () => {
     expect(PARAMETER_PATHS).toEqual([
       'rules.relativeScope',
+      'rules.enrolmentOfUninsured',
       'rules.geography.samePoolingArea',
       'rules.geography.sameProvince',
       'rules.geography.crossProvince',
@@ -73,6 +74,7 @@ describe('fields', () => {
       'behaviour.contributions.monthWeights',
       'behaviour.contributions.ltcYearlyFen',
       'behaviour.contributions.ltcShared',
+      'behaviour.contributions.enrolmentUptake',
     ]);
   });
 
