@@ -39,4 +39,18 @@ describe('calibration-2024 reproduces the published 2024 within-province sharing
     within(f.janOctSameProvinceTimes, P.janOctSameProvinceTimes, 0.15);
     expect(f.janOctCrossProvinceYuan).toBe(0);
   });
+
+  test('January–October amount within a pooling area: 329.75亿, within 15%', () => {
+    within(f.janOctSameAreaYuan, P.janOctSameAreaYuan, 0.15);
+  });
+
+  // A known miss (docs/engine-model.md, "Across pooling areas"): nothing in the model makes bills
+  // across pooling areas larger than within one, so this amount stays about 30% short. A change
+  // that brings it within 15% makes this test fail: then turn it into a plain test.
+  test.fails(
+    'January–October amount across pooling areas of a province: 39.33亿, within 15% (known miss)',
+    () => {
+      within(f.janOctSameProvinceYuan, P.janOctSameProvinceYuan, 0.15);
+    },
+  );
 });
