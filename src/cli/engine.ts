@@ -2,15 +2,28 @@
  * `npx tsx src/cli/engine.ts <scenario.json> [--scale 1000] [--families n]` (引擎运行): runs a scenario
  * through the engine on one core and prints the yearly and monthly sharing figures next to the
  * published 2024 figures, with the speed in person-months per second.
+ *
+ * `npx tsx src/cli/engine.ts --record [--scale 1000]` (五年累计): runs the record scenarios
+ * (2021–2023 and 2024–2025) and prints the five-year record beside the notice's, with the pooling
+ * areas and provinces where pilot-2025-wallet has the wallet by the end of June 2025.
  */
+import { fileURLToPath } from 'node:url';
 import { calibrate, calibrationData } from '../population/calibration';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { sampleSize } from '../population/generate';
 import { loadDatasetFromDisk } from '../population/node';
-import { formatScenarioErrors, toEngineParameters } from '../scenario';
+import { formatScenarioErrors, toEngineParameters, toRuleParameters } from '../scenario';
 import { loadScenarioFile } from '../scenario/node';
 import { engineInput, simulateRange } from '../engine';
 import { sharingReport } from '../engine/report';
+import {
+  PUBLISHED_RECORD,
+  RECORD_SCENARIOS,
+  recordFigures,
+  recordReport,
+  WALLET_SCENARIO,
+  walletReach,
+} from '../engine/record';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
@@ -18,19 +31,43 @@ const opt = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1]! : fallback;
 };
-if (!file) {
-  console.error('usage: npx tsx src/cli/engine.ts <scenario.json> [--scale 1000] [--families n]');
+const record = args.includes('--record');
+if (!file && !record) {
+  console.error(
+    'usage: npx tsx src/cli/engine.ts <scenario.json> [--scale 1000] [--families n]\n' +
+      '       npx tsx src/cli/engine.ts --record [--scale 1000]',
+  );
   process.exit(2);
 }
-const loaded = await loadScenarioFile(file);
-if (!loaded.ok) {
-  console.error(formatScenarioErrors(loaded.errors));
-  process.exit(1);
-}
+/** A scenario file, validated; an invalid one ends the command with its errors. */
+const scenarioAt = async (path: string) => {
+  const loaded = await loadScenarioFile(path);
+  if (!loaded.ok) {
+    console.error(`${path}:\n${formatScenarioErrors(loaded.errors)}`);
+    process.exit(1);
+  }
+  return loaded.scenario;
+};
 const dataset = loadDatasetFromDisk();
 const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
 const k = Number(opt('scale', '1000').replace(/^1:/, ''));
-const input = engineInput(toEngineParameters(loaded.scenario), model, dataset, k);
+if (record) {
+  const bundled = (id: string) => fileURLToPath(new URL(`../../scenarios/${id}.json`, import.meta.url));
+  const t0 = performance.now();
+  const parts = [];
+  for (const id of RECORD_SCENARIOS) {
+    const input = engineInput(toEngineParameters(await scenarioAt(bundled(id))), model, dataset, k);
+    parts.push({ result: simulateRange(input, 0, sampleSize(model, k)), firstMonth: input.window.start });
+  }
+  const wallet = await scenarioAt(bundled(WALLET_SCENARIO));
+  const reach = walletReach(toRuleParameters(wallet).geography, dataset, PUBLISHED_RECORD.walletMonth);
+  console.log(recordReport(recordFigures(parts), reach).join('\n'));
+  console.log(
+    `\n${RECORD_SCENARIOS.join(' + ')} at 1:${k} in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+  );
+  process.exit(0);
+}
+const input = engineInput(toEngineParameters(await scenarioAt(file!)), model, dataset, k);
 const total = sampleSize(model, k);
 const families = Math.min(total, Number(opt('families', String(total))));
 const t0 = performance.now();
