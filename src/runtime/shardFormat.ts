@@ -17,7 +17,7 @@
  *   src/engine/result.ts), `value` INT64; only non-zero values are written.
  *
  * Every file carries the run's identity in its key-value metadata ({@link identityMetadata}): the
- * format, the scenario (its canonical JSON) and its SHA-256, seed, scale, window, replications, the
+ * format, the scenario (its JSON) and its SHA-256, seed, scale, window, replications, the
  * families at 1:k and this shard's range of them, i/n, the engine version, and the file's table.
  * Parts add up by integer addition (sums of squares stop at 2^53, as the cube does), so the rows of
  * all n shards summed by (sample, key) give the single run's result bit for bit, whatever n.
@@ -51,7 +51,7 @@ export type ShardArray = keyof typeof SHARD_ARRAYS;
 
 /** The identity of a shard: which run it is a part of, and which part. */
 export interface ShardIdentity {
-  /** The validated scenario as canonical JSON (keys sorted), so a merge needs no scenario file. */
+  /** The validated scenario as JSON (keys in its own order), so a merge needs no scenario file. */
   scenario: string;
   /** Hex SHA-256 of {@link scenario}. */
   scenarioDigest: string;
@@ -102,26 +102,19 @@ export function parseShardFolderName(name: string): { shard: number; shards: num
   return shard >= 1 && shard <= shards ? { shard, shards } : null;
 }
 
-/** JSON of `value` with every object's keys sorted: the same text for the same scenario. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
 /** Hex SHA-256 of a text (Web Crypto, in Node and in browsers). */
 export async function sha256Hex(text: string): Promise<string> {
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The scenario part of an identity: its canonical JSON and digest, seed and window. */
+/** The scenario part of an identity: its JSON and digest, seed and window. */
 export async function scenarioIdentity(
   scenario: Scenario,
 ): Promise<Pick<ShardIdentity, 'scenario' | 'scenarioDigest' | 'seed' | 'window'>> {
-  const json = canonicalJson(scenario);
+  // Keys stay in the validated scenario's order: the order of its uncertainty paths is the order
+  // in which replications draw their parameters, so sorting them would change the run.
+  const json = JSON.stringify(scenario);
   return {
     scenario: json,
     scenarioDigest: await sha256Hex(json),

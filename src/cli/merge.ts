@@ -1,0 +1,166 @@
+/**
+ * `npm run merge` (分片合并): adds up the shards of a sharded run and finishes it as a single run
+ * would — clearing, the prepayment model, the summary and its digest, and (with --out) the same
+ * tables as `npm run simulate -- --out`.
+ *
+ *   npm run merge -- --in <dir | glob> [--out <dir>] [--workers N] [--confidence 0.95] [--json]
+ *
+ * --in is a folder of shard folders (`shard-IIII-of-NNNN`, as `simulate --shard i/n --out <dir>`
+ * writes them), one shard folder, or a glob of shard folders (quote it, DuckDB expands it). The
+ * shards are read with DuckDB's native client (src/cli/shardRead.ts) and checked to be every shard
+ * 1…n of one run exactly once (src/runtime/shardMerge.ts); a missing, duplicated, foreign,
+ * truncated or half-written shard is refused with the shard named, before anything is written.
+ */
+import { pathToFileURL } from 'node:url';
+import { exportTable, placeNames } from '../analytics/exportTables';
+import { writeTables } from '../analytics/node';
+import { runTables } from '../analytics/runTables';
+import { calibrate, calibrationData } from '../population/calibration';
+import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
+import { loadDatasetFromDisk } from '../population/node';
+import { resultDigest } from '../runtime/digest';
+import { DrawWorkers } from '../runtime/drawWorkers';
+import { ConservationFailure } from '../runtime/exactness';
+import { defaultWorkers, spawnNodeDrawWorker } from '../runtime/node';
+import { checkShardSet, runMergedScenario } from '../runtime/shardMerge';
+import { runSummary } from '../runtime/summary';
+import { ArgumentError, LIMITS, parseConfidence, parseWhole, readOptions } from './args';
+import { OutputFolder } from './outputFolder';
+import { engineVersion } from './shardFiles';
+import { findShardFolders, openDuckDB, readShardFolder, sampleReader } from './shardRead';
+import { summaryText } from './summaryText';
+
+const USAGE =
+  'usage: npm run merge -- --in <dir | glob> [--out <dir>] [--workers N] [--confidence 0.95] [--json]';
+
+/** Parsed command line of `npm run merge`. */
+export interface MergeArgs {
+  /** A folder of shard folders, one shard folder, or a glob. */
+  input: string;
+  out: string | null;
+  /** Threads for the prepayment model's draws. */
+  workers: number;
+  confidence: number;
+  json: boolean;
+}
+
+/** Parses the arguments; throws an {@link ArgumentError} that names the flag. */
+export function parseMergeArgs(argv: readonly string[]): MergeArgs {
+  const v = readOptions(
+    argv,
+    {
+      in: { type: 'string' },
+      out: { type: 'string' },
+      workers: { type: 'string' },
+      confidence: { type: 'string', default: '0.95' },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+  );
+  if (v.in === undefined) throw new ArgumentError(`--in 为必填 / --in is required\n${USAGE}`, 'in');
+  return {
+    input: v.in,
+    out: v.out ?? null,
+    workers:
+      v.workers === undefined
+        ? Math.min(defaultWorkers(), LIMITS.workers)
+        : parseWhole(v.workers, 'workers', 1, LIMITS.workers, USAGE),
+    confidence: parseConfidence(v.confidence, 'confidence', USAGE),
+    json: v.json,
+  };
+}
+
+/** What a merge produced: the summary (as `simulate --json` prints it) and the shards it read. */
+export type MergeReport = Record<string, unknown> & { digest: string; shards: string[] };
+
+/** Reads, checks and merges the shards of `args.input`, and writes and prints the run. */
+export async function merge(args: MergeArgs): Promise<MergeReport> {
+  const started = performance.now();
+  const db = await openDuckDB();
+  const output = args.out === null ? null : OutputFolder.prepare(args.out);
+  const draws = new DrawWorkers(spawnNodeDrawWorker, args.workers);
+  try {
+    const { folders, halfWritten } = await findShardFolders(db.conn, args.input);
+    const found = [];
+    for (const folder of folders) found.push(await readShardFolder(db.conn, folder));
+    const shards = checkShardSet(found, halfWritten);
+    const identity = shards[0]!.identity;
+    const own = engineVersion();
+    if (own !== identity.engineVersion) {
+      console.error(
+        `merge: the shards were built by engine ${identity.engineVersion}, this copy is ${own}; clearing runs with this copy's code`,
+      );
+    }
+    const dataset = loadDatasetFromDisk();
+    const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
+    const run = await runMergedScenario(
+      identity,
+      { dataset, model },
+      sampleReader(
+        db.conn,
+        shards.map((s) => s.label),
+      ),
+      { confidence: args.confidence, drawYears: draws.draw },
+    );
+    const summary = runSummary(run, dataset);
+    const digest = await resultDigest(run.result);
+    const places = placeNames(dataset);
+    const tables = runTables(run, dataset).map((t) => exportTable(t, places));
+    const written =
+      output === null
+        ? []
+        : (await writeTables(output.staging, tables)).map((t) => ({
+            ...t,
+            parquet: output.finalPath(t.parquet),
+            csv: output.finalPath(t.csv),
+          }));
+    output?.commit();
+    const seconds = (performance.now() - started) / 1000;
+    const report: MergeReport = {
+      ...summary,
+      digest,
+      seconds,
+      workers: args.workers,
+      out: args.out,
+      tables: written,
+      traced: [],
+      differences: null,
+      shards: shards.map((s) => s.label),
+    };
+    if (args.json) console.log(JSON.stringify(report, null, 2));
+    else {
+      console.log(summaryText(summary, { seconds, workers: args.workers }));
+      console.log(`合并 merged ${shards.length} shards of ${identity.scenarioDigest.slice(0, 12)}…`);
+      console.log(`摘要 digest of the main run: ${digest}`);
+      if (written.length > 0) {
+        console.log(
+          `\n写出 written to ${args.out}: ${written.map((t) => `${t.name} (${t.rows} rows)`).join(', ')}`,
+        );
+      }
+    }
+    if (summary.conservationResidualFen !== 0) {
+      console.error(new ConservationFailure(summary.conservationResidualFen).message);
+      process.exitCode = 3;
+    }
+    return report;
+  } finally {
+    draws.close();
+    db.close();
+    output?.discard();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const [signal, status] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => process.exit(status));
+  }
+  Promise.resolve()
+    .then(() => merge(parseMergeArgs(process.argv.slice(2))))
+    .catch((e: unknown) => {
+      console.error(`merge: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    });
+}
