@@ -1,8 +1,10 @@
 /**
  * One family through the window (一个家庭的模拟): its members are read from the population columns,
  * its candidate pairs found (R1, R2 through the rules' answers), and then month by month, in a
- * fixed order: insurance changes (R6), ends by choice (R4), credits and own spending (R8, applied
- * when a balance is read: accounts.ts), new relationships, care events and contributions (R11, R12).
+ * fixed order: coverage of enrolled relatives (R2, each January), insurance changes (R6), ends by
+ * choice (R4), credits and own spending (R8, applied when a balance is read: accounts.ts), new
+ * relationships, care events and contributions (R11, R12), including those that enrol uninsured
+ * relatives (R2).
  * The month's counts and state totals are kept as they change, so there is no tally pass.
  *
  * The modules under it form layers, each importing only from the layers below it:
@@ -12,7 +14,7 @@
  * 3. month-end values (monthEnd.ts), candidate pairs (pairs.ts), waits (schedules.ts);
  * 4. quotas set and lowered (quotas.ts);
  * 5. personal accounts brought up to date (accounts.ts);
- * 6. relationships set up and ended (relationships.ts);
+ * 6. relationships set up and ended (relationships.ts), and set up to enrol a relative (enrolment.ts);
  * 7. insurance changes (insurance.ts), care events and payments (payments.ts);
  * 8. this month loop, and traces of named families (familyTrace.ts).
  */
@@ -20,7 +22,8 @@ import { SchemeCode, type PopulationChunk } from '../population/columns';
 import { drawFrom, mix32 } from '../population/random';
 import { closeAccounts } from './accounts';
 import { CONTRIBUTES_LTC, CONTRIBUTES_RESIDENT, NEVER as NEVER_EXPORT } from './familyTables';
-import { insuranceChanges } from './insurance';
+import { drawEnrolments } from './enrolment';
+import { insuranceChanges, startCoverage } from './insurance';
 import { placePair } from './pairs';
 import { careEvents, contributions } from './payments';
 import { careClassOf, changeIndex, relativeIndex, roleIndex } from './prepare';
@@ -34,6 +37,7 @@ const NEVER = NEVER_EXPORT;
 
 const EMPLOYEE_ACCOUNT = SchemeCode.employeeAccount;
 const RESIDENT = SchemeCode.resident;
+const UNINSURED = SchemeCode.uninsured;
 
 /** Reads family j of the chunk into the state and finds its candidate pairs and care rates. */
 export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): void {
@@ -63,6 +67,9 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
   const ownBillMean = accounts.ownBillMean;
   const sharerOk = c.sharerOk;
   const ownShare = beh.ownSpendingShareOfCredit;
+  const enrolOk = c.enrolOk;
+  // Where relatives who are not insured may be enrolled (R2), they enrol where they live.
+  const enrolling = enrolOk.includes(1);
   for (let p = 0; p < n; p++) {
     const i = start + p;
     const s = scheme[i]!;
@@ -82,6 +89,12 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
       ownBillMean[p] = s === EMPLOYEE_ACCOUNT ? monthly * ownShare : 0;
     }
     members.gone[p] = 0;
+    members.enrolCandidate[p] = 0;
+    members.insuredFrom[p] = NEVER;
+    if (enrolling && s === UNINSURED) {
+      members.area[p] = residenceArea[i]!;
+      members.province[p] = c.input.areaProvince[residenceArea[i]!]!;
+    }
     schedule.contributionMonth[p] = -1;
     rels.asSharer[p] = 0;
     rels.asBeneficiary[p] = 0;
@@ -100,14 +113,18 @@ export function loadFamily(f: FamilyState, chunk: PopulationChunk, j: number): v
     for (let b = 0; b < n; b++) {
       if (b === a) continue;
       const code = relationOf[roleIndex(roleA, role[start + b]!, branch[start + b] === branchA ? 1 : 0)]!;
-      if (code < 0 || !beneficiaryOk[relativeIndex(code, members.scheme[b]!)]) continue;
+      if (code < 0) continue;
+      const eligible = beneficiaryOk[relativeIndex(code, members.scheme[b]!)] === 1;
+      // A relative who is not insured is a pair only for enrolment (R2), closed to everything else.
+      if (!eligible && !(enrolOk[code] === 1 && members.scheme[b] === UNINSURED)) continue;
       const k = pairs.count++;
       pairs.sharer[k] = a;
       pairs.beneficiary[k] = b;
       pairs.relation[k] = code;
       pairs.relationship[k] = -1;
-      members.candidatePairs[b] = members.candidatePairs[b]! + 1;
-      placePair(f, k, true);
+      if (eligible) members.candidatePairs[b] = members.candidatePairs[b]! + 1;
+      else members.enrolCandidate[b] = 1;
+      placePair(f, k, eligible);
     }
   }
   for (let b = 0; b < n; b++) {
@@ -226,10 +243,18 @@ export function simulateFamily(f: FamilyState): void {
     return;
   }
   let changeAt = earliest(f.schedule.nextChange, n);
+  f.schedule.coverageAt = NEVER;
   for (let m = 0; m < c.months; m = nextMonth(f, m, changeAt)) {
     f.m = m;
     if (capped) for (let p = 0; p < n; p++) f.members.capUsedFen[p] = 0;
-    if (m === 0 || c.calendarMonth[m] === 0) drawContributionMonths(f);
+    if (f.schedule.coverageAt <= m) {
+      startCoverage(f);
+      changeAt = earliest(f.schedule.nextChange, n);
+    }
+    if (m === 0 || c.calendarMonth[m] === 0) {
+      drawContributionMonths(f);
+      drawEnrolments(f);
+    }
     f.schedule.careFrom = m;
     if (m === 0) {
       openBalances(f);

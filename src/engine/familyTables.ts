@@ -19,6 +19,8 @@ export const NEVER = 0x7fffffff;
 export const CONTRIBUTES_RESIDENT = 1;
 /** The long-term-care contribution goes to shared money. */
 export const CONTRIBUTES_LTC = 2;
+/** An uninsured relative's resident contribution, which enrols them, goes to shared money (R2). */
+export const CONTRIBUTES_ENROLMENT = 4;
 
 /** The family's members (家庭成员) as they are insured now, by member index. */
 export class Members {
@@ -42,6 +44,10 @@ export class Members {
   readonly careClass = new Int32Array(MAX_FAMILY_SIZE);
   /** Number of candidate pairs in which the member is the relative (0: no possible sharer). */
   readonly candidatePairs = new Int32Array(MAX_FAMILY_SIZE);
+  /** 1 for a relative who is not insured and has a sharer who may enrol them (R2). */
+  readonly enrolCandidate = new Uint8Array(MAX_FAMILY_SIZE);
+  /** Month from which an enrolled relative is insured (the next January), or NEVER. */
+  readonly insuredFrom = new Int32Array(MAX_FAMILY_SIZE);
   /** Shared money paid for the member in the current month, against the monthly cap. */
   readonly capUsedFen = new Float64Array(MAX_FAMILY_SIZE);
 }
@@ -147,4 +153,6 @@ export class Schedule {
   readonly contributionUses = new Uint8Array(MAX_FAMILY_SIZE);
   /** Bit c set: some relative's contribution falls in calendar month c this year. */
   contributionMonths = 0;
+  /** Earliest month in which an enrolled relative's coverage begins (a lower bound), or NEVER. */
+  coverageAt = NEVER;
 }

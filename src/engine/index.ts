@@ -19,6 +19,7 @@ export {
   AGE_BANDS,
   ageBand,
   PROFILE_FIELDS,
+  enrolmentIndex,
 } from './result';
 export type { RangeResult, FamilyTrace, TracedRefusal } from './result';
 export { addRange, simulateRange, type RangeOptions } from './range';

@@ -3,22 +3,25 @@
  * population model's survival curve), a move of insurance to another pooling area of the province
  * (only where it has more than one: not in Beijing, Tianjin, Shanghai or Chongqing), or leaving
  * basic medical insurance. Every relationship of the member ends (with its unused quota
- * returned, R10); after a move the member's pairs open again from the new place.
+ * returned, R10); after a move the member's pairs open again from the new place. And the start of
+ * coverage of relatives enrolled with shared money (R2): resident insured from the next January.
  */
 import { SchemeCode } from '../population/columns';
 import { drawFrom } from '../population/random';
 import { touch } from './accounts';
 import { NEVER as NEVER_EXPORT } from './familyTables';
-import { changeIndex } from './prepare';
+import { careClassOf, changeIndex, relativeIndex } from './prepare';
 import { refreshPair } from './pairs';
 import { endRelationship } from './relationships';
 import { SUMMARY as SUMMARY_EXPORT } from './result';
-import { schedulePair } from './schedules';
+import { scheduleCare, schedulePair } from './schedules';
 import type { FamilyState } from './state';
 
 // Imported constants in module-private bindings, which V8 folds into optimized code (state.ts).
 const NEVER = NEVER_EXPORT;
 const SUMMARY = SUMMARY_EXPORT;
+
+const RESIDENT = SchemeCode.resident;
 
 /** The monthly chance that member p's insurance moves (R6): none in a province of one pooling area. */
 function moveRate(f: FamilyState, p: number): number {
@@ -47,6 +50,47 @@ function refreshPairsOf(f: FamilyState, p: number): void {
     refreshPair(f, k);
     if (f.pairs.relationship[k] === -1) schedulePair(f, k, f.m + 1);
   }
+}
+
+/**
+ * R2: relatives enrolled with shared money (enrolment.ts) whose coverage year begins this month
+ * become resident insured in the area they enrolled in: their pairs open as any insured relative's,
+ * their care and their insurance changes (R6) are drawn from now on, and their own contribution is
+ * due again each year.
+ */
+export function startCoverage(f: FamilyState): void {
+  const c = f.ctx;
+  const m = f.m;
+  const members = f.members;
+  const pairs = f.pairs;
+  let next = NEVER;
+  for (let b = 0; b < members.count; b++) {
+    const from = members.insuredFrom[b]!;
+    if (from > m) {
+      if (from < next) next = from;
+      continue;
+    }
+    members.insuredFrom[b] = NEVER;
+    members.enrolCandidate[b] = 0;
+    members.scheme[b] = SchemeCode.resident;
+    members.contributionFen[b] = c.enrolmentFen;
+    members.ltc[b] = c.input.model.ltcArea[members.area[b]!]!;
+    let candidates = 0;
+    for (let k = 0; k < pairs.count; k++) {
+      if (pairs.beneficiary[k] !== b) continue;
+      refreshPair(f, k);
+      if (!c.beneficiaryOk[relativeIndex(pairs.relation[k]!, RESIDENT)]) continue;
+      candidates++;
+      if (pairs.relationship[k] === -1) schedulePair(f, k, m);
+    }
+    members.candidatePairs[b] = candidates;
+    const age = members.age[b]!;
+    members.careClass[b] = careClassOf(age < 15 ? 0 : age < 60 ? 1 : 2, 1);
+    scheduleCare(f, b, m);
+    const wait = f.waitLog(c.logNoChange[changeIndex(c.canMove[members.province[b]!]!, age)]!);
+    f.schedule.nextChange[b] = wait < c.months - m ? m + wait : NEVER;
+  }
+  f.schedule.coverageAt = next;
 }
 
 /**

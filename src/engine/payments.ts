@@ -15,7 +15,14 @@ import {
 } from '../rules/payment';
 import { touch } from './accounts';
 import { USE_LTC, USE_MEDICAL, USE_PHARMACY, USE_RESIDENT } from './codes';
-import { beneficiarySlot, CONTRIBUTES_LTC, CONTRIBUTES_RESIDENT, MAX_RELATIONSHIPS } from './familyTables';
+import { enrolled, setUpForEnrolment } from './enrolment';
+import {
+  beneficiarySlot,
+  CONTRIBUTES_ENROLMENT,
+  CONTRIBUTES_LTC,
+  CONTRIBUTES_RESIDENT,
+  MAX_RELATIONSHIPS,
+} from './familyTables';
 import { settleQuota } from './monthEnd';
 import { awareness, pairOpen } from './pairs';
 import { CARE as CARE_EXPORT, careRow, useRefusalIndex } from './prepare';
@@ -56,32 +63,46 @@ function bestPairFor(f: FamilyState, b: number): number {
 
 /**
  * A bill or contribution of `amount` fen of relative b for `use`, paid in pooling area `place`:
- * R11 (use open?), a relationship set up on need when none stands (`thinned`: the chance of that was
- * already drawn with the event), a quota top-up when the quotas fall short, the monthly cap, then
- * the split of R12: own account, quotas, cash.
+ * R11 and R2 (use open for b?), a relationship set up on need when none stands (`thinned`: the
+ * chance of that was already drawn with the event; `enrolment`: the contribution that enrols an
+ * uninsured b, whose sharer sets one up for it, enrolment.ts), a quota top-up when the quotas fall
+ * short, the monthly cap, then the split of R12: own account, quotas, cash. Returns the fen paid
+ * from quotas.
  */
-function pay(f: FamilyState, b: number, use: number, amount: number, place: number, thinned = false): void {
+function pay(
+  f: FamilyState,
+  b: number,
+  use: number,
+  amount: number,
+  place: number,
+  thinned = false,
+  enrolment = false,
+): number {
   const c = f.ctx;
   const input = c.input;
   const beh = input.behaviour;
   const refusal = c.useRefusal[useRefusalIndex(use, f.members.scheme[b]!, f.members.ltc[b]!)];
-  if (f.relationships.asBeneficiary[b] === 0 && refusal) return;
+  if (f.relationships.asBeneficiary[b] === 0 && refusal) return 0;
   f.stampInMonth();
   if (refusal) {
     f.refuse(refusal, b);
-    return;
+    return 0;
   }
   if (f.relationships.asBeneficiary[b] === 0) {
-    if (!thinned && f.unit() >= beh.uptake.onNeed) return;
-    const k = bestPairFor(f, b);
-    if (k === -1 || f.unit() >= awareness(f, k)) return;
-    if (setUp(f, k, SETUP_ON_NEED) === -1) return;
+    if (enrolment) {
+      if (!setUpForEnrolment(f, b, amount)) return 0;
+    } else {
+      if (!thinned && f.unit() >= beh.uptake.onNeed) return 0;
+      const k = bestPairFor(f, b);
+      if (k === -1 || f.unit() >= awareness(f, k)) return 0;
+      if (setUp(f, k, SETUP_ON_NEED) === -1) return 0;
+    }
   }
   const capFen = input.rules.quotaLimits.monthlyUseCapFen ?? null;
   const capRefusal = checkMonthlyCap(capFen, f.members.capUsedFen[b]!);
   if (capRefusal) {
     f.refuse(capRefusal, b);
-    return;
+    return 0;
   }
   f.count(SUMMARY.bills, 1);
   touch(f, b);
@@ -117,9 +138,11 @@ function pay(f: FamilyState, b: number, use: number, amount: number, place: numb
     f.post(ACCOUNT_KIND.account, b, ACCOUNT_KIND.payee, payee, split.ownFen, 'R12');
     f.count(SUMMARY.beneficiaryOwnFen, split.ownFen);
   }
+  let sharedFen = 0;
   for (let i = 0; i < n; i++) {
     const fen = split.quotaFen[i]!;
     if (fen <= 0) continue;
+    sharedFen += fen;
     const r = billRelationships[i]!;
     const k = f.relationships.pair[r]!;
     settleQuota(f, r, f.m);
@@ -133,6 +156,7 @@ function pay(f: FamilyState, b: number, use: number, amount: number, place: numb
     f.post(ACCOUNT_KIND.cash, b, ACCOUNT_KIND.payee, payee, split.cashFen, 'R12');
     f.count(SUMMARY.beneficiaryCashFen, split.cashFen);
   }
+  return sharedFen;
 }
 
 /** Number of events of a Poisson count with mean `lambda`, by inversion from the uniform u (P(0) = p0). */
@@ -194,7 +218,9 @@ export function careEvents(f: FamilyState): void {
 
 /**
  * Resident and long-term-care contributions due this calendar month that the year's draw gave to
- * shared money (family.ts `drawContributionMonths`), each paid by {@link pay}.
+ * shared money (family.ts `drawContributionMonths`), each paid by {@link pay}, and the contributions
+ * that enrol uninsured relatives (enrolment.ts `drawEnrolments`): one paid in part from a quota
+ * makes the relative insured from the next January.
  */
 export function contributions(f: FamilyState): void {
   const c = f.ctx;
@@ -206,5 +232,8 @@ export function contributions(f: FamilyState): void {
       pay(f, b, USE_RESIDENT, f.members.contributionFen[b]!, f.members.area[b]!);
     if (uses & CONTRIBUTES_LTC)
       pay(f, b, USE_LTC, c.input.behaviour.contributions.ltcYearlyFen, f.members.area[b]!);
+    if (uses & CONTRIBUTES_ENROLMENT) {
+      if (pay(f, b, USE_RESIDENT, c.enrolmentFen, f.members.area[b]!, false, true) > 0) enrolled(f, b);
+    }
   }
 }

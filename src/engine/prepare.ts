@@ -4,10 +4,10 @@
  * R11 by use, scheme and long-term-care area) are asked of the rule functions here, once per code
  * combination, and kept in small tables: the hot loop reads the rules' answers, it never restates them.
  */
-import { SCHEMES } from '../population/columns';
+import { SCHEMES, SchemeCode } from '../population/columns';
 import { nearRelation } from '../population/family/kinship';
 import { cumTable, type CumTable, lognormalTable, streamKey, type StreamKey } from '../population/random';
-import { checkBeneficiary, checkSharer, walletStart } from '../rules/eligibility';
+import { checkBeneficiary, checkInsuredForUse, checkSharer, walletStart } from '../rules/eligibility';
 import { checkUse } from '../rules/payment';
 import type { Refusal } from '../rules/refusal';
 import { parseStamp } from '../rules/time';
@@ -132,7 +132,14 @@ export class RunContext {
   declare readonly sharerOk: Uint8Array;
   /** R2 by relation and scheme code ({@link relativeIndex}): 1 when this relative may be a beneficiary. */
   declare readonly beneficiaryOk: Uint8Array;
-  /** R11 by use, scheme and long-term-care area ({@link useRefusalIndex}): the refusal, or null when shared money may pay. */
+  /**
+   * R2 by relation code, for a relative who is not insured: 1 when a sharer may pay the resident
+   * contribution that enrols them (`enrolmentOfUninsured` on, the use open, and a positive uptake).
+   */
+  declare readonly enrolOk: Uint8Array;
+  /** The resident contribution that enrols a relative (the population model's yearly contribution), fen. */
+  declare readonly enrolmentFen: number;
+  /** R11, and R2 by use, by use, scheme and long-term-care area ({@link useRefusalIndex}): the refusal, or null when shared money may pay. */
   declare readonly useRefusal: (Refusal | null)[];
   /** R3: whether each geography is open at all (cross-province also needs the wallet). */
   declare readonly geographyOpen: Uint8Array;
@@ -184,6 +191,8 @@ export class RunContext {
     this.sharerOk = fields.sharerOk;
     this.beneficiaryOk = fields.beneficiaryOk;
     this.useRefusal = fields.useRefusal;
+    this.enrolOk = fields.enrolOk;
+    this.enrolmentFen = fields.enrolmentFen;
     this.geographyOpen = fields.geographyOpen;
     this.deathMonthly = fields.deathMonthly;
     this.logNoChange = fields.logNoChange;
@@ -232,10 +241,24 @@ export function prepare(input: EngineInput): RunContext {
   const useRefusal: (Refusal | null)[] = [];
   PERMITTED_USES.forEach((use) => {
     for (let s = 0; s < SCHEME_COUNT; s++) {
-      for (let l = 0; l < 2; l++)
-        useRefusal.push(checkUse(input.rules.permittedUses, use, probePerson(s), l === 1));
+      for (let l = 0; l < 2; l++) {
+        const probe = probePerson(s);
+        useRefusal.push(
+          checkUse(input.rules.permittedUses, use, probe, l === 1) ??
+            checkInsuredForUse(use, probe, input.rules.enrolmentOfUninsured),
+        );
+      }
     }
   });
+  const uninsured = probePerson(SchemeCode.uninsured);
+  const enrolOk = Uint8Array.from(RELATION_CODES, (rel) =>
+    input.behaviour.contributions.enrolmentUptake > 0 &&
+    checkBeneficiary(input.rules.relativeScope, rel, uninsured, input.rules.enrolmentOfUninsured) === null &&
+    checkUse(input.rules.permittedUses, 'resident-contribution', uninsured, false) === null &&
+    checkInsuredForUse('resident-contribution', uninsured, input.rules.enrolmentOfUninsured) === null
+      ? 1
+      : 0,
+  );
   const geographyOpen = Uint8Array.of(
     g.samePoolingArea ? 1 : 0,
     g.sameProvince ? 1 : 0,
@@ -319,6 +342,8 @@ export function prepare(input: EngineInput): RunContext {
     sharerOk,
     beneficiaryOk,
     useRefusal,
+    enrolOk,
+    enrolmentFen: input.model.params.residentContributionFen,
     geographyOpen,
     deathMonthly,
     smallBill: lognormal(SMALL_BILL_SIGMA),

@@ -106,6 +106,7 @@ export function addRange(
   for (let i = 0; i < totals.summary.length; i++) result.summary[i] = totals.summary[i]! * k;
   for (let i = 0; i < totals.refusals.length; i++) result.refusals[i] = totals.refusals[i]! * k;
   for (let i = 0; i < totals.profile.length; i++) result.beneficiaryProfile[i] = totals.profile[i]! * k;
+  for (let i = 0; i < totals.enrolments.length; i++) result.enrolments[i] = totals.enrolments[i]! * k;
   const W = CLASSES.length;
   const cum = new Float64Array(W);
   for (let m = 0; m < M; m++) {

@@ -65,6 +65,11 @@ export const SUMMARY = {
   crossQuotaSets: 22,
   /** Fen of those increases (transfers). */
   crossQuotaSetFen: 23,
+  /**
+   * Relatives insured thanks to sharing (因共济参保的亲属): uninsured near relatives whose resident
+   * contribution a sharer's quota paid in the month (R2, R11); each is insured from the next January.
+   */
+  enrolled: 24,
 } as const;
 
 // The index helpers below read module-private constants rather than the exported ones, which V8
@@ -119,6 +124,14 @@ const SCHEME_CODES = SCHEMES.length;
 /** Index of the person-times of age band `band` and scheme `scheme` in month `month` of the profile (the fen follow at +1). */
 export function profileIndex(month: number, band: number, scheme: number): number {
   return ((month * BANDS + band) * SCHEME_CODES + scheme) * 2;
+}
+
+/**
+ * Index of pooling area `area` and age band `band` in {@link RangeResult.enrolments}
+ * (areas × {@link AGE_BANDS}).
+ */
+export function enrolmentIndex(area: number, band: number): number {
+  return area * BANDS + band;
 }
 
 /** Ledger account classes the bulk path aggregates postings into. */
@@ -189,6 +202,12 @@ export interface RangeResult {
   /** Per month, fen by which the ledger and the state arrays disagree (must be 0). */
   residual: Float64Array;
   /**
+   * areas × {@link AGE_BANDS}: relatives insured thanks to sharing over the window (因共济参保的亲属),
+   * by the pooling area they enrol in and their age band ({@link enrolmentIndex}); they sum to
+   * SUMMARY.enrolled over the months.
+   */
+  enrolments: Float64Array;
+  /**
    * Fen moved by every posting, added up and weighted by k: a bound on every money sum of the result
    * (src/runtime/exactness.ts checks it against 2^53). Not part of the result's digest.
    */
@@ -210,6 +229,7 @@ export function emptyResult(months: number, areas: number, weight: number): Rang
     ledger: new Float64Array(months * CLASSES.length),
     beneficiaryProfile: new Float64Array(months * PROFILE_FIELDS),
     residual: new Float64Array(months),
+    enrolments: new Float64Array(areas * AGE_BANDS.length),
     movedFen: 0,
     traces: [],
   };
@@ -243,6 +263,7 @@ export function mergeAllButFlows(into: RangeResult, other: Omit<RangeResult, 'fl
   addInto(into.ledger, other.ledger);
   addInto(into.beneficiaryProfile, other.beneficiaryProfile);
   addInto(into.residual, other.residual);
+  addInto(into.enrolments, other.enrolments);
   into.traces = [...into.traces, ...other.traces].sort((a, b) => a.familyIndex - b.familyIndex);
   return into;
 }

@@ -6,7 +6,15 @@
  */
 import { SHARING_RULES } from '../rules/ids';
 import { FlowTable } from './flowTable';
-import { ACCOUNT_CLASS, CLASSES, PROFILE_FIELDS, SUMMARY, SUMMARY_FIELDS, summaryIndex } from './result';
+import {
+  ACCOUNT_CLASS,
+  AGE_BANDS,
+  CLASSES,
+  PROFILE_FIELDS,
+  SUMMARY,
+  SUMMARY_FIELDS,
+  summaryIndex,
+} from './result';
 
 /**
  * The counts kept as changes in the month they happen (summed into month-end counts per range):
@@ -42,6 +50,8 @@ export class RangeTotals {
   readonly classState: Float64Array;
   /** months × PROFILE_FIELDS: payments from quotas by the beneficiary's age band and scheme. */
   readonly profile: Float64Array;
+  /** areas × age bands: relatives insured thanks to sharing (result.ts `enrolmentIndex`). */
+  readonly enrolments: Float64Array;
   /** months × {@link STANDING_FIELDS}: changes in the month of active relationships, sharers and beneficiaries. */
   readonly standingChange: Float64Array;
   /**
@@ -69,6 +79,7 @@ export class RangeTotals {
     this.classState = new Float64Array(months * CLASSES.length);
     this.standingChange = new Float64Array(months * STANDING_FIELDS);
     this.profile = new Float64Array(months * PROFILE_FIELDS);
+    this.enrolments = new Float64Array(areas * AGE_BANDS.length);
     this.creditStep = new Float64Array(months + 1);
     this.ownSpent = new Float64Array(months);
     this.flows = new FlowTable(areas, months);

@@ -9,7 +9,14 @@ import type { RangeResult } from '../engine/result';
 export function canonicalBytes(result: RangeResult): Uint8Array<ArrayBuffer> {
   const cells = result.flows.columns();
   const n = cells.month.length;
-  const arrays = [result.summary, result.refusals, result.ledger, result.residual, result.beneficiaryProfile];
+  const arrays = [
+    result.summary,
+    result.refusals,
+    result.ledger,
+    result.residual,
+    result.beneficiaryProfile,
+    result.enrolments,
+  ];
   const count = 5 + n * 7 + arrays.reduce((s, a) => s + 1 + a.length, 0);
   const view = new DataView(new ArrayBuffer(count * 8));
   let at = 0;

@@ -40,5 +40,6 @@ export function resultBits(r: RangeResult): unknown {
     ledger: [...r.ledger],
     residual: [...r.residual],
     beneficiaryProfile: [...r.beneficiaryProfile],
+    enrolments: [...r.enrolments],
   };
 }

@@ -15,10 +15,12 @@ function timesOf(r: RangeResult, use: number): number {
   return s;
 }
 
+/** Insured relatives' contributions only: enrolments of uninsured ones are enrolment.test.ts's. */
 function run(residentShared: number, ltcShared: number): RangeResult {
   const edit = (s: Scenario) => {
     s.behaviour.contributions.residentShared = residentShared;
     s.behaviour.contributions.ltcShared = ltcShared;
+    s.rules.enrolmentOfUninsured = false;
   };
   return simulateRange(inputOf('baseline-2026', K, edit), 0, FAMILIES);
 }
