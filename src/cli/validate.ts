@@ -1,6 +1,7 @@
 /**
  * `npm run validate` (人口校验): generates the synthetic population of a scenario at scale 1:k and
- * prints each published target beside the generated value and the relative error.
+ * prints each published target beside the generated value, the relative error and the verdict —
+ * within or outside tolerance, or a reference / not-modelled target with the reason it is not checked.
  *
  *   npm run validate -- --scenario scenarios/baseline-2026.json [--scale 1:1000] [--json]
  *
@@ -12,7 +13,14 @@ import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { loadDatasetFromDisk } from '../population/node';
 import { formatScenarioErrors } from '../scenario/errors';
 import { loadScenarioFile } from '../scenario/node';
-import { tallyPopulation, type ValidationRow, validationRows } from '../population/validate';
+import {
+  outsideTolerance,
+  tallyPopulation,
+  type ValidationRow,
+  VALIDATION_STATUSES,
+  type ValidationStatus,
+  validationRows,
+} from '../population/validate';
 import { ArgumentError, parseScale, readOptions } from './args';
 
 const USAGE = 'usage: npm run validate -- --scenario <file.json> [--scale 1:k] [--json]';
@@ -56,8 +64,34 @@ function show(value: number, unit: ValidationRow['unit']): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** The report as a plain-text table. */
-function table(rows: ValidationRow[], skipped: string[], scaleK: number, seed: string): string {
+/** The last column of the text table, by status. */
+const MARK: Readonly<Record<ValidationStatus, string>> = {
+  within: 'ok',
+  outside: 'OUT 超出',
+  reference: 'REF 参考值',
+  'not-modelled': 'N/M 未建模',
+};
+
+/** How many rows have each status. */
+export function statusCounts(rows: readonly ValidationRow[]): Record<ValidationStatus, number> {
+  const counts = Object.fromEntries(VALIDATION_STATUSES.map((s) => [s, 0])) as Record<
+    ValidationStatus,
+    number
+  >;
+  for (const r of rows) counts[r.status] += 1;
+  return counts;
+}
+
+/**
+ * The report as a plain-text table, then the counts by status, the targets outside tolerance, and
+ * each reference or not-modelled target with its reason in both languages.
+ */
+export function validationText(
+  rows: readonly ValidationRow[],
+  skipped: readonly string[],
+  scaleK: number,
+  seed: string,
+): string {
   const head = [
     'target 目标',
     'published 公布值',
@@ -71,18 +105,60 @@ function table(rows: ValidationRow[], skipped: string[], scaleK: number, seed: s
     show(r.published, r.unit),
     show(r.generated, r.unit),
     `${(100 * r.relError).toFixed(2)}%`,
-    r.tolerancePct === 0 ? '≥' : `±${r.tolerancePct}%`,
-    r.within ? 'ok' : 'OUT 超出',
+    r.status === 'reference' || r.status === 'not-modelled'
+      ? '—'
+      : r.tolerancePct === 0
+        ? '≥'
+        : `±${r.tolerancePct}%`,
+    MARK[r.status],
   ]);
   const width = head.map((h, c) => Math.max(h.length, ...body.map((line) => line[c]!.length)));
   const line = (cells: string[]): string =>
     cells.map((x, c) => (c === 0 ? x.padEnd(width[c]!) : x.padStart(width[c]!))).join('  ');
   const out = [`人口校验 Population validation — seed "${seed}", scale 1:${scaleK}`, '', line(head)];
   out.push(...body.map(line));
-  const outside = rows.filter((r) => !r.within).length;
-  out.push('', `${rows.length} targets 个目标, ${outside} outside tolerance 超出容差`);
-  if (skipped.length > 0) out.push(`not produced by the population 人口不生成: ${skipped.join(', ')}`);
+  const n = statusCounts(rows);
+  out.push(
+    '',
+    `${rows.length} targets 个目标: ${n.within} within tolerance 达标, ${n.outside} outside tolerance 超出容差, ` +
+      `${n.reference} reference 参考值 (not checked 不计入), ${n['not-modelled']} not modelled 未建模`,
+  );
+  const outside = outsideTolerance(rows);
+  if (outside.length > 0) out.push(`outside tolerance 超出容差: ${outside.map((r) => r.name).join(', ')}`);
+  for (const r of rows) {
+    if (!r.reason) continue;
+    out.push('', `${r.name} — ${MARK[r.status]} / ${r.status}:`, `  ${r.reason.zh}`, `  ${r.reason.en}`);
+  }
+  if (skipped.length > 0) out.push('', `not produced by the population 人口不生成: ${skipped.join(', ')}`);
   return out.join('\n');
+}
+
+/**
+ * The report for `--json`: every target with its status (and the reason of one not checked), the
+ * counts by status and the targets the population does not produce.
+ */
+export function validationJson(
+  rows: readonly ValidationRow[],
+  skipped: readonly string[],
+  scaleK: number,
+  seed: string,
+): string {
+  const targets = rows.map((r) => ({
+    name: r.name,
+    published: r.published,
+    generated: r.generated,
+    relError: r.relError,
+    unit: r.unit,
+    tolerancePct: r.tolerancePct,
+    within: r.within,
+    status: r.status,
+    reason: r.reason,
+  }));
+  return JSON.stringify(
+    { seed, scale: `1:${scaleK}`, counts: statusCounts(rows), targets, skipped },
+    null,
+    2,
+  );
 }
 
 async function main(): Promise<void> {
@@ -93,20 +169,8 @@ async function main(): Promise<void> {
   const tally = tallyPopulation(model, seed, args.scaleK);
   const codes = dataset.provinces.map((p) => p.code2);
   const { rows, skipped } = validationRows(dataset.targets, tally, codes);
-  if (args.json) {
-    const targets = rows.map(({ name, published, generated, relError, unit, tolerancePct, within }) => ({
-      name,
-      published,
-      generated,
-      relError,
-      unit,
-      tolerancePct,
-      within,
-    }));
-    console.log(JSON.stringify({ seed, scale: `1:${args.scaleK}`, targets, skipped }, null, 2));
-  } else {
-    console.log(table(rows, skipped, args.scaleK, seed));
-  }
+  const report = args.json ? validationJson : validationText;
+  console.log(report(rows, skipped, args.scaleK, seed));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

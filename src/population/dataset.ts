@@ -102,6 +102,25 @@ export const TOLERANCE_PCT = {
 export type ToleranceClass = keyof typeof TOLERANCE_PCT;
 
 /**
+ * What a target is for (目标性质): `checked` against its tolerance; a `reference` figure shown beside
+ * the model with the reason it is not the same statistic, not counted as a miss; or `not-modelled`,
+ * a figure the model cannot meet, shown with the reason.
+ */
+export type TargetStatus = 'checked' | 'reference' | 'not-modelled';
+
+/** Every target status, as written in the `status` column of `targets.csv`. */
+export const TARGET_STATUSES: readonly TargetStatus[] = ['checked', 'reference', 'not-modelled'];
+
+/** At most this many targets may be marked `not-modelled` (issue 24: a model that misses more is not done). */
+export const MAX_NOT_MODELLED = 2;
+
+/** Why a target is a reference figure or not modelled, in both languages. */
+export interface StatusReason {
+  zh: string;
+  en: string;
+}
+
+/**
  * Targets every `targets.csv` must have (必需的校准目标): the national totals and everything
  * calibration reads. Other rows (such as `outflow/41` or `account-spending`) are optional.
  */
@@ -144,6 +163,10 @@ export interface Target {
   year: string;
   source: string;
   toleranceClass: ToleranceClass;
+  /** Checked against its tolerance, a reference figure, or not modelled. */
+  status: TargetStatus;
+  /** Why a `reference` or `not-modelled` target is not checked; null for a checked one. */
+  statusReason: StatusReason | null;
   /** What model output it is compared with. */
   comparedWith: string;
 }

@@ -14,12 +14,15 @@ import {
   DATA_FILES,
   DIRECT_SETTLEMENT_TYPES,
   type DirectSettlementType,
+  MAX_NOT_MODELLED,
   type PoolingArea,
   POOLING_AREA_KINDS,
   type Province,
   PROVINCE_KINDS,
   PROVINCE_TARGETS,
   REQUIRED_TARGETS,
+  type StatusReason,
+  TARGET_STATUSES,
   type Target,
   TOLERANCE_PCT,
   type ToleranceClass,
@@ -212,6 +215,9 @@ const TARGET_COLUMNS = [
   'year',
   'source',
   'tolerance_class',
+  'status',
+  'status_reason_zh',
+  'status_reason_en',
   'compared_with',
 ] as const;
 
@@ -222,9 +228,29 @@ const TARGET_NAME = /^[a-z0-9][a-z0-9+\-./]*$/;
 const PROVINCE_TARGET = /^(?:population|inflow|outflow)\/(\d{2})$/;
 
 /**
+ * The reason of a target's status: required in both languages for a `reference` or `not-modelled`
+ * target, blank for a `checked` one (whose tolerance says all); the third and later `not-modelled`
+ * rows are refused ({@link MAX_NOT_MODELLED}).
+ */
+function statusReason(c: Cells, status: string, notModelledBefore: number): StatusReason | null {
+  const columns = ['status_reason_zh', 'status_reason_en'] as const;
+  if (status === 'checked') {
+    for (const column of columns)
+      if (c.raw(column) !== '')
+        c.problem(column, 'must be blank for a checked target (a reason is for reference or not-modelled)');
+    return null;
+  }
+  if (status === 'not-modelled' && notModelledBefore >= MAX_NOT_MODELLED)
+    c.problem('status', `at most ${MAX_NOT_MODELLED} targets may be not-modelled; this is one more`);
+  const [zh, en] = columns.map((column) => c.text(column)) as [string, string];
+  return { zh, en };
+}
+
+/**
  * Parses `targets.csv`. Names are unique and well formed; every {@link REQUIRED_TARGETS} row and
  * every {@link PROVINCE_TARGETS} row of every province is present; a non-blank `province_code2`
- * names a known province, the one a province target's name ends in; percentages lie in [0, 100].
+ * names a known province, the one a province target's name ends in; percentages lie in [0, 100];
+ * a target's status is one of {@link TARGET_STATUSES}, with its reason when it is not `checked`.
  */
 export function parseTargets(
   text: string,
@@ -237,6 +263,7 @@ export function parseTargets(
   const codes = new Set(provinces.map((p) => p.code2));
   const keys = new TableKeys(file, 'name', 'target');
   const out: Target[] = [];
+  let notModelled = 0;
   for (const c of table.rows) {
     const name = c.text('name');
     if (name !== '' && !TARGET_NAME.test(name))
@@ -250,6 +277,9 @@ export function parseTargets(
     if (about !== undefined && provinceCode2 !== about)
       c.problem('province_code2', `"${provinceCode2}" should be ${about}, the province of ${name}`);
     const unit = c.oneOf('unit', ['persons', 'yuan', 'percent'] as const);
+    const status = c.oneOf('status', TARGET_STATUSES);
+    const reason = TARGET_STATUSES.includes(status) ? statusReason(c, status, notModelled) : null;
+    if (status === 'not-modelled') notModelled += 1;
     out.push({
       name,
       provinceCode2: provinceCode2 === '' ? null : provinceCode2,
@@ -261,6 +291,8 @@ export function parseTargets(
       year: c.text('year'),
       source: c.text('source'),
       toleranceClass: c.oneOf('tolerance_class', Object.keys(TOLERANCE_PCT) as ToleranceClass[]),
+      status,
+      statusReason: reason,
       comparedWith: c.text('compared_with'),
     });
   }

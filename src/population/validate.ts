@@ -1,13 +1,35 @@
 /**
  * Validation of the synthetic population (人口校验): tallies generated chunks (each person counted
  * as many times as the chunk's scale says) and sets every published target of the dataset beside
- * the generated value, with the relative error and the target's tolerance.
+ * the generated value, with the relative error, the target's tolerance and its status: within or
+ * outside tolerance, or — for a target marked so in `targets.csv`, with the reason — a reference
+ * figure (a different statistic, shown beside the model) or one the model does not reproduce.
  */
 import type { PopulationModel } from './calibration';
 import { type PopulationChunk, Role, SchemeCode } from './columns';
-import { type Target, TOLERANCE_PCT } from './dataset';
+import { type StatusReason, type Target, TOLERANCE_PCT } from './dataset';
 import { populationChunks } from './generate';
 import type { StreamKey } from './random';
+
+/**
+ * The verdict on one target (校验结论): `within` or `outside` its tolerance for a checked target;
+ * `reference` and `not-modelled` for targets not checked (see {@link Target.status}), which are never
+ * counted as misses.
+ */
+export type ValidationStatus = 'within' | 'outside' | 'reference' | 'not-modelled';
+
+/** Every validation status, in the order reports list them. */
+export const VALIDATION_STATUSES: readonly ValidationStatus[] = [
+  'within',
+  'outside',
+  'reference',
+  'not-modelled',
+];
+
+/** The rows that count as misses: checked targets outside their tolerance. */
+export function outsideTolerance<T extends { status: ValidationStatus }>(rows: readonly T[]): T[] {
+  return rows.filter((r) => r.status === 'outside');
+}
 
 /** One line of the validation report. */
 export interface ValidationRow {
@@ -22,8 +44,15 @@ export interface ValidationRow {
   relError: number;
   /** Allowed |relError| in percent (0 for a lower bound, which generated must reach). */
   tolerancePct: number;
-  /** Whether the generated value is within tolerance (or reaches the lower bound). */
+  /**
+   * Whether the generated value is within tolerance (or reaches the lower bound); false for a target
+   * that is not checked — read `status` for the verdict.
+   */
   within: boolean;
+  /** The verdict: within or outside tolerance, or a reference / not-modelled target. */
+  status: ValidationStatus;
+  /** Why a reference or not-modelled target is not checked; null for a checked one. */
+  reason: StatusReason | null;
 }
 
 /** Weighted totals of generated persons, by what the targets compare. */
@@ -151,6 +180,11 @@ export function generatedValue(
   if (kind === 'population') return key === 'total' ? t.persons : p >= 0 ? t.residents[p]! : null;
   if (kind === 'inflow') return key === 'total' ? t.migrants : p >= 0 ? t.inflow[p]! : null;
   if (kind === 'outflow') return p >= 0 ? t.outflow[p]! : null;
+  // Every wage target is set beside the one wage the population has: the insured employees' mean.
+  if (kind === 'wage') {
+    if (key !== 'national' && key !== 'private') return null;
+    return t.inServiceEmployees > 0 ? t.wageFen / 100 / t.inServiceEmployees : NaN;
+  }
   if (kind === 'birth-order-share') {
     const order = { '1': 0, '2': 1, '3+': 2 }[key ?? ''];
     return order === undefined || births === 0 ? null : (100 * t.births[order]!) / births;
@@ -167,7 +201,6 @@ export function generatedValue(
     'age-share/15-59': pct(t.age15to59),
     'age-share/60+': pct(t.age60plus),
     'age-share/65+': pct(t.age65plus),
-    'wage/national': t.inServiceEmployees > 0 ? t.wageFen / 100 / t.inServiceEmployees : NaN,
   };
   return name in simple ? simple[name]! : null;
 }
@@ -191,10 +224,12 @@ export function validationRows(
     }
     const relError = (generated - target.value) / target.value;
     const tolerancePct = TOLERANCE_PCT[target.toleranceClass];
+    const checked = target.status === 'checked';
     const within =
-      target.toleranceClass === 'lower-bound'
+      checked &&
+      (target.toleranceClass === 'lower-bound'
         ? generated >= target.value
-        : Math.abs(relError) * 100 <= tolerancePct;
+        : Math.abs(relError) * 100 <= tolerancePct);
     rows.push({
       name: target.name,
       label: `${target.labelZh} ${target.labelEn}`,
@@ -204,6 +239,8 @@ export function validationRows(
       relError,
       tolerancePct,
       within,
+      status: target.status === 'checked' ? (within ? 'within' : 'outside') : target.status,
+      reason: target.statusReason,
     });
   }
   return { rows, skipped };

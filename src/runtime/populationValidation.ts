@@ -7,7 +7,7 @@ import { calibrate, calibrationData, type PopulationModel } from '../population/
 import type { Dataset } from '../population/dataset';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { populationChunks, sampleSize } from '../population/generate';
-import { PopulationTally, validationRows } from '../population/validate';
+import { PopulationTally, type ValidationStatus, validationRows } from '../population/validate';
 
 /** One target beside the model's value, with both labels, as the Validation workspace shows it. */
 export interface ValidationRecord {
@@ -22,7 +22,13 @@ export interface ValidationRecord {
   relError: number;
   /** Allowed |relError| in percent; 0 marks a lower bound the generated value must reach. */
   tolerancePct: number;
+  /** Within tolerance (or reaching the lower bound); false for a target that is not checked. */
   within: boolean;
+  /** The verdict: within or outside tolerance, a reference figure, or not modelled. */
+  status: ValidationStatus;
+  /** Why a reference or not-modelled target is not checked, in Chinese and English ('' when checked). */
+  reasonZh: string;
+  reasonEn: string;
 }
 
 /** What one run returns. */
@@ -79,6 +85,9 @@ export function createPopulationValidator(
         relError: row.relError,
         tolerancePct: row.tolerancePct,
         within: row.within,
+        status: row.status,
+        reasonZh: row.reason?.zh ?? '',
+        reasonEn: row.reason?.en ?? '',
       };
     });
     return { seed, scaleK, records, skipped, families: done, ms: now() - start };

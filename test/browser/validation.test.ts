@@ -53,8 +53,31 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
     'Model',
     'Relative error',
     'Tolerance',
-    'Within tolerance',
+    'Verdict',
   ]);
+
+  // The non-private wage is a reference figure: marked so, with no tolerance, its reason under the
+  // table, and not counted as outside; the private wage is the checked floor of the model's wage.
+  const wage = population.locator('tr[data-name="wage/national"]');
+  expect(await wage.getAttribute('class')).toBe('reference');
+  const wageCells = await wage.locator('td').allTextContents();
+  expect(wageCells.slice(3)).toEqual(['—', '◇ reference']);
+  expect(parseCount(wageCells[1]!)).toBeLessThan(parseCount(wageCells[0]!));
+  expect(await wage.locator('td.mark').getAttribute('title')).toMatch(/not the same statistic/);
+  const note = population.locator('.status-notes li[data-name="wage/national"]');
+  expect(await note.textContent()).toMatch(/^average wage, urban non-private units \(reference\): The urban/);
+  expect(await population.locator('.status-notes li').count()).toBe(
+    await population.locator('tbody tr.reference, tbody tr.not-modelled').count(),
+  );
+  const floor = population.locator('tr[data-name="wage/private"]');
+  expect(await floor.getAttribute('class')).toBe('within');
+  expect((await floor.locator('td').allTextContents()).slice(3)).toEqual(['≥ (lower bound)', '✓ within']);
+  // The summary counts the rows of every section.
+  const outside = await panel.locator('tbody tr.outside').count();
+  expect(await panel.locator('.summary').textContent()).toMatch(
+    new RegExp(`${outside} outside tolerance; 1 reference and 0 not modelled \\(not counted\\)`),
+  );
+  expect(await population.locator('.legend').textContent()).toContain('reference');
 
   // The chart: one dot per target, and the tolerance bands.
   const svg = population.locator('.chart svg');
@@ -69,10 +92,15 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
   expect(download.suggestedFilename()).toBe('validation-population-1-1000-table.csv');
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = csv.trimEnd().split('\n');
-  expect(lines[0]).toBe('name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within');
+  expect(lines[0]).toBe(
+    'name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within,status,reason_zh,reason_en',
+  );
   expect(lines).toHaveLength(names.length + 1);
   expect(lines[1]).toMatch(
-    /^population\/total,31省常住人口,"resident population, 31 provinces",persons,1409778724,\d+,-?[\d.e-]+,2,true$/,
+    /^population\/total,31省常住人口,"resident population, 31 provinces",persons,1409778724,\d+,-?[\d.e-]+,2,true,within,,$/,
+  );
+  expect(lines.find((l) => l.startsWith('wage/national,'))).toMatch(
+    /,false,reference,"城镇非私营.*","The urban .*"$/,
   );
 
   const [chartCsv] = await Promise.all([
@@ -80,7 +108,7 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
     population.locator('[data-download="chart-csv"]').click(),
   ]);
   expect(readFileSync(await chartCsv.path(), 'utf8')).toContain(
-    'name,label_zh,label_en,rel_error_pct,tolerance_pct,within',
+    'name,label_zh,label_en,rel_error_pct,tolerance_pct,within,status\n',
   );
   const [svgFile] = await Promise.all([
     page.waitForEvent('download'),
@@ -106,6 +134,11 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
   await page.getByRole('button', { name: '中文' }).click();
   await expect.poll(() => panel.locator('thead th').first().textContent()).toBe('目标');
   expect(await total.locator('th').textContent()).toContain('31省常住人口');
+  expect((await wage.locator('td').allTextContents()).slice(3)).toEqual(['—', '◇ 参考值']);
+  expect(await note.textContent()).toMatch(
+    /^城镇非私营单位平均工资（参考值）：城镇非私营单位平均工资不含私营单位/,
+  );
+  expect(await panel.locator('.summary').textContent()).toContain('另有 1 个参考值、0 个未建模（不计入）');
   expect(await panel.locator('.summary').textContent()).toContain('比例 1:1000');
   expect(await population.locator('.chart svg').count()).toBe(1);
   const shot = await saveScreenshot(page, 'validation');

@@ -3,8 +3,10 @@ import { calibrate, calibrationData } from '../../src/population/calibration';
 import { allocateColumns, Role, SchemeCode } from '../../src/population/columns';
 import { DEFAULT_FAMILY_PARAMETERS } from '../../src/population/family/parameters';
 import { loadDatasetFromDisk } from '../../src/population/node';
+import type { Target } from '../../src/population/dataset';
 import {
   generatedValue,
+  outsideTolerance,
   PopulationTally,
   tallyPopulation,
   validationRows,
@@ -100,5 +102,92 @@ describe('validation against the published targets (data/, scale 1:1000)', () =>
 
   test('only account spending, which the engine simulates, is left out', () => {
     expect(skipped).toEqual(['account-spending']);
+  });
+
+  test('the non-private wage is a reference figure with its reason, never a miss; the private wage is a floor the model reaches', () => {
+    const national = byName.get('wage/national')!;
+    expect(national.status).toBe('reference');
+    expect(national.within).toBe(false);
+    expect(national.reason?.zh).toMatch(/不是同一统计量/);
+    expect(national.reason?.en).toMatch(/not the same statistic/);
+    expect(national.generated).toBeLessThan(national.published);
+    const floor = byName.get('wage/private')!;
+    expect([floor.status, floor.tolerancePct, floor.reason]).toEqual(['within', 0, null]);
+    // Both wage rows set the same model figure, the insured employees' mean wage, beside their own.
+    expect(floor.generated).toBe(national.generated);
+    expect(floor.generated).toBe(tally.wageFen / 100 / tally.inServiceEmployees);
+    expect(outsideTolerance(rows).map((r) => r.name)).not.toContain('wage/national');
+  });
+
+  test('every checked row is within or outside by its tolerance, and carries no reason', () => {
+    for (const r of rows.filter((x) => x.status === 'within' || x.status === 'outside')) {
+      expect(r.reason, r.name).toBeNull();
+      expect(r.within, r.name).toBe(r.status === 'within');
+    }
+  });
+});
+
+describe('validationRows: the status of each target', () => {
+  const tally = new PopulationTally(1);
+  tally.persons = 1000;
+  const target = (name: string, value: number, extra: Partial<Target> = {}): Target => ({
+    name,
+    provinceCode2: null,
+    labelZh: name,
+    labelEn: name,
+    value,
+    unit: 'persons',
+    publishedAs: String(value),
+    year: '2020',
+    source: 'test',
+    toleranceClass: 'national',
+    status: 'checked',
+    statusReason: null,
+    comparedWith: 'test',
+    ...extra,
+  });
+  const reason = { zh: '模型不含此过程', en: 'the model has no such process' };
+  const statuses = (targets: Target[]) =>
+    validationRows(targets, tally, ['11']).rows.map((r) => [r.name, r.status, r.within, r.reason]);
+
+  test('a checked target is within at 2% and outside beyond; a lower bound is within once reached', () => {
+    expect(
+      statuses([
+        target('population/total', 1019),
+        target('population/11', 1021),
+        target('inflow/total', 0, { toleranceClass: 'lower-bound' }),
+        target('employee-insured', 1, { toleranceClass: 'lower-bound' }),
+      ]),
+    ).toEqual([
+      ['population/total', 'within', true, null],
+      ['population/11', 'outside', false, null],
+      ['inflow/total', 'within', true, null],
+      ['employee-insured', 'outside', false, null],
+    ]);
+  });
+
+  test('a reference or not-modelled target keeps its status and reason whatever its error', () => {
+    expect(
+      statuses([
+        target('population/total', 1000, { status: 'reference', statusReason: reason }),
+        target('population/11', 5000, { status: 'not-modelled', statusReason: reason }),
+      ]),
+    ).toEqual([
+      ['population/total', 'reference', false, reason],
+      ['population/11', 'not-modelled', false, reason],
+    ]);
+  });
+
+  test('outsideTolerance counts only checked misses', () => {
+    const { rows } = validationRows(
+      [
+        target('population/total', 2000),
+        target('population/11', 2000, { status: 'reference', statusReason: reason }),
+        target('inflow/total', 2000, { status: 'not-modelled', statusReason: reason }),
+      ],
+      tally,
+      ['11'],
+    );
+    expect(outsideTolerance(rows).map((r) => r.name)).toEqual(['population/total']);
   });
 });

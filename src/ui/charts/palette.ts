@@ -74,10 +74,15 @@ export const PREPAYMENT_COLORS = {
   netted: '#00796b',
 } as const;
 
-/** Validation: within and outside tolerance, the tolerance band and the zero line. */
+/**
+ * Validation: within and outside tolerance, a reference figure (blue) and a target not modelled (a
+ * light grey), the tolerance band and the zero line.
+ */
 export const VALIDATION_COLORS = {
   within: '#2e7d32',
   outside: '#c62828',
+  reference: '#1f5fa8',
+  notModelled: '#a3a9b1',
   band: '#dcebdd',
   zero: '#4f5b6b',
 } as const;
@@ -104,6 +109,8 @@ export const PAGE_MEANINGS: Readonly<Record<string, Readonly<Record<string, read
   validation: {
     within: [VALIDATION_COLORS.within, VALIDATION_COLORS.band],
     outside: [VALIDATION_COLORS.outside],
+    reference: [VALIDATION_COLORS.reference],
+    notModelled: [VALIDATION_COLORS.notModelled],
     zero: [VALIDATION_COLORS.zero],
   },
 };

@@ -1,16 +1,42 @@
 /**
  * The relative-error chart (相对误差图): one line per target, its relative error as a dot (green
- * within tolerance, red outside) over its tolerance band, drawn with Observable Plot from the rows
- * of the chart's SQL query.
+ * within tolerance, red outside, blue for a reference figure, grey for a target not modelled) over
+ * its tolerance band (none for a target not checked), drawn with Observable Plot from the rows of
+ * the chart's SQL query.
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../../analytics/query';
+import type { ValidationStatus } from '../../population/validate';
 import { labelWidth } from '../charts/labels';
 import { VALIDATION_COLORS } from '../charts/palette';
 import type { Lang } from '../../text/i18n';
 
 /** Colours of the chart, shared with the table: the page's palette. */
 export const COLORS = VALIDATION_COLORS;
+
+/** The dot colour of each status. */
+export const STATUS_COLORS: Readonly<Record<ValidationStatus, string>> = {
+  within: COLORS.within,
+  outside: COLORS.outside,
+  reference: COLORS.reference,
+  'not-modelled': COLORS.notModelled,
+};
+
+/** The status of a chart or table row: its `status` column, or within / outside by `within`. */
+export function rowStatus(r: Row): ValidationStatus {
+  const s = r.status;
+  return s === 'within' || s === 'outside' || s === 'reference' || s === 'not-modelled'
+    ? s
+    : r.within === true
+      ? 'within'
+      : 'outside';
+}
+
+/** Whether a row is checked against a tolerance (a reference or not-modelled target is not). */
+export function isChecked(r: Row): boolean {
+  const s = rowStatus(r);
+  return s === 'within' || s === 'outside';
+}
 
 /** Options of {@link relErrorChart}. */
 export interface RelErrorChartOptions {
@@ -26,8 +52,9 @@ const LINE = 14;
 /** Rough width in pixels of a label (shared with the other charts). */
 
 /**
- * Draws the chart of `rows` (columns name, label_zh, label_en, rel_error_pct, tolerance_pct, within)
- * into a new SVG element of `doc`. A tolerance of 0 marks a lower bound: the band then runs from 0 up.
+ * Draws the chart of `rows` (columns name, label_zh, label_en, rel_error_pct, tolerance_pct, within,
+ * status) into a new SVG element of `doc`. A tolerance of 0 marks a lower bound: the band then runs
+ * from 0 up. Rows not checked get no band.
  */
 export function relErrorChart(
   doc: Document,
@@ -44,7 +71,7 @@ export function relErrorChart(
   const labels = new Map(
     rows.map((r) => [String(r.name), String(r[lang === 'zh' ? 'label_zh' : 'label_en'])]),
   );
-  const band = rows.map((r) => {
+  const band = rows.filter(isChecked).map((r) => {
     const tol = num(r, 'tolerance_pct');
     return { name: r.name, x1: tol === 0 ? 0 : -tol, x2: tol === 0 ? edge : tol };
   });
@@ -78,7 +105,7 @@ export function relErrorChart(
         y: 'name',
         x: 'rel_error_pct',
         r: 3.5,
-        fill: (r: Row) => (r.within ? COLORS.within : COLORS.outside),
+        fill: (r: Row) => STATUS_COLORS[rowStatus(r)],
         title: (r: Row) => `${labels.get(String(r.name))}: ${num(r, 'rel_error_pct').toFixed(2)}%`,
       }),
     ],

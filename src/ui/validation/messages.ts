@@ -8,15 +8,19 @@ export const validationMessages = defineMessages({
   ...DOWNLOAD_TEXTS,
   title: { zh: '校验', en: 'Validation' },
   intro: {
-    zh: '合成人口与公开数据逐项对照：公布值、模型生成值、相对误差与容差。人口按所选比例抽样生成，再按比例放大。',
-    en: 'The synthetic population set beside published figures: published value, model value, relative error and tolerance. Families are generated at the chosen scale and weighted back up.',
+    zh: '合成人口与公开数据逐项对照：公布值、模型生成值、相对误差与容差。与模型不是同一统计量的公布值标为“参考值”，模型不能再现的标为“未建模”，均附说明，不计为超出。人口按所选比例抽样生成，再按比例放大。',
+    en: 'The synthetic population set beside published figures: published value, model value, relative error and tolerance. A published figure that is not the same statistic as the model’s is marked “reference”, one the model cannot reproduce “not modelled”, each with its reason and neither counted as a miss. Families are generated at the chosen scale and weighted back up.',
   },
   run: { zh: '重新运行', en: 'Run again' },
   generating: { zh: '正在生成家庭', en: 'Generating families' },
   loadingDb: { zh: '正在载入分析数据库', en: 'Loading the analytics database' },
   summary: {
-    zh: '种子 {seed}，比例 1:{k}，{families} 户家庭；{n} 个目标，{out} 个超出容差。生成用时 {ms} 毫秒。',
-    en: 'Seed {seed}, scale 1:{k}, {families} families; {n} targets, {out} outside tolerance. Generated in {ms} ms.',
+    zh: '种子 {seed}，比例 1:{k}，{families} 户家庭；{n} 个目标，{out} 个超出容差{unchecked}。生成用时 {ms} 毫秒。',
+    en: 'Seed {seed}, scale 1:{k}, {families} families; {n} targets, {out} outside tolerance{unchecked}. Generated in {ms} ms.',
+  },
+  'summary.unchecked': {
+    zh: '，另有 {ref} 个参考值、{nm} 个未建模（不计入）',
+    en: '; {ref} reference and {nm} not modelled (not counted)',
   },
   skipped: {
     zh: '人口模型不产生、留待引擎模拟的目标：',
@@ -53,9 +57,12 @@ export const validationMessages = defineMessages({
   'col.generated': { zh: '模型值', en: 'Model' },
   'col.relError': { zh: '相对误差', en: 'Relative error' },
   'col.tolerance': { zh: '容差', en: 'Tolerance' },
-  'col.within': { zh: '是否达标', en: 'Within tolerance' },
+  'col.within': { zh: '判定', en: 'Verdict' },
   within: { zh: '达标', en: 'within' },
   outside: { zh: '超出', en: 'outside' },
+  reference: { zh: '参考值', en: 'reference' },
+  notModelled: { zh: '未建模', en: 'not modelled' },
+  'notes.title': { zh: '参考值与未建模目标的说明', en: 'Why some figures are not checked' },
   lowerBound: { zh: '下限', en: 'lower bound' },
 });
 

@@ -1,8 +1,9 @@
 /**
  * One section of the Validation workspace on the page (校验分组视图): title, note, the relative-error
  * chart and the target table (both from the section's SQL on the `validation` table), each with its
- * downloads; the chart's SVG and PNG carry its title, unit, legend and a footer naming the scenario,
- * scale and seed.
+ * downloads, and the reasons of the targets not checked (reference figures, targets not modelled);
+ * the chart's SVG and PNG carry its title, unit, legend and a footer naming the scenario, scale and
+ * seed.
  */
 import type { Row } from '../../analytics/query';
 import { downloadChart, downloadCsv } from '../charts/download';
@@ -11,10 +12,10 @@ import { unitLine } from '../charts/exportTexts';
 import { swatchLegend } from '../charts/figure';
 import { el } from '../dom';
 import type { Lang } from '../../text/i18n';
-import { COLORS, relErrorChart } from './chart';
+import { COLORS, relErrorChart, rowStatus, STATUS_COLORS } from './chart';
 import type { ValidationMessageKey } from './messages';
 import { chartSql, type SectionRows, tableSql } from './sections';
-import { targetTable } from './table';
+import { statusNotes, targetTable } from './table';
 
 /** A section's rows as queried back from DuckDB, and an optional line about the run behind them. */
 export interface SectionView {
@@ -44,9 +45,18 @@ export function sectionBlock(doc: Document, view: SectionView, options: SectionB
   const { section, chartRows, tableRows } = view;
   const { lang, t, fileBase: base, csv } = options;
   const svg = relErrorChart(doc, chartRows, { lang, xLabel: t('chart.x'), width: options.width });
+  const status = {
+    within: t('within'),
+    outside: t('outside'),
+    reference: t('reference'),
+    'not-modelled': t('notModelled'),
+  } as const;
+  // Within and outside always; a reference or not-modelled dot only when the section has one.
+  const shown = new Set(chartRows.map(rowStatus));
   const legend: LegendItem[] = [
-    { key: 'within', label: t('within'), color: COLORS.within, shape: 'dot' },
-    { key: 'outside', label: t('outside'), color: COLORS.outside, shape: 'dot' },
+    ...(['within', 'outside', 'reference', 'not-modelled'] as const)
+      .filter((s) => s === 'within' || s === 'outside' || shown.has(s))
+      .map((s): LegendItem => ({ key: s, label: status[s], color: STATUS_COLORS[s], shape: 'dot' })),
     { key: 'band', label: t('chart.band'), color: COLORS.band },
   ];
   const frame = {
@@ -65,10 +75,10 @@ export function sectionBlock(doc: Document, view: SectionView, options: SectionB
       t('col.tolerance'),
       t('col.within'),
     ],
-    within: t('within'),
-    outside: t('outside'),
+    status,
     lowerBound: t('lowerBound'),
   });
+  const notes = statusNotes(doc, tableRows, lang, { status });
   const button = (label: ValidationMessageKey, kind: string, act: () => Promise<void>): HTMLButtonElement => {
     const b = el(doc, 'button', { type: 'button', 'data-download': kind }, t(label));
     b.addEventListener('click', () => {
@@ -100,6 +110,7 @@ export function sectionBlock(doc: Document, view: SectionView, options: SectionB
     ),
     el(doc, 'h4', {}, t('table.title')),
     el(doc, 'div', { class: 'table-wrap' }, table),
+    ...(notes ? [el(doc, 'h4', {}, t('notes.title')), notes] : []),
     el(
       doc,
       'div',

@@ -5,6 +5,7 @@
  */
 import type { ColumnTable } from '../../analytics/columns';
 import { quoteText } from '../../analytics/connector';
+import type { ValidationStatus } from '../../population/validate';
 import type { ValidationRecord } from '../../runtime/populationValidation';
 import type { ValidationMessageKey } from './messages';
 
@@ -17,10 +18,19 @@ export interface SectionSpec {
 
 /**
  * A row of a section: a population record, or an engine figure counted in person-times (`times`) or
- * a ratio of two amounts (`ratio`).
+ * a ratio of two amounts (`ratio`). A row without a status is a checked target (within or outside
+ * by `within`); a reference or not-modelled row carries its reason in both languages.
  */
-export interface TargetRecord extends Omit<ValidationRecord, 'unit'> {
+export interface TargetRecord extends Omit<ValidationRecord, 'unit' | 'status' | 'reasonZh' | 'reasonEn'> {
   unit: ValidationRecord['unit'] | 'times' | 'ratio';
+  status?: ValidationStatus;
+  reasonZh?: string;
+  reasonEn?: string;
+}
+
+/** The verdict on a row: its status, or within / outside by `within` for a row that has none. */
+export function recordStatus(r: TargetRecord): ValidationStatus {
+  return r.status ?? (r.within ? 'within' : 'outside');
 }
 
 /** A section with the rows of its last run. */
@@ -68,23 +78,27 @@ export function validationTable(sections: readonly SectionRows[]): ColumnTable {
       rel_error: Float64Array.from(rows, (r) => r.relError),
       tolerance_pct: Float64Array.from(rows, (r) => r.tolerancePct),
       within: Uint8Array.from(rows, (r) => (r.within ? 1 : 0)),
+      status: rows.map(recordStatus),
+      reason_zh: rows.map((r) => r.reasonZh ?? ''),
+      reason_en: rows.map((r) => r.reasonEn ?? ''),
     },
   };
 }
 
 /**
  * The SQL of a section's table (and of its CSV download); amounts in yuan (`unit` = 'yuan') rounded
- * to the fen, two decimals.
+ * to the fen, two decimals; the status and, for a target not checked, the reason in both languages.
  */
 export function tableSql(section: string): string {
   return `SELECT name, label_zh, label_en, unit, published,
-  CASE WHEN unit = 'yuan' THEN round(generated, 2) ELSE generated END AS generated, rel_error, tolerance_pct, within = 1 AS within
+  CASE WHEN unit = 'yuan' THEN round(generated, 2) ELSE generated END AS generated, rel_error, tolerance_pct, within = 1 AS within,
+  status, reason_zh, reason_en
 FROM ${VALIDATION_TABLE} WHERE section = ${quoteText(section)} ORDER BY ord`;
 }
 
 /** The SQL of a section's chart: relative error and tolerance in percent points (and its CSV download). */
 export function chartSql(section: string): string {
   return `SELECT name, label_zh, label_en, (100 * rel_error)::DOUBLE AS rel_error_pct, tolerance_pct,
-  within = 1 AS within
+  within = 1 AS within, status
 FROM ${VALIDATION_TABLE} WHERE section = ${quoteText(section)} ORDER BY ord`;
 }

@@ -1,11 +1,14 @@
 /**
  * The target table (对照表): target, published value, model value, relative error, tolerance and
- * whether it is met, coloured, with every number formatted for the language.
+ * the verdict (within, outside, reference, not modelled), coloured, with every number formatted for
+ * the language; under it, the reason of each target that is not checked.
  */
 import type { Row } from '../../analytics/query';
+import type { ValidationStatus } from '../../population/validate';
 import { el } from '../dom';
 import { formatCount, formatFen, formatPercent } from '../../text/format';
 import { LANG_TAG, type Lang } from '../../text/i18n';
+import { isChecked, rowStatus } from './chart';
 
 /**
  * A value in its unit: yuan as money (亿元 / billion yuan for large amounts), percent and ratios
@@ -22,12 +25,30 @@ export function formatValue(value: number, unit: string, lang: Lang): string {
   return formatCount(value, lang);
 }
 
-/** Texts the table needs. */
+/** Texts the table needs: the headers, the word of each status and of a lower bound. */
 export interface TableTexts {
   headers: [string, string, string, string, string, string];
-  within: string;
-  outside: string;
+  status: Readonly<Record<ValidationStatus, string>>;
   lowerBound: string;
+}
+
+/** The sign before each status's word. */
+const MARKS: Readonly<Record<ValidationStatus, string>> = {
+  within: '✓',
+  outside: '✗',
+  reference: '◇',
+  'not-modelled': '○',
+};
+
+/** A row's reason in the language ('' for a checked target). */
+function reasonOf(r: Row, lang: Lang): string {
+  const text = r[lang === 'zh' ? 'reason_zh' : 'reason_en'];
+  return typeof text === 'string' ? text : '';
+}
+
+/** A row's label in the language. */
+function labelOf(r: Row, lang: Lang): string {
+  return String(r[lang === 'zh' ? 'label_zh' : 'label_en']);
 }
 
 /** Builds the table of `rows` (columns of the section's table SQL). */
@@ -41,12 +62,18 @@ export function targetTable(
   const body = rows.map((r) => {
     const unit = String(r.unit);
     const tol = Number(r.tolerance_pct);
-    const ok = r.within === true;
-    const label = String(r[lang === 'zh' ? 'label_zh' : 'label_en']);
+    const status = rowStatus(r);
+    const label = labelOf(r, lang);
+    const tolerance = !isChecked(r)
+      ? '—'
+      : tol === 0
+        ? `≥ (${texts.lowerBound})`
+        : `±${formatPercent(tol, lang, 0)}`;
+    const reason = reasonOf(r, lang);
     return el(
       doc,
       'tr',
-      { class: ok ? 'within' : 'outside', 'data-name': String(r.name) },
+      { class: status, 'data-name': String(r.name) },
       // The target's key is for people who read the data files: shown in English, a tooltip in Chinese.
       el(
         doc,
@@ -58,8 +85,8 @@ export function targetTable(
       el(doc, 'td', {}, formatValue(Number(r.published), unit, lang)),
       el(doc, 'td', {}, formatValue(Number(r.generated), unit, lang)),
       el(doc, 'td', { class: 'err' }, formatPercent(100 * Number(r.rel_error), lang, 2, true)),
-      el(doc, 'td', {}, tol === 0 ? `≥ (${texts.lowerBound})` : `±${formatPercent(tol, lang, 0)}`),
-      el(doc, 'td', { class: 'mark' }, ok ? `✓ ${texts.within}` : `✗ ${texts.outside}`),
+      el(doc, 'td', {}, tolerance),
+      el(doc, 'td', { class: 'mark', title: reason || false }, `${MARKS[status]} ${texts.status[status]}`),
     );
   });
   return el(
@@ -69,4 +96,30 @@ export function targetTable(
     el(doc, 'thead', {}, head),
     el(doc, 'tbody', {}, ...body),
   );
+}
+
+/**
+ * The reasons of the targets that are not checked (参考值与未建模说明): one item per reference or
+ * not-modelled row, its label, its status and why; null when every row is checked.
+ */
+export function statusNotes(
+  doc: Document,
+  rows: readonly Row[],
+  lang: Lang,
+  texts: Pick<TableTexts, 'status'>,
+): HTMLUListElement | null {
+  const items = rows
+    .filter((r) => !isChecked(r))
+    .map((r) => {
+      const status = rowStatus(r);
+      return el(
+        doc,
+        'li',
+        { class: status, 'data-name': String(r.name) },
+        el(doc, 'strong', {}, labelOf(r, lang)),
+        lang === 'zh' ? `（${texts.status[status]}）：` : ` (${texts.status[status]}): `,
+        reasonOf(r, lang),
+      );
+    });
+  return items.length > 0 ? el(doc, 'ul', { class: 'status-notes' }, ...items) : null;
 }

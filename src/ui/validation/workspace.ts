@@ -11,6 +11,7 @@ import type { Connector } from '../../analytics/connector';
 import { queryCsv } from '../../analytics/csv';
 import { loadTable } from '../../analytics/load';
 import { queryRows } from '../../analytics/query';
+import type { ValidationStatus } from '../../population/validate';
 import type { PopulationValidationResult } from '../../runtime/populationValidation';
 import type { RunProgress } from '../../runtime/progress';
 import type { Scenario } from '../../scenario';
@@ -29,6 +30,7 @@ import { PopulationClient } from './populationClient';
 import { sectionBlock, type SectionView } from './sectionBlock';
 import {
   chartSql,
+  recordStatus,
   sectionRows,
   tableSql,
   type TargetRecord,
@@ -160,12 +162,17 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       return;
     }
     const records = views.flatMap((v) => v.section.records);
+    const count = (status: ValidationStatus): number =>
+      records.filter((r) => recordStatus(r) === status).length;
+    const ref = count('reference');
+    const nm = count('not-modelled');
     const summary = fill(t('summary'), {
       seed: result.seed,
       k: String(result.scaleK),
       families: formatCount(result.families, lang),
       n: String(records.length),
-      out: String(records.filter((r) => !r.within).length),
+      out: String(count('outside')),
+      unchecked: ref + nm > 0 ? fill(t('summary.unchecked'), { ref: String(ref), nm: String(nm) }) : '',
       ms: formatCount(result.ms, lang),
     });
     const width = chartWidth(results, win);

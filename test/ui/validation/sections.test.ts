@@ -4,8 +4,10 @@ import { queryRows } from '../../../src/analytics/query';
 import type { ValidationRecord } from '../../../src/runtime/populationValidation';
 import {
   chartSql,
+  recordStatus,
   sectionRows,
   tableSql,
+  type TargetRecord,
   VALIDATION_SECTIONS,
   validationTable,
 } from '../../../src/ui/validation/sections';
@@ -23,6 +25,9 @@ const record = (name: string, relError: number, within: boolean): ValidationReco
   relError,
   tolerancePct: 2,
   within,
+  status: within ? 'within' : 'outside',
+  reasonZh: '',
+  reasonEn: '',
 });
 
 test('validationTable(sections) puts every section into one table that chartSql and tableSql read back in order', async () => {
@@ -50,6 +55,7 @@ test('validationTable(sections) puts every section into one table that chartSql 
       rel_error_pct: 1,
       tolerance_pct: 2,
       within: true,
+      status: 'within',
     },
     {
       name: 'a',
@@ -58,6 +64,7 @@ test('validationTable(sections) puts every section into one table that chartSql 
       rel_error_pct: -5,
       tolerance_pct: 2,
       within: false,
+      status: 'outside',
     },
   ]);
   const rows = (await queryRows(db.conn, tableSql('engine'))).rows;
@@ -72,10 +79,47 @@ test('validationTable(sections) puts every section into one table that chartSql 
       rel_error: 0,
       tolerance_pct: 2,
       within: true,
+      status: 'within',
+      reason_zh: '',
+      reason_en: '',
     },
   ]);
   // A section id with a quote cannot break out of the SQL text.
   expect((await queryRows(db.conn, tableSql("x' OR 1=1 --"))).rows).toEqual([]);
+});
+
+test('a reference row keeps its status and reasons in the table; a row without a status takes it from within', async () => {
+  const reference: ValidationRecord = {
+    ...record('wage', -0.158, false),
+    status: 'reference',
+    reasonZh: '不是同一统计量',
+    reasonEn: 'not the same statistic',
+  };
+  // An engine row as calibration.ts builds it: no status, only within.
+  const engine: TargetRecord = { ...record('engine', 0.3, false), status: undefined };
+  await loadTable(
+    db.conn,
+    validationTable([
+      {
+        id: 'population',
+        title: 'section.population',
+        note: 'section.population.note',
+        records: [reference],
+      },
+      { id: 'engine', title: 'section.population', note: 'section.population.note', records: [engine] },
+    ]),
+  );
+  const [wage] = (await queryRows(db.conn, tableSql('population'))).rows;
+  expect(wage).toMatchObject({
+    within: false,
+    status: 'reference',
+    reason_zh: '不是同一统计量',
+    reason_en: 'not the same statistic',
+  });
+  expect((await queryRows(db.conn, chartSql('engine'))).rows[0]).toMatchObject({ status: 'outside' });
+  expect(recordStatus(engine)).toBe('outside');
+  expect(recordStatus({ ...engine, within: true })).toBe('within');
+  expect(recordStatus(reference)).toBe('reference');
 });
 
 test('sectionRows(VALIDATION_SECTIONS, records) keeps page order and leaves out sections without records', () => {

@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { statusCounts, validationJson, validationText } from '../../src/cli/validate';
+import type { ValidationRow } from '../../src/population/validate';
+
+const row = (name: string, generated: number, extra: Partial<ValidationRow> = {}): ValidationRow => ({
+  name,
+  label: name,
+  unit: 'persons',
+  published: 1000,
+  generated,
+  relError: generated / 1000 - 1,
+  tolerancePct: 2,
+  within: Math.abs(generated / 1000 - 1) <= 0.02,
+  status: Math.abs(generated / 1000 - 1) <= 0.02 ? 'within' : 'outside',
+  reason: null,
+  ...extra,
+});
+
+const reason = { zh: '非私营单位平均工资不是同一统计量', en: 'not the same statistic as the model wage' };
+const rows: ValidationRow[] = [
+  row('population/total', 1010),
+  row('birth-order-share/1', 900),
+  row('wage/national', 842, { within: false, status: 'reference', reason }),
+  row('outflow/51', 500, { tolerancePct: 0, within: false, status: 'not-modelled', reason }),
+];
+
+describe('npm run validate: the report states each target’s status', () => {
+  test('statusCounts counts each status once per row', () => {
+    expect(statusCounts(rows)).toEqual({ within: 1, outside: 1, reference: 1, 'not-modelled': 1 });
+    expect(statusCounts([])).toEqual({ within: 0, outside: 0, reference: 0, 'not-modelled': 0 });
+  });
+
+  test('the text marks reference and not-modelled rows, counts only checked misses, and prints the reasons', () => {
+    const text = validationText(rows, ['account-spending'], 1000, 'seed-1');
+    const line = (name: string) => text.split('\n').find((l) => l.startsWith(`${name} `))!;
+    expect(line('population/total')).toMatch(/±2%\s+ok$/);
+    expect(line('birth-order-share/1')).toMatch(/-10\.00%\s+±2%\s+OUT 超出$/);
+    expect(line('wage/national')).toMatch(/-15\.80%\s+—\s+REF 参考值$/);
+    expect(line('outflow/51')).toMatch(/—\s+N\/M 未建模$/);
+    expect(text).toContain(
+      '4 targets 个目标: 1 within tolerance 达标, 1 outside tolerance 超出容差, 1 reference 参考值 (not checked 不计入), 1 not modelled 未建模',
+    );
+    expect(text).toContain('outside tolerance 超出容差: birth-order-share/1\n');
+    expect(text).toContain(`wage/national — REF 参考值 / reference:\n  ${reason.zh}\n  ${reason.en}`);
+    expect(text).toContain('outflow/51 — N/M 未建模 / not-modelled:');
+    expect(text).toContain('not produced by the population 人口不生成: account-spending');
+  });
+
+  test('with every target within, the text names no target outside tolerance', () => {
+    const text = validationText([row('population/total', 1000)], [], 1000, 'seed-1');
+    expect(text).not.toContain('outside tolerance 超出容差:');
+    expect(text).toContain('1 within tolerance 达标, 0 outside tolerance');
+  });
+
+  test('--json gives each target its status and reason, and the counts', () => {
+    const json = JSON.parse(validationJson(rows, [], 1000, 'seed-1')) as {
+      scale: string;
+      counts: Record<string, number>;
+      targets: { name: string; status: string; within: boolean; reason: unknown }[];
+    };
+    expect(json.scale).toBe('1:1000');
+    expect(json.counts).toEqual({ within: 1, outside: 1, reference: 1, 'not-modelled': 1 });
+    expect(json.targets.map((t) => [t.name, t.status, t.within, t.reason])).toEqual([
+      ['population/total', 'within', true, null],
+      ['birth-order-share/1', 'outside', false, null],
+      ['wage/national', 'reference', false, reason],
+      ['outflow/51', 'not-modelled', false, reason],
+    ]);
+  });
+});
