@@ -13,7 +13,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { exportTable, placeNames } from '../analytics/exportTables';
-import { writeTables } from '../analytics/node';
+import { writeTables, type WrittenTable } from '../analytics/node';
 import { runTables } from '../analytics/runTables';
 import { calibrate, calibrationData } from '../population/calibration';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
@@ -23,7 +23,7 @@ import { DrawWorkers } from '../runtime/drawWorkers';
 import { ConservationFailure } from '../runtime/exactness';
 import { defaultWorkers, spawnNodeDrawWorker } from '../runtime/node';
 import { checkShardSet, runMergedScenario } from '../runtime/shardMerge';
-import { runSummary } from '../runtime/summary';
+import { runSummary, type RunSummary } from '../runtime/summary';
 import { ArgumentError, LIMITS, parseConfidence, parseWhole, readOptions } from './args';
 import { OutputFolder } from './outputFolder';
 import { engineVersion } from './shardFiles';
@@ -70,10 +70,22 @@ export function parseMergeArgs(argv: readonly string[]): MergeArgs {
   };
 }
 
-/** What a merge produced: the summary (as `simulate --json` prints it) and the shards it read. */
-export type MergeReport = Record<string, unknown> & { digest: string; shards: string[] };
+/** What a merge produced: what `simulate --json` prints for a run, and the shards it read. */
+export type MergeReport = RunSummary & {
+  digest: string;
+  seconds: number;
+  workers: number;
+  out: string | null;
+  tables: WrittenTable[];
+  traced: never[];
+  differences: null;
+  shards: string[];
+};
 
-/** Reads, checks and merges the shards of `args.input`, and writes and prints the run. */
+/**
+ * Reads, checks and merges the shards of `args.input`, writes the run's tables to `args.out` (when
+ * given) and returns its summary; a conservation residual other than 0 sets exit code 3.
+ */
 export async function merge(args: MergeArgs): Promise<MergeReport> {
   const started = performance.now();
   const db = await openDuckDB();
@@ -127,17 +139,6 @@ export async function merge(args: MergeArgs): Promise<MergeReport> {
       differences: null,
       shards: shards.map((s) => s.label),
     };
-    if (args.json) console.log(JSON.stringify(report, null, 2));
-    else {
-      console.log(summaryText(summary, { seconds, workers: args.workers }));
-      console.log(`合并 merged ${shards.length} shards of ${identity.scenarioDigest.slice(0, 12)}…`);
-      console.log(`摘要 digest of the main run: ${digest}`);
-      if (written.length > 0) {
-        console.log(
-          `\n写出 written to ${args.out}: ${written.map((t) => `${t.name} (${t.rows} rows)`).join(', ')}`,
-        );
-      }
-    }
     if (summary.conservationResidualFen !== 0) {
       console.error(new ConservationFailure(summary.conservationResidualFen).message);
       process.exitCode = 3;
@@ -150,6 +151,22 @@ export async function merge(args: MergeArgs): Promise<MergeReport> {
   }
 }
 
+/** What `npm run merge` prints: the report as JSON with --json, else the summary in words. */
+export function mergeText(report: MergeReport, args: MergeArgs): string {
+  if (args.json) return JSON.stringify(report, null, 2);
+  const lines = [
+    summaryText(report, { seconds: report.seconds, workers: args.workers }),
+    `合并 merged ${report.shards.length} shards`,
+    `摘要 digest of the main run: ${report.digest}`,
+  ];
+  if (report.tables.length > 0) {
+    lines.push(
+      `\n写出 written to ${args.out}: ${report.tables.map((t) => `${t.name} (${t.rows} rows)`).join(', ')}`,
+    );
+  }
+  return lines.join('\n');
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const [signal, status] of [
     ['SIGINT', 130],
@@ -158,7 +175,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.once(signal, () => process.exit(status));
   }
   Promise.resolve()
-    .then(() => merge(parseMergeArgs(process.argv.slice(2))))
+    .then(async () => {
+      const args = parseMergeArgs(process.argv.slice(2));
+      console.log(mergeText(await merge(args), args));
+    })
     .catch((e: unknown) => {
       console.error(`merge: ${e instanceof Error ? e.message : String(e)}`);
       process.exit(1);

@@ -136,7 +136,7 @@ function numbers(columns: unknown[][], i: number): number[] {
 
 /**
  * Reads one sample of the shards in `folders` (checked to be one whole run), added up by DuckDB:
- * flow cells and monthly values summed by their key (sums of squares capped at 2^53, as the cube
+ * flow cells and array values summed by their key (sums of squares capped at 2^53, as the cube
  * does), and the count rows as they are. A read that fails is traced to its shard.
  */
 export function sampleReader(conn: DuckDBConnection, folders: readonly string[]): ReadSample {
@@ -169,10 +169,10 @@ export function sampleReader(conn: DuckDBConnection, folders: readonly string[])
        FROM read_parquet(${fileList(folders, 'flows')}) WHERE "sample" = ${sample} GROUP BY ALL`,
       'flows',
     );
-    const monthly = await query(
-      `SELECT "array", "month", "field", sum("value")::DOUBLE
-       FROM read_parquet(${fileList(folders, 'monthly')}) WHERE "sample" = ${sample} GROUP BY ALL`,
-      'monthly',
+    const arrays = await query(
+      `SELECT "array", "row", "field", sum("value")::DOUBLE
+       FROM read_parquet(${fileList(folders, 'arrays')}) WHERE "sample" = ${sample} GROUP BY ALL`,
+      'arrays',
     );
     return {
       seeds: (counts[0] ?? []).map(String),
@@ -191,11 +191,11 @@ export function sampleReader(conn: DuckDBConnection, folders: readonly string[])
           count: numbers(flows, 5),
           squaresYuan2: numbers(flows, 6),
         },
-        monthly: {
-          array: (monthly[0] ?? []).map(String),
-          month: numbers(monthly, 1),
-          field: numbers(monthly, 2),
-          value: numbers(monthly, 3),
+        arrays: {
+          array: (arrays[0] ?? []).map(String),
+          row: numbers(arrays, 1),
+          field: numbers(arrays, 2),
+          value: numbers(arrays, 3),
         },
       },
     };

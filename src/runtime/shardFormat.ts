@@ -12,9 +12,10 @@
  * - `flows.parquet`: the non-empty flow cube cells — `sample`, `month` (0-based in the window),
  *   `sharer_area`, `treatment_area` (indices into the pooling-area table), `use` (index into the
  *   permitted uses) INT32; `amount_fen`, `count`, `squares_yuan2` INT64.
- * - `monthly.parquet`: every monthly array — `sample` INT32, `array` STRING (one of
- *   {@link SHARD_ARRAYS}), `month` INT32, `field` INT32 (the index within the month, as in
- *   src/engine/result.ts), `value` INT64; only non-zero values are written.
+ * - `arrays.parquet`: every other array of the result — `sample` INT32, `array` STRING (one of
+ *   {@link SHARD_ARRAYS}), `row` INT32 (the month for the monthly arrays, the pooling area for
+ *   `enrolments`), `field` INT32 (the index within the row, as in src/engine/result.ts), `value`
+ *   INT64; only non-zero values are written.
  *
  * Every file carries the run's identity in its key-value metadata ({@link identityMetadata}): the
  * format, the scenario (its JSON) and its SHA-256, seed, scale, window, replications, the
@@ -23,7 +24,14 @@
  * all n shards summed by (sample, key) give the single run's result bit for bit, whatever n.
  */
 import { FlowCube, SQUARES_CAP } from '../clearing/flows';
-import { CLASSES, emptyResult, PROFILE_FIELDS, SUMMARY_FIELDS, type RangeResult } from '../engine/result';
+import {
+  AGE_BANDS,
+  CLASSES,
+  emptyResult,
+  PROFILE_FIELDS,
+  SUMMARY_FIELDS,
+  type RangeResult,
+} from '../engine/result';
 import { SHARING_RULES } from '../rules/ids';
 import { PERMITTED_USES } from '../rules/types';
 import type { Scenario } from '../scenario/schema';
@@ -32,21 +40,25 @@ import type { Scenario } from '../scenario/schema';
 export const SHARD_FORMAT = 'gongji-shard/1';
 
 /** The tables of a shard, each written as `<name>.parquet`. */
-export const SHARD_TABLES = ['counts', 'flows', 'monthly'] as const;
+export const SHARD_TABLES = ['counts', 'flows', 'arrays'] as const;
 
 /** A table of a shard. */
 export type ShardTable = (typeof SHARD_TABLES)[number];
 
-/** The monthly arrays of a result, by their name in `monthly.parquet`, with their fields per month. */
+/**
+ * The arrays of a result, by their name in `arrays.parquet`: the result's field and the values per
+ * row (a month, or for `enrolments` a pooling area).
+ */
 export const SHARD_ARRAYS = {
-  summary: SUMMARY_FIELDS,
-  refusals: SHARING_RULES.length,
-  ledger: CLASSES.length,
-  residual: 1,
-  beneficiary_profile: PROFILE_FIELDS,
-} as const;
+  summary: { of: 'summary', width: SUMMARY_FIELDS },
+  refusals: { of: 'refusals', width: SHARING_RULES.length },
+  ledger: { of: 'ledger', width: CLASSES.length },
+  residual: { of: 'residual', width: 1 },
+  beneficiary_profile: { of: 'beneficiaryProfile', width: PROFILE_FIELDS },
+  enrolments: { of: 'enrolments', width: AGE_BANDS.length },
+} as const satisfies Record<string, { of: keyof RangeResult; width: number }>;
 
-/** An array's name in `monthly.parquet`. */
+/** An array's name in `arrays.parquet`. */
 export type ShardArray = keyof typeof SHARD_ARRAYS;
 
 /** The identity of a shard: which run it is a part of, and which part. */
@@ -284,43 +296,26 @@ export function shardColumns(samples: readonly ShardSample[]): Record<ShardTable
     }
     at += n;
   });
-  const rows: { sample: number; array: ShardArray; month: number; field: number; value: bigint }[] = [];
+  const rows: { sample: number; array: ShardArray; row: number; field: number; value: bigint }[] = [];
   for (const s of samples) {
     for (const array of Object.keys(SHARD_ARRAYS) as ShardArray[]) {
-      const values = arrayOf(s.result, array);
-      const fields = SHARD_ARRAYS[array];
-      values.forEach((v, i) => {
+      const { of, width } = SHARD_ARRAYS[array];
+      s.result[of].forEach((v, i) => {
         if (v !== 0) {
-          const month = Math.floor(i / fields);
-          rows.push({ sample: s.index, array, month, field: i - month * fields, value: int64(v, array) });
+          const row = Math.floor(i / width);
+          rows.push({ sample: s.index, array, row, field: i - row * width, value: int64(v, array) });
         }
       });
     }
   }
-  const monthly = {
+  const arrays = {
     sample: Int32Array.from(rows, (r) => r.sample),
     array: rows.map((r) => r.array),
-    month: Int32Array.from(rows, (r) => r.month),
+    row: Int32Array.from(rows, (r) => r.row),
     field: Int32Array.from(rows, (r) => r.field),
     value: BigInt64Array.from(rows, (r) => r.value),
   };
-  return { counts, flows, monthly };
-}
-
-/** The array of a result that `monthly.parquet` names `array`. */
-function arrayOf(result: RangeResult, array: ShardArray): Float64Array {
-  switch (array) {
-    case 'summary':
-      return result.summary;
-    case 'refusals':
-      return result.refusals;
-    case 'ledger':
-      return result.ledger;
-    case 'residual':
-      return result.residual;
-    case 'beneficiary_profile':
-      return result.beneficiaryProfile;
-  }
+  return { counts, flows, arrays };
 }
 
 /** The rows of one sample read back from shards, as plain numbers (one or many shards' rows, summed or not). */
@@ -335,9 +330,9 @@ export interface SampleRows {
     count: ArrayLike<number>;
     squaresYuan2: ArrayLike<number>;
   };
-  monthly: {
+  arrays: {
     array: readonly string[];
-    month: ArrayLike<number>;
+    row: ArrayLike<number>;
     field: ArrayLike<number>;
     value: ArrayLike<number>;
   };
@@ -388,19 +383,19 @@ export function resultFromRows(
     squaresYuan2: squares,
   });
 
-  const mo = rows.monthly;
-  for (let i = 0; i < mo.month.length; i++) {
-    const name = mo.array[i]!;
-    if (!Object.hasOwn(SHARD_ARRAYS, name)) throw new RangeError(`monthly: no array "${name}"`);
-    const fields = SHARD_ARRAYS[name as ShardArray];
-    const m = mo.month[i]!;
-    const field = mo.field[i]!;
-    if (!(m >= 0 && m < months && field >= 0 && field < fields)) {
-      throw new RangeError(`monthly ${name}: month ${m}, field ${field} is outside the array`);
+  const a = rows.arrays;
+  for (let i = 0; i < a.row.length; i++) {
+    const name = a.array[i]!;
+    if (!Object.hasOwn(SHARD_ARRAYS, name)) throw new RangeError(`arrays: no array "${name}"`);
+    const { of, width } = SHARD_ARRAYS[name as ShardArray];
+    const target = result[of];
+    const row = a.row[i]!;
+    const field = a.field[i]!;
+    if (!(row >= 0 && field >= 0 && field < width && (row + 1) * width <= target.length)) {
+      throw new RangeError(`arrays ${name}: row ${row}, field ${field} is outside the array`);
     }
-    const target = arrayOf(result, name as ShardArray);
-    const at = m * fields + field;
-    target[at] = add(target[at]!, mo.value[i]!, `monthly ${name}`);
+    const at = row * width + field;
+    target[at] = add(target[at]!, a.value[i]!, `arrays ${name}`);
   }
   return result;
 }
