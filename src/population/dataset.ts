@@ -94,6 +94,11 @@ export const TOLERANCE_PCT = {
   province: 5,
   /** Known origin totals of the migrant matrix. */
   origin: 2,
+  /**
+   * Shares within a small group of the sample: the birth-order shares rest on one year's births,
+   * about 6,200 sampled at 1:1000, whose binomial noise on the third-order share alone is about 3.6%.
+   */
+  subgroup: 5,
   /** A published lower bound: the model value must be at least the target. */
   'lower-bound': 0,
 } as const;

@@ -119,6 +119,24 @@ describe('validation against the published targets (data/, scale 1:1000)', () =>
     expect(outsideTolerance(rows).map((r) => r.name)).not.toContain('wage/national');
   });
 
+  test('each share’s tolerance exceeds the binomial noise of its sampled group at 1:1000', () => {
+    // The group a share is taken of, as persons sampled at 1:1000: births for the birth-order
+    // shares, every resident for the age shares.
+    const births = (tally.births[0]! + tally.births[1]! + tally.births[2]!) / 1000;
+    const group = (name: string) => (name.startsWith('birth-order-share/') ? births : tally.persons / 1000);
+    const shares = rows.filter((r) => r.unit === 'percent');
+    expect(shares.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['birth-order-share/3+', 'age-share/65+']),
+    );
+    for (const r of shares) {
+      const p = r.published / 100;
+      const relativeNoisePct = (100 * Math.sqrt((p * (1 - p)) / group(r.name))) / p;
+      expect(r.tolerancePct, `${r.name}: noise ${relativeNoisePct.toFixed(2)}%`).toBeGreaterThan(
+        relativeNoisePct,
+      );
+    }
+  });
+
   test('every checked row is within or outside by its tolerance, and carries no reason', () => {
     for (const r of rows.filter((x) => x.status === 'within' || x.status === 'outside')) {
       expect(r.reason, r.name).toBeNull();
