@@ -9,6 +9,7 @@ import { windowMonths } from '../engine/input';
 import {
   AGE_BANDS,
   CLASSES,
+  enrolmentIndex,
   FEN_AT,
   type FamilyTrace,
   PROFILE_FIELDS,
@@ -112,6 +113,30 @@ export function beneficiaryTable(run: ScenarioRun): ColumnTable {
   };
 }
 
+/**
+ * `enrolments`: relatives insured thanks to sharing (因共济参保的亲属) over the window, by the pooling
+ * area (and its province) they enrol in and their age band; only non-empty cells have a row.
+ */
+export function enrolmentTable(run: ScenarioRun, dataset: Dataset): ColumnTable {
+  const counts = run.result.enrolments;
+  const rows: { area: number; band: number; n: number }[] = [];
+  for (let area = 0; area < run.result.areas; area++) {
+    AGE_BANDS.forEach((_, band) => {
+      const n = counts[enrolmentIndex(area, band)]!;
+      if (n !== 0) rows.push({ area, band, n });
+    });
+  }
+  return {
+    name: 'enrolments',
+    columns: {
+      area: rows.map((r) => dataset.poolingAreas[r.area]!.code),
+      province: rows.map((r) => dataset.provinces[dataset.poolingAreas[r.area]!.province]!.code2),
+      age_band: rows.map((r) => AGE_BANDS[r.band]!),
+      enrolled: Float64Array.from(rows, (r) => r.n),
+    },
+  };
+}
+
 /** `postings`: the full posting log, with rule ids, of traced families (one row per posting). */
 export function postingTable(traces: readonly FamilyTrace[]): ColumnTable {
   const rows = traces.flatMap((t) => t.postings.map((p) => ({ family: t.familyIndex, p })));
@@ -130,7 +155,7 @@ export function postingTable(traces: readonly FamilyTrace[]): ColumnTable {
 }
 
 /**
- * Every table of a run: flows, monthly, ledger, beneficiaries, the clearing's tables (each province
+ * Every table of a run: flows, monthly, ledger, beneficiaries, enrolments, the clearing's tables (each province
  * and pooling-area column with its official code beside it) and the prepayment model's (when the
  * run answered it).
  */
@@ -142,6 +167,7 @@ export function runTables(run: ScenarioRun, dataset: Dataset): ColumnTable[] {
     monthlyTable(run),
     ledgerTable(run),
     beneficiaryTable(run),
+    enrolmentTable(run, dataset),
     ...clearingTables(run.clearing, { provinceCodes, areaCodes }),
     ...(run.prepayment ? prepaymentTables(run.prepayment, run.clearing.calendar, provinceCodes) : []),
   ];

@@ -31,6 +31,7 @@ export function summaryText(s: RunSummary, meta: { seconds: number; workers: num
     ...Object.entries(s.byUse).map(([u, v]) => line(USE_LABEL[u] ?? u, v)),
     '',
     `共济关系 Relationships: ${formatCount(s.relationships.startingStock, 'en')} at the start, ${formatCount(s.relationships.setUp, 'en')} set up, ${formatCount(s.relationships.ended, 'en')} ended, ${formatCount(s.relationships.activeAtEnd, 'en')} active at the end; quotas frozen at the end ${formatFen(s.quotaFrozenFenAtEnd, 'zh')}`,
+    `因共济参保的亲属 Relatives insured thanks to sharing: ${formatCount(s.enrolments.total, 'zh')} 人 (${formatCount(s.enrolments.total, 'en')}); by age ${s.enrolments.ageBands.map((band, i) => `${band}: ${formatCount(s.enrolments.byAgeBand[i]!, 'en')}`).join(', ')}`,
     `清算 Clearing (${s.clearing.settlement}): gross ${formatFen(s.clearing.grossFen, 'zh')}, netted ${formatFen(s.clearing.nettedFen, 'zh')}, netting saves ${formatFen(s.clearing.savedFen, 'zh')}; opening prepayments: ${s.clearing.firstYear}`,
     '',
     ...prepaymentLines(s),

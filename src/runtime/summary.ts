@@ -3,7 +3,8 @@
  * use, relationships, clearing cash movement, and each province's prepayment usage and warnings —
  * the plain object `simulate --json` prints and the workbench shows first.
  */
-import { FEN_AT, SUMMARY, SUMMARY_FIELDS, TIMES_AT } from '../engine/result';
+import { enrolmentCounts } from '../engine/enrolmentCounts';
+import { AGE_BANDS, FEN_AT, SUMMARY, SUMMARY_FIELDS, TIMES_AT } from '../engine/result';
 import type { Dataset } from '../population/dataset';
 import { PERMITTED_USES, type PermittedUse } from '../rules/types';
 import { crossProvinceSpread, type TotalSpread } from '../clearing/claims';
@@ -55,6 +56,18 @@ export interface ProvinceLine {
   };
 }
 
+/**
+ * Relatives insured thanks to sharing (因共济参保的亲属) over the window: uninsured near relatives
+ * whose contribution a sharer's quota paid (R2, R11), estimated for the whole population, in total,
+ * by age band (`ageBands`, at the window's start) and by province (where they enrol).
+ */
+export interface EnrolmentSummary {
+  total: number;
+  ageBands: readonly string[];
+  byAgeBand: number[];
+  byProvince: { code: string; name: string; nameZh: string; total: number; byAgeBand: number[] }[];
+}
+
 /** The summary of one run. */
 export interface RunSummary {
   scenario: string;
@@ -74,6 +87,7 @@ export interface RunSummary {
   byUse: Record<PermittedUse, Volume>;
   relationships: { setUp: number; startingStock: number; ended: number; activeAtEnd: number };
   quotaFrozenFenAtEnd: number;
+  enrolments: EnrolmentSummary;
   clearing: { grossFen: number; nettedFen: number; savedFen: number; settlement: string; firstYear: string };
   provinces: ProvinceLine[];
   /** The prepayment model: what it includes, and its national figures; null when the run did not answer it. */
@@ -213,6 +227,7 @@ export function runSummary(run: ScenarioRun, dataset: Dataset): RunSummary {
       activeAtEnd: M > 0 ? at(M - 1, SUMMARY.active) : 0,
     },
     quotaFrozenFenAtEnd: M > 0 ? at(M - 1, SUMMARY.quotaFrozenFen) + at(M - 1, SUMMARY.walletFen) : 0,
+    enrolments: enrolmentSummary(run, dataset),
     clearing: {
       ...cash,
       savedFen: cash.grossFen - cash.nettedFen,
@@ -222,6 +237,27 @@ export function runSummary(run: ScenarioRun, dataset: Dataset): RunSummary {
     provinces,
     prepayment: run.prepayment ? prepaymentSummary(run, run.prepayment) : null,
     crossProvince: crossProvinceSpread(run.claims),
+  };
+}
+
+/** The enrolments of a run, by province with its code and names. */
+export function enrolmentSummary(run: ScenarioRun, dataset: Dataset): EnrolmentSummary {
+  const areaProvince = dataset.poolingAreas.map((a) => a.province);
+  const counts = enrolmentCounts(run.result, areaProvince, dataset.provinces.length);
+  return {
+    total: counts.total,
+    ageBands: AGE_BANDS,
+    byAgeBand: counts.byAgeBand,
+    byProvince: counts.byProvince.map((p) => {
+      const province = dataset.provinces[p.province]!;
+      return {
+        code: province.code2,
+        name: province.nameEn,
+        nameZh: province.nameZh,
+        total: p.total,
+        byAgeBand: p.byAgeBand,
+      };
+    }),
   };
 }
 

@@ -93,6 +93,12 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   expect(yi(amount!)).toBeLessThan(900);
   expect(await panel.locator('tr[data-total="residual"] td').first().textContent()).toBe('0.00元');
   expect(await panel.locator('[data-digest]').first().getAttribute('data-digest')).toMatch(/^[0-9a-f]{64}$/);
+  // Relatives insured thanks to sharing (R2): in the totals, and by age band and province.
+  const enrolled = await panel.locator('tr[data-total="enrolled"] td').first().textContent();
+  expect(Number(enrolled!.replace(/[^0-9]/g, ''))).toBeGreaterThan(100_000);
+  const byAge = panel.locator('table.enrolments-by-age tr[data-enrolment="total"] td').first();
+  expect(await byAge.textContent()).toBe(enrolled);
+  expect(await panel.locator('table.enrolments-by-province tbody tr').count()).toBeGreaterThan(20);
 
   // Every chart is drawn; the tile map has the 31 provinces.
   for (const chart of [

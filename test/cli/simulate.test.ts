@@ -233,11 +233,18 @@ describe('simulate command', () => {
     expect(summary.provinces).toHaveLength(31);
     expect(summary.provinces[0]).toHaveProperty('peakUsage');
     expect(summary.provinces[0]).toHaveProperty('redWarnings');
+    // Relatives insured thanks to sharing (R2): counted at 1:10000, so in multiples of 10,000.
+    expect(summary.enrolments.total).toBeGreaterThan(0);
+    expect(summary.enrolments.total % 10_000).toBe(0);
+    expect(summary.enrolments.byAgeBand.reduce((a: number, b: number) => a + b, 0)).toBe(
+      summary.enrolments.total,
+    );
     for (const name of [
       'flows',
       'monthly',
       'ledger',
       'beneficiaries',
+      'enrolments',
       'clearing_national',
       'clearing_settlement',
       'prepayment_province',

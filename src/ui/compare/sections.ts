@@ -1,7 +1,7 @@
 /**
  * The comparison's sections (比较结果各部分): totals, every figure's change against the baseline,
  * monthly flows (and the years side by side), the province tile map, the largest corridors, who
- * benefits and what differs — each drawn by a function of its own from the comparison's data, at the
+ * benefits, the relatives insured thanks to sharing and what differs — each drawn by a function of its own from the comparison's data, at the
  * width of the page, with the builders of sectionDrawing.ts; the run tables and the report button
  * come from exportSections.ts. Every chart's legend names every colour, and its exports carry title,
  * unit, legend and a footer naming scenarios, scale and seeds.
@@ -27,6 +27,7 @@ import { dataSection, reportBar } from './exportSections';
 import { type CompareMessageKey, fill } from './messages';
 import type { ComparisonData } from './results';
 import { type Drawing, drawing, type SectionContext } from './sectionDrawing';
+import { enrolmentByAgeTable, enrolmentByProvinceTable } from './enrolmentSection';
 import { diffTable, totalsTable } from './tables';
 import { tileLegend, tileMapChart } from './tileMapChart';
 
@@ -324,6 +325,24 @@ function benefitsSection(d: Drawing): HTMLElement {
   );
 }
 
+/** Relatives insured thanks to sharing (R2, R11): by age band and by province, one column per run. */
+function enrolmentSection(d: Drawing): HTMLElement {
+  const { doc, lang, t } = d.ctx;
+  const runs = d.data.runs;
+  const any = runs.some((r) => r.run.summary.enrolments.total > 0);
+  return d.section(
+    'enrolments',
+    'section.enrolments',
+    el(doc, 'p', { class: 'note' }, t(any ? 'enrolment.note' : 'enrolment.none')),
+    ...(any
+      ? [
+          el(doc, 'div', { class: 'table-wrap' }, enrolmentByAgeTable(doc, runs, lang, t)),
+          el(doc, 'div', { class: 'table-wrap' }, enrolmentByProvinceTable(doc, runs, lang, t)),
+        ]
+      : []),
+  );
+}
+
 /** What differs between the scenarios, parameter by parameter. */
 function diffSection(d: Drawing): HTMLElement {
   const { doc, lang, t } = d.ctx;
@@ -349,6 +368,7 @@ export function comparisonSections(data: ComparisonData, ctx: SectionContext): H
     mapSection(d),
     corridorsSection(d),
     benefitsSection(d),
+    enrolmentSection(d),
     diff,
   ];
   const tables = () => ({

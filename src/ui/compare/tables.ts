@@ -53,6 +53,11 @@ const TOTAL_LINES: readonly TotalLine[] = [
     label: 'total.active',
     value: (r, l) => formatCount(r.summary.relationships.activeAtEnd, l),
   },
+  {
+    key: 'enrolled',
+    label: 'total.enrolled',
+    value: (r, l) => formatCount(r.summary.enrolments.total, l),
+  },
   { key: 'frozen', label: 'total.frozen', value: (r, l) => formatFen(r.summary.quotaFrozenFenAtEnd, l) },
   { key: 'gross', label: 'total.gross', value: (r, l) => formatFen(r.summary.clearing.grossFen, l) },
   { key: 'netted', label: 'total.netted', value: (r, l) => formatFen(r.summary.clearing.nettedFen, l) },
