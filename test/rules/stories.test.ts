@@ -13,7 +13,7 @@ const FILES = storyFiles();
 /** The sum of every balance: zero unless the ledger is broken. */
 const total = (balances: Record<string, number>) => Object.values(balances).reduce((s, v) => s + v, 0);
 
-test('the ten training stories and the family year are all there, in order', () => {
+test('the ten training stories, the family year and the enrolment story are all there, in order', () => {
   expect(FILES).toEqual([
     '01-suzhou-quota.json',
     '02-pharmacy-from-quota.json',
@@ -26,10 +26,11 @@ test('the ten training stories and the family year are all there, in order', () 
     '09-pooling-only-refused.json',
     '10-use-outside-r11.json',
     '11-zhang-family-year.json',
+    '12-enrol-uninsured-father.json',
   ]);
 });
 
-test('the stories refuse by R1, R2, R6, R7, R8 and R11, and post by R7, R8, R10, R11, R12 and CREDIT', () => {
+test('the stories refuse by R1, R2 (in-law and not insured), R6, R7, R8 and R11, and post by R7, R8, R10, R11, R12 and CREDIT', () => {
   const refused = new Set<string>();
   const posted = new Set<string>();
   for (const file of FILES) {
@@ -41,6 +42,7 @@ test('the stories refuse by R1, R2, R6, R7, R8 and R11, and post by R7, R8, R10,
   expect([...refused].map((r) => JSON.parse(r) as [string, string]).sort()).toEqual([
     ['R1', 'sharer-has-no-account'],
     ['R11', 'use-not-permitted'],
+    ['R2', 'beneficiary-not-insured'],
     ['R2', 'not-near-relative'],
     ['R6', 'relationship-not-active'],
     ['R7', 'quota-exceeds-balance'],
