@@ -96,8 +96,8 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   // Relatives insured thanks to sharing (R2): in the totals, and by age band and province.
   const enrolled = await panel.locator('tr[data-total="enrolled"] td').first().textContent();
   expect(Number(enrolled!.replace(/[^0-9]/g, ''))).toBeGreaterThan(100_000);
-  const byAge = panel.locator('table.enrolments-by-age tr[data-enrolment="total"] td').first();
-  expect(await byAge.textContent()).toBe(enrolled);
+  const enrolledByAge = panel.locator('table.enrolments-by-age tr[data-enrolment="total"] td').first();
+  expect(await enrolledByAge.textContent()).toBe(enrolled);
   expect(await panel.locator('table.enrolments-by-province tbody tr').count()).toBeGreaterThan(20);
 
   // Every chart is drawn; the tile map has the 31 provinces.
