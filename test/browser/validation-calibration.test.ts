@@ -73,10 +73,10 @@ test('at 1:10000 (from ?vscale=) the calibration section shows the 2024 targets 
   expect(download.suggestedFilename()).toBe('validation-calibration-1-10000-table.csv');
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   expect(csv).toMatch(
-    /^name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within,status,reason_zh,reason_en\n/,
+    /^name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within,status,reason_zh,reason_en,lower_bound\n/,
   );
   expect(csv).toMatch(
-    /\nyear\/amount,全年共济金额,amount in the year,yuan,51154000000,[\d.e+]+,-?[\d.e-]+,10,(true,within|false,outside),,\n/,
+    /\nyear\/amount,全年共济金额,amount in the year,yuan,51154000000,[\d.e+]+,-?[\d.e-]+,10,(true,within|false,outside),,,false\n/,
   );
 
   await section.scrollIntoViewIfNeeded();

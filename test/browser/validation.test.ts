@@ -93,14 +93,14 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = csv.trimEnd().split('\n');
   expect(lines[0]).toBe(
-    'name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within,status,reason_zh,reason_en',
+    'name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within,status,reason_zh,reason_en,lower_bound',
   );
   expect(lines).toHaveLength(names.length + 1);
   expect(lines[1]).toMatch(
-    /^population\/total,31省常住人口,"resident population, 31 provinces",persons,1409778724,\d+,-?[\d.e-]+,2,true,within,,$/,
+    /^population\/total,31省常住人口,"resident population, 31 provinces",persons,1409778724,\d+,-?[\d.e-]+,2,true,within,,,false$/,
   );
   expect(lines.find((l) => l.startsWith('wage/national,'))).toMatch(
-    /,false,reference,"城镇非私营.*","The urban .*"$/,
+    /,false,reference,"城镇非私营.*","The urban .*",false$/,
   );
 
   const [chartCsv] = await Promise.all([
@@ -108,7 +108,7 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
     population.locator('[data-download="chart-csv"]').click(),
   ]);
   expect(readFileSync(await chartCsv.path(), 'utf8')).toContain(
-    'name,label_zh,label_en,rel_error_pct,tolerance_pct,within,status\n',
+    'name,label_zh,label_en,rel_error_pct,tolerance_pct,within,status,lower_bound\n',
   );
   const [svgFile] = await Promise.all([
     page.waitForEvent('download'),

@@ -1,7 +1,7 @@
 /**
  * The calibration run of the Validation workspace (校准运行): calibration-2024 at the chosen scale on
- * the page's shared runs (waiting its turn in their queue), turned into the rows of the calibration
- * section.
+ * the page's shared runs (waiting its turn in their queue, without the prepayment model, whose
+ * figures the section does not show), turned into the rows of the calibration section.
  */
 import type { RunProgress } from '../../runtime/progress';
 import type { RunTask } from '../runController';
@@ -36,7 +36,8 @@ export async function runCalibration(
   const scenario = bundledScenario(CALIBRATION_SCENARIO);
   if (!scenario) throw new Error(`the bundled scenario ${CALIBRATION_SCENARIO} is missing or invalid`);
   const completed = await task.run(
-    { scenario, scaleK },
+    // The calibration reads only the sharing figures: the prepayment model is left out (as Compare does).
+    { scenario, scaleK, prepaymentModel: false },
     {
       onQueued: () => {
         if (task.current) listener.waiting();

@@ -53,8 +53,9 @@ const LINE = 14;
 
 /**
  * Draws the chart of `rows` (columns name, label_zh, label_en, rel_error_pct, tolerance_pct, within,
- * status) into a new SVG element of `doc`. A tolerance of 0 marks a lower bound: the band then runs
- * from 0 up. Rows not checked get no band.
+ * status, lower_bound) into a new SVG element of `doc`. A tolerance of 0 marks a lower bound: the
+ * band then runs from 0 up; a lower bound with a tolerance (`lower_bound`) runs from −tolerance up.
+ * Rows not checked get no band.
  */
 export function relErrorChart(
   doc: Document,
@@ -73,7 +74,8 @@ export function relErrorChart(
   );
   const band = rows.filter(isChecked).map((r) => {
     const tol = num(r, 'tolerance_pct');
-    return { name: r.name, x1: tol === 0 ? 0 : -tol, x2: tol === 0 ? edge : tol };
+    const lower = tol === 0 || r.lower_bound === true;
+    return { name: r.name, x1: -tol, x2: lower ? edge : tol };
   });
   const chart = Plot.plot({
     document: doc,

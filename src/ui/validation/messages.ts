@@ -45,6 +45,23 @@ export const validationMessages = defineMessages({
     zh: '等待其他工作区的运行结束后模拟2024年共济',
     en: 'Waiting for another workspace’s run to finish before simulating 2024 sharing',
   },
+  'section.record': { zh: '2021—2025年五年累计', en: 'Five-year record 2021–2025' },
+  'section.record.note': {
+    zh: '2026年1月通知公布：2021年以来五年省内共济超7.8亿人次、金额超1000亿元；截至2025年6月30日，30个省份和新疆生产建设兵团的337个统筹地区开通了医保钱包跨省共济。模型值由两个方案相加：record-2021-2023（2021年规则：配偶、父母、子女，仅限统筹地区内）和 record-2024-2025（2024年规则，同 calibration-2024）。带“超”字的公布值是下限：模型值高于下限即相符，低于下限不超过15%也算达标。钱包开通数按 pilot-2025-wallet 的开通月份计算；模型的统筹地区是333个地级行政区和4个直辖市（共337个），与实际统筹地区口径不同。',
+    en: 'The January 2026 notice: over 780 million person-times and over 100 billion yuan shared within provinces in the five years since 2021; by 30 June 2025, 337 pooling areas in 30 provinces and the Xinjiang Production and Construction Corps had the wallet for cross-province sharing. The model’s figures add two scenarios: record-2021-2023 (the 2021 rules: spouse, parents and children, within a pooling area only) and record-2024-2025 (the 2024 rules, as in calibration-2024). A figure given as “over” is a lower bound: a model value above it agrees, and one at most 15% below it is within. The wallet’s reach counts pilot-2025-wallet’s opening months over the model’s pooling areas, which are the 333 prefecture-level divisions and 4 municipalities (337 in all), not the real pooling areas.',
+  },
+  'record.run': {
+    zh: '方案 {scenarios}，比例 1:{k}，用时 {s} 秒。逐年共济金额：{years}。',
+    en: 'Scenarios {scenarios}, scale 1:{k}, {s} s. By year: {years}.',
+  },
+  'record.simulating': {
+    zh: '正在模拟2021—2025年共济（{part}/{parts}）{pct}',
+    en: 'Simulating 2021–2025 sharing ({part}/{parts}) {pct}',
+  },
+  'record.waiting': {
+    zh: '等待其他工作区的运行结束后模拟2021—2025年共济',
+    en: 'Waiting for another workspace’s run to finish before simulating 2021–2025 sharing',
+  },
   'chart.title': {
     zh: '各目标的相对误差与容差带',
     en: 'Relative error of each target, with its tolerance band',

@@ -22,7 +22,12 @@ export interface SectionSpec {
  * by `within`); a reference or not-modelled row carries its reason in both languages.
  */
 export interface TargetRecord extends Omit<ValidationRecord, 'unit' | 'status' | 'reasonZh' | 'reasonEn'> {
-  unit: ValidationRecord['unit'] | 'times' | 'ratio';
+  unit: ValidationRecord['unit'] | 'times' | 'ratio' | 'count';
+  /**
+   * A published lower bound ("超"): within when the model is at most the tolerance below it, however
+   * far above (a tolerance of 0 without this flag is a lower bound the model must reach).
+   */
+  lowerBound?: boolean;
   status?: ValidationStatus;
   reasonZh?: string;
   reasonEn?: string;
@@ -39,12 +44,14 @@ export interface SectionRows extends SectionSpec {
 }
 
 /**
- * The sections in page order: the synthetic population (`population`), then the engine's
- * calibration targets, from a run of calibration-2024 (`calibration`).
+ * The sections in page order: the synthetic population (`population`), the engine's calibration
+ * targets from a run of calibration-2024 (`calibration`), then the five-year record 2021–2025 from
+ * the record scenarios and the wallet's reach (`record`).
  */
 export const VALIDATION_SECTIONS: readonly SectionSpec[] = [
   { id: 'population', title: 'section.population', note: 'section.population.note' },
   { id: 'calibration', title: 'section.calibration', note: 'section.calibration.note' },
+  { id: 'record', title: 'section.record', note: 'section.record.note' },
 ];
 
 /** The sections that have records in `recordsBySection`, in page order. */
@@ -78,6 +85,7 @@ export function validationTable(sections: readonly SectionRows[]): ColumnTable {
       rel_error: Float64Array.from(rows, (r) => r.relError),
       tolerance_pct: Float64Array.from(rows, (r) => r.tolerancePct),
       within: Uint8Array.from(rows, (r) => (r.within ? 1 : 0)),
+      lower_bound: Uint8Array.from(rows, (r) => (r.lowerBound ? 1 : 0)),
       status: rows.map(recordStatus),
       reason_zh: rows.map((r) => r.reasonZh ?? ''),
       reason_en: rows.map((r) => r.reasonEn ?? ''),
@@ -92,13 +100,13 @@ export function validationTable(sections: readonly SectionRows[]): ColumnTable {
 export function tableSql(section: string): string {
   return `SELECT name, label_zh, label_en, unit, published,
   CASE WHEN unit = 'yuan' THEN round(generated, 2) ELSE generated END AS generated, rel_error, tolerance_pct, within = 1 AS within,
-  status, reason_zh, reason_en
+  status, reason_zh, reason_en, lower_bound = 1 AS lower_bound
 FROM ${VALIDATION_TABLE} WHERE section = ${quoteText(section)} ORDER BY ord`;
 }
 
 /** The SQL of a section's chart: relative error and tolerance in percent points (and its CSV download). */
 export function chartSql(section: string): string {
   return `SELECT name, label_zh, label_en, (100 * rel_error)::DOUBLE AS rel_error_pct, tolerance_pct,
-  within = 1 AS within, status
+  within = 1 AS within, status, lower_bound = 1 AS lower_bound
 FROM ${VALIDATION_TABLE} WHERE section = ${quoteText(section)} ORDER BY ord`;
 }

@@ -68,7 +68,9 @@ export function targetTable(
       ? '—'
       : tol === 0
         ? `≥ (${texts.lowerBound})`
-        : `±${formatPercent(tol, lang, 0)}`;
+        : r.lower_bound === true
+          ? `≥ −${formatPercent(tol, lang, 0)}${lang === 'zh' ? `（${texts.lowerBound}）` : ` (${texts.lowerBound})`}`
+          : `±${formatPercent(tol, lang, 0)}`;
     const reason = reasonOf(r, lang);
     return el(
       doc,

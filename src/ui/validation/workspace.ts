@@ -1,6 +1,7 @@
 /**
  * The Validation workspace (校验工作区): runs the population validation in a worker and the engine's
- * calibration scenario (calibration-2024) on the page's runs, at the chosen scale (kept in the
+ * calibration scenario (calibration-2024) and the five-year record's scenarios (record-2021-2023,
+ * record-2024-2025) on the page's runs, at the chosen scale (kept in the
  * address as `?vscale=`), puts the rows into the page's DuckDB (table `validation`, one section per
  * source), and shows per section a chart of relative errors and the target table, both drawn from
  * SQL on that table, each with its downloads.
@@ -24,6 +25,7 @@ import type { WorkspaceContext, WorkspaceView } from '../view';
 import { readValidationScale, SCALES, validationPath } from './address';
 import { recordRun } from '../benchHook';
 import { runCalibration } from './calibrationRun';
+import { recordDetailValues, runRecord } from './recordRun';
 import { isCancelled, RunController } from '../runController';
 import { type ValidationMessageKey, validationMessages } from './messages';
 import { PopulationClient } from './populationClient';
@@ -79,6 +81,8 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   let views: SectionView[] = [];
   /** The calibration run's scenario, once it ran. */
   let calibration: Scenario | null = null;
+  /** The record runs' scenarios, once they ran. */
+  let recordScenarios: Scenario[] = [];
   let progressText: (() => string) | null = null;
   let failure = '';
 
@@ -141,11 +145,17 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     say(() => `${t('generating')} ${formatCount(done, i18n.lang)} / ${formatCount(total, i18n.lang)}`);
   };
 
-  const showSimulating = (p: RunProgress): void => {
+  /** Shows a simulation's progress in the words of `key` (the 2024 calibration's by default). */
+  const showSimulating = (
+    p: RunProgress,
+    key: ValidationMessageKey = 'simulating',
+    values: Record<string, number> = {},
+  ): void => {
     const part = p.familiesTotal > 0 ? p.familiesDone / p.familiesTotal : 0;
     bar.max = 1;
     bar.value = part;
-    say(() => fill(t('simulating'), { pct: formatPercent(100 * part, i18n.lang, 0) }));
+    const texts = Object.fromEntries(Object.entries(values).map(([name, v]) => [name, String(v)]));
+    say(() => fill(t(key), { ...texts, pct: formatPercent(100 * part, i18n.lang, 0) }));
   };
 
   const csv = async (sql: string): Promise<string> =>
@@ -183,13 +193,15 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       return (lang === 'zh' ? target?.labelZh : target?.labelEn) || name;
     };
     const blocks = views.map((v) => {
-      const scenario =
+      const scenarios =
         v.section.id === 'calibration' && calibration
-          ? calibration
-          : { id: baseline.id, title: baseline.title, seed: result?.seed ?? SEED };
+          ? [calibration]
+          : v.section.id === 'record' && recordScenarios.length > 0
+            ? recordScenarios
+            : [{ id: baseline.id, title: baseline.title, seed: result?.seed ?? SEED }];
       const footer = runFooter(
         {
-          scenarios: [{ id: scenario.id, title: scenario.title[lang], seed: scenario.seed }],
+          scenarios: scenarios.map((s) => ({ id: s.id, title: s.title[lang], seed: s.seed })),
           scaleK: result?.scaleK ?? 0,
         },
         lang,
@@ -284,7 +296,26 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
         { calibration: detail },
       );
       if (!task.current) return;
+      // The 2024 targets show while the engine simulates 2021–2025.
       views = next;
+      renderResults();
+      const record = await runRecord(task, scale, ctx.services.runs.dataset(), {
+        waiting: () => say(() => t('record.waiting')),
+        progress: (p, part, parts) => showSimulating(p, 'record.simulating', { part: part + 1, parts }),
+      });
+      if (!task.current) return;
+      say(() => t('loadingDb'));
+      recordScenarios = record.runs.map((r) => r.request.scenario);
+      const last = await loadViews(
+        c,
+        { population: population.records, calibration: outcome.records, record: record.records },
+        {
+          calibration: detail,
+          record: (lang) => fill(i18n.t('record.run'), recordDetailValues(record, lang)),
+        },
+      );
+      if (!task.current) return;
+      views = last;
       recordRun(win, { workspace: 'validation', scaleK: scale, runMs: performance.now() - start, duckdbMs });
       panel.dataset.scale = String(scale);
       setState('done');

@@ -56,6 +56,7 @@ test('validationTable(sections) puts every section into one table that chartSql 
       tolerance_pct: 2,
       within: true,
       status: 'within',
+      lower_bound: false,
     },
     {
       name: 'a',
@@ -65,6 +66,7 @@ test('validationTable(sections) puts every section into one table that chartSql 
       tolerance_pct: 2,
       within: false,
       status: 'outside',
+      lower_bound: false,
     },
   ]);
   const rows = (await queryRows(db.conn, tableSql('engine'))).rows;
@@ -82,6 +84,7 @@ test('validationTable(sections) puts every section into one table that chartSql 
       status: 'within',
       reason_zh: '',
       reason_en: '',
+      lower_bound: false,
     },
   ]);
   // A section id with a quote cannot break out of the SQL text.
@@ -132,4 +135,22 @@ test('sectionRows(VALIDATION_SECTIONS, records) keeps page order and leaves out 
     ['engine', ['e']],
   ]);
   expect(sectionRows(VALIDATION_SECTIONS, {})).toEqual([]);
+});
+
+test('a row against a published lower bound keeps the mark in the table and the chart', async () => {
+  const bound: TargetRecord = { ...record('record', 0.6, true), lowerBound: true, tolerancePct: 15 };
+  const plain: TargetRecord = { ...record('areas', -0.06, true), tolerancePct: 15 };
+  await loadTable(
+    db.conn,
+    validationTable([
+      { id: 'record', title: 'section.record', note: 'section.record.note', records: [bound, plain] },
+    ]),
+  );
+  const table = (await queryRows(db.conn, tableSql('record'))).rows;
+  expect(table.map((r) => [r.name, r.lower_bound, r.tolerance_pct])).toEqual([
+    ['record', true, 15],
+    ['areas', false, 15],
+  ]);
+  const chart = (await queryRows(db.conn, chartSql('record'))).rows;
+  expect(chart.map((r) => r.lower_bound)).toEqual([true, false]);
 });
