@@ -146,6 +146,7 @@ describe('parseValidateArgs', () => {
     expect(parseValidateArgs([...base, '--scale', '1:200', '--json'])).toEqual({
       scenario: 's.json',
       scaleK: 200,
+      seeds: 1,
       json: true,
     });
     expect(parseValidateArgs(base).scaleK).toBe(1000);

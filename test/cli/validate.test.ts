@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { statusCounts, validationJson, validationText } from '../../src/cli/validate';
+import {
+  MAX_SEEDS,
+  parseValidateArgs,
+  statusCounts,
+  validationJson,
+  validationText,
+} from '../../src/cli/validate';
+import { seedSpreads } from '../../src/population/seedSpread';
 import type { ValidationRow } from '../../src/population/validate';
 
 const row = (name: string, generated: number, extra: Partial<ValidationRow> = {}): ValidationRow => ({
@@ -66,5 +73,42 @@ describe('npm run validate: the report states each target’s status', () => {
       ['wage/national', 'reference', false, reason],
       ['outflow/51', 'not-modelled', false, reason],
     ]);
+  });
+});
+
+describe('npm run validate --seeds: the noise of each target over seeds', () => {
+  const second = rows.map((r) => ({ ...r, relError: r.relError + 0.04 }));
+  const spread = { seeds: ['seed-1', 'seed-1/2'], byName: seedSpreads([rows, second]) };
+
+  test('--seeds is a whole number from 1 to MAX_SEEDS, 1 by default', () => {
+    const base = ['--scenario', 's.json'];
+    expect(parseValidateArgs(base).seeds).toBe(1);
+    expect(parseValidateArgs([...base, '--seeds', '5']).seeds).toBe(5);
+    expect(() => parseValidateArgs([...base, '--seeds', '0'])).toThrow(/--seeds "0"/);
+    expect(() => parseValidateArgs([...base, '--seeds', String(MAX_SEEDS + 1)])).toThrow(/--seeds/);
+    expect(() => parseValidateArgs([...base, '--seeds', '2.5'])).toThrow(/whole number/);
+  });
+
+  test('the text gives each target its σ, names the seeds, and the targets whose tolerance is under 2σ', () => {
+    const text = validationText(rows, [], 1000, 'seed-1', spread);
+    const line = (name: string) => text.split('\n').find((l) => l.startsWith(`${name} `))!;
+    // σ of two errors 0.04 apart is 0.04 / √2 = 2.83%.
+    expect(line('population/total')).toMatch(/±2%\s+±2\.83%\s+ok$/);
+    expect(text).toContain('over 2 seeds 个种子 (seed-1, seed-1/2)');
+    expect(text).toContain('(use a larger sample 宜用更大样本): population/total, birth-order-share/1\n');
+    expect(validationText(rows, [], 1000, 'seed-1')).not.toContain('σ');
+  });
+
+  test('--json gives each target its seedSpread, the seeds and the noisy targets', () => {
+    const json = JSON.parse(validationJson(rows, [], 1000, 'seed-1', spread)) as {
+      seeds: string[];
+      noisierThanTolerance: string[];
+      targets: { name: string; seedSpread: { seeds: number; sdRelError: number } }[];
+    };
+    expect(json.seeds).toEqual(['seed-1', 'seed-1/2']);
+    expect(json.noisierThanTolerance).toEqual(['population/total', 'birth-order-share/1']);
+    expect(json.targets[0]!.seedSpread.seeds).toBe(2);
+    expect(json.targets[0]!.seedSpread.sdRelError).toBeCloseTo(0.04 / Math.SQRT2, 12);
+    expect(JSON.parse(validationJson(rows, [], 1000, 'seed-1')).targets[0]).not.toHaveProperty('seedSpread');
   });
 });
