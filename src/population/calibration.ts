@@ -9,6 +9,14 @@ import type { Dataset } from './dataset';
 import { targetByName } from './indexes';
 import { solveAnchorWeights, type AgeShares } from './family/anchors';
 import { anchorHistograms, CELLS, countAges, mixHistograms } from './family/expectation';
+import {
+  countShares,
+  type FertilityTables,
+  fertilityTables,
+  keptShare,
+  type Progression,
+  solveYoungProgression,
+} from './family/fertility';
 import { chooseLtcAreas } from './family/ltc';
 import { solveMoneyScales, type AccountHolders } from './family/money';
 import { type CumTable, cumTable, lognormalTable } from './random';
@@ -16,9 +24,82 @@ import {
   AGES,
   checkFamilyParameters,
   type FamilyParameters,
+  MAX_CHILDREN,
+  MAX_SIBLINGS,
   marriedShare,
   survivalTo,
 } from './family/parameters';
+
+/** Draw tables of counts 1..width (index = count − 1) from per-age rows of P(count > c). */
+function perAgeTables(moreThan: Float64Array, width: number): CumTable[] {
+  return Array.from({ length: AGES }, (_, age) =>
+    cumTable(countShares(moreThan.subarray(age * width, (age + 1) * width))),
+  );
+}
+
+/**
+ * The joint distribution of (anchor, grandmother's age at the eldest's birth, siblings) as the
+ * generator draws it: siblings first, so that one stratified value spreads the sibling counts
+ * evenly, then the anchor and the birth age given them.
+ */
+function familyShapeTables(
+  params: FamilyParameters,
+  fert: FertilityTables,
+  weights: Float64Array,
+): { siblingShares: CumTable; anchorsBySiblings: CumTable[]; firstBirthTables: CumTable[] } {
+  const { min, max } = params.firstBirthAge;
+  const joint = (a: number, b0: number, k: number): number => {
+    const more = fert.siblingsMoreThan.subarray(
+      Math.min(params.anchorAge.min + a + b0, AGES - 1) * MAX_SIBLINGS,
+    );
+    return (weights[a]! * (more[k]! - (k + 1 < MAX_SIBLINGS ? more[k + 1]! : 0))) / (max - min + 1);
+  };
+  const anchors = weights.length;
+  const bySiblings = Array.from({ length: MAX_SIBLINGS }, (_, k) =>
+    Array.from({ length: anchors }, (_, a) => {
+      let sum = 0;
+      for (let b0 = min; b0 <= max; b0++) sum += joint(a, b0, k);
+      return sum;
+    }),
+  );
+  const uniformAnchors = Array.from({ length: anchors }, () => 1);
+  const uniformBirths = Array.from({ length: max - min + 1 }, () => 1);
+  return {
+    siblingShares: cumTable(bySiblings.map((row) => row.reduce((x, y) => x + y, 0))),
+    // A count no family has gets a table all the same (never drawn).
+    anchorsBySiblings: bySiblings.map((row) => cumTable(row.some((x) => x > 0) ? row : uniformAnchors)),
+    firstBirthTables: Array.from({ length: anchors * MAX_SIBLINGS }, (_, j) => {
+      const a = Math.floor(j / MAX_SIBLINGS);
+      const k = j % MAX_SIBLINGS;
+      const row = uniformBirths.map((_, b) => joint(a, min + b, k));
+      return cumTable(row.some((x) => x > 0) ? row : uniformBirths);
+    }),
+  };
+}
+
+/**
+ * Solves the young cohorts' fertility and the anchor weights together: the births of 2019–20 by
+ * order depend on how many mothers there are at each age (the anchor weights), and the weights
+ * depend on the family sizes the fertility gives. Alternates the two solutions until they agree.
+ */
+function solveFertility(
+  params: FamilyParameters,
+  t: PopulationTargets,
+): { fert: FertilityTables; hist: ReturnType<typeof anchorHistograms>; weights: Float64Array } {
+  const shares = t.birthOrderShares;
+  let young: Progression = { second: 0.5, further: 0.15 };
+  for (let iter = 0; iter < 50; iter++) {
+    const fert = fertilityTables(young, keptShare(params));
+    const hist = anchorHistograms(params, fert);
+    const weights = solveAnchorWeights(hist.total, t.ageShares);
+    const next = solveYoungProgression(mixHistograms(hist.mothers, weights), params, shares);
+    if (Math.abs(next.second - young.second) + Math.abs(next.further - young.further) < 1e-10) {
+      return { fert, hist, weights };
+    }
+    young = next;
+  }
+  throw new RangeError('birth-order shares: the fertility of the young cohorts does not settle');
+}
 
 /** Published totals the population is calibrated to (2020 census, 2024 NHSA bulletin). */
 export interface PopulationTargets {
@@ -38,7 +119,7 @@ export interface PopulationTargets {
   accountCreditsFen: number;
   /** Census age shares (fractions). */
   ageShares: AgeShares;
-  /** Shares of births of order 1, 2 and 3+, the proxy for sibling and child counts. */
+  /** Shares of births of order 1, 2 and 3+ in 2019–20, which the young cohorts' fertility is solved to give. */
   birthOrderShares: readonly [number, number, number];
   /** National average yearly wage, yuan. */
   nationalWageYuan: number;
@@ -78,8 +159,18 @@ export interface PopulationModel {
   /** Youngest anchor age and the anchor-age distribution. */
   anchorMin: number;
   anchors: CumTable;
-  /** Shares of 1, 2, 3 (siblings per family, children per couple). */
-  sibship: CumTable;
+  /**
+   * The listed siblings (family/fertility.ts) and the family's ages, drawn in that order: number of
+   * siblings − 1 over all families; the anchor index given the siblings (one table per count); the
+   * grandmother's age at the eldest's birth − firstBirthAge.min given both (index anchor × MAX_SIBLINGS + siblings − 1).
+   */
+  siblingShares: CumTable;
+  anchorsBySiblings: CumTable[];
+  firstBirthTables: CumTable[];
+  /** Number of a couple's children − 1 by the wife's age (0..MAX_AGE). */
+  childTables: CumTable[];
+  /** Parity progression of mothers born 1980 or later, solved from the 2019–20 birth orders. */
+  youngFertility: Progression;
   /** Married share and survival from birth, by age (survival up to age 200). */
   married: Float64Array;
   survival: Float64Array;
@@ -110,9 +201,7 @@ export function calibrate(data: CalibrationData, params: FamilyParameters): Popu
   const t = data.targets;
   const P = data.provinces.length;
   if (data.od.length !== P * P) throw new RangeError(`od must have ${P}×${P} cells, got ${data.od.length}`);
-  const sibship = [...t.birthOrderShares];
-  const hist = anchorHistograms(params, sibship);
-  const weights = solveAnchorWeights(hist.total, t.ageShares);
+  const { fert, hist, weights } = solveFertility(params, t);
   const all = mixHistograms(hist.total, weights);
   const units = mixHistograms(hist.migrantUnits, weights);
   const gps = mixHistograms(hist.grandparents, weights);
@@ -235,7 +324,9 @@ export function calibrate(data: CalibrationData, params: FamilyParameters): Popu
     areaTables,
     anchorMin: params.anchorAge.min,
     anchors: cumTable(weights),
-    sibship: cumTable(sibship),
+    ...familyShapeTables(params, fert, weights),
+    childTables: perAgeTables(fert.childrenMoreThan, MAX_CHILDREN),
+    youngFertility: fert.solved,
     married: Float64Array.from({ length: AGES }, (_, age) => marriedShare(params, age)),
     survival: Float64Array.from({ length: 201 }, (_, age) => survivalTo(params, age)),
     inServiceRate,

@@ -47,7 +47,7 @@ export interface PersonColumns {
   familyId: Uint32Array;
   /** {@link Role} code. */
   role: Uint8Array;
-  /** Which sibling's household (0..2) a sibling, spouse or child belongs to; NO_BRANCH for grandparents. */
+  /** Which sibling's household (0..MAX_SIBLINGS−1) a sibling, spouse or child belongs to; NO_BRANCH for grandparents. */
   branch: Uint8Array;
   /** Age in whole years (capped at 100). */
   age: Uint8Array;

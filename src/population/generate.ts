@@ -26,6 +26,7 @@ const SPOUSE = Role.spouse;
 const CHILD = Role.child;
 const NONE = NO_BRANCH;
 const FAMILY_MAX = MAX_FAMILY_SIZE;
+const SIBLINGS_MAX = MAX_SIBLINGS;
 
 /** Largest supported k of scale 1:k. */
 export const MAX_SCALE = 10_000;
@@ -50,25 +51,33 @@ function drawArea(m: PopulationModel, st: FamilyStream, p: number): number {
   return m.provinceAreas[p]![drawFrom(m.areaTables[p]!, st.unit(), rest)]!;
 }
 
-/** Per sibling household: age, married, number of children planned. */
+/** Per sibling household: age, sex, married, spouse gap, number of children planned. */
 const sibAge = new Int32Array(MAX_SIBLINGS);
+const sibSex = new Int32Array(MAX_SIBLINGS);
 const sibMarried = new Uint8Array(MAX_SIBLINGS);
+const sibGap = new Int32Array(MAX_SIBLINGS);
 const sibChildren = new Int32Array(MAX_SIBLINGS);
 
 /**
- * Refines the uniform v into sibling s's household: married (by the married share at its age),
- * then the number of children. Returns what is left of v.
+ * Refines the uniform v into sibling s's household: sex and spouse gap from the stream, married (by
+ * the married share at its age), then the number of children by the wife's age. Returns what is
+ * left of v.
  */
-function household(m: PopulationModel, s: number, v: number): number {
+function household(m: PopulationModel, st: FamilyStream, s: number, v: number): number {
   const age = sibAge[s]!;
+  const sex = st.u32() >>> 31;
+  sibSex[s] = sex;
   const share = age > 0 ? m.married[age]! : 0;
   if (v >= share) {
     sibMarried[s] = 0;
     sibChildren[s] = 0;
     return (v - share) / (1 - share);
   }
+  const gap = m.params.spouseGap;
+  const e = st.int(gap.min, gap.max);
   sibMarried[s] = 1;
-  sibChildren[s] = 1 + drawFrom(m.sibship, v / share, rest);
+  sibGap[s] = e;
+  sibChildren[s] = 1 + drawFrom(m.childTables[sex === 0 ? age - e : age]!, v / share, rest);
   return rest[0]!;
 }
 
@@ -83,7 +92,7 @@ function writeFamily(m: PopulationModel, key: StreamKey, i: number, w: FamilyWri
   const cell = drawFrom(m.familyTypes, stratum(key, 0, i), rest);
   const P = m.provinceCount;
   const migrant = cell >= P;
-  const siblings = 1 + drawFrom(m.sibship, rest[0]!, rest);
+  const siblings = 1 + drawFrom(m.siblingShares, rest[0]!, rest);
   let r = rest[0]!;
   let movers = 0;
   let follow = false;
@@ -103,16 +112,22 @@ function writeFamily(m: PopulationModel, key: StreamKey, i: number, w: FamilyWri
     r = follow ? r / g : (r - g) / (1 - g);
   }
   const leftOffset = r;
-  // Stratified: anchor age (the eldest sibling); the others follow at drawn spacings.
-  const anchor = m.anchorMin + drawFrom(m.anchors, stratum(key, 1, i), rest);
+  // Stratified: anchor age (the eldest sibling) given the siblings; then the grandmother's age at
+  // the eldest's birth, whose cohort had that many children.
+  const ai = drawFrom(m.anchorsBySiblings[siblings - 1]!, stratum(key, 1, i), rest);
+  const anchor = m.anchorMin + ai;
+  const b0 =
+    p.firstBirthAge.min + drawFrom(m.firstBirthTables[ai * SIBLINGS_MAX + siblings - 1]!, st.unit(), rest);
+  const gm = anchor + b0;
   sibAge[0] = anchor;
   for (let s = 1; s < siblings; s++)
     sibAge[s] = sibAge[s - 1]! - st.int(p.siblingSpacing.min, p.siblingSpacing.max);
-  // Stratified: the eldest's household, then (for migrants) the origin; other households from the stream.
-  const v = household(m, 0, stratum(key, 2, i));
-  for (let s = 1; s < siblings; s++) household(m, s, st.unit());
+  // Stratified: (for migrants) the origin, then the eldest's household; other households from the stream.
   const destination = migrant ? cell - P : cell;
-  const origin = migrant ? drawFrom(m.migrantOrigins[destination]!, v, rest) : cell;
+  const u = stratum(key, 2, i);
+  const origin = migrant ? drawFrom(m.migrantOrigins[destination]!, u, rest) : cell;
+  household(m, st, 0, migrant ? rest[0]! : u);
+  for (let s = 1; s < siblings; s++) household(m, st, s, st.unit());
 
   const originArea = drawArea(m, st, origin);
   for (let s = 0; s < siblings; s++) {
@@ -123,9 +138,7 @@ function writeFamily(m: PopulationModel, key: StreamKey, i: number, w: FamilyWri
   const gpArea = follow ? unitArea[0]! : originArea;
 
   // Grandparents: the grandmother bore the eldest at b0; the grandfather is older by a spouse gap.
-  const b0 = st.int(p.firstBirthAge.min, p.firstBirthAge.max);
   const gap = st.int(p.spouseGap.min, p.spouseGap.max);
-  const gm = anchor + b0;
   const gf = gm + gap;
   const gmAlive = st.unit() < m.survival[Math.min(gm, 200)]! / m.survival[b0]!;
   const gfAlive = st.unit() < m.survival[Math.min(gf, 200)]! / m.survival[b0 + gap]!;
@@ -136,13 +149,13 @@ function writeFamily(m: PopulationModel, key: StreamKey, i: number, w: FamilyWri
   for (let s = 0; s < siblings; s++) {
     const age = sibAge[s]!;
     if (age < 0) break;
-    const sex = st.u32() >>> 31;
+    const sex = sibSex[s]!;
     const moves = s < movers;
     const province = moves ? destination : origin;
     const area = unitArea[s]!;
     w.person(i, SIBLING, s, age, sex, origin, originArea, province, area, false);
     if (sibMarried[s] === 0) continue;
-    const e = st.int(p.spouseGap.min, p.spouseGap.max);
+    const e = sibGap[s]!;
     const spouseAge = sex === 0 ? age - e : age + e;
     w.person(i, SPOUSE, s, spouseAge, 1 - sex, origin, originArea, province, area, false);
     const children = sibChildren[s]!;

@@ -2,8 +2,9 @@ import { setFlagsFromString } from 'node:v8';
 import { describe, expect, test } from 'vitest';
 import { calibrate } from '../../src/population/calibration';
 import { PERSON_COLUMNS, type PopulationChunk, Role, SchemeCode } from '../../src/population/columns';
-import { DEFAULT_FAMILY_PARAMETERS as P } from '../../src/population/family/parameters';
+import { DEFAULT_FAMILY_PARAMETERS as P, MAX_SIBLINGS } from '../../src/population/family/parameters';
 import { chunkSource, generateFamilies, populationChunks, sampleSize } from '../../src/population/generate';
+import { nearRelation } from '../../src/population/family/kinship';
 import { PopulationTally } from '../../src/population/validate';
 import { smallData } from './fixtures';
 
@@ -116,7 +117,7 @@ describe('generateFamilies', () => {
         }
       }
       check(grandparents <= 2, 'at most two grandparents', from);
-      check(siblings.size >= 1 && siblings.size <= 3, 'one to three siblings', from);
+      check(siblings.size >= 1 && siblings.size <= MAX_SIBLINGS, 'one to five siblings', from);
       for (let x = from; x < to; x++) {
         for (let y = from; y < to; y++) {
           if (c.branch[x] !== c.branch[y] || c.role[x] !== Role.sibling) continue;
@@ -147,6 +148,58 @@ describe('generateFamilies', () => {
     expect(tally.age0to14 / tally.persons).toBeCloseTo(t.ageShares.age0to14, 2);
     expect(tally.age65plus / tally.persons).toBeCloseTo(t.ageShares.age65plus, 2);
     data.provinces.forEach((x, p) => near(tally.residents[p]!, x.population, 0.01));
+  });
+});
+
+describe('children per mother and siblings', () => {
+  // One tally of the four-province population at 1:2 (about 13,000 births aged 0), shared below.
+  const half = new PopulationTally(model.provinceCount);
+  for (const chunk of populationChunks(model, 'births', 2)) half.add(chunk);
+
+  test('births aged 0 have the published shares by birth order (first and second within 5%)', () => {
+    const births = half.births[0]! + half.births[1]! + half.births[2]!;
+    const [first, second, third] = data.targets.birthOrderShares;
+    expect(births / 2).toBeGreaterThan(10_000);
+    // First and second each have a sampling error near 1% here; third or later near 2.5% (the
+    // exact expectation is tested in family/fertility.test.ts).
+    expect(Math.abs((100 * half.births[0]!) / births / first - 1)).toBeLessThan(0.05);
+    expect(Math.abs((100 * half.births[1]!) / births / second - 1)).toBeLessThan(0.05);
+    expect(Math.abs((100 * half.births[2]!) / births / third - 1)).toBeLessThan(0.1);
+  });
+
+  test('siblings are near relatives (R2), and older adults have more of them', () => {
+    const c = generateFamilies(model, 'siblings', 0, 20_000, 1);
+    // Linked siblings per person of the middle generation aged 20–29 and aged 50–64.
+    const bands = [
+      [20, 29],
+      [50, 64],
+    ];
+    const persons = [0, 0];
+    const siblings = [0, 0];
+    let childPairs = 0;
+    for (let f = 0; f < c.familyCount; f++) {
+      const from = c.familyStart[f]!;
+      const to = c.familyStart[f + 1]!;
+      for (let x = from; x < to; x++) {
+        let linked = 0;
+        for (let y = from; y < to; y++) {
+          if (y === x) continue;
+          const kind = nearRelation(c.role[x]!, c.branch[x]!, c.role[y]!, c.branch[y]!);
+          if (kind === 'sibling') linked++;
+          if (kind === 'sibling' && c.role[x] === Role.child) childPairs++;
+        }
+        const band = bands.findIndex(([lo, hi]) => c.age[x]! >= lo! && c.age[x]! <= hi!);
+        if (c.role[x] === Role.sibling && band >= 0) {
+          persons[band]!++;
+          siblings[band]! += linked;
+        }
+      }
+    }
+    const perPerson = siblings.map((n, b) => n / persons[b]!);
+    // Mothers born in the 1950s–60s had about two children; those born around 1930 had five.
+    expect(perPerson[0]!).toBeGreaterThan(0.5);
+    expect(perPerson[1]!).toBeGreaterThan(perPerson[0]! + 0.5);
+    expect(childPairs).toBeGreaterThan(0);
   });
 });
 

@@ -58,6 +58,8 @@ export function solveAnchorWeights(perAnchorTotal: Float64Array, shares: AgeShar
     const size = countAges(h, 0, Infinity);
     return b.map(([from, to, share]) => countAges(h, from, to) - share * size);
   });
+  // Converged when the expected band excesses are zero to within rounding of the family sizes.
+  const tolerance = 1e-12 * Math.max(...g.map((x) => Math.max(...x.map(Math.abs))));
   let lambda = [0, 0, 0];
   const weightsAt = (l: number[]): Float64Array => {
     const e = g.map((x) => x[0]! * l[0]! + x[1]! * l[1]! + x[2]! * l[2]!);
@@ -74,7 +76,7 @@ export function solveAnchorWeights(perAnchorTotal: Float64Array, shares: AgeShar
   for (let iter = 0; iter < 200; iter++) {
     const w = weightsAt(lambda);
     const mean = [0, 1, 2].map((j) => g.reduce((s, x, a) => s + w[a]! * x[j]!, 0));
-    if (Math.hypot(...mean) < 1e-13) return w;
+    if (Math.hypot(...mean) < tolerance) return w;
     const cov = [0, 1, 2].map((i) =>
       [0, 1, 2].map((j) => g.reduce((s, x, a) => s + w[a]! * (x[i]! - mean[i]!) * (x[j]! - mean[j]!), 0)),
     );
@@ -83,7 +85,8 @@ export function solveAnchorWeights(perAnchorTotal: Float64Array, shares: AgeShar
     let t = 1;
     const f0 = dual(lambda);
     let next = lambda.map((x, j) => x - t * step[j]!);
-    while (dual(next) > f0 && t > 1e-10) {
+    // Within rounding of the dual a full step is taken: near the optimum the dual is flat.
+    while (dual(next) > f0 + 1e-12 && t > 1e-10) {
       t /= 2;
       next = lambda.map((x, j) => x - t * step[j]!);
     }

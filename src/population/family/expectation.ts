@@ -9,8 +9,9 @@
  * Layout: a histogram is a Float64Array of 2 × AGES cells, index `sex * AGES + age`, sex 0 = male,
  * 1 = female. Per-anchor arrays hold one histogram per anchor age, anchor index first.
  */
+import { birthAges, type FertilityTables, rowAt } from './fertility';
 import type { FamilyParameters, IntRange } from './parameters';
-import { AGES, MAX_AGE, MAX_SIBLINGS, marriedShare, survivalTo } from './parameters';
+import { AGES, MAX_AGE, MAX_CHILDREN, MAX_SIBLINGS, marriedShare, survivalTo } from './parameters';
 
 /** Cells of one sex × age histogram. */
 export const CELLS = 2 * AGES;
@@ -33,23 +34,20 @@ function sumOf(r: IntRange, count: number): Map<number, number> {
   return dist;
 }
 
-/** P(count > c) for c = 0..MAX_SIBLINGS-1, from shares of counts 1, 2, 3 (the birth-order proxy). */
-export function moreThan(shares: readonly number[]): number[] {
-  const total = shares.reduce((a, b) => a + b, 0);
-  return Array.from({ length: MAX_SIBLINGS }, (_, c) => shares.slice(c).reduce((a, b) => a + b, 0) / total);
-}
-
 /**
- * P(sibling s exists and migrates) in a migrant family, for s = 0..2: the eldest always migrates,
- * each further sibling with probability `extra` (so the migrants are the eldest M of S siblings).
+ * Expected children of one couple by the child's age, for each age m of the wife (row-major
+ * AGES × AGES): child c is there if the couple has more than c children and the wife's age at that
+ * birth is at most m.
  */
-export function migrantSiblingShares(sibship: readonly number[], extra: number): number[] {
-  const total = sibship.reduce((a, b) => a + b, 0);
-  const out = [0, 0, 0];
-  sibship.forEach((share, k) => {
-    const siblings = k + 1;
-    for (let s = 0; s < siblings; s++) out[s]! += (share / total) * extra ** s;
-  });
+function childrenByMotherAge(p: FamilyParameters, fert: FertilityTables): Float64Array {
+  const births = birthAges(p);
+  const out = new Float64Array(AGES * AGES);
+  for (let m = 0; m < AGES; m++) {
+    const more = rowAt(fert.childrenMoreThan, MAX_CHILDREN, m);
+    for (let c = 0; c < MAX_CHILDREN; c++) {
+      for (const [b, t] of births[c]!) if (b <= m) out[m * AGES + m - b]! += more[c]! * t;
+    }
+  }
   return out;
 }
 
@@ -63,6 +61,8 @@ export interface AnchorHistograms {
   total: Float64Array;
   /** Members who move with the family's migration, per migrant family (grandparents excluded). */
   migrantUnits: Float64Array;
+  /** Married couples by the wife's age (AGES cells per anchor, no sex): the mothers of the children. */
+  mothers: Float64Array;
 }
 
 /** Adds p to a histogram cell, stacking ages above MAX_AGE on MAX_AGE. */
@@ -71,32 +71,27 @@ function add(h: Float64Array, base: number, sex: number, age: number, p: number)
 }
 
 /**
- * Computes the expected histograms for every anchor age of `p.anchorAge`, with sibling and child
- * counts from `sibship` (shares of 1, 2 and 3) and migration as in {@link migrantSiblingShares}.
+ * Computes the expected histograms for every anchor age of `p.anchorAge`. Sibling s exists when the
+ * grandmother (aged anchor + her age at the first birth) has more than s children, a married
+ * couple's children follow the wife's age (`fert`, family/fertility.ts), and in a migrant family
+ * the eldest sibling migrates, each later one with probability extraMigrantSibling^s.
  */
-export function anchorHistograms(p: FamilyParameters, sibship: readonly number[]): AnchorHistograms {
+export function anchorHistograms(p: FamilyParameters, fert: FertilityTables): AnchorHistograms {
   const anchors: number[] = [];
   for (let a = p.anchorAge.min; a <= p.anchorAge.max; a++) anchors.push(a);
   const n = anchors.length;
   const grandparents = new Float64Array(n * CELLS);
   const total = new Float64Array(n * CELLS);
   const migrantUnits = new Float64Array(n * CELLS);
-  const exists = moreThan(sibship);
-  const migrates = migrantSiblingShares(sibship, p.extraMigrantSibling);
+  const mothers = new Float64Array(n * AGES);
   const gaps = uniform(p.spouseGap);
   const firstBirths = uniform(p.firstBirthAge);
-  const births = [new Map(firstBirths)];
-  for (let c = 1; c < MAX_SIBLINGS; c++) {
-    const next = new Map<number, number>();
-    for (const [b, q] of births[c - 1]!) {
-      for (const [x, r] of uniform(p.birthSpacing)) next.set(b + x, (next.get(b + x) ?? 0) + q * r);
-    }
-    births.push(next);
-  }
   const spacings = Array.from({ length: MAX_SIBLINGS }, (_, s) => sumOf(p.siblingSpacing, s));
+  const children = childrenByMotherAge(p, fert);
 
   anchors.forEach((anchor, ai) => {
     const base = ai * CELLS;
+    const exists = new Float64Array(MAX_SIBLINGS);
     for (const [b0, q] of firstBirths) {
       const gm = anchor + b0;
       add(grandparents, base, 1, gm, (q * survivalTo(p, gm)) / survivalTo(p, b0));
@@ -104,50 +99,59 @@ export function anchorHistograms(p: FamilyParameters, sibship: readonly number[]
         const gf = gm + e;
         add(grandparents, base, 0, gf, (q * r * survivalTo(p, gf)) / survivalTo(p, b0 + e));
       }
+      const more = rowAt(fert.siblingsMoreThan, MAX_SIBLINGS, gm);
+      for (let s = 0; s < MAX_SIBLINGS; s++) exists[s]! += q * more[s]!;
     }
     for (let k = 0; k < CELLS; k++) total[base + k] = grandparents[base + k]!;
 
     for (let s = 0; s < MAX_SIBLINGS; s++) {
       const unit = new Float64Array(CELLS);
-      const kids = new Float64Array(CELLS);
+      const wives = new Float64Array(AGES);
       for (const [offset, q] of spacings[s]!) {
         const age = anchor - offset;
         if (age < 0) continue;
         const married = marriedShare(p, age);
         for (let sex = 0; sex < 2; sex++) {
           add(unit, 0, sex, age, q / 2);
+          if (married === 0) continue;
           for (const [e, r] of gaps) {
             const w = (q / 2) * married * r;
             const spouseAge = sex === 0 ? age - e : age + e;
-            const motherAge = sex === 0 ? spouseAge : age;
             add(unit, 0, 1 - sex, spouseAge, w);
-            for (let c = 0; c < MAX_SIBLINGS; c++) {
-              for (const [b, t] of births[c]!) {
-                const childAge = motherAge - b;
-                if (childAge < 0) continue;
-                const x = (w * exists[c]! * t) / 2;
-                add(kids, 0, 0, childAge, x);
-                add(kids, 0, 1, childAge, x);
-              }
-            }
+            wives[Math.min(sex === 0 ? spouseAge : age, MAX_AGE)]! += w;
           }
         }
       }
-      for (let k = 0; k < CELLS; k++) {
-        total[base + k]! += exists[s]! * (unit[k]! + kids[k]!);
-        migrantUnits[base + k]! += migrates[s]! * (unit[k]! + (1 - p.leftBehind) * kids[k]!);
+      // Children of these couples, half of each sex, from the children by the wife's age.
+      const kids = new Float64Array(AGES);
+      for (let m = 0; m < AGES; m++) {
+        const x = wives[m]!;
+        if (x === 0) continue;
+        const row = children.subarray(m * AGES, (m + 1) * AGES);
+        for (let a = 0; a <= m; a++) kids[a]! += x * row[a]!;
       }
+      const migrates = exists[s]! * p.extraMigrantSibling ** s;
+      for (let k = 0; k < CELLS; k++) {
+        const child = kids[k % AGES]! / 2;
+        total[base + k]! += exists[s]! * (unit[k]! + child);
+        migrantUnits[base + k]! += migrates * (unit[k]! + (1 - p.leftBehind) * child);
+      }
+      for (let a = 0; a < AGES; a++) mothers[ai * AGES + a]! += exists[s]! * wives[a]!;
     }
   });
-  return { anchors, grandparents, total, migrantUnits };
+  return { anchors, grandparents, total, migrantUnits, mothers };
 }
 
-/** Mixes per-anchor histograms with anchor weights (summing to 1) into one per-family histogram. */
+/**
+ * Mixes per-anchor histograms (or any per-anchor arrays of equal width, one after the other) with
+ * anchor weights (summing to 1) into one per-family array.
+ */
 export function mixHistograms(perAnchor: Float64Array, weights: Float64Array): Float64Array {
-  const out = new Float64Array(CELLS);
+  const width = perAnchor.length / weights.length;
+  const out = new Float64Array(width);
   for (let a = 0; a < weights.length; a++) {
     const w = weights[a]!;
-    for (let k = 0; k < CELLS; k++) out[k]! += w * perAnchor[a * CELLS + k]!;
+    for (let k = 0; k < width; k++) out[k]! += w * perAnchor[a * width + k]!;
   }
   return out;
 }

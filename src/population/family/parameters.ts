@@ -87,10 +87,12 @@ export const DEFAULT_FAMILY_PARAMETERS: FamilyParameters = {
 export const MAX_AGE = 100;
 /** Ages 0..MAX_AGE. */
 export const AGES = MAX_AGE + 1;
-/** At most this many siblings in the middle generation, and children per couple. */
-export const MAX_SIBLINGS = 3;
-/** The largest family: 2 grandparents + 3 siblings, 3 spouses and 3×3 children. */
-export const MAX_FAMILY_SIZE = 2 + MAX_SIBLINGS * (2 + MAX_SIBLINGS);
+/** At most this many siblings in the middle generation (a grandmother's children; the cap holds the tail). */
+export const MAX_SIBLINGS = 5;
+/** At most this many children of a couple (the cap holds the tail). */
+export const MAX_CHILDREN = 4;
+/** The largest family: 2 grandparents + 5 siblings, 5 spouses and 5×4 children. */
+export const MAX_FAMILY_SIZE = 2 + MAX_SIBLINGS * (2 + MAX_CHILDREN);
 
 /** Probability that a person aged `age` is married (the marriage ramp). */
 export function marriedShare(p: FamilyParameters, age: number): number {

@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { solveAnchorWeights } from '../../../src/population/family/anchors';
 import { anchorHistograms, countAges, mixHistograms } from '../../../src/population/family/expectation';
+import { fertilityTables, keptShare } from '../../../src/population/family/fertility';
 import { DEFAULT_FAMILY_PARAMETERS as P } from '../../../src/population/family/parameters';
+
+const FERT = fertilityTables({ second: 0.5, further: 0.15 }, keptShare(P));
 
 const SHARES = { age0to14: 0.1795, age15to59: 0.6335, age60plus: 0.187, age65plus: 0.135 };
 
 describe('solveAnchorWeights', () => {
   test('the solved anchor weights give the published age shares exactly', () => {
-    const h = anchorHistograms(P, [45.78, 43.08, 11.13]);
+    const h = anchorHistograms(P, FERT);
     const w = solveAnchorWeights(h.total, SHARES);
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     for (const x of w) expect(x).toBeGreaterThan(0);
@@ -20,7 +23,7 @@ describe('solveAnchorWeights', () => {
   });
 
   test('refuses age shares the family model cannot reach, and shares that do not add up', () => {
-    const h = anchorHistograms(P, [45.78, 43.08, 11.13]);
+    const h = anchorHistograms(P, FERT);
     expect(() => solveAnchorWeights(h.total, { ...SHARES, age0to14: 0.6, age15to59: 0.213 })).toThrow(
       /cannot reach/,
     );

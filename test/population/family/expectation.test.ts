@@ -3,31 +3,20 @@ import {
   anchorHistograms,
   CELLS,
   countAges,
-  migrantSiblingShares,
   mixHistograms,
-  moreThan,
 } from '../../../src/population/family/expectation';
-import { AGES, DEFAULT_FAMILY_PARAMETERS as P } from '../../../src/population/family/parameters';
+import { fertilityTables, keptShare } from '../../../src/population/family/fertility';
+import {
+  AGES,
+  DEFAULT_FAMILY_PARAMETERS as P,
+  MAX_SIBLINGS,
+} from '../../../src/population/family/parameters';
 
-const SIBSHIP = [45.78, 43.08, 11.13];
+const FERT = fertilityTables({ second: 0.5, further: 0.15 }, keptShare(P));
 
 describe('expected family composition', () => {
-  test('moreThan turns shares of 1, 2, 3 into P(count > c)', () => {
-    const m = moreThan([2, 1, 1]);
-    expect(m[0]).toBe(1);
-    expect(m[1]).toBeCloseTo(0.5, 12);
-    expect(m[2]).toBeCloseTo(0.25, 12);
-  });
-
-  test('migrantSiblingShares: the eldest always migrates, later siblings with probability extra^s', () => {
-    const s = migrantSiblingShares([1, 1, 2], 0.5);
-    expect(s[0]).toBeCloseTo(1, 12);
-    expect(s[1]).toBeCloseTo(0.75 * 0.5, 12);
-    expect(s[2]).toBeCloseTo(0.5 * 0.25, 12);
-  });
-
   test('per anchor: one eldest sibling of the anchor age, other siblings younger, grandparents older', () => {
-    const h = anchorHistograms(P, SIBSHIP);
+    const h = anchorHistograms(P, FERT);
     const a = h.anchors.indexOf(40);
     const total = h.total.subarray(a * CELLS, (a + 1) * CELLS);
     const gp = h.grandparents.subarray(a * CELLS, (a + 1) * CELLS);
@@ -40,18 +29,20 @@ describe('expected family composition', () => {
       0,
       12,
     );
-    // Expected siblings: 1 + P(2+) + P(3), all of them present in the histogram.
-    expect(countAges(total, 0, Infinity)).toBeGreaterThan(moreThan(SIBSHIP).reduce((x, y) => x + y, 0));
+    // At least the eldest and the other expected siblings (the grandmother's listed children) are there.
+    // (The youngest grandmother of anchor 40 is 40 + 22: her cohort has the fewest second children.)
+    const second = FERT.siblingsMoreThan[(40 + P.firstBirthAge.min) * MAX_SIBLINGS + 1]!;
+    expect(countAges(total, 0, Infinity) - countAges(gp, 0, Infinity)).toBeGreaterThan(1 + second);
   });
 
   test('migrant units are part of the family: never more people of any age than the family holds', () => {
-    const h = anchorHistograms(P, SIBSHIP);
+    const h = anchorHistograms(P, FERT);
     for (let k = 0; k < h.total.length; k++)
       expect(h.migrantUnits[k]!).toBeLessThanOrEqual(h.total[k]! + 1e-12);
   });
 
   test('mixHistograms with one-hot weights returns that anchor’s histogram', () => {
-    const h = anchorHistograms(P, SIBSHIP);
+    const h = anchorHistograms(P, FERT);
     const w = new Float64Array(h.anchors.length);
     w[3] = 1;
     expect(Array.from(mixHistograms(h.total, w))).toEqual(Array.from(h.total.subarray(3 * CELLS, 4 * CELLS)));
