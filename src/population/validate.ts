@@ -8,6 +8,7 @@
 import type { PopulationModel } from './calibration';
 import { type PopulationChunk, Role, SchemeCode } from './columns';
 import { type StatusReason, type Target, TOLERANCE_PCT } from './dataset';
+import { MAX_SIBLINGS } from './family/parameters';
 import { populationChunks } from './generate';
 import type { StreamKey } from './random';
 
@@ -101,7 +102,7 @@ export class PopulationTally {
       monthlyCreditFen,
     } = chunk;
     const counts = new Float64Array(14);
-    const childOrder = new Int32Array(3);
+    const childOrder = new Int32Array(MAX_SIBLINGS);
     let balance = 0;
     let credits = 0;
     let wages = 0;
