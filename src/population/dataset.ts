@@ -95,8 +95,8 @@ export const TOLERANCE_PCT = {
   /** Known origin totals of the migrant matrix. */
   origin: 2,
   /**
-   * Shares within a small group of the sample: the birth-order shares rest on one year's births,
-   * about 6,200 sampled at 1:1000, whose binomial noise on the third-order share alone is about 3.6%.
+   * Shares within a small group of the sample: the birth-order shares rest on the babies aged 0,
+   * about 3,650 sampled at 1:1000, whose binomial noise on the third-order share is about 4.7%.
    */
   subgroup: 5,
   /** A published lower bound: the model value must be at least the target. */
