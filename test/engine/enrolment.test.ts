@@ -55,21 +55,25 @@ describe('relatives insured thanks to sharing', () => {
   });
 
   test('each enrolment is a payment from a quota to a resident-contribution collector, and the books balance', () => {
-    const residentTimes = (r: RangeResult) => {
-      let t = 0;
-      for (let g = 0; g < GEOGRAPHY_COUNT; g++) t += sum(series(r, timesField(g, USE_RESIDENT)));
-      return t;
-    };
-    expect(residentTimes(on) - residentTimes(off)).toBeGreaterThanOrEqual(sum(series(on, SUMMARY.enrolled)));
-    // The profile shows the payments made while the relative was still uninsured.
+    const enrolled = sum(series(on, SUMMARY.enrolled));
+    let residentTimes = 0;
+    for (let g = 0; g < GEOGRAPHY_COUNT; g++) residentTimes += sum(series(on, timesField(g, USE_RESIDENT)));
+    expect(residentTimes).toBeGreaterThanOrEqual(enrolled);
+    // The profile shows the payments made while the relative was still uninsured: one a relative,
+    // from the quota, at most the 400 yuan contribution and mostly all of it (a small balance leaves
+    // the rest to cash: about 7% of the fen at 1:10000).
     let uninsuredTimes = 0;
+    let uninsuredFen = 0;
     for (let m = 0; m < on.months; m++) {
       for (let a = 0; a < AGE_BANDS.length; a++) {
         const at = ((m * AGE_BANDS.length + a) * 4 + SchemeCode.uninsured) * 2;
         uninsuredTimes += on.beneficiaryProfile[at]!;
+        uninsuredFen += on.beneficiaryProfile[at + 1]!;
       }
     }
-    expect(uninsuredTimes).toBe(sum(series(on, SUMMARY.enrolled)));
+    expect(uninsuredTimes).toBe(enrolled);
+    expect(uninsuredFen).toBeGreaterThan(0.75 * enrolled * 40_000);
+    expect(uninsuredFen).toBeLessThanOrEqual(enrolled * 40_000);
     expect(on.residual.every((x) => x === 0)).toBe(true);
   });
 
