@@ -3,11 +3,12 @@
  * section's figures next to a raw reference loop measured in the same run, so that numbers from
  * different machines can be compared. Sections are listed in SECTIONS; add one to measure more.
  *
- *   npm run bench [-- --json] [--national] [--scale 1:200] [--repeats 3] [--section population|engine|runtime|prepayment|browser] [--scenario id]
+ *   npm run bench [-- --json] [--national] [--scale 1:200] [--repeats 3] [--section population|engine|runtime|prepayment|browser|shard] [--scenario id]
  *
  * The browser section runs the workbench in Chromium at 1:1000 unless --scale says otherwise, and at
  * 1:1 with --national, on baseline-2026 unless --scenario names another bundled scenario (e.g. the
- * five-year projection-2026-2030).
+ * five-year projection-2026-2030). The shard section runs baseline-2026 at 1:100 (or --scale) as 1
+ * shard and as 4 through the local runner, each merged, in child processes (bench/benchShard.ts).
  */
 import { calibrate, calibrationData, type PopulationModel } from '../src/population/calibration';
 import { allocateColumns, BYTES_PER_PERSON, chunkBytes, type PersonColumns } from '../src/population/columns';
@@ -183,7 +184,7 @@ function show(f: Figure): string {
 }
 
 const USAGE =
-  'usage: npm run bench [-- --json] [--national] [--scale 1:k] [--repeats n] [--section population|engine|runtime|prepayment|browser] [--scenario id]';
+  'usage: npm run bench [-- --json] [--national] [--scale 1:k] [--repeats n] [--section population|engine|runtime|prepayment|browser|shard] [--scenario id]';
 
 /** The bundled scenarios the browser section may run (the files of scenarios/, but the JSON Schema). */
 function bundledScenarioIds(): string[] {
@@ -194,7 +195,7 @@ function bundledScenarioIds(): string[] {
 }
 
 /** Section names, for refusing an unknown one before anything runs. */
-const SECTION_NAMES = ['population', 'engine', 'runtime', 'prepayment', 'browser'];
+const SECTION_NAMES = ['population', 'engine', 'runtime', 'prepayment', 'browser', 'shard'];
 
 /**
  * Reads `--scale 1:k`, `--repeats n` (1 to 100), `--section name`, `--national` and `--json` with the
@@ -294,6 +295,12 @@ async function main(): Promise<void> {
           repeats,
           log: (line) => console.error(line),
         }),
+    },
+    {
+      name: 'shard',
+      title: `分片 sharded runs on this machine: baseline-2026 at 1:${args.scaleGiven ? args.scaleK : 100}, 1 shard against 4, each merged`,
+      run: async ({ repeats }) =>
+        (await import('./benchShard')).shardFigures({ scaleK: args.scaleGiven ? args.scaleK : 100, repeats }),
     },
   ];
   const chosen = sections.filter((s) => args.section === null || s.name === args.section);
