@@ -5,7 +5,7 @@
  */
 import { monthNumber } from './input';
 import { GEOGRAPHY_COUNT } from './codes';
-import { fenField, SUMMARY, summaryIndex, timesField, type RangeResult } from './result';
+import { fenField, series, SUMMARY, summaryIndex, timesField, type RangeResult } from './result';
 
 /** Published 2024 within-province figures (facts.md), in person-times and yuan. */
 export const PUBLISHED_2024 = {
@@ -124,6 +124,7 @@ export function sharingReport(result: RangeResult, firstMonth: string): string[]
     `Jan–Nov person-times by use: ${[0, 1, 2, 3].map((u) => yi(timesOfUse(result, firstMonth, u))).join(' ')}`,
     `relationships at the end: ${yi(result.summary[summaryIndex(result.months - 1, SUMMARY.active)]!)}; ` +
       `max residual ${Math.max(...result.residual)} fen`,
+    `relatives insured thanks to sharing (R2): ${series(result, SUMMARY.enrolled).reduce((a, b) => a + b, 0)}`,
   ];
   return lines;
 }
