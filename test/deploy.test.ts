@@ -91,6 +91,27 @@ describe('the Kubernetes Indexed Job and the merge Job', () => {
     expect(at(volume, 'spec.accessModes')).toContain('ReadWriteMany');
   });
 
+  test('retry-shard.sh makes a one-pod Job that runs shard i alone, with the same command and volume', () => {
+    const r = spawnSync('bash', [join(DEPLOY, 'kubernetes/retry-shard.sh'), '3', '--print'], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const retry = parseYaml(r.stdout);
+    expect(at(retry, 'metadata.name')).toBe('gongji-shard-3-retry');
+    expect(at(retry, 'spec.completions')).toBe(1);
+    expect(() => at(retry, 'spec.completionMode')).toThrow(/no spec.completionMode/);
+    const container = at(retry, 'spec.template.spec.containers.0');
+    expect(envOf(container).JOB_COMPLETION_INDEX).toBe('2');
+    expect(envOf(container).SHARDS).toBe(envOf(shard).SHARDS);
+    expect(at(container, 'command')).toEqual(at(shard, 'command'));
+    expect(at(retry, 'spec.template.spec.volumes')).toEqual(at(job, 'spec.template.spec.volumes'));
+    const outside = spawnSync('bash', [join(DEPLOY, 'kubernetes/retry-shard.sh'), '99', '--print'], {
+      encoding: 'utf8',
+    });
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/shard 99 is outside 1-8/);
+  });
+
   test('the merge Job reads the same run from the same volume and writes beside it', () => {
     expect(at(mergeJob, 'kind')).toBe('Job');
     expect(at(mergeJob, 'spec.completions')).toBe(1);
@@ -108,13 +129,16 @@ describe('the Kubernetes Indexed Job and the merge Job', () => {
 describe('the Slurm job array and the local runner', () => {
   const script = (name: string) => readFileSync(join(DEPLOY, name), 'utf8');
 
-  test.each(['slurm/shards.sbatch', 'slurm/merge.sbatch', 'slurm/submit.sh', 'local/run-shards.sh'])(
-    '%s is valid bash (bash -n)',
-    (name) => {
-      const r = spawnSync('bash', ['-n', join(DEPLOY, name)], { encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(0);
-    },
-  );
+  test.each([
+    'slurm/shards.sbatch',
+    'slurm/merge.sbatch',
+    'slurm/submit.sh',
+    'local/run-shards.sh',
+    'kubernetes/retry-shard.sh',
+  ])('%s is valid bash (bash -n)', (name) => {
+    const r = spawnSync('bash', ['-n', join(DEPLOY, name)], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  });
 
   test('the array is 1-SHARDS and task i runs shard SLURM_ARRAY_TASK_ID of SHARDS', () => {
     const text = script('slurm/shards.sbatch');
