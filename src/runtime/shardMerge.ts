@@ -11,6 +11,7 @@ import type { RangeResult } from '../engine/result';
 import type { PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
 import { sampleSize } from '../population/generate';
+import { formatScenarioErrors } from '../scenario/errors';
 import { parseScenario } from '../scenario/parse';
 import { runScenario, type ScenarioRun, type ScenarioRunOptions } from './scenarioRun';
 import {
@@ -131,7 +132,7 @@ export async function runMergedScenario(
   if (!parsed.ok) {
     throw new ShardRefusal(
       label,
-      `the scenario in the shards is not valid here: ${parsed.errors[0]?.path ?? ''}`,
+      `the scenario in the shards is not valid in this copy:\n${formatScenarioErrors(parsed.errors)}`,
     );
   }
   const families = sampleSize(population.model, identity.scaleK);

@@ -3,12 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { simulateRange } from '../../src/engine';
-import { parseShard } from '../../src/cli/shard';
+import { loadValidScenario } from '../../src/cli/args';
+import { merge } from '../../src/cli/merge';
+import { parseShard, runShard } from '../../src/cli/shard';
 import { engineVersion, writeShardFiles } from '../../src/cli/shardFiles';
 import { findShardFolders, openDuckDB, readShardFolder } from '../../src/cli/shardRead';
 import { parseSimulateArgs } from '../../src/cli/simulate';
+import { resultDigest } from '../../src/runtime/digest';
+import { spawnNodeWorker } from '../../src/runtime/node';
+import { WorkerPool } from '../../src/runtime/pool';
+import { simulateOnPool } from '../../src/runtime/run';
+import { runScenario } from '../../src/runtime/scenarioRun';
 import { ShardRefusal, shardFolderName, type ShardIdentity } from '../../src/runtime/shardFormat';
-import { inputOf } from '../engine/helpers';
+import { runSummary } from '../../src/runtime/summary';
+import { inputOf, population } from '../engine/helpers';
 
 describe('--shard i/n on the command line', () => {
   test('i/n is read as whole numbers with 1 ≤ i ≤ n ≤ 9999', () => {
@@ -126,4 +134,32 @@ describe('shard files on disk, read back with DuckDB', () => {
       /its files are shard 1\/2, not what the folder's name says/,
     );
   });
+});
+
+describe('a run with replications, as shards', () => {
+  test('2 shards of baseline-2026 with 2 replications (ranged parameters) merge into the single run', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongji-replications-'));
+    try {
+      const scenario = await loadValidScenario('scenarios/baseline-2026.json');
+      expect(Object.keys(scenario.uncertainty).length).toBeGreaterThan(1);
+      const options = { scaleK: 10_000, replications: 2, workers: 1, outRoot: root, shards: 2 };
+      const first = await runShard(scenario, { ...options, shard: 1 });
+      await runShard(scenario, { ...options, shard: 2 });
+      expect(first.files.find((f) => f.table === 'counts')?.rows).toBe(3);
+      const report = await merge({ input: root, out: null, workers: 1, confidence: 0.95, json: true });
+
+      const pool = new WorkerPool(spawnNodeWorker, 1);
+      const single = await runScenario(scenario, population(), (input, o) => simulateOnPool(pool, input, o), {
+        scaleK: 10_000,
+        replications: 2,
+      }).finally(() => pool.close());
+      expect(report.digest).toBe(await resultDigest(single.result));
+      for (const [key, value] of Object.entries(runSummary(single, population().dataset))) {
+        expect(report[key as keyof typeof report], key).toEqual(value);
+      }
+      expect(report.prepayment).not.toBeNull();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
