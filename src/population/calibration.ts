@@ -92,11 +92,16 @@ function solveFertility(
     const fert = fertilityTables(young, keptShare(params));
     const hist = anchorHistograms(params, fert);
     const weights = solveAnchorWeights(hist.total, t.ageShares);
-    const next = solveYoungProgression(mixHistograms(hist.mothers, weights), params, shares);
-    if (Math.abs(next.second - young.second) + Math.abs(next.further - young.further) < 1e-10) {
+    const next = solveYoungProgression(mixHistograms(hist.births, weights), shares);
+    if (Math.abs(next.second - young.second) + Math.abs(next.further - young.further) < 1e-8) {
       return { fert, hist, weights };
     }
-    young = next;
+    // The plain iteration overshoots by about a third each time (more second births make more
+    // people, which lowers the weights of families of mothers' ages); a damped step settles fast.
+    young = {
+      second: young.second + 0.75 * (next.second - young.second),
+      further: young.further + 0.75 * (next.further - young.further),
+    };
   }
   throw new RangeError('birth-order shares: the fertility of the young cohorts does not settle');
 }

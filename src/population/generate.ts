@@ -51,17 +51,19 @@ function drawArea(m: PopulationModel, st: FamilyStream, p: number): number {
   return m.provinceAreas[p]![drawFrom(m.areaTables[p]!, st.unit(), rest)]!;
 }
 
-/** Per sibling household: age, sex, married, spouse gap, number of children planned. */
+/** Per sibling household: age, sex, married, spouse gap, children planned, the first child's age. */
 const sibAge = new Int32Array(MAX_SIBLINGS);
 const sibSex = new Int32Array(MAX_SIBLINGS);
 const sibMarried = new Uint8Array(MAX_SIBLINGS);
 const sibGap = new Int32Array(MAX_SIBLINGS);
 const sibChildren = new Int32Array(MAX_SIBLINGS);
+const sibFirstChild = new Int32Array(MAX_SIBLINGS);
 
 /**
  * Refines the uniform v into sibling s's household: sex and spouse gap from the stream, married (by
- * the married share at its age), then the number of children by the wife's age. Returns what is
- * left of v.
+ * the married share at its age), then the number of children by the wife's age; the marriage age
+ * (uniform over the ramp's years up to now) and the wait for the first child come from the stream.
+ * Returns what is left of v.
  */
 function household(m: PopulationModel, st: FamilyStream, s: number, v: number): number {
   const age = sibAge[s]!;
@@ -73,12 +75,15 @@ function household(m: PopulationModel, st: FamilyStream, s: number, v: number): 
     sibChildren[s] = 0;
     return (v - share) / (1 - share);
   }
-  const gap = m.params.spouseGap;
-  const e = st.int(gap.min, gap.max);
+  const p = m.params;
+  const e = st.int(p.spouseGap.min, p.spouseGap.max);
   sibMarried[s] = 1;
   sibGap[s] = e;
   sibChildren[s] = 1 + drawFrom(m.childTables[sex === 0 ? age - e : age]!, v / share, rest);
-  return rest[0]!;
+  const left = rest[0]!;
+  const married = st.int(p.marriage.fromAge + 1, age < p.marriage.fullAge ? age : p.marriage.fullAge);
+  sibFirstChild[s] = age - married - st.int(p.firstBirthAfterMarriage.min, p.firstBirthAfterMarriage.max);
+  return left;
 }
 
 /** Writes family i (all its members) through `w`. */
@@ -159,11 +164,9 @@ function writeFamily(m: PopulationModel, key: StreamKey, i: number, w: FamilyWri
     const spouseAge = sex === 0 ? age - e : age + e;
     w.person(i, SPOUSE, s, spouseAge, 1 - sex, origin, originArea, province, area, false);
     const children = sibChildren[s]!;
-    const motherAge = sex === 0 ? spouseAge : age;
-    let born = st.int(p.firstBirthAge.min, p.firstBirthAge.max);
+    let childAge = sibFirstChild[s]!;
     for (let c = 0; c < children; c++) {
-      if (c > 0) born += st.int(p.birthSpacing.min, p.birthSpacing.max);
-      const childAge = motherAge - born;
+      if (c > 0) childAge -= st.int(p.birthSpacing.min, p.birthSpacing.max);
       if (childAge < 0) break;
       // Migrant children of the whole family are left behind systematically: child j (counted over
       // all migrant households) stays iff frac(offset + j·share) < share.

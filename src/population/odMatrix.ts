@@ -7,7 +7,9 @@
  * 1. Origin totals: Henan (16.1M) and Anhui (11.52M) are fixed at their published outflows; every
  *    other origin gets `population × (wage / mean wage)^(−β)` (people leave low-wage provinces more),
  *    scaled so that all origins add up to the census national total; a published lower bound
- *    (Sichuan ≥ 10M) is enforced by fixing the origin at the bound when the scaled value falls short.
+ *    (Sichuan "more than 10M") is enforced by fixing the origin at the bound when the scaled value
+ *    falls short, raised by the shortfalls of that origin's published corridor lower bounds in a
+ *    first fit (Sichuan → Zhejiang ≥ 1M), since "more than" is not met by the bound itself.
  * 2. Gravity seed: `d^(−γ)` with `d` the great-circle distance between provincial capitals; the
  *    diagonal is zero (only moves between provinces count).
  * 3. Iterative proportional fitting (Furness) scales rows and columns until every column reproduces
@@ -71,9 +73,14 @@ export interface OriginTotals {
 /**
  * Origin totals for wage elasticity β: published exact outflows are kept; the rest share the
  * remainder of the national total in proportion to `population × (wage / mean)^(−β)`, with published
- * lower bounds enforced.
+ * lower bounds enforced. `floors` (per origin, optional) raise an origin's lower bound above the
+ * published one ({@link corridorFloors}).
  */
-export function originTotals(provinces: readonly OdProvince[], wageElasticity: number): OriginTotals {
+export function originTotals(
+  provinces: readonly OdProvince[],
+  wageElasticity: number,
+  floors?: Float64Array,
+): OriginTotals {
   const n = provinces.length;
   const total = provinces.reduce((s, p) => s + p.inflow, 0);
   const people = provinces.reduce((s, p) => s + p.population, 0);
@@ -84,9 +91,10 @@ export function originTotals(provinces: readonly OdProvince[], wageElasticity: n
   for (;;) {
     let fixed = 0;
     let free = 0;
+    const bound = (i: number): number => Math.max(provinces[i]!.outflow!, floors?.[i] ?? 0);
     for (let i = 0; i < n; i++) {
       if (kind[i] === 'model') free += propensity[i]!;
-      else fixed += provinces[i]!.outflow!;
+      else fixed += bound(i);
     }
     const remainder = total - fixed;
     if (!(remainder > 0) || !(free > 0)) throw new RangeError('published outflows exceed the national total');
@@ -94,17 +102,43 @@ export function originTotals(provinces: readonly OdProvince[], wageElasticity: n
     for (let i = 0; i < n; i++) {
       const p = provinces[i]!;
       if (kind[i] !== 'model') {
-        totals[i] = p.outflow!;
+        totals[i] = bound(i);
         continue;
       }
       totals[i] = (propensity[i]! / free) * remainder;
-      if (p.outflowBound === 'lower' && totals[i]! < p.outflow!) {
+      if (p.outflowBound === 'lower' && totals[i]! < bound(i)) {
         kind[i] = 'lower';
         raised = true;
       }
     }
     if (!raised) return { totals, kind };
   }
+}
+
+/**
+ * Lower bounds, above the published ones, for origins held at a published lower bound: a bound such
+ * as Sichuan's "more than 10M" says only "more than", and the same origin's published corridor
+ * lower bounds (Sichuan → Zhejiang ≥ 1M) say by how much at least. Each such origin's floor is its
+ * total plus the shortfalls of its corridors of medium or high reliability in the fitted flows;
+ * other origins get 0.
+ */
+export function corridorFloors(
+  flows: Float64Array,
+  provinces: readonly OdProvince[],
+  corridors: readonly Corridor[],
+  origins: OriginTotals,
+): Float64Array {
+  const n = provinces.length;
+  const index = new Map(provinces.map((p, i) => [p.code2, i]));
+  const floors = new Float64Array(n);
+  for (const c of corridors) {
+    const i = index.get(c.origin);
+    const j = index.get(c.destination);
+    if (c.metric !== 'lower-bound' || c.reliability === 'low') continue;
+    if (i === undefined || j === undefined || origins.kind[i] !== 'lower') continue;
+    floors[i] = (floors[i] || origins.totals[i]!) + Math.max(0, c.value - flows[i * n + j]!);
+  }
+  return floors;
 }
 
 /** Result of iterative proportional fitting. */
@@ -226,8 +260,16 @@ export function buildOdMatrix(provinces: readonly OdProvince[], corridors: reado
       }
     });
   }
-  const origins = originTotals(provinces, best.wageElasticity);
-  const fitted = fitProportions(gravitySeed(distances, best.distanceDecay), origins.totals, columns);
+  const seed = gravitySeed(distances, best.distanceDecay);
+  const first = originTotals(provinces, best.wageElasticity);
+  const floors = corridorFloors(
+    fitProportions(seed, first.totals, columns).flows,
+    provinces,
+    corridors,
+    first,
+  );
+  const origins = originTotals(provinces, best.wageElasticity, floors);
+  const fitted = fitProportions(seed, origins.totals, columns);
   return {
     parameters: best,
     fitError: corridorFitError(fitted.flows, provinces, corridors),

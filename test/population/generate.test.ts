@@ -123,7 +123,7 @@ describe('generateFamilies', () => {
           if (c.branch[x] !== c.branch[y] || c.role[x] !== Role.sibling) continue;
           if (c.role[y] === Role.spouse) check(c.sex[y] === 1 - c.sex[x]!, 'spouse of the other sex', y);
           if (c.role[y] === Role.child) {
-            check(c.age[x]! - c.age[y]! >= P.firstBirthAge.min, 'parent older by the first-birth age', y);
+            check(c.age[x]! - c.age[y]! > P.marriage.fromAge, 'parent married before the first birth', y);
           }
         }
       }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../src/population/dataset';
 import { provinceIndex } from '../../src/population/indexes';
 import { buildOdFiles, loadDatasetFromDisk, OD_FIT_REPORT } from '../../src/population/node';
-import { fitProportions, type OdProvince, originTotals, roundByColumn } from '../../src/population/odMatrix';
+import type { Corridor } from '../../src/population/dataset';
+import {
+  corridorFloors,
+  fitProportions,
+  type OdProvince,
+  originTotals,
+  roundByColumn,
+} from '../../src/population/odMatrix';
 import { committed } from './helpers';
 
 describe('the committed migrant matrix', () => {
@@ -32,6 +39,14 @@ describe('the committed migrant matrix', () => {
     expect(Math.abs(row(provinceIndex(ds.provinces, '41')) / 16_100_000 - 1)).toBeLessThan(0.02);
     expect(Math.abs(row(provinceIndex(ds.provinces, '34')) / 11_520_000 - 1)).toBeLessThan(0.02);
     expect(row(provinceIndex(ds.provinces, '51'))).toBeGreaterThanOrEqual(10_000_000 - 31);
+  });
+
+  it('holds Sichuan ("more than 10 million") above its bound by the shortfall of Sichuan → Zhejiang ≥ 1M', () => {
+    const sichuan = row(provinceIndex(ds.provinces, '51'));
+    const zhejiang = ds.od[provinceIndex(ds.provinces, '51') * n + provinceIndex(ds.provinces, '33')]!;
+    // Margin well above the sampling noise of a 1:1000 sample of Sichuan's migrants (about 0.7%).
+    expect(sichuan / 10_000_000 - 1).toBeGreaterThan(0.01);
+    expect(zhejiang).toBeLessThan(1_000_000);
   });
 });
 
@@ -66,6 +81,48 @@ describe('matrix building blocks', () => {
     const { totals, kind } = originTotals(ps, 2);
     expect(kind).toEqual(['model', 'exact', 'lower']);
     expect(Array.from(totals)).toEqual([500 - 150 - 120, 150, 120]);
+  });
+
+  it('corridorFloors raises an origin held at a lower bound by its corridors’ shortfalls, and no other', () => {
+    const ps = [
+      { ...province('11', 1000, 300, 200), outflow: null },
+      { ...province('41', 1000, 100, 100), outflow: 150, outflowBound: 'exact' as const },
+      { ...province('51', 1000, 100, 400), outflow: 120, outflowBound: 'lower' as const },
+    ];
+    const origins = originTotals(ps, 2);
+    // Flows (row-major): 51 → 11 is 70 and 51 → 41 is 50.
+    const flows = Float64Array.from([0, 100, 130, 100, 0, 50, 70, 50, 0]);
+    const corridor = (
+      origin: string,
+      destination: string,
+      value: number,
+      reliability: Corridor['reliability'],
+    ) =>
+      ({
+        origin,
+        destination,
+        metric: 'lower-bound',
+        value,
+        year: '2020',
+        use: 'check',
+        reliability,
+        source: '',
+      }) as const;
+    const floors = corridorFloors(
+      flows,
+      ps,
+      [
+        corridor('51', '11', 100, 'medium'), // short by 30
+        corridor('51', '41', 40, 'high'), // met
+        corridor('51', '41', 90, 'low'), // short, but low reliability: ignored
+        corridor('11', '41', 500, 'high'), // origin not held at a bound
+      ],
+      origins,
+    );
+    expect(Array.from(floors)).toEqual([0, 0, 150]);
+    const raised = originTotals(ps, 2, floors);
+    expect(raised.kind).toEqual(['model', 'exact', 'lower']);
+    expect(Array.from(raised.totals)).toEqual([500 - 150 - 150, 150, 150]);
   });
 
   it('originTotals gives low-wage provinces more leavers per head', () => {

@@ -9,7 +9,7 @@
  * Layout: a histogram is a Float64Array of 2 × AGES cells, index `sex * AGES + age`, sex 0 = male,
  * 1 = female. Per-anchor arrays hold one histogram per anchor age, anchor index first.
  */
-import { birthAges, type FertilityTables, rowAt } from './fertility';
+import { childAgeTable, type FertilityTables, rowAt } from './fertility';
 import type { FamilyParameters, IntRange } from './parameters';
 import { AGES, MAX_AGE, MAX_CHILDREN, MAX_SIBLINGS, marriedShare, survivalTo } from './parameters';
 
@@ -34,23 +34,6 @@ function sumOf(r: IntRange, count: number): Map<number, number> {
   return dist;
 }
 
-/**
- * Expected children of one couple by the child's age, for each age m of the wife (row-major
- * AGES × AGES): child c is there if the couple has more than c children and the wife's age at that
- * birth is at most m.
- */
-function childrenByMotherAge(p: FamilyParameters, fert: FertilityTables): Float64Array {
-  const births = birthAges(p);
-  const out = new Float64Array(AGES * AGES);
-  for (let m = 0; m < AGES; m++) {
-    const more = rowAt(fert.childrenMoreThan, MAX_CHILDREN, m);
-    for (let c = 0; c < MAX_CHILDREN; c++) {
-      for (const [b, t] of births[c]!) if (b <= m) out[m * AGES + m - b]! += more[c]! * t;
-    }
-  }
-  return out;
-}
-
 /** Per-anchor expected histograms of the parts of a family. */
 export interface AnchorHistograms {
   /** The anchor ages, youngest first. */
@@ -61,8 +44,11 @@ export interface AnchorHistograms {
   total: Float64Array;
   /** Members who move with the family's migration, per migrant family (grandparents excluded). */
   migrantUnits: Float64Array;
-  /** Married couples by the wife's age (AGES cells per anchor, no sex): the mothers of the children. */
-  mothers: Float64Array;
+  /**
+   * Births this year (children aged 0) by order c and the wife's age m, if every couple had a
+   * c-th child: MAX_CHILDREN × AGES cells per anchor, index c·AGES + m.
+   */
+  births: Float64Array;
 }
 
 /** Adds p to a histogram cell, stacking ages above MAX_AGE on MAX_AGE. */
@@ -73,7 +59,8 @@ function add(h: Float64Array, base: number, sex: number, age: number, p: number)
 /**
  * Computes the expected histograms for every anchor age of `p.anchorAge`. Sibling s exists when the
  * grandmother (aged anchor + her age at the first birth) has more than s children, a married
- * couple's children follow the wife's age (`fert`, family/fertility.ts), and in a migrant family
+ * couple's number of children follows the wife's age (`fert`, family/fertility.ts) and their
+ * births follow the couple's marriage (childAgeTable), and in a migrant family
  * the eldest sibling migrates, each later one with probability extraMigrantSibling^s.
  */
 export function anchorHistograms(p: FamilyParameters, fert: FertilityTables): AnchorHistograms {
@@ -83,11 +70,14 @@ export function anchorHistograms(p: FamilyParameters, fert: FertilityTables): An
   const grandparents = new Float64Array(n * CELLS);
   const total = new Float64Array(n * CELLS);
   const migrantUnits = new Float64Array(n * CELLS);
-  const mothers = new Float64Array(n * AGES);
+  const births = new Float64Array(n * MAX_CHILDREN * AGES);
+  const width = MAX_CHILDREN * AGES;
   const gaps = uniform(p.spouseGap);
   const firstBirths = uniform(p.firstBirthAge);
   const spacings = Array.from({ length: MAX_SIBLINGS }, (_, s) => sumOf(p.siblingSpacing, s));
-  const children = childrenByMotherAge(p, fert);
+  const timing = childAgeTable(p);
+  const couples = new Float64Array(AGES * AGES);
+  const maxOffset = (MAX_SIBLINGS - 1) * p.siblingSpacing.max;
 
   anchors.forEach((anchor, ai) => {
     const base = ai * CELLS;
@@ -106,7 +96,10 @@ export function anchorHistograms(p: FamilyParameters, fert: FertilityTables): An
 
     for (let s = 0; s < MAX_SIBLINGS; s++) {
       const unit = new Float64Array(CELLS);
-      const wives = new Float64Array(AGES);
+      const kids = new Float64Array(AGES);
+      const potential = new Float64Array(width);
+      // Couples by the married sibling's age a and the wife's age m (index a·AGES + m).
+      couples.fill(0);
       for (const [offset, q] of spacings[s]!) {
         const age = anchor - offset;
         if (age < 0) continue;
@@ -118,28 +111,35 @@ export function anchorHistograms(p: FamilyParameters, fert: FertilityTables): An
             const w = (q / 2) * married * r;
             const spouseAge = sex === 0 ? age - e : age + e;
             add(unit, 0, 1 - sex, spouseAge, w);
-            wives[Math.min(sex === 0 ? spouseAge : age, MAX_AGE)]! += w;
+            couples[age * AGES + Math.min(sex === 0 ? spouseAge : age, MAX_AGE)]! += w;
           }
         }
       }
-      // Children of these couples, half of each sex, from the children by the wife's age.
-      const kids = new Float64Array(AGES);
-      for (let m = 0; m < AGES; m++) {
-        const x = wives[m]!;
-        if (x === 0) continue;
-        const row = children.subarray(m * AGES, (m + 1) * AGES);
-        for (let a = 0; a <= m; a++) kids[a]! += x * row[a]!;
+      for (let a = Math.max(0, anchor - maxOffset); a <= anchor; a++) {
+        const top = Math.min(MAX_AGE, a + p.spouseGap.max);
+        for (let m = Math.max(0, a - p.spouseGap.max); m <= top; m++) {
+          const w = couples[a * AGES + m]!;
+          if (w === 0) continue;
+          const at = a * width;
+          for (let c = 0; c < MAX_CHILDREN; c++) {
+            const row = at + c * AGES;
+            potential[c * AGES + m]! += w * timing[row]!;
+            const x = w * fert.childrenMoreThan[m * MAX_CHILDREN + c]!;
+            for (let k = 0; k <= a; k++) kids[k]! += x * timing[row + k]!;
+          }
+        }
       }
       const migrates = exists[s]! * p.extraMigrantSibling ** s;
       for (let k = 0; k < CELLS; k++) {
+        // Children, half of each sex.
         const child = kids[k % AGES]! / 2;
         total[base + k]! += exists[s]! * (unit[k]! + child);
         migrantUnits[base + k]! += migrates * (unit[k]! + (1 - p.leftBehind) * child);
       }
-      for (let a = 0; a < AGES; a++) mothers[ai * AGES + a]! += exists[s]! * wives[a]!;
+      for (let k = 0; k < width; k++) births[ai * width + k]! += exists[s]! * potential[k]!;
     }
   });
-  return { anchors, grandparents, total, migrantUnits, mothers };
+  return { anchors, grandparents, total, migrantUnits, births };
 }
 
 /**

@@ -151,43 +151,61 @@ export function rowAt(table: Float64Array, width: number, age: number): Float64A
   return table.subarray(a * width, (a + 1) * width);
 }
 
-/** Distribution of the mother's age at her c-th birth (c = 0..MAX_CHILDREN−1), as maps age → probability. */
-export function birthAges(p: FamilyParameters): Map<number, number>[] {
-  const first = new Map<number, number>();
-  const n = p.firstBirthAge.max - p.firstBirthAge.min + 1;
-  for (let b = p.firstBirthAge.min; b <= p.firstBirthAge.max; b++) first.set(b, 1 / n);
-  const out = [first];
-  const m = p.birthSpacing.max - p.birthSpacing.min + 1;
-  for (let c = 1; c < MAX_CHILDREN; c++) {
-    const next = new Map<number, number>();
-    for (const [b, q] of out[c - 1]!) {
-      for (let x = p.birthSpacing.min; x <= p.birthSpacing.max; x++)
-        next.set(b + x, (next.get(b + x) ?? 0) + q / m);
+/**
+ * When a married couple's children were born, by the married sibling's age a: row-major
+ * AGES × MAX_CHILDREN × AGES, the probability that child c (if the couple has it) is aged x now.
+ * The sibling married at an age M uniform over the ramp's years fromAge+1..min(a, fullAge) (so
+ * that P(M ≤ a) is the married share at a), the first child came firstBirthAfterMarriage years
+ * later and the next ones birthSpacing apart; children not born yet are left out.
+ */
+export function childAgeTable(p: FamilyParameters): Float64Array {
+  const out = new Float64Array(AGES * MAX_CHILDREN * AGES);
+  const { fromAge, fullAge } = p.marriage;
+  const after = p.firstBirthAfterMarriage;
+  const spacing = p.birthSpacing;
+  for (let a = fromAge + 1; a < AGES; a++) {
+    // Distribution of years since the first birth, then shifted by each further spacing.
+    let since = new Map<number, number>();
+    const last = Math.min(a, fullAge);
+    const pm = 1 / (last - fromAge);
+    const pd = 1 / (after.max - after.min + 1);
+    for (let m = fromAge + 1; m <= last; m++) {
+      for (let d = after.min; d <= after.max; d++)
+        since.set(a - m - d, (since.get(a - m - d) ?? 0) + pm * pd);
     }
-    out.push(next);
+    const ps = 1 / (spacing.max - spacing.min + 1);
+    for (let c = 0; c < MAX_CHILDREN; c++) {
+      if (c > 0) {
+        const next = new Map<number, number>();
+        for (const [x, q] of since) {
+          for (let g = spacing.min; g <= spacing.max; g++) next.set(x - g, (next.get(x - g) ?? 0) + q * ps);
+        }
+        since = next;
+      }
+      const base = (a * MAX_CHILDREN + c) * AGES;
+      for (const [x, q] of since) if (x >= 0) out[base + Math.min(x, MAX_AGE)]! += q;
+    }
   }
   return out;
 }
 
 /**
  * Expected births in the census year (children aged 0) of order 1, 2 and 3+, from the expected
- * married mothers by age (`mothers`, AGES cells) and the young cohorts' progression `solved`: a
- * mother aged m bears her c-th child this year if she has more than c − 1 children and her c-th
- * birth falls at age m.
+ * births by order if every couple had children of that order (`births`, row-major
+ * MAX_CHILDREN × AGES by the wife's age, from anchorHistograms) and the young cohorts' progression
+ * `solved`: a couple with the wife aged m has its c-th child with probability P(children > c − 1).
  */
-export function birthsByOrder(
-  mothers: ArrayLike<number>,
-  solved: Progression,
-  p: FamilyParameters,
-): [number, number, number] {
+export function birthsByOrder(births: ArrayLike<number>, solved: Progression): [number, number, number] {
   const out: [number, number, number] = [0, 0, 0];
-  birthAges(p).forEach((ages, c) => {
-    for (const [m, q] of ages) {
-      if (m > MAX_AGE || mothers[m] === 0) continue;
-      const more = moreThanCounts(cohortProgression(REFERENCE_YEAR - m, solved), c + 1)[c]!;
-      out[Math.min(c, 2)]! += mothers[m]! * q * more;
+  for (let m = 0; m < AGES; m++) {
+    let more: number[] | null = null;
+    for (let c = 0; c < MAX_CHILDREN; c++) {
+      const b = births[c * AGES + m]!;
+      if (b === 0) continue;
+      more ??= moreThanCounts(cohortProgression(REFERENCE_YEAR - m, solved), MAX_CHILDREN);
+      out[Math.min(c, 2)]! += b * more[c]!;
     }
-  });
+  }
   return out;
 }
 
@@ -206,15 +224,15 @@ function bisect(f: (x: number) => number, target: number): number | null {
 
 /**
  * The young cohorts' progression that gives births of order 2 and 3+ the published ratios to
- * first births (`shares` of orders 1, 2, 3+, any scale), for the expected married mothers by age
- * `mothers`. Order-2 births depend only on `second`, so it is solved first, then `further`.
+ * first births (`shares` of orders 1, 2, 3+, any scale), for the births every couple would have
+ * (`potential`, as for {@link birthsByOrder}). Order-2 births depend only on `second`, so it is
+ * solved first, then `further`.
  */
 export function solveYoungProgression(
-  mothers: ArrayLike<number>,
-  p: FamilyParameters,
+  potential: ArrayLike<number>,
   shares: readonly [number, number, number],
 ): Progression {
-  const births = (g: Progression): [number, number, number] => birthsByOrder(mothers, g, p);
+  const births = (g: Progression): [number, number, number] => birthsByOrder(potential, g);
   const second = bisect((x) => {
     const b = births({ second: x, further: 0 });
     return b[1] / b[0];

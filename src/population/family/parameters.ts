@@ -21,8 +21,14 @@ export interface FamilyParameters {
   spouseGap: IntRange;
   /** Share married rises linearly from 0 at `fromAge` to `share` at `fullAge`. */
   marriage: { fromAge: number; fullAge: number; share: number };
-  /** Mother's age at her first birth. */
+  /** The grandmother's age at the birth of her eldest (the family's anchor). */
   firstBirthAge: IntRange;
+  /**
+   * Years from a couple's marriage to their first child. A married sibling married at an age drawn
+   * uniformly over the years of the marriage ramp up to their age, so a couple's births follow
+   * their marriage.
+   */
+  firstBirthAfterMarriage: IntRange;
   /** Years between a mother's births. */
   birthSpacing: IntRange;
   /** Gompertz survival: hazard growth per year and the median age at death. */
@@ -67,6 +73,7 @@ export const DEFAULT_FAMILY_PARAMETERS: FamilyParameters = {
   spouseGap: { min: 0, max: 4 },
   marriage: { fromAge: 20, fullAge: 32, share: 0.95 },
   firstBirthAge: { min: 22, max: 30 },
+  firstBirthAfterMarriage: { min: 0, max: 2 },
   birthSpacing: { min: 2, max: 5 },
   survival: { growth: 0.085, medianAge: 80 },
   retirementAge: { male: 60, female: 55 },
@@ -123,6 +130,7 @@ export function checkFamilyParameters(p: FamilyParameters): void {
   range('siblingSpacing', p.siblingSpacing, 1, 10);
   range('spouseGap', p.spouseGap, 0, 10);
   range('firstBirthAge', p.firstBirthAge, 15, 45);
+  range('firstBirthAfterMarriage', p.firstBirthAfterMarriage, 0, 10);
   range('birthSpacing', p.birthSpacing, 1, 10);
   for (const [k, v] of Object.entries({
     'marriage.share': p.marriage.share,
