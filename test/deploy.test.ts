@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadValidScenario } from '../src/cli/args';
 import { engineInput, simulateRange } from '../src/engine';
 import { sampleSize } from '../src/population/generate';
@@ -153,7 +153,8 @@ describe('the Slurm job array and the local runner', () => {
 });
 
 describe('a dry run on this machine of the commands the definitions contain (1:10000, 2 shards)', () => {
-  const root = mkdtempSync(join(tmpdir(), 'gongji-deploy-'));
+  let root = '';
+  beforeAll(() => void (root = mkdtempSync(join(tmpdir(), 'gongji-deploy-'))));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test('the Kubernetes pod command runs shard 1, the Slurm script shard 2; both merges give the single run', async () => {
