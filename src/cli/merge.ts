@@ -10,7 +10,13 @@
  * shards are read with DuckDB's native client (src/cli/shardRead.ts) and checked to be every shard
  * 1…n of one run exactly once (src/runtime/shardMerge.ts); a missing, duplicated, foreign,
  * truncated or half-written shard is refused with the shard named, before anything is written.
+ *
+ * With --out the merged raw results are written beside the tables as one shard, the folder
+ * `shard-0001-of-0001` (the shard format, src/runtime/shardFormat.ts): a merged run is a 1-of-1 set
+ * that the workbench opens, and that merges again to the same run.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportTable, placeNames } from '../analytics/exportTables';
 import { writeTables, type WrittenTable } from '../analytics/node';
@@ -22,11 +28,18 @@ import { resultDigest } from '../runtime/digest';
 import { DrawWorkers } from '../runtime/drawWorkers';
 import { ConservationFailure } from '../runtime/exactness';
 import { defaultWorkers, spawnNodeDrawWorker } from '../runtime/node';
-import { checkShardSet, runMergedScenario } from '../runtime/shardMerge';
+import { windowMonths } from '../engine/input';
+import {
+  resultFromRows,
+  shardFolderName,
+  type ShardIdentity,
+  type ShardSample,
+} from '../runtime/shardFormat';
+import { checkShardSet, runMergedScenario, type ReadSample } from '../runtime/shardMerge';
 import { runSummary, type RunSummary } from '../runtime/summary';
 import { ArgumentError, LIMITS, parseConfidence, parseWhole, readOptions } from './args';
 import { OutputFolder } from './outputFolder';
-import { engineVersion } from './shardFiles';
+import { engineVersion, writeShardFiles } from './shardFiles';
 import { findShardFolders, openDuckDB, readShardFolder, sampleReader } from './shardRead';
 import { summaryText } from './summaryText';
 
@@ -89,7 +102,8 @@ export type MergeReport = RunSummary & {
 export async function merge(args: MergeArgs): Promise<MergeReport> {
   const started = performance.now();
   const db = await openDuckDB();
-  const output = args.out === null ? null : OutputFolder.prepare(args.out);
+  const output =
+    args.out === null ? null : OutputFolder.prepare(args.out, undefined, { earlierFolders: [MERGED_SHARD] });
   const draws = new DrawWorkers(spawnNodeDrawWorker, args.workers);
   try {
     const { folders, halfWritten } = await findShardFolders(db.conn, args.input);
@@ -105,13 +119,19 @@ export async function merge(args: MergeArgs): Promise<MergeReport> {
     }
     const dataset = loadDatasetFromDisk();
     const model = calibrate(calibrationData(dataset), DEFAULT_FAMILY_PARAMETERS);
+    const read = sampleReader(
+      db.conn,
+      shards.map((s) => s.label),
+    );
+    const kept: { sample: number; rows: Awaited<ReturnType<ReadSample>> }[] = [];
     const run = await runMergedScenario(
       identity,
       { dataset, model },
-      sampleReader(
-        db.conn,
-        shards.map((s) => s.label),
-      ),
+      async (sample) => {
+        const rows = await read(sample);
+        if (output !== null) kept.push({ sample, rows });
+        return rows;
+      },
       { confidence: args.confidence, drawYears: draws.draw },
     );
     const summary = runSummary(run, dataset);
@@ -126,6 +146,19 @@ export async function merge(args: MergeArgs): Promise<MergeReport> {
             parquet: output.finalPath(t.parquet),
             csv: output.finalPath(t.csv),
           }));
+    if (output !== null) {
+      const shape = {
+        months: windowMonths(run.scenario.window).length,
+        areas: dataset.poolingAreas.length,
+        scaleK: identity.scaleK,
+      };
+      const samples = kept.map(({ sample, rows }) => ({
+        index: sample,
+        seed: rows.seeds[0]!,
+        result: resultFromRows(rows.rows, shape),
+      }));
+      writeMergedShard(join(output.staging, MERGED_SHARD), identity, samples);
+    }
     output?.commit();
     const seconds = (performance.now() - started) / 1000;
     const report: MergeReport = {
@@ -149,6 +182,22 @@ export async function merge(args: MergeArgs): Promise<MergeReport> {
     db.close();
     output?.discard();
   }
+}
+
+/** The folder, beside a merge's tables, of its raw results as one shard. */
+export const MERGED_SHARD = shardFolderName(1, 1);
+
+/**
+ * Writes a merged run's samples as shard 1 of 1 of the same run into `dir` (created): the identity
+ * of the shards it merged, with every family its part.
+ */
+export function writeMergedShard(
+  dir: string,
+  identity: ShardIdentity,
+  samples: readonly ShardSample[],
+): void {
+  mkdirSync(dir);
+  writeShardFiles(dir, { ...identity, shard: 1, shards: 1, from: 0, to: identity.families }, samples);
 }
 
 /** What `npm run merge` prints: the report as JSON with --json, else the summary in words. */

@@ -66,8 +66,16 @@ const earlierTable: EarlierOutput = (name, names) => {
   return m !== null && names.has(`${m[1]}.${m[2] === 'csv' ? 'parquet' : 'csv'}`);
 };
 
-/** Refuses what `target` holds unless it is missing, or a folder of an earlier output (`earlier`). */
-function checkTarget(out: string, target: string, earlier: EarlierOutput): 'missing' | 'folder' {
+/**
+ * Refuses what `target` holds unless it is missing, or a folder of an earlier output: files that
+ * `earlier` accepts and sub-folders named in `folders`.
+ */
+function checkTarget(
+  out: string,
+  target: string,
+  earlier: EarlierOutput,
+  folders: ReadonlySet<string>,
+): 'missing' | 'folder' {
   let stats;
   try {
     stats = lstatSync(target);
@@ -82,7 +90,9 @@ function checkTarget(out: string, target: string, earlier: EarlierOutput): 'miss
   const names = readdirSync(target);
   const known = new Set(names);
   for (const name of names) {
-    if (!earlier(name, known) || !lstatSync(join(target, name)).isFile()) {
+    const entry = lstatSync(join(target, name));
+    const ours = entry.isFile() ? earlier(name, known) : entry.isDirectory() && folders.has(name);
+    if (!ours) {
       throw refused(
         out,
         `目录中有非模拟结果的内容（${name}），请另选目录或清空`,
@@ -103,14 +113,22 @@ export class OutputFolder {
   readonly staging: string;
   #open = true;
   readonly #earlier: EarlierOutput;
+  readonly #folders: ReadonlySet<string>;
   readonly #tag: string;
   readonly #onExit = (): void => this.discard();
 
-  private constructor(out: string, target: string, staging: string, earlier: EarlierOutput, tag: string) {
+  private constructor(
+    out: string,
+    target: string,
+    staging: string,
+    earlier: { files: EarlierOutput; folders: ReadonlySet<string> },
+    tag: string,
+  ) {
     this.out = out;
     this.target = target;
     this.staging = staging;
-    this.#earlier = earlier;
+    this.#earlier = earlier.files;
+    this.#folders = earlier.folders;
     this.#tag = tag;
     process.once('exit', this.#onExit);
   }
@@ -119,15 +137,17 @@ export class OutputFolder {
    * Checks `out` and creates the temporary folder beside it; throws an {@link ArgumentError} naming
    * the path when it cannot be the output. The temporary folder is removed again at exit unless
    * committed. `options.earlier` says which files of an earlier output the folder may hold (default:
-   * tables as Parquet and CSV twins); `options.tag` ends the temporary folder's name (default: the
+   * tables as Parquet and CSV twins) and `options.earlierFolders` which sub-folders (default: none);
+   * `options.tag` ends the temporary folder's name (default: the
    * process id; where many machines share a folder, e.g. the host name and the process id).
    */
   static prepare(
     out: string,
     cwd: string = process.cwd(),
-    options: { earlier?: EarlierOutput; tag?: string } = {},
+    options: { earlier?: EarlierOutput; earlierFolders?: readonly string[]; tag?: string } = {},
   ): OutputFolder {
     const { earlier = earlierTable, tag = String(process.pid) } = options;
+    const folders = new Set(options.earlierFolders ?? []);
     const target = resolve(cwd, out);
     const parent = dirname(target);
     if (target === parent || cwd === target || cwd.startsWith(target + sep)) {
@@ -160,7 +180,7 @@ export class OutputFolder {
         );
       }
     }
-    checkTarget(out, target, earlier);
+    checkTarget(out, target, earlier, folders);
     const staging = join(parent, `${basename(target)}.tmp-${tag}`);
     let created = false;
     try {
@@ -177,7 +197,7 @@ export class OutputFolder {
         `cannot create the temporary folder ${staging} beside it (${code(e)})`,
       );
     }
-    return new OutputFolder(out, target, staging, earlier, tag);
+    return new OutputFolder(out, target, staging, { files: earlier, folders }, tag);
   }
 
   /**
@@ -187,7 +207,7 @@ export class OutputFolder {
    */
   commit(): void {
     if (!this.#open) throw new Error(`the output ${this.staging} was already committed or discarded`);
-    const existing = checkTarget(this.out, this.target, this.#earlier);
+    const existing = checkTarget(this.out, this.target, this.#earlier, this.#folders);
     const aside = `${this.target}.old-${this.#tag}`;
     if (existing === 'folder') renameSync(this.target, aside);
     try {

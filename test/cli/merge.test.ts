@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { merge, parseMergeArgs, type MergeReport } from '../../src/cli/merge';
+import { merge, MERGED_SHARD, parseMergeArgs, type MergeReport } from '../../src/cli/merge';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNNER = join(REPO, 'deploy/local/run-shards.sh');
@@ -102,7 +102,7 @@ describe('sharded runs merged: the same run as a single one (baseline-2026 at 1:
       expect(report.digest).toBe(single.digest);
       expect(figures(report)).toEqual(figures(single));
       const names = readdirSync(join(root, 'single')).sort();
-      expect(readdirSync(out).sort()).toEqual(names);
+      expect(readdirSync(out).sort()).toEqual([...names, MERGED_SHARD].sort());
       expect(names).toContain('flows.parquet');
       expect(report.tables.map((t) => t.name).sort()).toEqual(
         names.filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)),
@@ -112,6 +112,10 @@ describe('sharded runs merged: the same run as a single one (baseline-2026 at 1:
           true,
         );
       }
+      // The merged raw results, one shard of one, merge again to the same run; a second merge into
+      // the same folder replaces it.
+      expect((await mergeOf(join(out, MERGED_SHARD))).digest).toBe(single.digest);
+      expect((await mergeOf(join(root, 'shards-3'), out)).digest).toBe(single.digest);
     },
     SLOW,
   );
