@@ -195,7 +195,9 @@ export function peakWeights(cal: RunCalendar): PeakWeights {
   const candidates = new Set<number>();
   for (let k = 0; k < cal.periodEnd.length; k++) candidates.add(repayDay(cal, k) - 1);
   for (let m = 0; m < cal.months; m++) candidates.add(cal.drawStart[m]! + cal.drawDays - 1);
-  const days = Int32Array.from([...candidates].filter((d) => d >= 0 && d < cal.horizonDays)).sort();
+  // Every candidate lies in [0, horizonDays): lags are never negative, and the horizon ends after
+  // the last repayment and the last provider payment.
+  const days = Int32Array.from(candidates).sort();
   const parts = Array.from({ length: cal.months }, (_, m) => {
     const total = cal.monthStart[m + 1]! - cal.monthStart[m]!;
     return periodsOfMonth(cal, m).map(([k, n]) => ({ repay: repayDay(cal, k), share: n / total }));
@@ -262,7 +264,9 @@ export function daySchedule(cal: RunCalendar): DaySchedule {
         repay.set(day, (repay.get(day) ?? 0) + n / total / W);
       }
     }
-    const days = [...repay.keys()].sort((a, b) => a - b);
+    // Keys come in day order: each period's repayment day is later than the last, and a part drawn
+    // after it is repaid on a draw day already listed or on one later than all of them.
+    const days = [...repay.keys()];
     out.repayDay.push(Int32Array.from(days));
     out.repayShare.push(Float64Array.from(days, (d) => repay.get(d)!));
   }

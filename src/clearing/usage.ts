@@ -114,7 +114,7 @@ function stepPrepayment(
   const yellowLine = w.yellow;
   const redLine = w.red;
   const { ledger, events, monthPeak, monthStart } = out;
-  const lastMonth = monthStart ? monthStart.length - 2 : -1;
+  const lastMonth = monthStart ? monthStart.length - 2 : 0;
   let month = 0;
   let nextMonth = monthStart && lastMonth > 0 ? monthStart[1]! : Infinity;
   let outstanding = 0;

@@ -23,6 +23,16 @@ const tenDays: ClearingCalendar = {
 };
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
 
+/** A clearing calendar anywhere in the schema's ranges (lags of 0 to 90 days, cycles of 1 to 31). */
+const calendarArb: fc.Arbitrary<ClearingCalendar> = fc.record({
+  cycle: fc.oneof(fc.constant('monthly' as const), fc.record({ days: fc.integer({ min: 1, max: 31 }) })),
+  providerDeclarationDays: fc.integer({ min: 0, max: 90 }),
+  providerPaymentDays: fc.integer({ min: 0, max: 90 }),
+  resultsLagDays: fc.integer({ min: 0, max: 90 }),
+  confirmationLagDays: fc.integer({ min: 0, max: 90 }),
+  transferLagDays: fc.integer({ min: 0, max: 90 }),
+});
+
 describe('runCalendar (C2, C7)', () => {
   test('runCalendar("2028-01", 14, monthly) counts leap-year days and closes a period each month', () => {
     const c = runCalendar('2028-01', 14, monthly);
@@ -101,6 +111,58 @@ describe('dailyClaims (C7)', () => {
     );
   });
 
+  test('on any calendar the schema allows, peak weights find the peak that day-by-day tracking finds', () => {
+    fc.assert(
+      fc.property(
+        calendarArb,
+        fc.integer({ min: 0, max: 11 }),
+        fc.array(fc.integer({ min: 0, max: 3_000_000 }), { minLength: 1, maxLength: 14 }),
+        (cal, startMonth, flows) => {
+          const c = runCalendar(`2027-${String(startMonth + 1).padStart(2, '0')}`, flows.length, cal);
+          const { claimsFen, repaidFen } = dailyClaims(c, flows);
+          let outstanding = 0;
+          let peak = 0;
+          for (let d = 0; d < c.horizonDays; d++) {
+            outstanding += claimsFen[d]! - repaidFen[d]!;
+            peak = Math.max(peak, outstanding);
+          }
+          // Whole-fen rounding (a month's remainder to its first days, a part's to its first draw
+          // days) moves the running total by at most about a fen per day, per month and period.
+          const slack = flows.length * (c.periodEnd.length + 2) * 32;
+          expect(Math.abs(peakOutstanding(peakWeights(c), flows) - peak)).toBeLessThanOrEqual(slack);
+          expect(Array.from(peakWeights(c).days).every((d) => d >= 0 && d < c.horizonDays)).toBe(true);
+        },
+      ),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
+  test('on any calendar the schema allows, daySchedule repays each month in day order as dailyClaims does', () => {
+    fc.assert(
+      fc.property(calendarArb, fc.integer({ min: 1, max: 4 }), (cal, months) => {
+        const c = runCalendar('2026-11', months, cal);
+        const flows = Array.from({ length: months }, (_, m) => 900_000 * (m + 1) + 13);
+        const whole = dailyClaims(c, flows);
+        const into = {
+          claimsFen: new Float64Array(c.horizonDays),
+          repaidFen: new Float64Array(c.horizonDays),
+        };
+        const s = daySchedule(c);
+        spreadClaims(s, flows, into);
+        for (const days of s.repayDay)
+          expect(Array.from(days)).toEqual(Array.from(days).sort((a, b) => a - b));
+        let drawn = 0;
+        let exact = 0;
+        for (let d = 0; d < c.horizonDays; d++) {
+          drawn += into.claimsFen[d]! - into.repaidFen[d]!;
+          exact += whole.claimsFen[d]! - whole.repaidFen[d]!;
+          expect(Math.abs(drawn - exact)).toBeLessThan(months * (c.periodEnd.length + 2) * 32);
+        }
+      }),
+      { numRuns: 60, seed: 12 },
+    );
+  });
+
   test('daySchedule and spreadClaims spread months as dailyClaims does, without rounding to the fen', () => {
     for (const cal of [monthly, tenDays]) {
       const c = runCalendar('2026-03', 12, cal);
@@ -149,6 +211,9 @@ describe('the calendar’s edges (C2, C7)', () => {
       'calendar.cycle.days: expected a whole number ≥ 1, got 0',
     );
     expect(() => runCalendar('2026-01', 1, { ...tenDays, cycle: { days: 2.5 } })).toThrow(/got 2.5/);
+    expect(Array.from(runCalendar('2026-02', 1, { ...tenDays, cycle: { days: 1 } }).periodEnd)).toEqual(
+      Array.from({ length: 28 }, (_, k) => k + 1),
+    );
   });
 
   test('providers paid on the day they declare still draw over one day', () => {

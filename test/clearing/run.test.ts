@@ -197,7 +197,7 @@ describe('clearRun (C1–C7)', () => {
   test('clearRun names a bad province table', () => {
     const cube = new FlowCube(1, 6);
     expect(() => clearRun(cube, Int32Array.from([0, 1]), 3, base, { start: '2026-01' })).toThrow(
-      /2 entries for 6 pooling areas/,
+      'areaProvince has 2 entries for 6 pooling areas',
     );
     expect(() => clearRun(cube, Int32Array.from([0, 0, 1, 1, 2, 3]), 3, base, { start: '2026-01' })).toThrow(
       /areaProvince\[5\]: expected a province index 0…2, got 3/,
@@ -239,6 +239,9 @@ describe('clearRun: what it reports and what it checks', () => {
       'areaProvince[2]: expected a province index 0…2, got -1',
     );
     expect(clearRun(cube, AREA_PROVINCE, 3, base, { start: '2026-01' }).prepayments).toEqual([]);
+    // One province is a whole number of at least one: everything is cleared within it.
+    const one = clearRun(randomCube('one-province', 2), new Int32Array(6), 1, base, { start: '2026-01' });
+    expect([one.provinces, one.prepayments.length]).toEqual([1, 0]);
   });
 
   test('cash can come from other obligations than the cube’s; positions, tiers and prepayments stay the cube’s', () => {
@@ -279,6 +282,22 @@ describe('trackPairs (C5–C7)', () => {
     expect(r.prepayments[0]!.prepaymentFen[0]).toBe(1_200);
     expect(r.provinceSummaries[1]!.openingPrepaymentFen).toBe(1_200);
     expect(trackPairs(cal(), base, owes, 3, foresight).prepayments).toEqual([]);
+  });
+
+  test('a pair whose prepayment from the year before is re-sized to nothing is tracked until it is', () => {
+    const months = 15; // the yearly re-sizing falls in March of the second year (month 14)
+    const owes = Array.from({ length: months }, () => new Float64Array(9));
+    const lastYear = Array.from({ length: 12 }, () => Float64Array.of(0, 0, 0, 0, 0, 600, 0, 0, 0));
+    const r = trackPairs(runCalendar('2026-01', months, base.calendar), base, owes, 3, {
+      rule: 'previous-year',
+      monthlyOwesFen: lastYear,
+    });
+    expect(r.prepayments.map((p) => [p.insured, p.treatment, p.sizesFen])).toEqual([[1, 2, [1_200, 0]]]);
+  });
+
+  test('a province’s obligations to itself are no pair: only pairs of two provinces are tracked', () => {
+    const owes = [Float64Array.of(5_000, 0, 0, 7_000), new Float64Array(4)];
+    expect(trackPairs(cal(), base, owes, 2, foresight).prepayments).toEqual([]);
   });
 
   test('a pair with an obligation in its last month only is tracked', () => {

@@ -180,6 +180,25 @@ describe('warnings and top-ups (C6)', () => {
     ]);
   });
 
+  test('C6: a top-up that brings usage exactly to the yellow line leaves it yellow: the next yellow day is no new warning', () => {
+    // 1,050 out of 1,000: red, +500 → exactly 70%; the next day stays at 70%.
+    const t = trackPrepayment(w, Float64Array.of(1_050, 0), new Float64Array(2), [{ day: 0, fen: 1_000 }]);
+    expect(t.events.map((e) => [e.kind, e.day])).toEqual([
+      ['red', 0],
+      ['top-up', 0],
+    ]);
+  });
+
+  test('C6: a top-up that leaves usage exactly at the red line leaves it red: the next day tops up again without a new red', () => {
+    // 1,350 out of 1,000: red, +500 → exactly 90%; the next day another top-up, no second red.
+    const t = trackPrepayment(w, Float64Array.of(1_350, 0), new Float64Array(2), [{ day: 0, fen: 1_000 }]);
+    expect(t.events.map((e) => [e.kind, e.day])).toEqual([
+      ['red', 0],
+      ['top-up', 0],
+      ['top-up', 1],
+    ]);
+  });
+
   test('a red day with usage exactly at the line warns, and just below it does not', () => {
     const at = trackPrepayment(w, Float64Array.of(900), Float64Array.of(0), [{ day: 0, fen: 1_000 }]);
     expect(at.events.map((e) => e.kind)).toEqual(['red', 'top-up']);
@@ -259,14 +278,30 @@ describe('trackCounts', () => {
 
   test('a run of one month keeps every day in it', () => {
     const monthPeak = new Float64Array(1);
+    // The month ends on day 2; its claims are drawn after it, and the peak on day 2 is its own.
     trackCounts(
       w,
-      Float64Array.of(100, 300, 0),
-      Float64Array.of(0, 0, 400),
+      Float64Array.of(100, 0, 300, 0),
+      Float64Array.of(0, 0, 0, 400),
       [{ day: 0, fen: 1_000 }],
       Int32Array.of(0, 2),
       monthPeak,
     );
     expect(Array.from(monthPeak)).toEqual([0.4]);
+  });
+
+  test('each month keeps the peak from its first day on; the days after the run count in the last month', () => {
+    const monthPeak = new Float64Array(3);
+    // Outstanding 100, 50 | 350, 400 | 50, 50 | 550, 550 on 1,000 fen: month 1 starts high and peaks on
+    // its second day; the last peak comes after the run.
+    trackCounts(
+      w,
+      Float64Array.of(100, 0, 300, 50, 0, 0, 500, 0),
+      Float64Array.of(0, 50, 0, 0, 350, 0, 0, 0),
+      [{ day: 0, fen: 1_000 }],
+      Int32Array.of(0, 2, 4, 6),
+      monthPeak,
+    );
+    expect(Array.from(monthPeak)).toEqual([0.1, 0.4, 0.55]);
   });
 });
