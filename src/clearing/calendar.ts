@@ -67,6 +67,7 @@ export function runCalendar(start: string, months: number, calendar: ClearingCal
   const monthStart = new Int32Array(months + 1);
   let y = Number(match[1]);
   let mo = Number(match[2]);
+  // Stryker disable next-line EqualityOperator: a step past the last month writes past the end of typed arrays, to no effect
   for (let m = 0; m < months; m++) {
     year[m] = y;
     monthOfYear[m] = mo;
@@ -125,11 +126,13 @@ function periodsOfMonth(cal: RunCalendar, m: number): [number, number][] {
   const end = cal.monthStart[m + 1]!;
   const out: [number, number][] = [];
   let from = 0;
+  // Stryker disable next-line EqualityOperator: a period past the last has no end day and no days in the month
   for (let k = 0; k < cal.periodEnd.length; k++) {
     const to = cal.periodEnd[k]!;
     const days = Math.min(to, end) - Math.max(from, first);
     if (days > 0) out.push([k, days]);
     from = to;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: later periods have no days in the month (speed only)
     if (from >= end) break;
   }
   return out;
@@ -152,8 +155,10 @@ export function dailyClaims(
   const claimsFen = into?.claimsFen.fill(0) ?? new Float64Array(cal.horizonDays);
   const repaidFen = into?.repaidFen.fill(0) ?? new Float64Array(cal.horizonDays);
   const W = cal.drawDays;
+  // Stryker disable next-line EqualityOperator: a step past the last month finds no period and adds nothing
   for (let m = 0; m < cal.months; m++) {
     const fen = monthlyFen[m]!;
+    // Stryker disable next-line ConditionalExpression: a month without claims adds nothing either way (speed only)
     if (fen === 0) continue;
     const first = cal.monthStart[m]!;
     const days = cal.monthStart[m + 1]! - first;
@@ -168,6 +173,7 @@ export function dailyClaims(
         const at = cal.drawStart[m]! + t;
         const drawn = dailyShare(part, W, t);
         claimsFen[at] = claimsFen[at]! + drawn;
+        // Stryker disable next-line EqualityOperator: drawn on its repayment day, a part is repaid that day either way
         if (at >= repay) repaidFen[at] = repaidFen[at]! + drawn;
         else early += drawn;
       }
@@ -231,6 +237,7 @@ export function peakOutstanding(w: PeakWeights, monthly: ArrayLike<number>): num
     const ws = w.weights[k]!;
     let o = 0;
     for (let i = 0; i < ms.length; i++) o += ws[i]! * monthly[ms[i]!]!;
+    // Stryker disable next-line EqualityOperator: a running maximum keeps the same value with >=
     if (o > peak) peak = o;
   }
   return peak;
@@ -284,12 +291,15 @@ export function spreadClaims(
   repaidFen.fill(0);
   for (let m = 0; m < s.drawDay.length; m++) {
     const fen = monthly[m]!;
+    // Stryker disable next-line ConditionalExpression: a month without claims adds nothing either way (speed only)
     if (fen === 0) continue;
     const dd = s.drawDay[m]!;
     const ds = s.drawShare[m]!;
+    // Stryker disable next-line EqualityOperator: a step past the end writes to no day of a typed array
     for (let x = 0; x < dd.length; x++) claimsFen[dd[x]!] = claimsFen[dd[x]!]! + fen * ds[x]!;
     const rd = s.repayDay[m]!;
     const rs = s.repayShare[m]!;
+    // Stryker disable next-line EqualityOperator: a step past the end writes to no day of a typed array
     for (let x = 0; x < rd.length; x++) repaidFen[rd[x]!] = repaidFen[rd[x]!]! + fen * rs[x]!;
   }
 }

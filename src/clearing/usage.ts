@@ -143,13 +143,16 @@ function stepPrepayment(
     }
     const usage = standing > 0 ? outstanding / standing : outstanding > 0 ? Infinity : 0;
     if (out.reachedUsage) out.reachedUsage[d] = usage;
+    // Stryker disable next-line EqualityOperator: a running maximum keeps the same value with >=
     if (usage > counts.peakUsage) counts.peakUsage = usage;
+    // Stryker disable next-line EqualityOperator: a running maximum keeps the same value with >=
     if (outstanding > counts.peakOutstandingFen) counts.peakOutstandingFen = outstanding;
     if (monthPeak) {
       if (d >= nextMonth) {
         month++;
         nextMonth = month < lastMonth ? monthStart![month + 1]! : Infinity;
       }
+      // Stryker disable next-line EqualityOperator: a running maximum keeps the same value with >=
       if (usage > monthPeak[month]!) monthPeak[month] = usage;
     }
     let now = usage >= redLine ? 2 : usage >= yellowLine ? 1 : 0;

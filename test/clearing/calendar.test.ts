@@ -151,6 +151,7 @@ describe('dailyClaims (C7)', () => {
         spreadClaims(s, flows, into);
         for (const days of s.repayDay)
           expect(Array.from(days)).toEqual(Array.from(days).sort((a, b) => a - b));
+        for (const shares of s.repayShare) expect(Array.from(shares).every((x) => x > 0)).toBe(true);
         let drawn = 0;
         let exact = 0;
         for (let d = 0; d < c.horizonDays; d++) {
