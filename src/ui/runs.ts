@@ -3,8 +3,9 @@
  * scenario at a scale (and optionally with replications); it waits its turn in one queue, is
  * simulated on the Web Worker pool, cleared, summarized, fingerprinted and its tables loaded into
  * DuckDB under a prefix. A sweep (every combination of a sweep's values, src/runtime/sweep.ts) waits
- * in the same queue and loads its tables the same way. Finished runs and sweeps are kept by key, so
- * a workspace that asks again gets the same one at once.
+ * in the same queue and loads its tables the same way. A run simulated elsewhere (a sharded run's
+ * files, src/ui/runFiles.ts) is adopted: rebuilt and finished in the same queue, the same way. Finished
+ * runs and sweeps are kept by key, so a workspace that asks again gets the same one at once.
  */
 import type { Connector } from '../analytics/connector';
 import { loadTable } from '../analytics/load';
@@ -15,7 +16,7 @@ import { calibrate, calibrationData, type PopulationModel } from '../population/
 import type { Dataset } from '../population/dataset';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { defaultWorkers, spawnBrowserDrawWorker, spawnBrowserWorker } from '../runtime/browser';
-import { DrawWorkers } from '../runtime/drawWorkers';
+import { DrawWorkers, type DrawYears } from '../runtime/drawWorkers';
 import { checkConservation } from '../runtime/exactness';
 import { resultDigest } from '../runtime/digest';
 import { RunCancelled, WorkerPool } from '../runtime/pool';
@@ -55,6 +56,27 @@ export interface CompletedRun {
   /** Table names (without prefix) loaded for this run. */
   tables: string[];
   seconds: number;
+  /** Where the run came from when the page did not simulate it (absent for the page's own runs). */
+  source?: RunSource;
+}
+
+/** A run the page finished but did not simulate: the shards of a sharded run, opened from files. */
+export interface RunSource {
+  kind: 'files';
+  /** Number of shards n. */
+  shards: number;
+  /** The shards as the picked files name them, 1…n. */
+  labels: string[];
+  /** The engine version the shards were built with. */
+  engineVersion: string;
+  /** Picked files that were passed over (not shard files). */
+  ignored: string[];
+}
+
+/** What a run made elsewhere is finished with: the page's population and prepayment draw workers. */
+export interface AdoptTools {
+  population: { dataset: Dataset; model: PopulationModel };
+  drawYears: DrawYears;
 }
 
 /** What to sweep: every point at one scale, each with the same replications. */
@@ -145,6 +167,7 @@ export class RunService {
   #population: { dataset: Dataset; model: PopulationModel } | null = null;
   #dataset: Dataset | null = null;
   #count = 0;
+  readonly #openedListeners: ((run: CompletedRun) => void)[] = [];
 
   constructor(
     readonly nav: Navigator,
@@ -193,6 +216,49 @@ export class RunService {
    */
   sweep(request: SweepRequest, options: RunOptions = {}): Promise<CompletedSweep> {
     return this.#submit(sweepKey(request), (job) => this.#sweep(job, request), options);
+  }
+
+  /**
+   * Finishes a run simulated elsewhere when its turn comes, as the page finishes its own: `make`
+   * rebuilds it (e.g. from a sharded run's files, with clearing and the prepayment model on the
+   * page's draw workers); it is then summarized, checked, fingerprinted and its tables loaded, kept
+   * under `key` with its `source`, and announced to {@link onOpened} listeners.
+   */
+  adopt(
+    key: string,
+    request: RunRequest,
+    source: RunSource,
+    make: (tools: AdoptTools) => Promise<ScenarioRun>,
+    options: RunOptions = {},
+  ): Promise<CompletedRun> {
+    return this.#submit(
+      key,
+      async (job) => {
+        const started = performance.now();
+        const population = this.population();
+        const run = await make({ population, drawYears: this.#drawWorkers().draw });
+        const completed = await this.#finish(job.key, request, run, started, source);
+        for (const listener of this.#openedListeners) listener(completed);
+        return completed;
+      },
+      options,
+    );
+  }
+
+  /** The runs opened from files, in the order they were finished. */
+  opened(): CompletedRun[] {
+    return [...this.#done.values()].filter((d): d is CompletedRun => 'source' in d && d.source !== undefined);
+  }
+
+  /** Calls `listener` with each run opened from files when it is finished. */
+  onOpened(listener: (run: CompletedRun) => void): void {
+    this.#openedListeners.push(listener);
+  }
+
+  /** Forgets a run opened from files (its tables stay in DuckDB until the page closes). */
+  forget(key: string): void {
+    const done = this.#done.get(key);
+    if (done && 'source' in done && done.source !== undefined) this.#done.delete(key);
   }
 
   /** A request by key: finished, shared with one queued or going on, or queued. */
@@ -340,7 +406,7 @@ export class RunService {
     const { key } = job;
     const started = performance.now();
     const population = this.population();
-    this.#draws ??= new DrawWorkers(spawnBrowserDrawWorker, defaultWorkers(this.nav));
+    const draws = this.#drawWorkers();
     const pool = this.#simulationPool();
     const run = await runScenario(
       request.scenario,
@@ -353,16 +419,34 @@ export class RunService {
           for (const w of job.waiters) w.onProgress?.(r, p);
         },
         signal: job.abort.signal,
-        drawYears: this.#draws.draw,
+        drawYears: draws.draw,
         prepaymentModel: request.prepaymentModel ?? true,
       },
     );
-    const summary = runSummary(run, population.dataset);
+    return this.#finish(key, request, run, started);
+  }
+
+  /** The page's draw workers for the prepayment model (started on first use). */
+  #drawWorkers(): DrawWorkers {
+    this.#draws ??= new DrawWorkers(spawnBrowserDrawWorker, defaultWorkers(this.nav));
+    return this.#draws;
+  }
+
+  /** Summarizes, checks, fingerprints and loads a run, and keeps it under `key`. */
+  async #finish(
+    key: string,
+    request: RunRequest,
+    run: ScenarioRun,
+    started: number,
+    source?: RunSource,
+  ): Promise<CompletedRun> {
+    const { dataset } = this.population();
+    const summary = runSummary(run, dataset);
     checkConservation(summary.conservationResidualFen);
     const digest = await resultDigest(run.result);
     const tablePrefix = `run${++this.#count}`;
     const db = await this.#database();
-    const tables = runTables(run, population.dataset);
+    const tables = runTables(run, dataset);
     for (const table of tables) await loadTable(db, { ...table, name: `${tablePrefix}_${table.name}` });
     const completed: CompletedRun = {
       key,
@@ -373,6 +457,7 @@ export class RunService {
       tablePrefix,
       tables: tables.map((t) => t.name),
       seconds: (performance.now() - started) / 1000,
+      ...(source ? { source } : {}),
     };
     this.#done.set(key, completed);
     return completed;

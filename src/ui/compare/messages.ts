@@ -20,6 +20,10 @@ export const compareMessages = defineMessages({
   seedPlaceholder: { zh: '与基准方案相同', en: 'the baseline’s' },
   run: { zh: '运行', en: 'Run' },
   noneChosen: { zh: '请至少选择一个方案。', en: 'Choose at least one scenario.' },
+  'openedRuns.differ': {
+    zh: '勾选的由文件打开的运行比例、种子或重复次数不同，无法一起比较：请只勾选其中设置相同的运行。',
+    en: 'The ticked runs opened from files differ in scale, seed or replications and cannot be compared together: tick only runs with the same settings.',
+  },
   waiting: { zh: '等待其他工作区的运行结束…', en: 'Waiting for another workspace’s run to finish…' },
   progress: {
     zh: '第 {i}/{n} 个方案 {id}：{done} / {total} 户家庭，预计剩余 {eta}',

@@ -36,6 +36,7 @@ import { type CompareMessageKey, compareMessages, fill } from './messages';
 import { type ComparisonData, loadComparison } from './results';
 import { type FileLike, OpenedScenarios } from './openedScenarios';
 import { type FileReport, fileReportText, scenarioFileName, scenarioFileText } from './scenarioFile';
+import { createRunFilesPanel } from './runFiles';
 import { createScenarioList, scenarioChoices } from './scenarioList';
 import { comparisonSections } from './sections';
 import { createSweepPanel } from './sweepPanel';
@@ -53,6 +54,15 @@ const SLOW_SCALE_TEXT: Readonly<Partial<Record<number, CompareMessageKey>>> = {
   10: 'scale.10',
   1: 'scale.1',
 };
+
+/** Selects `value` in `select`, adding an option for it when it has none (a run opened from files). */
+function chooseOption(select: HTMLSelectElement, value: number, text: string): void {
+  const doc = select.ownerDocument;
+  if (![...select.options].some((o) => o.value === String(value))) {
+    select.append(el(doc, 'option', { value: String(value) }, text));
+  }
+  select.value = String(value);
+}
 
 /** Mounts the Compare workspace into its panel (a {@link WorkspaceFactory}). */
 export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
@@ -172,6 +182,21 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       offerBaselines();
     },
   });
+  const runFiles = createRunFilesPanel(doc, {
+    lang: i18n.lang,
+    runs: services.runs,
+    win,
+    onOpened: (completed) => {
+      // The comparison takes the opened run's scale, seed and replications, and runs at once.
+      const { scaleK, replications = 0, scenario } = completed.request;
+      chooseOption(scaleSelect, scaleK, `1:${scaleK}`);
+      chooseOption(replicationsSelect, replications, String(replications));
+      seedInput.value = scenario.seed;
+      offerBaselines();
+      runButton.click();
+    },
+    onChange: () => offerBaselines(),
+  });
   list.set(scenarioChoices(bundled, opened.all()));
   list.element.addEventListener('change', () => offerBaselines());
 
@@ -187,6 +212,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       list.element,
       el(doc, 'div', { class: 'file-row' }, openButton, fileInput, dropHint),
       fileStatus,
+      runFiles.element,
       el(
         doc,
         'div',
@@ -300,7 +326,11 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
    * ticked, else baseline-2026 when ticked, else the first.
    */
   const offerBaselines = (wanted: string | null = baselineSelect.value || null): void => {
-    const ticked = [...list.checked(), ...(list.editedBox.checked ? [EDITED_TOKEN] : [])];
+    const ticked = [
+      ...list.checked(),
+      ...(list.editedBox.checked ? [EDITED_TOKEN] : []),
+      ...runFiles.ticked().map((r) => r.id),
+    ];
     const chosen = baselineOf({ runs: ticked, baseline: wanted }, BASELINE_ID);
     baselineSelect.replaceChildren(
       ...ticked.map((id) =>
@@ -388,6 +418,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     title.textContent = t('title');
     intro.textContent = t('intro');
     list.relabel(lang);
+    runFiles.relabel(lang);
     openButton.textContent = t('file.open');
     dropHint.textContent = t(panel.classList.contains('dropping') ? 'file.dropHere' : 'file.drop');
     scaleLabel.textContent = t('scale');
@@ -422,7 +453,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       if (!editor.scenario()) return 'refuse.run';
       runs.push(EDITED_TOKEN);
     }
-    if (runs.length === 0) return 'noneChosen';
+    if (runs.length === 0 && runFiles.ticked().length === 0) return 'noneChosen';
     const seed = seedInput.value.trim();
     return {
       runs,
@@ -451,7 +482,28 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       renderRefusal();
       editor.showProblem();
     }
-    if (found.length === 0) {
+    const openedRuns = runFiles.ticked();
+    const settings = new Set(
+      openedRuns.map((o) =>
+        JSON.stringify([o.run.request.scaleK, o.run.request.scenario.seed, o.run.request.replications ?? 0]),
+      ),
+    );
+    if (settings.size > 1) {
+      message = { key: 'openedRuns.differ' };
+      renderNotice();
+      return;
+    }
+    const openedFirst = openedRuns[0]?.run.request;
+    if (openedFirst) {
+      // Runs opened from files are what they are: the others run at their scale, seed and replications.
+      state = {
+        ...state,
+        scaleK: openedFirst.scaleK,
+        seed: openedFirst.scenario.seed,
+        replications: openedFirst.replications ?? 0,
+      };
+    }
+    if (found.length === 0 && openedRuns.length === 0) {
       found.push({ token: BASELINE_ID, scenario: bundledScenario(BASELINE_ID)! });
       addressProblems = { ...addressProblems, fellBackTo: BASELINE_ID };
       renderRefused();
@@ -459,10 +511,13 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     // Every scenario runs at one seed, the Seed field's or else the baseline's, so that replication r
     // of each pairs with replication r of the baseline (the same families and events).
     const baselineToken = baselineOf(
-      { runs: found.map((c) => c.token), baseline: state.baseline },
+      { runs: [...found.map((c) => c.token), ...openedRuns.map((o) => o.id)], baseline: state.baseline },
       BASELINE_ID,
     )!;
-    const baseline = found.find((c) => c.token === baselineToken)!.scenario;
+    const openedBaseline = openedRuns.find((o) => o.id === baselineToken);
+    const baseline = openedBaseline
+      ? { id: openedBaseline.id, seed: openedBaseline.run.request.scenario.seed }
+      : found.find((c) => c.token === baselineToken)!.scenario;
     const seed = state.seed ?? baseline.seed;
     const chosen = found.map((c) => ({ id: c.scenario.id, scenario: withSeed(c.scenario, seed) }));
     const replications = state.replications;
@@ -506,6 +561,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         personMonths += ((replications + 1) * completed.run.result.personMonths) / state.scaleK;
         simulateMs += progress.p?.elapsedMs ?? 0;
       }
+      done.push(...openedRuns);
       const loaded = await loadComparison(
         await services.database(),
         done,
@@ -550,7 +606,11 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       return;
     }
     state = next;
-    win.history.replaceState(win.history.state, '', comparePath(win.location.href, state));
+    // A run opened from files is not in the address: a link cannot carry its files.
+    const address = runFiles.ticked().some((o) => o.id === state.baseline)
+      ? { ...state, baseline: null }
+      : state;
+    win.history.replaceState(win.history.state, '', comparePath(win.location.href, address));
     addressProblems = { ignored: [], refused: [], fellBackTo: null };
     renderRefused();
     start();
@@ -583,6 +643,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     if (!carriesFiles(event)) return;
     event.preventDefault();
     dropping(false);
+    if (event.dataTransfer && runFiles.drop(event.dataTransfer)) return;
     openFiles([...(event.dataTransfer?.files ?? [])]).catch(reportError);
   });
   // A file let go beside the panel (on the header, say) would make the browser leave the page to show

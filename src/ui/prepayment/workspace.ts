@@ -19,6 +19,8 @@ import { el } from '../dom';
 import { formatPercent } from '../../text/format';
 import { I18n } from '../../text/i18n';
 import { RunController } from '../runController';
+import { openedRunLabel } from '../runFiles';
+import { openedRunsRow } from './openedRuns';
 import type { CompletedRun, RunRequest } from '../runs';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { prepaymentPath, readPrepaymentState, type PrepaymentState } from './address';
@@ -63,6 +65,8 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   const intro = el(doc, 'p', { class: 'audience' });
   const rule = el(doc, 'p', { class: 'not-public', 'data-rule': 'C5' });
   const summary = el(doc, 'p', { class: 'summary' });
+  const origin = el(doc, 'p', { class: 'origin', hidden: true });
+  const openedRow = el(doc, 'div', { class: 'opened-runs' });
   const sources = el(doc, 'p', { class: 'sources' });
   const notice = el(doc, 'div', { class: 'notices' });
   const results = el(doc, 'div', { class: 'results' });
@@ -76,8 +80,10 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     intro,
     rule,
     controls.element,
+    openedRow,
     controls.progress,
     summary,
+    origin,
     sources,
     notice,
     results,
@@ -107,8 +113,23 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   /** Sets the controls to a run's request, so that they match the result shown. */
   const matchControls = (request: RunRequest): void => {
     if (scenarioById(request.scenario.id)) controls.scenario.value = request.scenario.id;
-    controls.scale.value = String(request.scaleK);
-    controls.replications.value = String(request.replications ?? 0);
+    for (const [select, value] of [
+      [controls.scale, request.scaleK],
+      [controls.replications, request.replications ?? 0],
+    ] as const) {
+      // A run opened from files may be at a scale or replications the selectors do not offer.
+      if (![...select.options].some((o) => o.value === String(value))) {
+        select.append(
+          el(
+            doc,
+            'option',
+            { value: String(value) },
+            select === controls.scale ? `1:${value}` : String(value),
+          ),
+        );
+      }
+      select.value = String(value);
+    }
   };
 
   const setState = (s: 'idle' | 'waiting' | 'running' | 'done' | 'failed' | 'cancelled'): void => {
@@ -164,6 +185,8 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
       cycle:
         p.calendar.cycle === 'monthly' ? t('cycle.monthly') : t('cycle.days', { n: p.calendar.cycle.days }),
     });
+    origin.textContent = v.completed.source ? openedRunLabel(v.completed, i18n.lang) : '';
+    origin.hidden = !v.completed.source;
     const a = v.answer;
     const ranges = uncertainPaths(request.scenario);
     const params =
@@ -265,6 +288,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
       ...broken.map((b) => el(doc, 'p', { class: 'failed' }, b)),
       ...address.ignored.map((x) => el(doc, 'p', { class: 'failed' }, `${x}?`)),
     ];
+    renderOpened();
     if (!view) {
       summary.textContent = '';
       sources.textContent = '';
@@ -296,6 +320,17 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
           renderResults();
         }),
       ),
+    );
+  };
+
+  /** The runs opened from files (in Compare), each shown here on a click. */
+  const renderOpened = (): void => {
+    openedRow.replaceChildren(
+      ...openedRunsRow(doc, services.runs.opened(), i18n.lang, view?.completed.key ?? null, (completed) => {
+        started = true;
+        runs.cancel();
+        show(completed).catch(fail);
+      }),
     );
   };
 
@@ -348,6 +383,8 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     panel.dataset.replications = String(completed.request.replications ?? 0);
     panel.dataset.scale = String(completed.request.scaleK);
     panel.dataset.scenario = completed.request.scenario.id;
+    panel.dataset.source = completed.source?.kind ?? 'page';
+    panel.dataset.runDigest = completed.digest;
     panel.dataset.confidence = String(v.answer.confidence);
     setState('done');
     const keep = province >= 0 && province < v.answer.provinces.length;
@@ -433,6 +470,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   controls.scale.value = String(s0.scaleK);
   controls.replications.value = String(s0.replications);
   controls.confidence.value = String(s0.confidence);
+  services.runs.onOpened(() => renderOpened());
   setState('idle');
   renderTexts();
   return {
@@ -442,6 +480,13 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     },
     shown() {
       if (started || view) return;
+      // A run opened from files in this tab is shown rather than a run of the address's choice.
+      const opened = services.runs.opened().at(-1);
+      if (opened) {
+        started = true;
+        show(opened).catch(fail);
+        return;
+      }
       // The view the address (or the defaults) names: shown at once when already run, else run.
       start(formRequest());
     },
