@@ -3,10 +3,11 @@
  * 1:10000 as 2 shards, each its own process) open through Compare's picker — as a folder, or the
  * merged run's one shard as files — and the run shows in Compare beside the page's own baseline and
  * in Prepayment, with the digest `npm run merge` printed; a missing shard is refused by name in
- * both languages and the page stays usable; a reload opens the kept run again.
+ * both languages and the page stays usable, and the shards' files dropped on it then open the run;
+ * a reload opens the kept run again.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -143,5 +144,23 @@ test('a missing shard is refused by name, in both languages, and the page stays 
   expect(await panel.locator('.opened-run').count()).toBe(0);
   // Still usable: the comparison runs again.
   await panel.locator('button.run').click();
+  expect(await settled(panel)).toBe('done');
+
+  // Both shards' files dropped on the workspace open the run.
+  const files = ['shard-0001-of-0002', 'shard-0002-of-0002'].flatMap((shard) =>
+    readdirSync(join(SHARDS, shard)).map((name) => ({
+      name,
+      bytes: [...readFileSync(join(SHARDS, shard, name))],
+    })),
+  );
+  const dataTransfer = await page.evaluateHandle((all) => {
+    const dt = new DataTransfer();
+    for (const f of all) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return dt;
+  }, files);
+  await panel.dispatchEvent('dragenter', { dataTransfer });
+  await panel.dispatchEvent('drop', { dataTransfer });
+  expect(await runFilesDone(panel)).toBe('opened');
+  expect(await panel.locator('.opened-run').getAttribute('data-run-digest')).toBe(mergedDigest);
   expect(await settled(panel)).toBe('done');
 }, 300_000);

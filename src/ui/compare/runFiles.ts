@@ -222,11 +222,21 @@ export function createRunFilesPanel(doc: Document, options: RunFilesOptions): Ru
     }
   };
 
+  /** Says that picked or dropped files could not be read at all. */
+  const failed = (error: unknown): void => {
+    report = { kind: 'failed', error };
+    renderStatus();
+    element.dataset.files = 'refused';
+  };
+
   const pick = (input: HTMLInputElement): void => {
     const files = [...(input.files ?? [])];
     // Cleared, so that picking the same files again (after adding a missing shard) opens them again.
     input.value = '';
-    void readFiles(files).then((read) => open(read, true));
+    if (files.length > 0) element.dataset.files = 'reading';
+    readFiles(files)
+      .then((read) => open(read, true))
+      .catch(failed);
   };
   openButton.addEventListener('click', () => filesInput.click());
   folderButton.addEventListener('click', () => folderInput.click());
@@ -260,16 +270,12 @@ export function createRunFilesPanel(doc: Document, options: RunFilesOptions): Ru
         entries.some((e) => e.isDirectory || e.name.endsWith('.parquet')) ||
         files.some((f) => f.name.endsWith('.parquet'));
       if (!ours) return false;
+      element.dataset.files = 'reading';
       const read =
         entries.length > 0
           ? Promise.all(entries.map(entryFiles)).then((found) => found.flat())
           : readFiles(files);
-      void read
-        .then((found) => open(found, true))
-        .catch((error: unknown) => {
-          report = { kind: 'failed', error };
-          renderStatus();
-        });
+      read.then((found) => open(found, true)).catch(failed);
       return true;
     },
   };
