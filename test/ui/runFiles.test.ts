@@ -12,6 +12,7 @@ import {
   type ShardIdentity,
 } from '../../src/runtime/shardFormat';
 import { shardRange } from '../../src/runtime/shardRun';
+import { refusalText } from '../../src/ui/runFiles';
 import { readPickedRun, type RunFile } from '../../src/ui/runFilesRead';
 import { pickedSampleReader } from '../../src/ui/runFilesRows';
 
@@ -207,5 +208,43 @@ describe('readPickedRun: picked shard files read and checked as the merge checks
     expect(refusal([{ path: 'notes.txt', bytes: new ArrayBuffer(2) }]).message).toMatch(
       /none of the 1 file\(s\) is a shard file/,
     );
+  });
+});
+
+describe('refusalText: a refusal of picked files in Chinese and English, naming the shard', () => {
+  test.each([
+    [
+      new ShardRefusal(
+        'shard 2 of 3',
+        'is missing: no folder shard-0002-of-0003 beside run/shard-0001-of-0003',
+      ),
+      '缺少分片 shard-0002-of-0003：所选文件中没有 shard-0002-of-0003，请连同它一起选择',
+    ],
+    [
+      new ShardRefusal(
+        'run/shard-0002-of-0003',
+        'belongs to another run: its seed is other, but seed-1 in the other 2 shard(s)',
+      ),
+      '分片 run/shard-0002-of-0003 属于另一次运行（随机种子不同），不能与其他分片合并',
+    ],
+    [
+      new ShardRefusal(
+        'run/shard-0003-of-0003',
+        'flows.parquet cannot be read as Parquet (truncated or half-written?): x',
+      ),
+      '分片 run/shard-0003-of-0003 的文件无法作为 Parquet 读取（文件被截断或未写完？）',
+    ],
+    [
+      new ShardRefusal('run/shard-0001-of-0003', 'arrays.parquet is missing: the shard is incomplete'),
+      '分片 run/shard-0001-of-0003 不完整：缺少 arrays.parquet',
+    ],
+  ])('%s', (error, zh) => {
+    expect(refusalText(error, 'zh')).toBe(zh);
+    expect(refusalText(error, 'en')).toBe(error.message);
+  });
+
+  test('a refusal the page has no Chinese words for keeps the English after the shard', () => {
+    const e = new ShardRefusal('run/x', 'something new');
+    expect(refusalText(e, 'zh')).toBe('分片 run/x 被拒绝：run/x: something new');
   });
 });
