@@ -19,7 +19,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportTable, placeNames } from '../analytics/exportTables';
-import { writeTables, type WrittenTable } from '../analytics/node';
+import type { WrittenTable } from '../analytics/node';
 import { runTables } from '../analytics/runTables';
 import { calibrate, calibrationData } from '../population/calibration';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
@@ -138,14 +138,7 @@ export async function merge(args: MergeArgs): Promise<MergeReport> {
     const digest = await resultDigest(run.result);
     const places = placeNames(dataset);
     const tables = runTables(run, dataset).map((t) => exportTable(t, places));
-    const written =
-      output === null
-        ? []
-        : (await writeTables(output.staging, tables)).map((t) => ({
-            ...t,
-            parquet: output.finalPath(t.parquet),
-            csv: output.finalPath(t.csv),
-          }));
+    const written = output === null ? [] : await output.writeTables(tables);
     if (output !== null) {
       const shape = {
         months: windowMonths(run.scenario.window).length,

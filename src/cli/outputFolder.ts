@@ -20,6 +20,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { writeTables, type WrittenTable } from '../analytics/node';
+import type { ColumnTable } from '../analytics/columns';
 import { ArgumentError } from './args';
 
 /** Linux `statfs` magic numbers of virtual file systems that hold no files of ours. */
@@ -232,5 +234,17 @@ export class OutputFolder {
   /** Where a file written into the temporary folder as `path` ends up after {@link commit}. */
   finalPath(path: string): string {
     return join(this.target, basename(path));
+  }
+
+  /**
+   * Writes the tables into the temporary folder (`<name>.parquet` and `<name>.csv`) and returns
+   * the paths they will have after {@link commit}.
+   */
+  async writeTables(tables: readonly ColumnTable[]): Promise<WrittenTable[]> {
+    return (await writeTables(this.staging, tables)).map((t) => ({
+      ...t,
+      parquet: this.finalPath(t.parquet),
+      csv: this.finalPath(t.csv),
+    }));
   }
 }

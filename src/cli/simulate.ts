@@ -32,7 +32,6 @@ import { exportTable, placeNames } from '../analytics/exportTables';
 import { postingTable, runTables } from '../analytics/runTables';
 import { simulateRange } from '../engine';
 import { formatStamp } from '../rules/time';
-import { writeTables } from '../analytics/node';
 import { calibrate, calibrationData } from '../population/calibration';
 import { DEFAULT_FAMILY_PARAMETERS } from '../population/family/parameters';
 import { loadDatasetFromDisk } from '../population/node';
@@ -326,14 +325,7 @@ async function simulateAndWrite(
     const tables = [...runTables(run, dataset), ...(traces.length > 0 ? [postingTable(traces)] : [])].map(
       (t) => exportTable(t, places),
     );
-    const written =
-      output === null
-        ? []
-        : (await writeTables(output.staging, tables)).map((t) => ({
-            ...t,
-            parquet: output.finalPath(t.parquet),
-            csv: output.finalPath(t.csv),
-          }));
+    const written = output === null ? [] : await output.writeTables(tables);
     output?.commit();
     if (args.json) {
       const traced = traces.map((t) => ({

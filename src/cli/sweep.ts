@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { exportTable, placeNames } from '../analytics/exportTables';
-import { writeTables, type WrittenTable } from '../analytics/node';
+import type { WrittenTable } from '../analytics/node';
 import { sweepTables } from '../analytics/sweepTables';
 import type { PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
@@ -79,11 +79,7 @@ export async function runSweepCommand(
   const tables = sweepTables(loaded.sweep.parameters, result, population.dataset.provinces.length).map((t) =>
     exportTable(t, places),
   );
-  const written = (await writeTables(output.staging, tables)).map((t) => ({
-    ...t,
-    parquet: output.finalPath(t.parquet),
-    csv: output.finalPath(t.csv),
-  }));
+  const written = await output.writeTables(tables);
   output.commit();
   return { result, written };
 }

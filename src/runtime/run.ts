@@ -6,7 +6,7 @@ import { emptyResult, type RangeResult } from '../engine/result';
 import type { EngineInput } from '../engine/input';
 import { windowMonths } from '../engine/input';
 import { sampleSize } from '../population/generate';
-import { planRanges, type PlanOptions } from './plan';
+import { planRanges, type FamilyRange, type PlanOptions } from './plan';
 import type { PoolRunOptions, WorkerPool } from './pool';
 import { addPacked, type PackedResult } from './transfer';
 import { DEFAULT_WATCHDOG, type WatchdogOptions } from './watchdog';
@@ -40,8 +40,22 @@ export async function simulateOnPool(
   input: EngineInput,
   options: SimulateOptions = {},
 ): Promise<RangeResult> {
-  const families = sampleSize(input.model, input.scaleK);
-  const ranges = planRanges(families, { ...options.plan, workers: pool.size });
+  return simulateFamiliesOnPool(pool, input, { from: 0, to: sampleSize(input.model, input.scaleK) }, options);
+}
+
+/**
+ * Simulates sample positions [from, to) of the input's sample on `pool`, split by the pool's range
+ * plan (the whole sample for {@link simulateOnPool}, one shard's part of it for a sharded run).
+ */
+export async function simulateFamiliesOnPool(
+  pool: SimulationPool,
+  input: EngineInput,
+  span: { from: number; to: number },
+  options: SimulateOptions = {},
+): Promise<RangeResult> {
+  const ranges: FamilyRange[] = planRanges(span.to - span.from, { ...options.plan, workers: pool.size }).map(
+    (r) => ({ index: r.index, from: r.from + span.from, to: r.to + span.from }),
+  );
   const merged = await pool.run(input, ranges, {
     merge: addPacked,
     onProgress: options.onProgress,

@@ -4,16 +4,13 @@
  * run and every replication, on a worker pool. The parts of any n cover every family once, so their
  * results add up to the single run's.
  */
-import { emptyResult, type RangeResult } from '../engine/result';
-import { windowMonths, type EngineInput } from '../engine/input';
 import type { PopulationModel } from '../population/calibration';
 import type { Dataset } from '../population/dataset';
 import type { Scenario } from '../scenario/schema';
-import { planRanges, type FamilyRange } from './plan';
-import { runWatchdog, type SimulateOptions, type SimulationPool } from './run';
+import { planRanges } from './plan';
+import { simulateFamiliesOnPool, type SimulationPool } from './run';
 import { forEachSample } from './samples';
 import type { ShardSample } from './shardFormat';
-import { addPacked } from './transfer';
 
 /**
  * Sample positions [from, to) of shard `shard` (1-based) of `shards` over `families` families:
@@ -37,26 +34,6 @@ export function shardRange(families: number, shard: number, shards: number): { f
   });
   const part = parts[shard - 1];
   return part ? { from: part.from, to: part.to } : { from: families, to: families };
-}
-
-/** Simulates sample positions [from, to) of the input's sample on `pool`, split by the pool's range plan. */
-export async function simulateFamiliesOnPool(
-  pool: SimulationPool,
-  input: EngineInput,
-  span: { from: number; to: number },
-  options: SimulateOptions = {},
-): Promise<RangeResult> {
-  const ranges: FamilyRange[] = planRanges(span.to - span.from, { ...options.plan, workers: pool.size }).map(
-    (r) => ({ index: r.index, from: r.from + span.from, to: r.to + span.from }),
-  );
-  const merged = await pool.run(input, ranges, {
-    merge: addPacked,
-    onProgress: options.onProgress,
-    signal: options.signal,
-    now: options.now,
-    watchdog: options.watchdog ?? runWatchdog(input),
-  });
-  return merged ?? emptyResult(windowMonths(input.window).length, input.areaCount, input.scaleK);
 }
 
 /**
