@@ -18,7 +18,7 @@ export const YEAR_TOLERANCE_PCT = 10;
 export const DETAIL_TOLERANCE_PCT = 15;
 
 /** A target before comparison: key, labels, unit, published value, model value and tolerance. */
-type Target = [
+export type EngineTarget = [
   name: string,
   zh: string,
   en: string,
@@ -28,8 +28,15 @@ type Target = [
   tol: number,
 ];
 
-/** One row: relative error (model − published) / published, within when |error| ≤ tolerance. */
-function record([name, labelZh, labelEn, unit, published, generated, tolerancePct]: Target): TargetRecord {
+/**
+ * One row: relative error (model − published) / published, within when |error| ≤ tolerance; for a
+ * published lower bound ("超": `lowerBound`), within when the model is at most the tolerance below
+ * it (any amount above agrees with a figure that says only "more than").
+ */
+export function targetRecord(
+  [name, labelZh, labelEn, unit, published, generated, tolerancePct]: EngineTarget,
+  lowerBound = false,
+): TargetRecord {
   const relError = (generated - published) / published;
   return {
     name,
@@ -40,7 +47,8 @@ function record([name, labelZh, labelEn, unit, published, generated, tolerancePc
     generated,
     relError,
     tolerancePct,
-    within: Math.abs(relError) <= tolerancePct / 100,
+    ...(lowerBound ? { lowerBound: true } : {}),
+    within: lowerBound ? relError >= -tolerancePct / 100 : Math.abs(relError) <= tolerancePct / 100,
   };
 }
 
@@ -54,7 +62,7 @@ export function calibrationRecords(result: RangeResult, firstMonth: string): Tar
   const Y = YEAR_TOLERANCE_PCT;
   const D = DETAIL_TOLERANCE_PCT;
   const use = f.janNovByUseYuan;
-  const targets: Target[] = [
+  const targets: EngineTarget[] = [
     ['year/times', '全年共济人次', 'person-times in the year', 'times', P.yearTimes, f.yearTimes, Y],
     ['year/amount', '全年共济金额', 'amount in the year', 'yuan', P.yearYuan, f.yearYuan, Y],
     [
@@ -131,5 +139,5 @@ export function calibrationRecords(result: RangeResult, firstMonth: string): Tar
       D,
     ],
   ];
-  return targets.map(record);
+  return targets.map((t) => targetRecord(t));
 }

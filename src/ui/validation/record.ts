@@ -9,13 +9,10 @@ import {
   type RecordFigures,
   type WalletReach,
 } from '../../engine/record';
+import { targetRecord } from './calibration';
 import type { TargetRecord } from './sections';
 
-/**
- * A row against a published lower bound ("超"): the relative error is the model's against the
- * bound, and the row is within when the model is no more than the tolerance below it (any amount
- * above agrees with a figure that says only "more than").
- */
+/** A row against a published lower bound ("超"), within the record's tolerance below it. */
 function lowerBoundRow(
   name: string,
   labelZh: string,
@@ -24,19 +21,7 @@ function lowerBoundRow(
   published: number,
   generated: number,
 ): TargetRecord {
-  const relError = (generated - published) / published;
-  return {
-    name,
-    labelZh,
-    labelEn,
-    unit,
-    published,
-    generated,
-    relError,
-    tolerancePct: RECORD_TOLERANCE_PCT,
-    lowerBound: true,
-    within: relError >= -RECORD_TOLERANCE_PCT / 100,
-  };
+  return targetRecord([name, labelZh, labelEn, unit, published, generated, RECORD_TOLERANCE_PCT], true);
 }
 
 /** A row against a published count: within when |relative error| ≤ the tolerance. */
@@ -47,18 +32,7 @@ function countRow(
   published: number,
   generated: number,
 ): TargetRecord {
-  const relError = (generated - published) / published;
-  return {
-    name,
-    labelZh,
-    labelEn,
-    unit: 'count',
-    published,
-    generated,
-    relError,
-    tolerancePct: RECORD_TOLERANCE_PCT,
-    within: Math.abs(relError) <= RECORD_TOLERANCE_PCT / 100,
-  };
+  return targetRecord([name, labelZh, labelEn, 'count', published, generated, RECORD_TOLERANCE_PCT]);
 }
 
 /**
