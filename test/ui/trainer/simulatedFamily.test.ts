@@ -85,7 +85,9 @@ describe('the steps of a simulated family', () => {
   });
 
   it('opens with the OPEN postings and narrates quota payments with their rule and amount', () => {
-    const t = busy[0]!;
+    const opens = (x: FamilyTrace) => x.postings.some((p) => p.rule === 'OPEN');
+    for (const x of traces) expect(traceSteps(x)[0]?.kind === 'open', `${x.familyIndex}`).toBe(opens(x));
+    const t = busy.find(opens)!;
     const steps = traceSteps(t);
     expect(steps[0]?.kind).toBe('open');
     const pay = steps.find((s) => s.postings.some((p) => p.rule === 'R11'))!;
