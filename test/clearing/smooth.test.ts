@@ -84,6 +84,13 @@ describe('smooth, checked against its equations', () => {
     expect(out).toBeInstanceOf(Float64Array);
   });
 
+  test('whittaker leaves a series of fewer than 3 points, or any series under no penalty, as it is, whatever its weights', () => {
+    // A weight of 0 would lose the point in the system's solution (0 × y ÷ 0), and 0.1 × 3 ÷ √3 ÷ √3 is not 0.1.
+    expect(Array.from(whittaker([0.1, 0.7], [3, 0], 10))).toEqual([0.1, 0.7]);
+    expect(Array.from(whittaker([0.1], [0], 10))).toEqual([0.1]);
+    expect(Array.from(whittaker([0.1, 0.7, 0.3], [3, 0, 0.7], 0))).toEqual([0.1, 0.7, 0.3]);
+  });
+
   test('denoise picks the strongest penalty whose weighted misfit stays within n − 2', () => {
     const z = normals('misfit', 12);
     const y = Array.from({ length: 12 }, (_, m) => 100 + 30 * Math.sin(m) + 4 * z[m]!);
@@ -92,6 +99,24 @@ describe('smooth, checked against its equations', () => {
     const misfit = y.reduce((s, v, i) => s + (v - d[i]!) ** 2 / 16, 0);
     expect(misfit).toBeLessThanOrEqual(10);
     expect(misfit).toBeGreaterThan(10 * 0.999);
+  });
+
+  test('denoise smooths a series of three months, and keeps a penalty whose misfit lands exactly on n − 2', () => {
+    // The search's last steps lie within the rounding of the misfit: a misfit equal to n − 2 is within it.
+    const y = [7, 2, 0];
+    const d = denoise(y, [1, 1, 1]);
+    let misfit = 0;
+    for (let i = 0; i < 3; i++) misfit += (y[i]! - d[i]!) ** 2;
+    expect(misfit).toBe(1);
+    expect(d[1]).toBeGreaterThan(2);
+  });
+
+  test('an exact month weighs against the least noisy month, however noisy the others are', () => {
+    // The exact month's noise counts as a millionth of the smallest variance (1), not of the largest.
+    const y = [100, 140, 90, 130, 500, 120, 110, 150];
+    const variance = [1, 1e8, 1e8, 1e8, 0, 1e8, 1e8, 1e8];
+    const d = denoise(y, variance);
+    expect(d[4]).toBeCloseTo(500, 3);
   });
 
   test('denoise returns the straight line when even that fits within the noise', () => {
