@@ -58,6 +58,7 @@ export function settleOwes(owes: readonly Float64Array[], provinces: number): Mo
       }
     }
     let nettedFen = 0;
+    // Stryker disable next-line EqualityOperator: a net position of 0 adds 0 (never −0: the positions start at +0 and a sum that cancels is +0)
     for (const v of net) if (v > 0) nettedFen += v;
     return { month, owes: o, net, grossFen, nettedFen };
   });

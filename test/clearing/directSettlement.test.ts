@@ -78,6 +78,11 @@ describe('direct settlement on a dataset written by hand', () => {
     expect(Array.from(pairShares(empty))).toEqual([0, 0, 0, 0]);
   });
 
+  test('pairShares leaves out a province’s flows with itself, even when the migrant matrix counts them', () => {
+    const withStayers = { ...tiny, od: Float64Array.of(30, 100, 40, 20) } as unknown as Dataset;
+    expect(Array.from(pairShares(withStayers))).toEqual([0, 110 / 175, 65 / 175, 0]);
+  });
+
   test('a month’s flows: its share of the year (Q1 at its factor), grown by the year, spread over pairs', () => {
     // Months: Q1 at 0.5, the rest at 1, so January's share of a year is 0.5 ÷ 10.5. Index 0 is
     // December 2024 (the published year), 1 January 2025 (grown at the history rate: the year before

@@ -48,6 +48,12 @@ describe('provinceNet (C4)', () => {
     expect(Array.from(provinceNet(tier, PROVINCE_OF_AREA, 3))).toEqual([-80, 80, -7]);
   });
 
+  test('provinceNet returns one position per province and nothing else', () => {
+    const tier = { month: 0, paysFen: Float64Array.of(5, 0, 0, 0), receivesFen: Float64Array.of(0, 0, 0, 5) };
+    // Compared as typed arrays: a stray property (from an area index past the end) would show.
+    expect(provinceNet(tier, PROVINCE_OF_AREA, 3)).toEqual(Float64Array.of(-5, 0, 5));
+  });
+
   test('C4: every month gets its own tier, months without flows included', () => {
     const c = new FlowCube(3, 4);
     c.add(2, 3, 2, USE_INDEX.medical, 500);
