@@ -64,6 +64,7 @@ export function prepaymentInput(
       )
     : null;
   const sharingShare = new Float64Array(P * P);
+  // Stryker disable next-line EqualityOperator: one step past the end only writes past the end of a typed array, which is ignored
   for (let c = 0; c < P * P; c++) {
     let s = 0;
     let all = 0;

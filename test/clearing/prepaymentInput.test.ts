@@ -141,10 +141,42 @@ describe('prepaymentInput (C5)', () => {
       Math.round((500 + 1_000 + slow.meanFen[6]! + fast.meanFen[6]!) / 2),
       0,
     ]);
+    // Every forecast month adds its own month of the previous year's direct settlement.
+    const forecast = forecastOwes(input)!;
+    const sharingFen = input.opening!.sharingFen;
+    for (let k = 0; k < 12; k++) {
+      expect(Array.from(forecast[k]!)).toEqual(
+        [0, 1, 2, 3].map((c) => Math.round(sharingFen[k * 4 + c]! + previous[k * 4 + c]!)),
+      );
+    }
     // Without drawn growths every group grows at the history rate.
     const same = prepaymentInput(claims(), tiny, cal, riding, null, 's');
     expect(Array.from(same.directSettlement![1]!.meanFen)).toEqual(
       Array.from(directSettlementMoments(tiny, cal, { history, run: history }).meanFen),
     );
+  });
+});
+
+describe('prepaymentInput on a run of five months (C5)', () => {
+  test('the first year’s forecast repeats a run shorter than a year month by month, in order', () => {
+    // One group; national medical months 100 … 500 fen; pair 0 → 1 takes half of them.
+    const months = 5;
+    const share = new Float64Array(P * P * 4);
+    share[1 * 4 + 0] = 0.5;
+    const national = new Float64Array(4 * months);
+    national.set([100, 200, 300, 400, 500]);
+    const model: ClaimsModel = {
+      ...claims(),
+      months,
+      share,
+      profile: national,
+      groups: [national],
+      phi: new Float64Array(P * P * 4).fill(1),
+    };
+    const cal = runCalendar('2026-01', months, DEFAULT_CLEARING_PARAMETERS.calendar);
+    const input = prepaymentInput(model, tiny, cal, dedicated, null, 's');
+    const pair01 = Array.from({ length: 12 }, (_, k) => input.opening!.sharingFen[k * 4 + 1]);
+    expect(pair01).toEqual([50, 100, 150, 200, 250, 50, 100, 150, 200, 250, 50, 100]);
+    expect(forecastOwes(input)!.map((o) => o[1])).toEqual(pair01);
   });
 });
