@@ -65,11 +65,13 @@ function opening(cal: RunCalendar, firstYear: FirstYearSizing): PrepaymentResize
 function yearly(cal: RunCalendar, prepayment: PrepaymentParameters): PrepaymentResize[] {
   const out: PrepaymentResize[] = [];
   const inForce = (prepayment.paymentDeadlineMonth % 12) + 1;
+  // Stryker disable next-line EqualityOperator: one step past the end reads monthOfYear past its end, undefined, which is no month
   for (let m = 1; m < cal.months; m++) {
     if (cal.monthOfYear[m] !== inForce) continue;
     const decidedIn = prepayment.paymentDeadlineMonth === 12 ? cal.year[m]! - 1 : cal.year[m]!;
     const sizingYear = decidedIn - 1;
     const sourceMonths: number[] = [];
+    // Stryker disable next-line EqualityOperator: month m itself is never in the sizing year, one or two years before its own
     for (let k = 0; k < m; k++) if (cal.year[k] === sizingYear) sourceMonths.push(k);
     if (sourceMonths.length > 0) {
       out.push({ month: m, kind: 'yearly', sourceMonths, openingMonths: [], sizingYear });

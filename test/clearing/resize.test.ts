@@ -97,6 +97,15 @@ describe('resizeSchedule edges (C5, C7)', () => {
     expect(resizeSchedule(cal, monthly, firstYear, 0)[3]!.sourceMonths).toEqual([0, 1, 2]);
   });
 
+  test('a rolling size comes only from months before it stands, however early results are said to come out', () => {
+    const cal = runCalendar('2026-01', 4, params.calendar);
+    const firstYear = { rule: 'forecast', monthlyOwesFen: [] } as const;
+    const monthly = { ...params.prepayment, resizing: 'monthly' as const };
+    // Results 62 days before a month closes would cover the month in force and the next one too.
+    const s = resizeSchedule(cal, monthly, firstYear, -62);
+    expect(s.map((r) => r.sourceMonths)).toEqual([[], [0], [0, 1], [0, 1, 2]]);
+  });
+
   test('a rolling size never reaches back more than 12 months', () => {
     const cal = runCalendar('2026-01', 30, params.calendar);
     const s = resizeSchedule(cal, { ...params.prepayment, resizing: 'monthly' }, foresight, 0);
