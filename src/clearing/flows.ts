@@ -41,8 +41,7 @@ export function paymentSquare(fen: number): number {
 
 /** Adds two sums of squares, stopping at {@link SQUARES_CAP} so that the result does not depend on the order. */
 export function addSquares(a: number, b: number): number {
-  const s = a + b;
-  return s < SQUARES_CAP ? s : SQUARES_CAP;
+  return Math.min(a + b, SQUARES_CAP);
 }
 
 /** The cells of a cube as columns, one per dimension, in flat-index order (what tables and digests read). */
@@ -95,11 +94,13 @@ export class FlowCube {
         `a flow cube needs whole positive dimensions, got ${months} months × ${areas} areas`,
       );
     }
-    if (months * areas * areas * USES > 2 ** 31 - 1) {
+    if (months * areas * areas * USES >= 2 ** 31) {
       throw new RangeError(`a flow cube of ${months} months × ${areas} areas is too large to index`);
     }
     // At most half full: the power of two at or above twice the cells expected, 1024 at least.
-    const capacity = 2 ** Math.max(10, Math.ceil(Math.log2(Math.max(1, expectedCells) * 2)));
+    const expected = Math.max(1, expectedCells);
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: the first capacity changes only speed: the table grows whenever it would be more than half full
+    const capacity = 2 ** Math.max(10, Math.ceil(Math.log2(expected * 2)));
     this.#keys = new Int32Array(capacity).fill(EMPTY);
     this.#amount = new Float64Array(capacity);
     this.#count = new Float64Array(capacity);
@@ -134,9 +135,12 @@ export class FlowCube {
       const k = keys[slot]!;
       if (k === key) return slot;
       if (k === EMPTY) break;
+      // Stryker disable next-line ArithmeticOperator: probing down instead of up finds every key and empty slot all the same (only forEachCell's unspecified order changes)
       slot = (slot + 1) & mask;
     }
-    if ((this.#size + 1) * 2 > keys.length) {
+    // The table stays at most half full: it grows before the cell that would fill more than half.
+    // Stryker disable next-line EqualityOperator: growing one cell later (`>`) still never fills the table; only speed changes
+    if (this.#size * 2 >= keys.length) {
       this.#grow();
       return this.#slot(key);
     }
@@ -157,6 +161,7 @@ export class FlowCube {
     this.#squares = new Float64Array(cap);
     this.#size = 0;
     for (let i = 0; i < keys.length; i++) {
+      // Stryker disable next-line ConditionalExpression: re-adding an empty slot (key −1, which is EMPTY) only finds an empty slot of the new table and writes the zeros it holds
       if (keys[i] === EMPTY) continue;
       const slot = this.#slot(keys[i]!);
       this.#amount[slot] = amount[i]!;
@@ -202,6 +207,7 @@ export class FlowCube {
     }
     const keys = other.#keys;
     for (let i = 0; i < keys.length; i++) {
+      // Stryker disable next-line ConditionalExpression: adding an empty slot (key −1, which is EMPTY, with 0 fen, 0 count, 0 squares) finds an empty slot and adds zeros to it
       if (keys[i] !== EMPTY) this.#addAt(keys[i]!, other.#amount[i]!, other.#count[i]!, other.#squares[i]!);
     }
     return this;
@@ -277,14 +283,13 @@ export class FlowCube {
       count,
       squaresYuan2,
     };
-    for (let i = 0; i < n; i++) {
-      const k = keys[i]!;
+    keys.forEach((k, i) => {
       const rest = Math.floor(k / USES);
       cols.month[i] = Math.floor(rest / (A * A));
       cols.sharerArea[i] = Math.floor(rest / A) % A;
       cols.treatmentArea[i] = rest % A;
       cols.use[i] = k % USES;
-    }
+    });
     return cols;
   }
 
@@ -335,11 +340,10 @@ export class FlowCube {
     }
   }
 
-  /** Total fen in the cube. */
+  /** Total fen in the cube (an empty slot holds 0 fen). */
   totalFen(): number {
     let s = 0;
-    const keys = this.#keys;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== EMPTY) s += this.#amount[i]!;
+    for (const fen of this.#amount) s += fen;
     return s;
   }
 }

@@ -280,6 +280,74 @@ describe('FlowCube edges', () => {
     expect(seen).toBe(total);
   });
 
+  test('a cube made with a small expected size grows through several tables and keeps every cell exactly', () => {
+    // 12 months × 10 areas² × 4 uses = 4,800 distinct cells: the table of 1,024 slots grows to 16,384.
+    const cell = (i: number) =>
+      [i % 12, Math.floor(i / 12) % 10, Math.floor(i / 120) % 10, Math.floor(i / 1200)] as const;
+    const expected = Array.from({ length: 4_800 }, (_, i) => {
+      const [month, sharerArea, treatmentArea, use] = cell(i);
+      return {
+        month,
+        sharerArea,
+        treatmentArea,
+        use,
+        amountFen: 3 * i + 1,
+        count: 1 + (i % 5),
+        squaresYuan2: i * i,
+      };
+    });
+    for (const sized of [new FlowCube(12, 10), new FlowCube(12, 10, 3)]) {
+      // Every cell in two parts, so that cells added before a growth are added to after it.
+      for (let i = 0; i < 4_800; i++) {
+        const [m, s, t, u] = cell(i);
+        sized.add(m, s, t, u, i, 1, 0);
+      }
+      for (let i = 4_799; i >= 0; i--) {
+        const [m, s, t, u] = cell(i);
+        sized.add(m, s, t, u, 2 * i + 1, i % 5, i * i);
+      }
+      expect(sized.size).toBe(4_800);
+      const byKey = (c: { month: number; sharerArea: number; treatmentArea: number; use: number }) =>
+        ((c.month * 10 + c.sharerArea) * 10 + c.treatmentArea) * 4 + c.use;
+      expect(sized.cells()).toEqual([...expected].sort((a, b) => byKey(a) - byKey(b)));
+      expect(sized.totalFen()).toBe(expected.reduce((s, c) => s + c.amountFen, 0));
+      let visited = 0;
+      sized.forEachCell(() => visited++);
+      expect(visited).toBe(4_800);
+    }
+  });
+
+  test('a cube made with a zero or negative expected size starts at the smallest table and works', () => {
+    for (const expectedCells of [0, -5]) {
+      const c = new FlowCube(2, 3, expectedCells);
+      c.add(1, 2, 0, USE_INDEX.medical, 700);
+      expect(c.cells()).toEqual([
+        { month: 1, sharerArea: 2, treatmentArea: 0, use: 0, amountFen: 700, count: 1, squaresYuan2: 49 },
+      ]);
+    }
+  });
+
+  test('a cube of 2^31 cells is too large to index; one of 2^31 − 4 cells is not', () => {
+    // 2^29 months × 1 area² × 4 uses = 2^31, as are 2 months × 16,384 areas² × 4 uses.
+    expect(() => new FlowCube(2 ** 29, 1)).toThrow(/too large to index/);
+    expect(new FlowCube(2 ** 29 - 1, 1).size).toBe(0);
+    expect(() => new FlowCube(2, 2 ** 14)).toThrow(/too large to index/);
+  });
+
+  test('packed cells with no squares (payments under half a yuan, or none) are taken', () => {
+    const c = new FlowCube(1, 2);
+    c.addPackedCells({
+      key: Int32Array.of(0, 5),
+      amountFen: Float64Array.of(30, 0),
+      count: Float64Array.of(1, 0),
+      squaresYuan2: Float64Array.of(0, 0),
+    });
+    expect(c.cells()).toEqual([
+      { month: 0, sharerArea: 0, treatmentArea: 0, use: 0, amountFen: 30, count: 1, squaresYuan2: 0 },
+      { month: 0, sharerArea: 0, treatmentArea: 1, use: 1, amountFen: 0, count: 0, squaresYuan2: 0 },
+    ]);
+  });
+
   test('USE_INDEX numbers the permitted uses in the order R11 lists them; paymentSquare rounds to whole yuan²', () => {
     expect(USE_INDEX).toEqual({ medical: 0, pharmacy: 1, 'resident-contribution': 2, 'ltc-contribution': 3 });
     expect(paymentSquare(150)).toBe(2); // 1.5² = 2.25
