@@ -26,9 +26,11 @@ class TableBuilder {
     readonly name: string,
     spec: Record<string, 'int' | 'float' | 'text'>,
   ) {
+    // Each kind by name, so that a kind other than the three has no columns to go to.
+    const byKind = { int: this.#ints, float: this.#floats, text: this.#texts };
     for (const [col, kind] of Object.entries(spec)) {
       this.#order.push(col);
-      (kind === 'int' ? this.#ints : kind === 'float' ? this.#floats : this.#texts).set(col, []);
+      byKind[kind].set(col, []);
     }
   }
 
@@ -74,6 +76,7 @@ function monthOfDay(r: ClearingResult, day: number): number {
 function dailyUsageTable(r: ClearingResult): ColumnTable {
   const days = r.calendar.horizonDays;
   const n = r.prepayments.length * days;
+  const dayRow = Int32Array.from({ length: days }, (_, d) => d);
   const day = new Int32Array(n);
   const insured = new Int32Array(n);
   const treatment = new Int32Array(n);
@@ -82,7 +85,7 @@ function dailyUsageTable(r: ClearingResult): ColumnTable {
   const outstanding = new Float64Array(n);
   r.prepayments.forEach((p, k) => {
     const at = k * days;
-    for (let d = 0; d < days; d++) day[at + d] = d;
+    day.set(dayRow, at);
     insured.fill(p.insured, at, at + days);
     treatment.fill(p.treatment, at, at + days);
     reached.set(p.reachedUsage, at);
@@ -298,7 +301,7 @@ export function clearingTables(r: ClearingResult, options: ClearingTableOptions 
   const out = [national, settlement, positions, tiers, usage, events, province];
   const tables = out.map((b) => b.build());
   if (options.daily) tables.push(dailyUsageTable(r));
-  return options.provinceCodes || options.areaCodes ? tables.map((t) => withCodes(t, options)) : tables;
+  return tables.map((t) => withCodes(t, options));
 }
 
 /**
@@ -309,11 +312,14 @@ export function splitFen(totalFen: number, shares: ArrayLike<number>): Float64Ar
   const n = shares.length;
   const sum = Array.from(shares).reduce((a, b) => a + b, 0);
   const out = new Float64Array(n);
-  if (sum <= 0 || totalFen <= 0) return out;
+  if (sum <= 0) return out;
+  // Stryker disable next-line EqualityOperator: a total of 0 gives parts of 0 either way
+  if (totalFen <= 0) return out;
   const exact = Array.from(shares, (x) => (totalFen * x) / sum);
   let left = totalFen;
   for (let j = 0; j < n; j++) left -= out[j] = Math.floor(exact[j]!);
-  const order = exact.map((x, j) => ({ j, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.j - b.j);
+  // Largest remainder first; the sort is stable, so equal remainders stay in index order.
+  const order = exact.map((x, j) => ({ j, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r);
   for (let k = 0; k < left; k++) out[order[k % n]!.j] = out[order[k % n]!.j]! + 1;
   return out;
 }

@@ -252,6 +252,13 @@ function handResult(): ClearingResult {
   };
 }
 
+/** A table's columns as `name:type` (int, float or text), in order. */
+function columnTypes(t: ColumnTable): string {
+  return Object.entries(t.columns)
+    .map(([name, c]) => `${name}:${Array.isArray(c) ? 'text' : c instanceof Int32Array ? 'int' : 'float'}`)
+    .join(' ');
+}
+
 /** A table's rows as objects. */
 function rows(t: ColumnTable | undefined): Record<string, unknown>[] {
   if (!t) throw new Error('no such table');
@@ -440,6 +447,51 @@ describe('clearingTables, row by row', () => {
     ]);
   });
 
+  test('every column of the clearing tables has its type: whole numbers, fen and usages, or text', () => {
+    const coded = clearingTables(handResult(), {
+      daily: true,
+      provinceCodes: ['11', '31', '44'],
+      areaCodes: ['a0', 'a1', 'a2', 'a3'],
+    });
+    expect(Object.fromEntries(coded.map((t) => [t.name, columnTypes(t)]))).toEqual({
+      clearing_national:
+        'month:int month_text:text from_province:int from_province_code:text to_province:int to_province_code:text owed_fen:float',
+      clearing_settlement:
+        'month:int month_text:text settlement:text gross_fen:float netted_fen:float saved_fen:float moved_fen:float',
+      clearing_positions:
+        'month:int province:int province_code:text paid_fen:float received_fen:float net_fen:float',
+      clearing_tiers: 'month:int pooling_area:int pooling_area_code:text pays_fen:float receives_fen:float',
+      prepayment_usage:
+        'month:int month_text:text insured_province:int insured_province_code:text treatment_province:int treatment_province_code:text peak_usage:float usage:float prepayment_fen:float outstanding_fen:float',
+      prepayment_events:
+        'day:int month:int insured_province:int insured_province_code:text treatment_province:int treatment_province_code:text kind:text usage:float amount_fen:float',
+      prepayment_province:
+        'province:int province_code:text opening_prepayment_fen:float peak_usage:float yellow_warnings:int red_warnings:int top_ups:int top_up_fen:float',
+      prepayment_usage_daily:
+        'day:int insured_province:int insured_province_code:text treatment_province:int treatment_province_code:text reached_usage:float prepayment_fen:float outstanding_fen:float',
+    });
+  });
+
+  test('prepayment_usage_daily gives each row its own pair, whatever the order of the pairs', () => {
+    const r = handResult();
+    r.prepayments.reverse();
+    const daily = rows(
+      new Map(clearingTables(r, { daily: true }).map((t) => [t.name, t])).get('prepayment_usage_daily'),
+    );
+    expect(daily.map((x) => [x.day, x.insured_province, x.treatment_province])).toEqual([
+      ...[0, 1, 2, 3, 4, 5, 6].map((d) => [d, 2, 0]),
+      ...[0, 1, 2, 3, 4, 5, 6].map((d) => [d, 0, 1]),
+    ]);
+  });
+
+  test('prepayment_usage takes the last month’s peak over the days after the run too', () => {
+    const r = handResult();
+    // Day 6 comes after the run's last month (days 3 and 4) but its claims still clear in it.
+    r.prepayments[0]!.reachedUsage[6] = 0.99;
+    const usage = rows(new Map(clearingTables(r).map((t) => [t.name, t])).get('prepayment_usage'));
+    expect(usage.map((x) => x.peak_usage)).toEqual([0.75, 0.99, 0, Infinity]);
+  });
+
   test('area codes alone name the pooling areas and leave the provinces as indices', () => {
     const t = tablesOf({ areaCodes: ['a0', 'a1', 'a2', 'a3'] });
     expect(rows(t.get('clearing_tiers')).map((r) => r.pooling_area_code)).toEqual(['a0', 'a2', 'a3']);
@@ -623,6 +675,28 @@ describe('prepaymentTables, row by row', () => {
     expect(rows(needed)).toEqual([]);
     expect(rows(advance)).toEqual([]);
     expect(rows(usage)).toHaveLength(4);
+  });
+
+  test('every column of the prepayment tables has its type: whole numbers, fen and shares, or text', () => {
+    const t = prepaymentTables(answer('direct-settlement'), calendar, ['11', '31', '44']);
+    expect(Object.fromEntries(t.map((x) => [x.name, columnTypes(x)]))).toEqual({
+      prepayment_rule:
+        'province:int province_code:text rule_opening_fen:float red_probability:float yellow_probability:float red_warnings_mean:float top_ups_mean:float top_up_fen_mean:float peak_usage_p05:float peak_usage_p50:float peak_usage_p95:float ds_rule_opening_fen:float ds_red_probability:float ds_yellow_probability:float ds_peak_usage_p50:float',
+      prepayment_needed:
+        'province:int province_code:text confidence:float needed_fen:float needed_low_fen:float needed_high_fen:float rule_opening_fen:float ds_needed_fen:float ds_needed_low_fen:float ds_needed_high_fen:float sharing_adds_fen:float',
+      prepayment_advance:
+        'insured_province:int insured_province_code:text treatment_province:int treatment_province_code:text share:float advance_fen:float rule_opening_fen:float',
+      prepayment_month_usage:
+        'province:int province_code:text month:int month_text:text usage_p05:float usage_p50:float usage_p95:float',
+    });
+  });
+
+  test('a direct-settlement answer whose province lacks the direct-settlement outcome is refused, not written as blanks', () => {
+    const a = answer('direct-settlement');
+    (a.provinces[1] as { directSettlementOnly: unknown }).directSettlementOnly = null;
+    expect(() => prepaymentTables(a, calendar, ['11'])).toThrow(
+      'prepayment_rule: row without ds_rule_opening_fen',
+    );
   });
 
   test('prepayment_month_usage gives each province’s months with the usage percentiles', () => {
