@@ -39,14 +39,18 @@ export interface RuleOutcome {
   monthUsage: { p05: Float64Array; p50: Float64Array; p95: Float64Array };
 }
 
-/** Lognormal parameters of one pair over the groups and months: log-scale location and spread. */
+/**
+ * Lognormal parameters of one pair over the groups and months: log-scale location and spread, and
+ * the mean. A month without claims keeps all three 0, and so draws 0 × (1 + 0 × z) = 0.
+ */
 function lognormal(moments: readonly Moments[], c: number, P: number, M: number) {
   const G = moments.length;
-  const loc = new Float64Array(G * M).fill(-Infinity);
+  const loc = new Float64Array(G * M);
   const scale = new Float64Array(G * M);
   const mean = new Float64Array(G * M);
   let any = false;
   for (let g = 0; g < G; g++) {
+    // Stryker disable next-line EqualityOperator: moments hold the run's M months (M × P² entries); month M reads past their end, undefined, which is no claim
     for (let m = 0; m < M; m++) {
       const mu = moments[g]!.meanFen[m * P * P + c]!;
       if (!(mu > 0)) continue;
@@ -58,6 +62,11 @@ function lognormal(moments: readonly Moments[], c: number, P: number, M: number)
     }
   }
   return any ? { loc, scale, mean } : null;
+}
+
+/** Whether the polar method keeps a pair of uniforms on (−1, 1) with u² + v² = s: inside the unit disc, off its centre. */
+export function polarAccepts(s: number): boolean {
+  return s > 0 && s < 1;
 }
 
 /** Standard normals in pairs from one stream (Box–Muller, both branches). */
@@ -78,7 +87,7 @@ export class Normals {
       const u = 2 * nextUnit(this.#state) - 1;
       const v = 2 * nextUnit(this.#state) - 1;
       const s = u * u + v * v;
-      if (s >= 1 || s === 0) continue;
+      if (!polarAccepts(s)) continue;
       const f = Math.sqrt((-2 * Math.log(s)) / s);
       this.#spare = v * f;
       this.#hasSpare = true;
@@ -103,6 +112,7 @@ function drawSeries(
   out: Float64Array,
   alsoAdd: Float64Array | null,
 ): void {
+  // Stryker disable next-line EqualityOperator: a draw past the end writes past the end of typed arrays, and the normals' stream is this call's own
   for (let d = 0; d < D; d++) {
     const g = d % G;
     for (let m = 0; m < M; m++) {
@@ -111,8 +121,7 @@ function drawSeries(
       if (ln) {
         const loc = ln.loc[g * M + m]!;
         const scale = ln.scale[g * M + m]!;
-        if (loc > -Infinity)
-          x = scale < NEAR_NORMAL ? ln.mean[g * M + m]! * (1 + scale * z) : Math.exp(loc + scale * z);
+        x = scale < NEAR_NORMAL ? ln.mean[g * M + m]! * (1 + scale * z) : Math.exp(loc + scale * z);
       }
       out[d * M + m] = x;
       if (alsoAdd) alsoAdd[d * M + m] = alsoAdd[d * M + m]! + x;
@@ -179,6 +188,7 @@ function tallyRule(
 ): void {
   const { calendar: cal, params } = input;
   const M = cal.months;
+  // Stryker disable next-line EqualityOperator: a draw past the end writes past the end of the tally's typed arrays; the scratch buffers are cleared before each use
   for (let d = 0; d < tally.draws; d++) {
     const monthly = series.subarray(d * M, d * M + M);
     const sizes = scratch.resizes.map((r) => ({
@@ -200,9 +210,12 @@ function tallyRule(
     tally.redWarnings[d] = tally.redWarnings[d]! + c.red;
     tally.topUps[d] = tally.topUps[d]! + c.topUps;
     tally.topUpFen[d] = tally.topUpFen[d]! + c.topUpFen;
+    // Stryker disable next-line EqualityOperator: a running maximum keeps the same value with >=
     if (c.peakUsage > tally.peak[d]!) tally.peak[d] = c.peakUsage;
+    // Stryker disable next-line EqualityOperator: month M of the scratch is past its end, undefined, and undefined > x is false
     for (let m = 0; m < M; m++) {
       const at = d * M + m;
+      // Stryker disable next-line EqualityOperator: a running maximum keeps the same value with >=
       if (scratch.monthPeak[m]! > tally.monthPeak[at]!) tally.monthPeak[at] = scratch.monthPeak[m]!;
     }
   }
@@ -264,6 +277,7 @@ export function drawProvinces(
   const resizes = resizeSchedule(
     cal,
     params.prepayment,
+    // Stryker disable next-line ObjectLiteral,StringLiteral,ArrayDeclaration: resizeSchedule only asks whether the rule is perfect foresight (or previous-year, for a sizing year nothing here reads); the list is never read
     input.opening ? { rule: 'forecast', monthlyOwesFen: [] } : { rule: 'perfect-foresight' },
     params.calendar.resultsLagDays,
   );
@@ -289,10 +303,12 @@ export function drawProvinces(
   const openingSize = (c: number, withSharing: boolean): number => {
     const list = openingOf(c, withSharing);
     const expected = new Float64Array(M);
+    // Stryker disable next-line ConditionalExpression: with an opening list the opening resize has no source months, so the expected series is never read
     if (!list) {
       if (withSharing) expected.set(expectedSeries(input.sharing, c, P, M));
       if (input.directSettlement) {
         const bg = expectedSeries(input.directSettlement, c, P, M);
+        // Stryker disable next-line EqualityOperator: month M is past the end of a typed array, and the write is dropped
         for (let m = 0; m < M; m++) expected[m] = expected[m]! + bg[m]!;
       }
     }
@@ -314,14 +330,17 @@ export function drawProvinces(
       if (!share && !bg) continue;
       treatments.push(j);
       drawSeries(share, new Normals(drawKey, c), D, G, M, total, null);
+      // Stryker disable next-line ConditionalExpression: without direct settlement bg is null, and drawing it would only add zeros
       if (input.directSettlement) drawSeries(bg, new Normals(bgKey, c), D, G, M, background, total);
       const peak = new Float64Array(D);
       const bgPeak = input.directSettlement ? new Float64Array(D) : null;
+      // Stryker disable next-line EqualityOperator: draw D is past the end of the peaks' typed arrays, and the writes are dropped
       for (let d = 0; d < D; d++) {
         peak[d] = peakOutstanding(weights, total.subarray(d * M, d * M + M));
         if (bgPeak) bgPeak[d] = peakOutstanding(weights, background.subarray(d * M, d * M + M));
       }
       peaks.push(peak);
+      // Stryker disable next-line ConditionalExpression: bgPeaks is returned only under direct settlement, when bgPeak is always set
       if (bgPeak) bgPeaks.push(bgPeak);
       openings.push(openingSize(c, true));
       tallyRule(input, total, openingOf(c, true), tally, scratch);

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { peakOutstanding, peakWeights, runCalendar } from '../../src/clearing/calendar';
-import { drawProvinces, expectedSeries, Normals } from '../../src/clearing/claimDraws';
+import { drawProvinces, expectedSeries, Normals, polarAccepts } from '../../src/clearing/claimDraws';
 import type { SpreadSources } from '../../src/clearing/claims';
 import { DEFAULT_CLEARING_PARAMETERS, type ClearingParameters } from '../../src/clearing/parameters';
 import type { Moments, PrepaymentModelInput } from '../../src/clearing/prepaymentInput';
-import { streamKey } from '../../src/population/random';
+import { nextUnit, seedFamily, streamKey } from '../../src/population/random';
 
 const P = 2;
 const dedicated: ClearingParameters = {
@@ -75,6 +75,80 @@ describe('Normals', () => {
     const lag1 = a.slice(1).reduce((s, x, i) => s + x * a[i]!, 0) / (a.length - 1);
     expect(Math.abs(lag1)).toBeLessThan(0.03);
     expect(a.filter((x) => x > 1.96).length / a.length).toBeCloseTo(0.025, 2);
+  });
+});
+
+/** Moments over `months` months with, per cell, each month's expected claims and variance. */
+function cellMoments(
+  months: number,
+  provinces: number,
+  cells: Record<number, { mean: number[]; variance: number[] }>,
+): Moments {
+  const meanFen = new Float64Array(months * provinces * provinces);
+  const varianceFen2 = new Float64Array(months * provinces * provinces);
+  for (const [cell, { mean, variance }] of Object.entries(cells)) {
+    for (let m = 0; m < months; m++) {
+      meanFen[m * provinces * provinces + Number(cell)] = mean[m]!;
+      varianceFen2[m * provinces * provinces + Number(cell)] = variance[m]!;
+    }
+  }
+  return { meanFen, varianceFen2 };
+}
+
+/**
+ * A pair's draws by hand: from stream `key`, family `cell`, one normal z per draw and month (taking
+ * the groups in turn); a month with mean μ and variance σ² draws exp(ln μ − s²/2 + s·z) with
+ * s² = ln(1 + σ²/μ²), or μ(1 + s·z) when s < 0.05, and 0 when μ is 0.
+ */
+function drawsByHand(
+  groups: { mean: number[]; variance: number[] }[],
+  key: string,
+  cell: number,
+  D: number,
+  M: number,
+) {
+  const normals = new Normals(streamKey(key), cell);
+  return Array.from({ length: D }, (_, d) => {
+    const g = groups[d % groups.length]!;
+    return Array.from({ length: M }, (_, m) => {
+      const z = normals.next();
+      const mu = g.mean[m]!;
+      if (mu === 0) return 0;
+      const s2 = Math.log1p(g.variance[m]! / (mu * mu));
+      const s = Math.sqrt(s2);
+      return s < 0.05 ? mu * (1 + s * z) : Math.exp(Math.log(mu) - s2 / 2 + s * z);
+    });
+  });
+}
+
+/** A variance that gives a mean of 1,000,000 fen a log-scale spread of exactly 0.05, the near-normal bound. */
+const AT_NEAR_NORMAL = 2503127605.795085;
+
+describe('Normals, exactly', () => {
+  test('the polar method: uniforms u, v on (−1, 1) until 0 < u² + v² < 1, then u·f and v·f with f = √(−2 ln s / s)', () => {
+    const key = streamKey('polar');
+    const state = new Int32Array(4);
+    seedFamily(key, 3, state);
+    const expected: number[] = [];
+    while (expected.length < 1_000) {
+      const u = 2 * nextUnit(state) - 1;
+      const v = 2 * nextUnit(state) - 1;
+      const s = u * u + v * v;
+      if (!(s > 0 && s < 1)) continue;
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      expected.push(u * f, v * f);
+    }
+    const n = new Normals(key, 3);
+    expect(Array.from({ length: 1_000 }, () => n.next())).toEqual(expected);
+  });
+
+  test('the polar method keeps a pair strictly inside the unit disc and off its centre', () => {
+    expect(polarAccepts(0.5)).toBe(true);
+    expect(polarAccepts(Number.MIN_VALUE)).toBe(true);
+    expect(polarAccepts(1 - 2 ** -53)).toBe(true);
+    expect(polarAccepts(1)).toBe(false);
+    expect(polarAccepts(0)).toBe(false);
+    expect(polarAccepts(1.5)).toBe(false);
   });
 });
 
@@ -224,5 +298,145 @@ describe('drawProvinces (C5–C7)', () => {
     expect(drawProvinces(both, counts, [1])).toEqual([together[1]]);
     expect(drawProvinces(both, counts, [0])).toEqual([together[0]]);
     expect(together[1]!.peaks[0]).not.toEqual(together[0]!.peaks[0]);
+  });
+
+  test('each draw is exactly the lognormal with its group’s month’s mean and variance, from the pair’s own stream', () => {
+    const a = {
+      mean: [1_000_000, 0, 2_000_000],
+      variance: [500_000 ** 2, 0, 40_000 ** 2],
+    };
+    const b = {
+      mean: [3_000_000, 1_000_000, 500_000],
+      variance: [2_400_000 ** 2, AT_NEAR_NORMAL, 150_000 ** 2],
+    };
+    // Month 1 of group b sits exactly on the near-normal bound: it is drawn lognormal.
+    expect(Math.sqrt(Math.log1p(AT_NEAR_NORMAL / 1e12))).toBe(0.05);
+    const inp = input(3, [cellMoments(3, P, { 1: a }), cellMoments(3, P, { 1: b })]);
+    const [p0] = drawProvinces(inp, { draws: 5, ruleDraws: 1 }, [0]);
+    const w = peakWeights(inp.calendar);
+    const byHand = drawsByHand([a, b], 'draws|claims', 1, 5, 3);
+    expect(Array.from(p0!.peaks[0]!)).toEqual(byHand.map((x) => peakOutstanding(w, x)));
+  });
+
+  test('direct settlement draws from its own stream, adds to sharing’s, and a pair with direct settlement alone is held', () => {
+    const share = { mean: [1_000_000, 2_000_000], variance: [300_000 ** 2, 10_000 ** 2] };
+    const bg01 = { mean: [700_000, 400_000], variance: [350_000 ** 2, 200_000 ** 2] };
+    const bg10 = { mean: [900_000, 1_100_000], variance: [100_000 ** 2, 500_000 ** 2] };
+    const none = { mean: [0, 0], variance: [0, 0] };
+    // Pair 0 → 0 (a province's own claims) has claims too, and is never a treatment province.
+    const inp = input(2, [cellMoments(2, P, { 0: share, 1: share })], {
+      directSettlement: [cellMoments(2, P, { 0: bg01, 1: bg01, 2: bg10 })],
+    });
+    const [p0, p1] = drawProvinces(inp, { draws: 3, ruleDraws: 1 }, [0, 1]);
+    const w = peakWeights(inp.calendar);
+    const peaksOf = (x: number[][]) => x.map((s) => peakOutstanding(w, s));
+    const s01 = drawsByHand([share], 'draws|claims', 1, 3, 2);
+    const b01 = drawsByHand([bg01], 'draws|direct-settlement', 1, 3, 2);
+    const b10 = drawsByHand([bg10], 'draws|direct-settlement', 2, 3, 2);
+    expect(Array.from(p0!.treatments)).toEqual([1]);
+    expect(Array.from(p0!.directSettlementOnly!.peaks[0]!)).toEqual(peaksOf(b01));
+    expect(Array.from(p0!.peaks[0]!)).toEqual(peaksOf(s01.map((x, d) => x.map((v, m) => v + b01[d]![m]!))));
+    expect(Array.from(p1!.treatments)).toEqual([0]);
+    expect(Array.from(p1!.peaks[0]!)).toEqual(peaksOf(b10.map((x) => x.map((v) => 0 + v))));
+    expect(Array.from(p1!.directSettlementOnly!.peaks[0]!)).toEqual(peaksOf(b10));
+    expect(drawsByHand([none], 'x', 0, 1, 2)).toEqual([[0, 0]]);
+  });
+
+  test('a province’s peak usage and each month’s are the highest over its prepayments', () => {
+    const P3 = 3;
+    const base = input(3, []);
+    const sharingFen = new Float64Array(12 * P3 * P3);
+    for (let k = 0; k < 12; k++) sharingFen[k * P3 * P3 + 1] = sharingFen[k * P3 * P3 + 2] = 1_000_000;
+    const pair01 = { mean: [1_300_000, 200_000, 0], variance: [0, 0, 0] };
+    const pair02 = { mean: [300_000, 1_100_000, 0], variance: [0, 0, 0] };
+    const run = (cells: Record<number, { mean: number[]; variance: number[] }>) =>
+      drawProvinces(
+        {
+          ...base,
+          provinces: P3,
+          sharing: [cellMoments(3, P3, cells)],
+          opening: { sharingFen, directSettlementFen: null },
+          levelRelVar: new Float64Array(P3 * P3),
+          sharingShare: new Float64Array(P3 * P3).fill(1),
+        },
+        { draws: 3, ruleDraws: 3 },
+        [0],
+      )[0]!.rule;
+    const both = run({ 1: pair01, 2: pair02 });
+    const first = run({ 1: pair01 });
+    const second = run({ 2: pair02 });
+    // Claims are drawn from the prepayments the month after. The first prepayment, tracked first,
+    // peaks higher over the year and in month 1.
+    expect(first.peakUsage.p50).toBeGreaterThan(second.peakUsage.p50);
+    expect(first.monthUsage.p50[1]).toBeGreaterThan(second.monthUsage.p50[1]!);
+    expect(both.peakUsage).toEqual(first.peakUsage);
+    const top = Float64Array.from([0, 1, 2], (m) =>
+      Math.max(first.monthUsage.p50[m]!, second.monthUsage.p50[m]!),
+    );
+    expect(both.monthUsage).toEqual({ p05: top, p50: top, p95: top });
+  });
+
+  test('each rule draw is tracked on its own months', () => {
+    const low = { mean: [1_000_000, 900_000], variance: [0, 0] };
+    const high = { mean: [1_500_000, 1_700_000], variance: [0, 0] };
+    const rule = (groups: { mean: number[]; variance: number[] }[]) =>
+      drawProvinces(
+        input(
+          2,
+          groups.map((g) => cellMoments(2, P, { 1: g })),
+        ),
+        { draws: 2, ruleDraws: 2 },
+        [0],
+      )[0]!.rule;
+    const both = rule([low, high]);
+    const lowOnly = rule([low]);
+    const highOnly = rule([high]);
+    expect(lowOnly.peakUsage.p50).toBeLessThan(highOnly.peakUsage.p50);
+    expect(both.peakUsage).toEqual({
+      p05: lowOnly.peakUsage.p50,
+      p50: lowOnly.peakUsage.p50,
+      p95: highOnly.peakUsage.p50,
+    });
+    expect(both.monthUsage.p95).toEqual(highOnly.monthUsage.p50);
+  });
+
+  test('a draw that jumps straight past the red line counts as yellow too', () => {
+    // Top-ups off, 60,000,000 drawn over the month's 28 draw days against an opening of 2,000,000:
+    // the first day of claims is already red, and usage never comes up through the yellow line.
+    const params = { ...dedicated, warnings: { ...dedicated.warnings, topUpFraction: 0 } };
+    const inp = input(1, [moments(1, () => 60_000_000, 0)], { params });
+    expect(inp.calendar.drawDays).toBe(28);
+    const [p0] = drawProvinces(inp, { draws: 2, ruleDraws: 2 }, [0]);
+    expect(p0!.rule.redProbability).toBe(1);
+    expect(p0!.rule.topUpsMean).toBe(0);
+    expect(p0!.rule.yellowProbability).toBe(1);
+  });
+
+  test('under perfect foresight with direct settlement the openings add its expected flows, alone without sharing', () => {
+    const inp = input(12, [moments(12, (m) => 100_000 * (m + 1), 0)], {
+      params: DEFAULT_CLEARING_PARAMETERS,
+      directSettlement: [moments(12, () => 1_000_000, 0)],
+      opening: null,
+    });
+    const [p0] = drawProvinces(inp, { draws: 2, ruleDraws: 1 }, [0]);
+    // Two months of the average: (650,000 + 1,000,000) with sharing, 1,000,000 alone.
+    expect(Array.from(p0!.openingFen)).toEqual([3_300_000]);
+    expect(p0!.directSettlementOnly!.ruleOpeningFen).toBe(2_000_000);
+  });
+
+  test('direct settlement alone is tracked under the rule from its own forecast, without sharing’s', () => {
+    const bgOpening = new Float64Array(12 * P * P);
+    for (let k = 0; k < 12; k++) bgOpening[k * P * P + 1] = 900_000;
+    const base = input(1, [moments(1, () => 100_000, 0)]);
+    const inp = input(1, [moments(1, () => 100_000, 0)], {
+      params: DEFAULT_CLEARING_PARAMETERS,
+      directSettlement: [moments(1, () => 1_000_000, 0)],
+      opening: { sharingFen: base.opening!.sharingFen, directSettlementFen: bgOpening },
+    });
+    const [p0] = drawProvinces(inp, { draws: 1, ruleDraws: 1 }, [0]);
+    const alone = p0!.directSettlementOnly!;
+    // One month: its claims are its peak outstanding, against the 1,800,000 of direct settlement's forecast.
+    expect(alone.rule.peakUsage.p50).toBeCloseTo(1_000_000 / 1_800_000, 12);
+    expect(p0!.rule.peakUsage.p50).toBeCloseTo(1_100_000 / 3_800_000, 12);
   });
 });
