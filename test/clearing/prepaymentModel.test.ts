@@ -1,9 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { peakOutstanding, peakWeights, runCalendar } from '../../src/clearing/calendar';
+import { Normals, type ProvinceDraws, type RuleOutcome } from '../../src/clearing/claimDraws';
 import { ClaimsAccumulator, type SpreadSources } from '../../src/clearing/claims';
+import {
+  bootstrapBase,
+  bootstrapNeeded,
+  criticalSizes,
+  nearestRank,
+  sizeAtConfidence,
+} from '../../src/clearing/neededSize';
 import { DEFAULT_CLEARING_PARAMETERS, type ClearingParameters } from '../../src/clearing/parameters';
 import { prepaymentInput, type Moments, type PrepaymentModelInput } from '../../src/clearing/prepaymentInput';
 import {
+  answerFrom,
   checkModelInput,
   drawCounts,
   drawsFor,
@@ -12,6 +21,7 @@ import {
 } from '../../src/clearing/prepaymentModel';
 import { trackPairs } from '../../src/clearing/run';
 import { loadDatasetFromDisk } from '../../src/population/node';
+import { nextUnit, seedFamily, streamKey } from '../../src/population/random';
 import { AREA_PROVINCE, PROVINCES, syntheticSample } from './helpers';
 
 const P = 2;
@@ -289,5 +299,165 @@ describe('prepaymentModel: counts, checks and what the answer carries', () => {
     expect(a.national.needed!.lowFen).toBeLessThanOrEqual(a.national.needed!.fen);
     expect(a.national.needed!.highFen).toBeGreaterThan(a.national.needed!.fen);
     expect(a.national.ruleOpeningFen).toBe(p0!.ruleOpeningFen + p1!.ruleOpeningFen);
+  });
+});
+
+/** A rule outcome that answerFrom passes through untouched. */
+const RULE: RuleOutcome = {
+  redProbability: 0,
+  yellowProbability: 0,
+  redWarningsMean: 0,
+  topUpsMean: 0,
+  topUpFenMean: 0,
+  peakUsage: { p05: 0, p50: 0, p95: 0 },
+  monthUsage: { p05: new Float64Array(0), p50: new Float64Array(0), p95: new Float64Array(0) },
+};
+
+/** D draws of peaks, spread by a fixed pattern around `level`. */
+const peaksAround = (level: number, D: number, phase: number) =>
+  Float64Array.from({ length: D }, (_, d) => level * (1 + 0.3 * Math.sin(d * 1.7 + phase)));
+
+/** A province's drawn years, made by hand. */
+function handDraws(
+  province: number,
+  treatments: number[],
+  peaks: Float64Array[],
+  bgPeaks?: Float64Array[],
+): ProvinceDraws {
+  return {
+    province,
+    treatments: Int32Array.from(treatments),
+    openingFen: new Float64Array(treatments.length).fill(1_000),
+    peaks,
+    rule: RULE,
+    directSettlementOnly: bgPeaks ? { peaks: bgPeaks, ruleOpeningFen: 500, rule: RULE } : null,
+  };
+}
+
+/** The needed size and its rounds by hand, from the rounds' pair factors and group weights. */
+function neededByHand(
+  peaks: Float64Array[],
+  factors: number[][],
+  weights: Float64Array[],
+  G: number,
+  confidence: number,
+) {
+  const red = DEFAULT_CLEARING_PARAMETERS.warnings.red;
+  const critical = criticalSizes(peaks, confidence, red);
+  const base = bootstrapBase(peaks, critical.quantileFen, G);
+  const rounds = weights.map((w, b) =>
+    bootstrapNeeded(
+      base,
+      factors.map((f) => f[b]!),
+      w,
+      confidence,
+      red,
+    ),
+  );
+  return { fen: sizeAtConfidence(critical.criticalFen, confidence), rounds };
+}
+
+/** A size and the 5th to 95th percentile of its rounds, as the answer gives them. */
+function intervalOf(fen: number, rounds: number[]) {
+  const sorted = Float64Array.from(rounds).sort();
+  return {
+    fen,
+    lowFen: Math.min(fen, nearestRank(sorted, 0.05)),
+    highFen: Math.max(fen, nearestRank(sorted, 0.95)),
+  };
+}
+
+describe('prepaymentModel: the bootstrap interval, exactly', () => {
+  test('each round scales a pair’s level by max(0, 1 + sharing share × √relVar × z), z from the pair’s own stream', () => {
+    const P3 = 3;
+    const D = 40;
+    const B = 40;
+    const levelRelVar = Float64Array.of(0, 0.04, 0.09, 0, 0, 0.16, 0, 0, 0);
+    const sharingShare = Float64Array.of(0, 0.5, 1, 0, 0, 0.8, 0, 0, 0);
+    const base = input([pairMoments(() => 1e6, 0)]);
+    const inp: PrepaymentModelInput = { ...base, provinces: P3, levelRelVar, sharingShare, seed: 'levels' };
+    const draws = [
+      handDraws(0, [1, 2], [peaksAround(1e6, D, 0), peaksAround(2e6, D, 1)]),
+      handDraws(1, [2], [peaksAround(3e6, D, 2)]),
+      handDraws(2, [], []),
+    ];
+    const a = answerFrom(inp, draws, { confidence: 0.9, bootstrap: B });
+    const factorsOf = (c: number) => {
+      const n = new Normals(streamKey('levels|bootstrap-levels'), c);
+      const sd = Math.sqrt(levelRelVar[c]!);
+      return Array.from({ length: B }, () => Math.max(0, 1 + sharingShare[c]! * sd * n.next()));
+    };
+    const one = Array.from({ length: B }, () => Float64Array.of(1));
+    const n0 = neededByHand(draws[0]!.peaks, [factorsOf(1), factorsOf(2)], one, 1, 0.9);
+    const n1 = neededByHand(draws[1]!.peaks, [factorsOf(5)], one, 1, 0.9);
+    const i0 = intervalOf(n0.fen, n0.rounds);
+    const i1 = intervalOf(n1.fen, n1.rounds);
+    // The intervals reach both sides of the size.
+    for (const i of [i0, i1]) expect(i.lowFen < i.fen && i.fen < i.highFen).toBe(true);
+    expect(a.provinces[0]!.needed).toEqual(i0);
+    expect(a.provinces[1]!.needed).toEqual(i1);
+    expect(a.provinces[2]!.needed).toEqual({ fen: 0, lowFen: 0, highFen: 0 });
+    expect(a.national.needed).toEqual(
+      intervalOf(
+        n0.fen + n1.fen,
+        n0.rounds.map((r, b) => r + n1.rounds[b]!),
+      ),
+    );
+  });
+
+  test('with grouped draws each round resamples the groups from the seed’s group stream; direct settlement alone too', () => {
+    const G = 3;
+    const D = 30;
+    const B = 25;
+    // Draws d of group d mod 3 run 25% higher per group, so resampling the groups moves the quantile.
+    const grouped = (level: number, n: number, phase: number) =>
+      Float64Array.from(peaksAround(level, n, phase), (x, d) => x + level * 0.25 * (d % G));
+    const groups = Array.from({ length: G }, () => pairMoments(() => 1e6, 0));
+    const inp = input(groups, {
+      params: DEFAULT_CLEARING_PARAMETERS,
+      directSettlement: groups,
+      seed: 'groups',
+    });
+    const draws = [
+      handDraws(0, [1], [grouped(2e6, D, 0)], [grouped(1e6, D, 3)]),
+      handDraws(1, [0], [grouped(3e6, D, 1)], [grouped(2e6, D, 4)]),
+    ];
+    const a = answerFrom(inp, draws, { confidence: 0.8, bootstrap: B });
+    const state = new Int32Array(4);
+    seedFamily(streamKey('groups|bootstrap-groups'), 0, state);
+    const weights = Array.from({ length: B }, () => {
+      const w = new Float64Array(G);
+      for (let g = 0; g < G; g++) w[Math.floor(nextUnit(state) * G)]! += 1;
+      return w;
+    });
+    const ones = [Array.from({ length: B }, () => 1)];
+    const share = draws.map((p) => neededByHand(p.peaks, ones, weights, G, 0.8));
+    const bg = draws.map((p) => neededByHand(p.directSettlementOnly!.peaks, ones, weights, G, 0.8));
+    const ends = share.map((n) => intervalOf(n.fen, n.rounds));
+    for (const i of ends) expect(i.lowFen < i.fen && i.fen < i.highFen).toBe(true);
+    expect(a.provinces.map((p) => p.needed)).toEqual(ends);
+    expect(a.provinces.map((p) => p.directSettlementOnly!.needed)).toEqual(
+      bg.map((n) => intervalOf(n.fen, n.rounds)),
+    );
+    const national = (n: typeof share) =>
+      intervalOf(
+        n[0]!.fen + n[1]!.fen,
+        n[0]!.rounds.map((r, b) => r + n[1]!.rounds[b]!),
+      );
+    expect(a.national.needed).toEqual(national(share));
+    expect(a.national.directSettlementOnly!.needed).toEqual(national(bg));
+    expect(a.national.directSettlementOnly!.needed!.lowFen).toBeLessThan(
+      a.national.directSettlementOnly!.needed!.fen,
+    );
+  });
+
+  test('the answer holds for no provinces, and for a first province without prepayments', () => {
+    const inp = input([pairMoments(() => 1e6, 0)]);
+    expect(answerFrom(inp, [], { confidence: 0.9 })).toMatchObject({ draws: 0, provinces: [] });
+    const peaks = [peaksAround(1e6, 20, 0)];
+    const a = answerFrom(inp, [handDraws(0, [], []), handDraws(1, [0], peaks)], { confidence: 0.9 });
+    expect(a.provinces[1]!.needed!.fen).toBe(
+      sizeAtConfidence(criticalSizes(peaks, 0.9, 0.9).criticalFen, 0.9),
+    );
   });
 });
