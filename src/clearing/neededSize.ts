@@ -39,6 +39,7 @@ export function redShareAt(critical: ArrayLike<number>, prepaymentFen: number): 
   const n = critical.length;
   if (n === 0) return 0;
   let red = 0;
+  // Stryker disable next-line EqualityOperator: critical[n] is past the end, undefined, and undefined > 0 is false
   for (let d = 0; d < n; d++) if (critical[d]! > 0 && prepaymentFen <= critical[d]!) red++;
   return red / n;
 }
@@ -78,8 +79,10 @@ export function criticalSizes(
     const s = split[j]!;
     if (s <= 0) continue;
     const p = peaks[j]!;
+    // Stryker disable next-line EqualityOperator: draw D is past the end of the peaks, so k is NaN, and NaN > x is false
     for (let d = 0; d < D; d++) {
       const k = p[d]! / (red * s);
+      // Stryker disable next-line EqualityOperator: a running maximum keeps the same value with >=
       if (k > criticalFen[d]!) criticalFen[d] = k;
     }
   }
@@ -107,8 +110,10 @@ export function bootstrapBase(
   peaks.forEach((p, j) => {
     const q = quantileFen[j]!;
     if (q <= 0) return;
+    // Stryker disable next-line EqualityOperator: draw D is past the end of the peaks, so r is NaN, and NaN > x is false
     for (let d = 0; d < D; d++) {
       const r = p[d]! / q;
+      // Stryker disable next-line EqualityOperator: a running maximum keeps the same value with >=
       if (r > ratio[d]!) ratio[d] = r;
     }
   });
@@ -141,6 +146,7 @@ export function bootstrapNeeded(
   for (let x = 0; x < D; x++) total += groupWeight[base.group[x]!]!;
   const target = confidence * total - 1e-9;
   let acc = 0;
+  // Stryker disable next-line EqualityOperator: acc reaches total ≥ target by draw D − 1 (confidence < 1), so the loop never gets to draw D
   for (let x = 0; x < D; x++) {
     acc += groupWeight[base.group[x]!]!;
     if (acc >= target) return Math.floor((base.ratio[x]! * sum) / red) + 1;

@@ -162,3 +162,32 @@ describe('neededSize, small cases worked by hand', () => {
     expect(bootstrapNeeded(base, [1, 1], [1, 1], 1.5, 0.9)).toBe(Math.floor((4 * 120) / 0.9) + 1);
   });
 });
+
+describe('neededSize: exact small cases', () => {
+  test('when no pair’s quantile is positive, pairs share by their mean peak, Σ peaks ÷ D', () => {
+    // At 50% both quantiles are 0; the mean peaks are 1/3 and 7/3.
+    const { quantileFen, split } = criticalSizes(
+      [Float64Array.of(0, 0, 1), Float64Array.of(0, 0, 7)],
+      0.5,
+      0.9,
+    );
+    expect(Array.from(quantileFen)).toEqual([0, 0]);
+    const w = [1 / 3, 7 / 3];
+    expect(Array.from(split)).toEqual([w[0]! / (w[0]! + w[1]!), w[1]! / (w[0]! + w[1]!)]);
+    // In floating point that is not 1/8: the division by D is kept.
+    expect(split[0]).not.toBe(1 / 8);
+  });
+
+  test('the weighted quantile is the first draw whose cumulative weight reaches confidence × total − 1e-9', () => {
+    const base = {
+      ratio: Float64Array.of(1, 2),
+      group: Uint32Array.of(0, 1),
+      quantileFen: Float64Array.of(900),
+    };
+    // Weights 0.999999998 and 1: the first draw's weight is exactly 0.5 × 1.999999998 − 1e-9.
+    const first = 0.999999998;
+    expect(first).toBe(0.5 * (first + 1) - 1e-9);
+    expect(bootstrapNeeded(base, [1], [first, 1], 0.5, 0.9)).toBe(Math.floor((1 * 900) / 0.9) + 1);
+    expect(bootstrapNeeded(base, [1], [first * 0.999, 1], 0.5, 0.9)).toBe(Math.floor((2 * 900) / 0.9) + 1);
+  });
+});
