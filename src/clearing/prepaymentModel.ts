@@ -221,7 +221,8 @@ export function answerFrom(
     firstYear: input.opening ? 'forecast' : 'perfect-foresight',
     confidence,
     interval: 0.9,
-    draws: draws[0]?.peaks[0]?.length ?? 0,
+    // Every prepayment has the same number of draws; a province holding none has no peaks to count.
+    draws: draws.find((p) => p.peaks.length > 0)?.peaks[0]!.length ?? 0,
     ruleDraws: 0,
     bootstrap: B,
     groups: G,

@@ -456,6 +456,7 @@ describe('prepaymentModel: the bootstrap interval, exactly', () => {
     expect(answerFrom(inp, [], { confidence: 0.9 })).toMatchObject({ draws: 0, provinces: [] });
     const peaks = [peaksAround(1e6, 20, 0)];
     const a = answerFrom(inp, [handDraws(0, [], []), handDraws(1, [0], peaks)], { confidence: 0.9 });
+    expect(a.draws).toBe(20);
     expect(a.provinces[1]!.needed!.fen).toBe(
       sizeAtConfidence(criticalSizes(peaks, 0.9, 0.9).criticalFen, 0.9),
     );
