@@ -170,6 +170,7 @@ function buildModel(
   const useFen = new Float64Array(USES);
   const useSquares = new Float64Array(USES);
   for (let c = 0; c < P * P; c++) {
+    // Stryker disable next-line EqualityOperator: at u = USES it writes only past the end of profile, useFen and useSquares (typed arrays ignore it)
     for (let u = 0; u < USES; u++) {
       for (let m = 0; m < M; m++) {
         const at = (c * USES + u) * M + m;
@@ -181,11 +182,13 @@ function buildModel(
   }
   const useTotal = Float64Array.from({ length: USES }, (_, u) => useFen[u]! / n);
   const usePhi = Float64Array.from({ length: USES }, (_, u) =>
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: usePhi of a use whose national total is not positive is never read: the pair loop skips such a use before it reads usePhi
     useFen[u]! > 0 ? (useSquares[u]! * 1e4) / useFen[u]! : 0,
   );
   const allUses = useTotal.reduce((a, b) => a + b, 0);
   const fen = new Float64Array(USES);
   const sq = new Float64Array(USES);
+  // Stryker disable next-line EqualityOperator: at c = P² it reads past the end (a NaN level) and writes only past the end of share, phi and levelRelVar
   for (let c = 0; c < P * P; c++) {
     let level = 0;
     let levelSquares = 0;
@@ -212,6 +215,7 @@ function buildModel(
       if (mix <= 0 || useTotal[u]! <= 0) continue;
       share[c * USES + u] = (mix * level) / useTotal[u]!;
       const own = fen[u]! > 0 ? (sq[u]! * 1e4) / fen[u]! : usePhi[u]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: at fen[u] = 0 both give 0; below 0 own is usePhi, so phi is usePhi whatever usePayments (−20, the one exception, needs a mix ≤ 0, skipped above)
       const usePayments = fen[u]! > 0 ? (sampled * fen[u]!) / (level * n) : 0;
       phi[c * USES + u] = (usePayments * own + CREDIBILITY * usePhi[u]!) / (usePayments + CREDIBILITY);
     }
@@ -221,11 +225,14 @@ function buildModel(
   // The pooled national month of a use varies by its samples' sampling variance ÷ n²; take out
   // the month-to-month wiggles that this noise explains.
   const smoothed = new Float64Array(USES * M);
+  // Stryker disable next-line EqualityOperator: at u = USES it smooths an empty subarray and sets nothing
   for (let u = 0; u < USES; u++) {
     const variance = new Float64Array(M);
     for (let c = 0; c < P * P; c++) {
+      // Stryker disable next-line EqualityOperator: at m = M it writes only past the end of variance
       for (let m = 0; m < M; m++) variance[m] = variance[m]! + squares[(c * USES + u) * M + m]!;
     }
+    // Stryker disable next-line EqualityOperator: at m = M it writes only past the end of variance
     for (let m = 0; m < M; m++) variance[m] = (k * variance[m]! * 1e4) / (n * n);
     smoothed.set(denoise(profile.subarray(u * M, (u + 1) * M), variance), u * M);
   }
@@ -286,6 +293,7 @@ function fitProfile(
     sw += w[m]!;
     swt += w[m]! * m;
   }
+  // Stryker disable next-line ConditionalExpression: sw is 0 only when the use's mean is positive in no month, alike for every replication: then every fit is level 0, trend 0, no spread, and the factor stays 1 all the same
   if (sw === 0) return { level: 1, trend: 0, levelVar: 0, trendVar: 0 };
   const centre = swt / sw;
   let stt = 0;
@@ -338,6 +346,7 @@ function parameterGroups(
   const mean = new Float64Array(USES * M);
   const meanSampling = new Float64Array(USES * M);
   for (const d of draws) {
+    // Stryker disable next-line EqualityOperator: at x = length it writes only past the end of mean and meanSampling
     for (let x = 0; x < mean.length; x++) {
       mean[x] = mean[x]! + d.totalsFen[x]! / G;
       meanSampling[x] = meanSampling[x]! + d.samplingFen2[x]! / G;
@@ -356,6 +365,7 @@ function parameterGroups(
       fits.map((f) => f.trendVar),
     );
     const level = fits.reduce((a, f) => a + f.level, 0) / G;
+    // Stryker disable next-line ArithmeticOperator: the fits' trends average to the trend of the mean ratio, 1 in every month, about a centred time: 0, so their sum negated or times G is 0 too
     const trend = fits.reduce((a, f) => a + f.trend, 0) / G;
     parameterShare.push(levelShare);
     let centre = 0;
@@ -366,6 +376,7 @@ function parameterGroups(
     }
     centre = weight > 0 ? centre / weight : (M - 1) / 2;
     fits.forEach((f, g) => {
+      // Stryker disable next-line EqualityOperator: at m = M it writes the next use's month 0, which that use's own pass overwrites (past the end for the last use)
       for (let m = 0; m < M; m++) {
         const factor = 1 + levelShare * (f.level - level) + trendShare * (f.trend - trend) * (m - centre);
         groups[g]![u * M + m] = Math.max(0, base[u * M + m]! * factor);
@@ -397,8 +408,10 @@ export function sharingMoments(
   for (let c = 0; c < P * P; c++) {
     for (let u = 0; u < USES; u++) {
       const s = model.share[c * USES + u]!;
+      // Stryker disable next-line ConditionalExpression: a use with share 0 adds 0 × its (finite) month to the mean and phi × 0 to the variance
       if (s === 0) continue;
       const f = model.phi[c * USES + u]!;
+      // Stryker disable next-line EqualityOperator: at m = M it writes only past the end of meanFen and varianceFen2
       for (let m = 0; m < M; m++) {
         const mu = s * profile[u * M + m]!;
         const at = m * P * P + c;

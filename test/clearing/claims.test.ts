@@ -264,3 +264,273 @@ describe('the claims model worked by hand', () => {
     expect(acc.samples).toBe(0);
   });
 });
+
+/** One sample's cube of 2 areas (one per province) from `[month, sharer, treatment, use, fen, count, squares]` rows. */
+function cubeOf(months: number, rows: readonly (readonly number[])[]): FlowCube {
+  const c = new FlowCube(months, 2);
+  for (const [m, s, t, u, fen, n, sq] of rows) c.add(m!, s!, t!, u!, fen!, n!, sq!);
+  return c;
+}
+
+/** The replications' groups as parameterGroups documents them, worked out from the raw samples (all drew parameters). */
+function referenceGroups(
+  base: ArrayLike<number>,
+  samples: readonly (readonly number[])[][],
+  k: number,
+  M: number,
+) {
+  const G = samples.length;
+  const totals = samples.map((rows) => {
+    const t = new Float64Array(4 * M);
+    const s = new Float64Array(4 * M);
+    for (const [m, a, b, u, fen, , sq] of rows) {
+      if (a === b) continue;
+      const x = u! * M + m!;
+      t[x] = t[x]! + fen!;
+      s[x] = s[x]! + k * sq! * 1e4;
+    }
+    return { t, s };
+  });
+  const mean = new Float64Array(4 * M);
+  const meanS = new Float64Array(4 * M);
+  for (const { t, s } of totals)
+    for (let x = 0; x < 4 * M; x++) {
+      mean[x] = mean[x]! + t[x]! / G;
+      meanS[x] = meanS[x]! + s[x]! / G;
+    }
+  const kept = (v: number[], sv: number[]) => {
+    const mu = sum(v) / G;
+    const obs = v.reduce((a, b) => a + (b - mu) ** 2, 0) / (G - 1);
+    return obs > 0 ? Math.sqrt(Math.max(0, 1 - sum(sv) / G / obs)) : 0;
+  };
+  const groups = samples.map(() => new Float64Array(4 * M));
+  const shares: number[] = [];
+  for (let u = 0; u < 4; u++) {
+    const months = Array.from({ length: M }, (_, m) => m).filter((m) => mean[u * M + m]! > 0);
+    const w = months.map((m) => 1 / Math.max(meanS[u * M + m]! / mean[u * M + m]! ** 2, 1e-6));
+    const sw = sum(w);
+    const centre = sw > 0 ? sum(months.map((m, i) => w[i]! * m)) / sw : 0;
+    const stt = sum(months.map((m, i) => w[i]! * (m - centre) ** 2));
+    const fits = totals.map(({ t, s }) => {
+      let level = months.length ? 0 : 1;
+      let trend = 0;
+      let levelVar = 0;
+      let trendVar = 0;
+      months.forEach((m, i) => {
+        const mu = mean[u * M + m]!;
+        const y = t[u * M + m]! / mu;
+        const v = s[u * M + m]! / mu ** 2;
+        level += (w[i]! * y) / sw;
+        levelVar += (w[i]! / sw) ** 2 * v;
+        if (stt > 0) {
+          trend += (w[i]! * (m - centre) * y) / stt;
+          trendVar += ((w[i]! * (m - centre)) / stt) ** 2 * v;
+        }
+      });
+      return { level, trend, levelVar, trendVar };
+    });
+    const ls = kept(
+      fits.map((f) => f.level),
+      fits.map((f) => f.levelVar),
+    );
+    const ts = kept(
+      fits.map((f) => f.trend),
+      fits.map((f) => f.trendVar),
+    );
+    shares.push(ls);
+    const level = sum(fits.map((f) => f.level)) / G;
+    const trend = sum(fits.map((f) => f.trend)) / G;
+    const weight = sum(Array.from(mean.subarray(u * M, (u + 1) * M)));
+    const mid =
+      weight > 0 ? sum(Array.from({ length: M }, (_, m) => m * mean[u * M + m]!)) / weight : (M - 1) / 2;
+    fits.forEach((f, g) => {
+      for (let m = 0; m < M; m++)
+        groups[g]![u * M + m] = Math.max(
+          0,
+          base[u * M + m]! * (1 + ls * (f.level - level) + ts * (f.trend - trend) * (m - mid)),
+        );
+    });
+  }
+  return { groups, shares };
+}
+
+describe('the claims model cell by cell', () => {
+  test('at 1:k over n samples a pair’s credibility counts its payments ÷ k, its phi weighs them by use over n', () => {
+    const acc = new ClaimsAccumulator(TWO, 2, 2, 10);
+    acc.add(handCube(2, 10), false);
+    acc.add(handCube(2, 10), false);
+    const m = acc.model();
+    // Cell 1: 200,000 fen of medical bills over 2 samples (level 100,000) in 8 payments, 0.8 sampled.
+    const w = 0.8 / 20.8;
+    expect(m.share[1 * 4 + 0]).toBeCloseTo(((w + (1 - w) * (12 / 17)) * 100_000) / 120_000, 12);
+    expect(m.share[1 * 4 + 1]).toBeCloseTo(((1 - w) * (5 / 17) * 100_000) / 50_000, 12);
+    // Its own phi: 2,000 yuan² × 10⁴ ÷ 200,000 fen; national medical: 10,000 yuan² × 10⁴ ÷ 240,000.
+    const usePhi = (10_000 * 1e4) / 240_000;
+    const pay = (0.8 * 200_000) / (100_000 * 2);
+    expect(m.phi[1 * 4 + 0]).toBeCloseTo((pay * 100 + 20 * usePhi) / (pay + 20), 9);
+    // Cell 2: 2 × 20,000 medical and 2 × 50,000 pharmacy fen (level 70,000) in 4 payments, 0.4 sampled.
+    const w2 = 0.4 / 20.4;
+    expect(m.share[2 * 4 + 0]).toBeCloseTo(((w2 * (2 / 7) + (1 - w2) * (12 / 17)) * 70_000) / 120_000, 12);
+    const pay2 = (0.4 * 40_000) / (70_000 * 2);
+    expect(m.phi[2 * 4 + 0]).toBeCloseTo((pay2 * ((8_000 * 1e4) / 40_000) + 20 * usePhi) / (pay2 + 20), 9);
+  });
+
+  test('a use’s national months lose the wiggles of k × Σ squares ÷ n², summed over every pair of that use', () => {
+    const months = [10_000, 14_000, 9_000, 15_000, 11_000, 13_000];
+    const rows = (f: number) => [
+      ...months.map((fen, m) => [m, 0, 1, USE_INDEX.pharmacy, fen * f, 5, 300]),
+      ...months.map((fen, m) => [m, 1, 0, USE_INDEX.pharmacy, fen, 5, 100 + 10 * m]),
+      ...months.map((fen, m) => [m, 1, 0, USE_INDEX.medical, 3 * fen, 5, 5 * (m + 1)]),
+    ];
+    const acc = new ClaimsAccumulator(TWO, 2, 6, 3);
+    acc.add(cubeOf(6, rows(1)), false);
+    acc.add(cubeOf(6, rows(2)), false);
+    const m = acc.model();
+    const pharmacy = denoise(
+      months.map((fen) => (3 * fen + 2 * fen) / 2),
+      months.map((_, x) => (3 * (2 * 300 + 2 * (100 + 10 * x)) * 1e4) / 4),
+    );
+    const medical = denoise(
+      months.map((fen) => 3 * fen),
+      months.map((_, x) => (3 * 2 * 5 * (x + 1) * 1e4) / 4),
+    );
+    for (let x = 0; x < 6; x++) {
+      expect(m.profile[USE_INDEX.pharmacy * 6 + x]).toBeCloseTo(pharmacy[x]!, 6);
+      expect(m.profile[USE_INDEX.medical * 6 + x]).toBeCloseTo(medical[x]!, 6);
+    }
+    // sharingMoments: each pair-month is Σ over uses of share × the use's month, its variance phi × that.
+    const { meanFen, varianceFen2 } = sharingMoments(m, 0);
+    for (let x = 0; x < 6; x++)
+      for (let c = 0; c < 4; c++) {
+        let mu = 0;
+        let v = 0;
+        for (let u = 0; u < 4; u++) {
+          mu += m.share[c * 4 + u]! * m.profile[u * 6 + x]!;
+          v += m.phi[c * 4 + u]! * m.share[c * 4 + u]! * m.profile[u * 6 + x]!;
+        }
+        expect(meanFen[x * 4 + c]).toBeCloseTo(mu, 6);
+        expect(varianceFen2[x * 4 + c]).toBeCloseTo(v, 3);
+      }
+    expect(varianceFen2[3 * 4 + 2]).toBeGreaterThan(0);
+  });
+
+  test('replications that drew parameters: each use’s level and trend against the mean, weighted by sampling, kept by the share sampling does not explain', () => {
+    const M = 4;
+    const k = 2;
+    const sample = (g: number): number[][] => [
+      // Medical, pair 0 → 1: every month, its level and its rise differing by replication.
+      ...[100_000, 140_000, 170_000, 230_000].map((fen, m) => [
+        m,
+        0,
+        1,
+        USE_INDEX.medical,
+        Math.round(fen * (1 + 0.1 * g) * (1 + 0.05 * g * m)),
+        3,
+        200 + 150 * m + 70 * g,
+      ]),
+      // Pharmacy, pair 1 → 0: nothing in month 1; month 3 without sampling variance.
+      ...[300_000, 0, 250_000, 200_000].map((fen, m) => [
+        m,
+        1,
+        0,
+        USE_INDEX.pharmacy,
+        Math.round(fen * (1.2 - 0.15 * g) * (1 - 0.08 * g * m + 0.02 * g * g * m)),
+        2,
+        m % 2 === 1 ? 0 : 4_000 - 500 * m + 300 * g,
+      ]),
+      // Resident contributions (use 2), pair 0 → 1: month 2 only.
+      [2, 0, 1, 2, 500_000 + 90_000 * g * g, 1, 9_000 + 1_000 * g],
+      // Inside province 0: no cross-province claim.
+      [1, 0, 0, USE_INDEX.medical, 777, 1, 5],
+    ];
+    const samples = [0, 1, 2].map(sample);
+    const acc = new ClaimsAccumulator(TWO, 2, M, k);
+    for (const rows of samples) acc.add(cubeOf(M, rows), true);
+    const m = acc.model();
+    const ref = referenceGroups(m.profile, samples, k, M);
+    expect(m.groups).toHaveLength(3);
+    for (let g = 0; g < 3; g++)
+      for (let x = 0; x < 4 * M; x++) expect(m.groups[g]![x]).toBeCloseTo(ref.groups[g]![x]!, 6);
+    for (let u = 0; u < 4; u++) expect(m.sources.parameterShare[u]).toBeCloseTo(ref.shares[u]!, 12);
+  });
+
+  test('replications whose months of a use sum to 0 (refunds in month 0) read its trend about the middle month', () => {
+    const rows = (a: number, b: number): number[][] => [
+      [0, 0, 1, USE_INDEX.medical, -(a + b), 1, 0],
+      [1, 0, 1, USE_INDEX.medical, a, 1, 0],
+      [2, 0, 1, USE_INDEX.medical, b, 1, 0],
+    ];
+    const samples = [rows(1_000, 3_000), rows(2_000, 1_000)];
+    const acc = new ClaimsAccumulator(TWO, 2, 3, 1);
+    for (const r of samples) acc.add(cubeOf(3, r), true);
+    const m = acc.model();
+    const ref = referenceGroups(m.profile, samples, 1, 3);
+    for (let g = 0; g < 2; g++)
+      for (let x = 0; x < 3; x++) expect(m.groups[g]![x]).toBeCloseTo(ref.groups[g]![x]!, 6);
+    expect(m.groups[0]![2]! / m.groups[0]![1]!).not.toBeCloseTo(m.groups[1]![2]! / m.groups[1]![1]!, 3);
+  });
+
+  test('refunds: a use whose national total is 0 gets no share; a pair whose mix comes to 0 no phi; national uses summing to 0 give the pair its own mix', () => {
+    const zero = new ClaimsAccumulator(TWO, 2, 1, 1);
+    zero.add(
+      cubeOf(1, [
+        [0, 0, 1, 0, 500, 1, 1],
+        [0, 1, 0, 0, -500, 1, 1],
+        [0, 1, 0, 1, 1_000, 1, 4],
+      ]),
+      false,
+    );
+    const a = zero.model();
+    expect([a.share[1 * 4 + 0], a.phi[1 * 4 + 0], a.share[2 * 4 + 0], a.phi[2 * 4 + 0]]).toEqual([
+      0, 0, 0, 0,
+    ]);
+    expect(a.share[2 * 4 + 1]).toBeGreaterThan(0);
+
+    const none = new ClaimsAccumulator(TWO, 2, 1, 1);
+    none.add(
+      cubeOf(1, [
+        [0, 0, 1, 0, 500, 1, 1],
+        [0, 1, 0, 1, -500, 1, 1],
+      ]),
+      false,
+    );
+    // All uses sum to 0: the pair's mix is its own share, weight 1 ÷ 21.
+    expect(none.model().share[1 * 4 + 0]).toBeCloseTo(1 / 21, 15);
+
+    const even = new ClaimsAccumulator(TWO, 2, 1, 1);
+    even.add(
+      cubeOf(1, [
+        [0, 0, 1, 0, -100, 0, 0],
+        [0, 0, 1, 1, 300, 20, 1],
+        [0, 1, 0, 0, 400, 1, 9],
+      ]),
+      false,
+    );
+    // Pair 0 → 1: weight ½, own medical mix −½, national ½: a mix of exactly 0.
+    const c = even.model();
+    expect([c.share[1 * 4 + 0], c.phi[1 * 4 + 0]]).toEqual([0, 0]);
+    expect(c.phi[1 * 4 + 1]).toBeGreaterThan(0);
+  });
+
+  test('crossProvinceSpread of no cross-province claims is 0; of groups without randomness, a mixture of steps', () => {
+    const acc = new ClaimsAccumulator(TWO, 2, 2, 1);
+    acc.add(cubeOf(2, [[0, 0, 0, 0, 5_000, 3, 9]]), false);
+    expect(crossProvinceSpread(acc.model())).toEqual({
+      fen: { expected: 0, p05: 0, p95: 0 },
+      personTimes: { expected: 0, p05: 0, p95: 0 },
+    });
+    const three = new ClaimsAccumulator(TWO, 2, 2, 1);
+    for (const f of [1, 2, 3]) three.add(cubeOf(2, [[0, 0, 1, 0, 10_000 * f, 2, 0]]), true);
+    const s = crossProvinceSpread(three.model()).fen;
+    expect(s.expected).toBe(20_000);
+    expect(Math.abs(s.p05 - 10_000)).toBeLessThanOrEqual(1);
+    expect(Math.abs(s.p95 - 30_000)).toBeLessThanOrEqual(1);
+    // Twenty groups of 1,000 … 20,000 fen: the 5th and 95th percentiles are the 1st and the 19th.
+    const twenty = new ClaimsAccumulator(TWO, 2, 2, 1);
+    for (let g = 1; g <= 20; g++) twenty.add(cubeOf(2, [[0, 0, 1, 0, 1_000 * g, 1, 0]]), true);
+    const t = crossProvinceSpread(twenty.model()).fen;
+    expect(t.expected).toBe(10_500);
+    expect(Math.abs(t.p05 - 1_000)).toBeLessThanOrEqual(1);
+    expect(Math.abs(t.p95 - 19_000)).toBeLessThanOrEqual(1);
+  });
+});
