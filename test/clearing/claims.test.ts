@@ -512,6 +512,16 @@ describe('the claims model cell by cell', () => {
     expect(c.phi[1 * 4 + 1]).toBeGreaterThan(0);
   });
 
+  test('crossProvinceSpread brackets each percentile to half a fen and gives the bracket’s upper end, rounded', () => {
+    const spread = (scale: number) => {
+      const acc = new ClaimsAccumulator(TWO, 2, 2, 1);
+      acc.add(handCube(2, scale), false);
+      return crossProvinceSpread(acc.model()).fen;
+    };
+    expect(spread(2)).toEqual({ expected: 34_000, p05: 21_520, p95: 46_481 });
+    expect(spread(17)).toEqual({ expected: 289_000, p05: 252_614, p95: 325_387 });
+  });
+
   test('crossProvinceSpread of no cross-province claims is 0; of groups without randomness, a mixture of steps', () => {
     const acc = new ClaimsAccumulator(TWO, 2, 2, 1);
     acc.add(cubeOf(2, [[0, 0, 0, 0, 5_000, 3, 9]]), false);
