@@ -79,7 +79,10 @@ export const validationMessages = defineMessages({
   outside: { zh: '超出', en: 'outside' },
   reference: { zh: '参考值', en: 'reference' },
   notModelled: { zh: '未建模', en: 'not modelled' },
-  'notes.title': { zh: '参考值与未建模目标的说明', en: 'Why some figures are not checked' },
+  'notes.title': {
+    zh: '参考值、未建模目标与已知偏差的说明',
+    en: 'Why some figures are not checked, or miss',
+  },
   lowerBound: { zh: '下限', en: 'lower bound' },
 });
 

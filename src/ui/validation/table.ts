@@ -1,7 +1,7 @@
 /**
  * The target table (对照表): target, published value, model value, relative error, tolerance and
  * the verdict (within, outside, reference, not modelled), coloured, with every number formatted for
- * the language; under it, the reason of each target that is not checked.
+ * the language; under it, the reason of each target that is not checked or is a known miss.
  */
 import type { Row } from '../../analytics/query';
 import type { ValidationStatus } from '../../population/validate';
@@ -101,8 +101,9 @@ export function targetTable(
 }
 
 /**
- * The reasons of the targets that are not checked (参考值与未建模说明): one item per reference or
- * not-modelled row, its label, its status and why; null when every row is checked.
+ * The reasons beside the table (参考值、未建模目标与已知偏差的说明): one item per reference or
+ * not-modelled row, and per checked row that carries a reason (a known miss), with its label, its
+ * status and why; null when no row has one.
  */
 export function statusNotes(
   doc: Document,
@@ -111,7 +112,7 @@ export function statusNotes(
   texts: Pick<TableTexts, 'status'>,
 ): HTMLUListElement | null {
   const items = rows
-    .filter((r) => !isChecked(r))
+    .filter((r) => !isChecked(r) || reasonOf(r, lang) !== '')
     .map((r) => {
       const status = rowStatus(r);
       return el(

@@ -4,6 +4,7 @@ import { PUBLISHED_2024, sharingFigures } from '../../../src/engine/report';
 import { sampleSize } from '../../../src/population/generate';
 import {
   calibrationRecords,
+  crossAreaMissReason,
   DETAIL_TOLERANCE_PCT,
   YEAR_TOLERANCE_PCT,
 } from '../../../src/ui/validation/calibration';
@@ -79,4 +80,32 @@ test('a model value off by a known share gives that relative error, with its sig
     row('season/oct-dec-vs-jan-sep').relError,
     12,
   );
+});
+
+test('the amount across pooling areas, when outside, says why in both languages with the run’s yuan a person-time', () => {
+  const f = sharingFigures(result, input.window.start);
+  const across = row('geo/same-province/amount');
+  const sameYuan = Math.round(f.janOctSameAreaYuan / f.janOctSameAreaTimes);
+  const otherYuan = Math.round(f.janOctSameProvinceYuan / f.janOctSameProvinceTimes);
+  // The published 329.75亿元 / 2.63亿 and 39.33亿元 / 1,976.29万 person-times.
+  const reason = crossAreaMissReason(f);
+  expect(reason.reasonEn).toContain(
+    `pays ${sameYuan} yuan a person-time within a pooling area and ${otherYuan} across`,
+  );
+  expect(reason.reasonEn).toContain('the published figures give 125 and 199');
+  expect(reason.reasonZh).toContain(`统筹地区内每人次 ${sameYuan} 元、省内跨统筹地区每人次 ${otherYuan} 元`);
+  expect(reason.reasonZh).toContain('125 元和 199 元');
+  if (across.within) expect(across.reasonEn).toBeUndefined();
+  else expect([across.reasonZh, across.reasonEn]).toEqual([reason.reasonZh, reason.reasonEn]);
+  // Every other row is a plain check: no status, no reason.
+  for (const r of records.filter((x) => x.name !== 'geo/same-province/amount')) {
+    expect([r.status, r.reasonZh, r.reasonEn], r.name).toEqual([undefined, undefined, undefined]);
+  }
+  // Scaled to the published amount, the row is within and carries no reason.
+  const met = { ...result, summary: result.summary.slice() };
+  const k = PUBLISHED_2024.janOctSameProvinceYuan / f.janOctSameProvinceYuan;
+  const scaled = calibrationRecords({ ...met, summary: met.summary.map((x) => x * k) }, input.window.start);
+  const metRow = scaled.find((r) => r.name === 'geo/same-province/amount')!;
+  expect(metRow.within).toBe(true);
+  expect(metRow.reasonEn).toBeUndefined();
 });
