@@ -34,9 +34,10 @@ import { type AddressProblems, addressNoticeLines } from './addressNotice';
 import { createEditor, namedFields } from './editor';
 import { type CompareMessageKey, compareMessages, fill } from './messages';
 import { type ComparisonData, loadComparison } from './results';
-import { type FileLike, OpenedScenarios } from './openedScenarios';
-import { type FileReport, fileReportText, scenarioFileName, scenarioFileText } from './scenarioFile';
+import { OpenedScenarios } from './openedScenarios';
+import { scenarioFileName, scenarioFileText } from './scenarioFile';
 import { createRunFilesPanel } from './runFiles';
+import { createScenarioFilePicker } from './scenarioFilePicker';
 import { createScenarioList, scenarioChoices } from './scenarioList';
 import { comparisonSections } from './sections';
 import { createSweepPanel } from './sweepPanel';
@@ -105,8 +106,6 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     samples: number;
     p: RunProgress | null;
   } | null = null;
-  /** What became of the files opened or dropped last, said until the next files come. */
-  let fileReports: FileReport[] = [];
   /** Why the last click could not go ahead, said at the Run button until the next run starts. */
   let refusal: 'noneChosen' | 'refuse.run' | 'refuse.download' | null = null;
   /** What the address asked for that could not be done, shown until the next run replaces the address. */
@@ -127,16 +126,6 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       offerScenarios();
     },
   });
-  const fileInput = el(doc, 'input', {
-    id: 'compare-open-file',
-    type: 'file',
-    accept: '.json,application/json',
-    multiple: true,
-    hidden: true,
-  });
-  const openButton = el(doc, 'button', { type: 'button', class: 'open-file' });
-  const dropHint = el(doc, 'span', { class: 'drop-hint' });
-  const fileStatus = el(doc, 'div', { class: 'file-status', role: 'alert' });
   const scaleLabel = el(doc, 'span');
   const scaleOptions = SCALES.map((k) =>
     el(doc, 'option', { value: String(k), selected: k === state.scaleK }, `1:${k}`),
@@ -197,6 +186,19 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     },
     onChange: () => offerBaselines(),
   });
+  const files = createScenarioFilePicker(doc, {
+    panel,
+    win,
+    i18n,
+    opened,
+    runFiles,
+    onOpened: (reports) => {
+      offerScenarios();
+      for (const r of reports) if (r.outcome === 'opened') list.check(r.id);
+      offerBaselines();
+    },
+    onError: (error) => reportError(error),
+  });
   list.set(scenarioChoices(bundled, opened.all()));
   list.element.addEventListener('change', () => offerBaselines());
 
@@ -210,8 +212,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       'div',
       { class: 'controls' },
       list.element,
-      el(doc, 'div', { class: 'file-row' }, openButton, fileInput, dropHint),
-      fileStatus,
+      files.row,
+      files.status,
       runFiles.element,
       el(
         doc,
@@ -301,26 +303,6 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     refusedNotice.hidden = lines.length === 0;
   };
 
-  const renderFiles = (): void => {
-    fileStatus.replaceChildren(
-      ...fileReports.map((report) => {
-        const { text, errors, failed } = fileReportText(report, i18n.lang);
-        const item = el(
-          doc,
-          'div',
-          { class: `file-report${failed ? ' failed' : ''}` },
-          el(doc, 'p', {}, text),
-        );
-        if (errors.length > 0)
-          item.append(
-            el(doc, 'ul', {}, ...errors.map((line) => el(doc, 'li', { class: 'field-error' }, line))),
-          );
-        return item;
-      }),
-    );
-    fileStatus.hidden = fileReports.length === 0;
-  };
-
   /**
    * Offers the ticked scenarios (then the edited copy) as the baseline, keeping `wanted` while it is
    * ticked, else baseline-2026 when ticked, else the first.
@@ -346,26 +328,6 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     list.set(scenarioChoices(bundled, opened.all()));
     editor.setScenarios(scenarios());
     offerBaselines();
-  };
-
-  /**
-   * Opens files from the picker or a drop: each is checked like the CLI checks it; the valid ones join
-   * the list ticked, and what became of every file is said under the list. A bad file changes nothing
-   * else, so the page stays as it was.
-   */
-  const openFiles = async (files: readonly FileLike[]): Promise<void> => {
-    if (files.length === 0) return;
-    // `data-files` says when the files are read and reported (for tests and tools, like `data-state`).
-    panel.dataset.files = 'reading';
-    try {
-      fileReports = await opened.open(files);
-      offerScenarios();
-      for (const r of fileReports) if (r.outcome === 'opened') list.check(r.id);
-      offerBaselines();
-      renderFiles();
-    } finally {
-      panel.dataset.files = 'read';
-    }
   };
 
   /** The scenario with `id` as the list shows it: bundled, opened, or the edited copy when valid. */
@@ -419,8 +381,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     intro.textContent = t('intro');
     list.relabel(lang);
     runFiles.relabel(lang);
-    openButton.textContent = t('file.open');
-    dropHint.textContent = t(panel.classList.contains('dropping') ? 'file.dropHere' : 'file.drop');
+    files.relabel();
     scaleLabel.textContent = t('scale');
     for (const [n, option] of scaleOptions.entries()) {
       const k = SCALES[n]!;
@@ -442,7 +403,6 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     renderNotice();
     renderRefusal();
     renderRefused();
-    renderFiles();
     renderResults();
   };
 
@@ -615,45 +575,6 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     renderRefused();
     start();
   });
-  openButton.addEventListener('click', () => fileInput.click());
-  fileInput.addEventListener('change', () => {
-    const files = [...(fileInput.files ?? [])];
-    // Cleared, so that picking the same file again (after correcting it) opens it again.
-    fileInput.value = '';
-    openFiles(files).catch(reportError);
-  });
-  /** Whether a drag carries files (not text or a link dragged within the page). */
-  const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
-  const dropping = (on: boolean): void => {
-    panel.classList.toggle('dropping', on);
-    dropHint.textContent = t(on ? 'file.dropHere' : 'file.drop');
-  };
-  for (const type of ['dragenter', 'dragover'] as const)
-    panel.addEventListener(type, (event) => {
-      if (!carriesFiles(event)) return;
-      event.preventDefault();
-      event.dataTransfer!.dropEffect = 'copy';
-      dropping(true);
-    });
-  panel.addEventListener('dragleave', (event) => {
-    const to = event.relatedTarget;
-    if (!(to instanceof Node) || !panel.contains(to)) dropping(false);
-  });
-  panel.addEventListener('drop', (event) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    dropping(false);
-    if (event.dataTransfer && runFiles.drop(event.dataTransfer)) return;
-    openFiles([...(event.dataTransfer?.files ?? [])]).catch(reportError);
-  });
-  // A file let go beside the panel (on the header, say) would make the browser leave the page to show
-  // it; while Compare is shown, such a drop does nothing instead.
-  for (const type of ['dragover', 'drop'] as const)
-    win.addEventListener(type, (event) => {
-      if (panel.hidden || event.defaultPrevented || !carriesFiles(event)) return;
-      event.preventDefault();
-      event.dataTransfer!.dropEffect = 'none';
-    });
   cancelButton.addEventListener('click', () => {
     runs.cancel();
     message = { key: 'cancelled' };
