@@ -22,39 +22,29 @@
  *   group of draws per replication.
  * How well each pair's level is known (the estimate's own error, for intervals) is its pooled
  * sampling variance.
+ *
+ * This module builds the model from the samples ({@link ClaimsAccumulator}); what the model holds and
+ * what is read from it are in `claimsModel.ts`, the fit of source (c) in `parameterSpread.ts`.
  */
-import { normalCdf } from '../population/random';
+import { USES, type ClaimsModel } from './claimsModel';
 import type { FlowCube } from './flows';
+import { parameterGroups, type ParameterSample } from './parameterSpread';
 import { denoise } from './smooth';
 
-/** Number of uses in the cube (medical, pharmacy, resident contribution, LTC contribution). */
-const USES = 4;
+/** The model's shape and what is read from it (`claimsModel.ts`), importable from here as well. */
+export {
+  crossProvinceSpread,
+  sharingMoments,
+  type ClaimsModel,
+  type SpreadSources,
+  type TotalSpread,
+} from './claimsModel';
 
 /**
  * Sampled payments behind a pair's own mix of uses (and a use's own `phi`) that weigh as much as
  * the national one: with fewer, the pair leans on the national values.
  */
 const CREDIBILITY = 20;
-
-/** One replication that drew its parameters: its national totals by use and month and their sampling variance. */
-interface ParameterSample {
-  totalsFen: Float64Array;
-  samplingFen2: Float64Array;
-}
-
-/** What the model says about the sources of spread it includes. */
-export interface SpreadSources {
-  /** (a) Always removed: the figures do not depend on the scale. */
-  sampling: 'removed';
-  /** (b) The whole population's month-to-month randomness. */
-  population: true;
-  /** (c) Whether parameter uncertainty is included (replications that drew parameters, at least 2). */
-  parameters: boolean;
-  /** Replications that drew parameters. */
-  parameterDraws: number;
-  /** Per use, the share of the replications' spread kept as parameter spread (0 when (c) is off). */
-  parameterShare: number[];
-}
 
 /**
  * Collects the cross-province cells of a run's samples (the main run and its replications, all at
@@ -130,27 +120,6 @@ export class ClaimsAccumulator {
       this.#draws,
     );
   }
-}
-
-/** The scale-free claims of a run: expected monthly claims and their variance for every province pair. */
-export interface ClaimsModel {
-  provinces: number;
-  months: number;
-  scaleK: number;
-  samples: number;
-  /** Pair c's share of use u's national cross-province claims over the run, `[c × 4 + u]`. */
-  share: Float64Array;
-  /** Variance per fen of expected claims in the whole population (fen), `[c × 4 + u]`. */
-  phi: Float64Array;
-  /** National cross-province claims of use u in month m, pooled over the samples with their noise taken out (`smooth.ts`), `[u × months + m]` (fen). */
-  profile: Float64Array;
-  /** One national profile per group of draws: the replications' parameter spread, or the pooled profile alone. */
-  groups: Float64Array[];
-  /** Relative variance of each pair's level as estimated from the samples (its own error), `[c]`. */
-  levelRelVar: Float64Array;
-  /** Cross-province payments over the run, pooled (person-times of the whole population). */
-  personTimes: number;
-  sources: SpreadSources;
 }
 
 function buildModel(
@@ -258,213 +227,4 @@ function buildModel(
       parameterShare,
     },
   };
-}
-
-/** A replication's profile of one use against the mean: level and trend, with their sampling variances. */
-interface ProfileFit {
-  level: number;
-  trend: number;
-  levelVar: number;
-  trendVar: number;
-}
-
-/**
- * Fits `totals[m] ÷ mean[m]` over the months by weighted least squares on a level and a trend in
- * time centred on the weighted mean month. The weights are the inverse of the replications' mean
- * sampling variance of the ratio (the same for every replication, so that a replication's own noise
- * does not pick its weights); the fit's sampling variances follow from the replication's own.
- */
-function fitProfile(
-  totals: ArrayLike<number>,
-  sampling: ArrayLike<number>,
-  meanSampling: ArrayLike<number>,
-  mean: ArrayLike<number>,
-  u: number,
-  M: number,
-): ProfileFit {
-  const w = new Float64Array(M);
-  let sw = 0;
-  let swt = 0;
-  for (let m = 0; m < M; m++) {
-    const mu = mean[u * M + m]!;
-    if (!(mu > 0)) continue;
-    // Months without sampling variance weigh as a ratio known to 0.1%.
-    w[m] = 1 / Math.max(meanSampling[u * M + m]! / (mu * mu), 1e-6);
-    sw += w[m]!;
-    swt += w[m]! * m;
-  }
-  // Stryker disable next-line ConditionalExpression: sw is 0 only when the use's mean is positive in no month, alike for every replication: then every fit is level 0, trend 0, no spread, and the factor stays 1 all the same
-  if (sw === 0) return { level: 1, trend: 0, levelVar: 0, trendVar: 0 };
-  const centre = swt / sw;
-  let stt = 0;
-  for (let m = 0; m < M; m++) stt += w[m]! * (m - centre) ** 2;
-  let level = 0;
-  let trend = 0;
-  let levelVar = 0;
-  let trendVar = 0;
-  for (let m = 0; m < M; m++) {
-    if (w[m] === 0) continue;
-    const mu = mean[u * M + m]!;
-    const y = totals[u * M + m]! / mu;
-    const v = sampling[u * M + m]! / (mu * mu);
-    const t = m - centre;
-    level += (w[m]! * y) / sw;
-    levelVar += (w[m]! / sw) ** 2 * v;
-    if (stt > 0) {
-      trend += (w[m]! * t * y) / stt;
-      trendVar += ((w[m]! * t) / stt) ** 2 * v;
-    }
-  }
-  return { level, trend, levelVar, trendVar };
-}
-
-/** λ = √(1 − expected sampling variance ÷ observed variance), at least 0: the share of a spread sampling does not explain. */
-function keptShare(values: readonly number[], samplingVariances: readonly number[]): number {
-  const G = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / G;
-  const observed = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (G - 1);
-  const sampling = samplingVariances.reduce((a, b) => a + b, 0) / G;
-  return observed > 0 ? Math.sqrt(Math.max(0, 1 - sampling / observed)) : 0;
-}
-
-/**
- * (c): the national profile of every replication that drew parameters. Parameters move a use's
- * claims smoothly through the year (uptake sets the level, awareness how fast it rises), while
- * sampling noise moves each month on its own; so each replication's profile is read as a level and
- * a trend against the replications' mean profile (weighted least squares), and each of the two is
- * pulled towards the mean so that what is left of its spread across replications is what sampling
- * noise does not explain (λ² = 1 − mean sampling variance ÷ observed variance, at least 0). Fewer
- * than two such replications: the pooled profile alone.
- */
-function parameterGroups(
-  base: Float64Array,
-  draws: readonly ParameterSample[],
-  M: number,
-): { groups: Float64Array[]; parameterShare: number[] } {
-  const G = draws.length;
-  if (G < 2) return { groups: [base], parameterShare: Array.from({ length: USES }, () => 0) };
-  const mean = new Float64Array(USES * M);
-  const meanSampling = new Float64Array(USES * M);
-  for (const d of draws) {
-    // Stryker disable next-line EqualityOperator: at x = length it writes only past the end of mean and meanSampling
-    for (let x = 0; x < mean.length; x++) {
-      mean[x] = mean[x]! + d.totalsFen[x]! / G;
-      meanSampling[x] = meanSampling[x]! + d.samplingFen2[x]! / G;
-    }
-  }
-  const groups = draws.map(() => new Float64Array(USES * M));
-  const parameterShare: number[] = [];
-  for (let u = 0; u < USES; u++) {
-    const fits = draws.map((d) => fitProfile(d.totalsFen, d.samplingFen2, meanSampling, mean, u, M));
-    const levelShare = keptShare(
-      fits.map((f) => f.level),
-      fits.map((f) => f.levelVar),
-    );
-    const trendShare = keptShare(
-      fits.map((f) => f.trend),
-      fits.map((f) => f.trendVar),
-    );
-    const level = fits.reduce((a, f) => a + f.level, 0) / G;
-    // Stryker disable next-line ArithmeticOperator: the fits' trends average to the trend of the mean ratio, 1 in every month, about a centred time: 0, so their sum negated or times G is 0 too
-    const trend = fits.reduce((a, f) => a + f.trend, 0) / G;
-    parameterShare.push(levelShare);
-    let centre = 0;
-    let weight = 0;
-    for (let m = 0; m < M; m++) {
-      centre += m * mean[u * M + m]!;
-      weight += mean[u * M + m]!;
-    }
-    centre = weight > 0 ? centre / weight : (M - 1) / 2;
-    fits.forEach((f, g) => {
-      // Stryker disable next-line EqualityOperator: at m = M it writes the next use's month 0, which that use's own pass overwrites (past the end for the last use)
-      for (let m = 0; m < M; m++) {
-        const factor = 1 + levelShare * (f.level - level) + trendShare * (f.trend - trend) * (m - centre);
-        groups[g]![u * M + m] = Math.max(0, base[u * M + m]! * factor);
-      }
-    });
-  }
-  return { groups, parameterShare };
-}
-
-/**
- * Expected claims and their variance for every pair and month under one group of draws (`group`
- * an index into `model.groups`, or `'mean'` for the average over groups), laid out
- * `[m × P² + c]` as {@link PairMonthMoments}.
- */
-export function sharingMoments(
-  model: ClaimsModel,
-  group: number | 'mean',
-): { meanFen: Float64Array; varianceFen2: Float64Array } {
-  const { provinces: P, months: M } = model;
-  const profile =
-    group === 'mean'
-      ? Float64Array.from(
-          model.groups[0]!,
-          (_, x) => model.groups.reduce((s, g) => s + g[x]!, 0) / model.groups.length,
-        )
-      : model.groups[group]!;
-  const meanFen = new Float64Array(M * P * P);
-  const varianceFen2 = new Float64Array(M * P * P);
-  for (let c = 0; c < P * P; c++) {
-    for (let u = 0; u < USES; u++) {
-      const s = model.share[c * USES + u]!;
-      // Stryker disable next-line ConditionalExpression: a use with share 0 adds 0 × its (finite) month to the mean and phi × 0 to the variance
-      if (s === 0) continue;
-      const f = model.phi[c * USES + u]!;
-      // Stryker disable next-line EqualityOperator: at m = M it writes only past the end of meanFen and varianceFen2
-      for (let m = 0; m < M; m++) {
-        const mu = s * profile[u * M + m]!;
-        const at = m * P * P + c;
-        meanFen[at] = meanFen[at]! + mu;
-        varianceFen2[at] = varianceFen2[at]! + f * mu;
-      }
-    }
-  }
-  return { meanFen, varianceFen2 };
-}
-
-/** A total's expected value and its 5th and 95th percentile in the whole population. */
-export interface TotalSpread {
-  expected: number;
-  p05: number;
-  p95: number;
-}
-
-/**
- * The spread of the run's national cross-province sharing (fen, and person-times in proportion) in
- * the whole population: per group of draws a normal with the group's expected total and the sum of
- * its pairs' month variances (independent), mixed over the groups; percentiles by bisection on the
- * mixture's distribution function.
- */
-export function crossProvinceSpread(model: ClaimsModel): { fen: TotalSpread; personTimes: TotalSpread } {
-  const parts = model.groups.map((_, g) => {
-    const { meanFen, varianceFen2 } = sharingMoments(model, g);
-    return {
-      mean: meanFen.reduce((a, b) => a + b, 0),
-      sd: Math.sqrt(varianceFen2.reduce((a, b) => a + b, 0)),
-    };
-  });
-  const expected = parts.reduce((s, p) => s + p.mean, 0) / parts.length;
-  const cdf = (x: number) =>
-    parts.reduce((s, p) => s + (p.sd > 0 ? normalCdf((x - p.mean) / p.sd) : x >= p.mean ? 1 : 0), 0) /
-    parts.length;
-  const quantile = (q: number): number => {
-    let lo = Math.min(...parts.map((p) => p.mean - 10 * p.sd));
-    let hi = Math.max(...parts.map((p) => p.mean + 10 * p.sd));
-    // Stryker disable next-line UpdateOperator: the bracket, under 2⁵⁴ fen wide, halves to half a fen long before 200 steps, so the cap on k is never what stops it
-    for (let k = 0; k < 200 && hi - lo > 0.5; k++) {
-      const mid = (lo + hi) / 2;
-      if (cdf(mid) < q) lo = mid;
-      else hi = mid;
-    }
-    return Math.max(0, Math.round(hi));
-  };
-  const fen = { expected: Math.round(expected), p05: quantile(0.05), p95: quantile(0.95) };
-  const perFen = expected > 0 ? model.personTimes / expected : 0;
-  const personTimes = {
-    expected: Math.round(model.personTimes),
-    p05: Math.round(fen.p05 * perFen),
-    p95: Math.round(fen.p95 * perFen),
-  };
-  return { fen, personTimes };
 }

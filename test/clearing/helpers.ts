@@ -1,4 +1,9 @@
-/** Flow cubes for the clearing tests: a small seeded generator and the province table it uses. */
+/**
+ * Flow cubes for the clearing tests: a small seeded generator and the province table it uses, cubes
+ * written by hand for two provinces, and the claims model of a synthetic population.
+ */
+import { ClaimsAccumulator } from '../../src/clearing/claims';
+import type { ClaimsModel } from '../../src/clearing/claimsModel';
 import { FlowCube, paymentSquare, USE_INDEX } from '../../src/clearing/flows';
 import { nextUnit, seedFamily, streamKey } from '../../src/population/random';
 
@@ -81,4 +86,37 @@ export function syntheticSample(
     }
   }
   return cube;
+}
+
+/** The claims model of replications 0 … R − 1 of a synthetic population of 60,000 families at 1:k. */
+export function syntheticModel(k: number, R: number, levels?: (r: number) => number): ClaimsModel {
+  const acc = new ClaimsAccumulator(AREA_PROVINCE, PROVINCES, 12, k);
+  for (let r = 0; r < R; r++)
+    acc.add(syntheticSample('claims', 60_000, k, r, levels?.(r) ?? 1), levels !== undefined);
+  return acc.model();
+}
+
+/** Two pooling areas, one in each of two provinces. */
+export const TWO = Int32Array.of(0, 1);
+
+/**
+ * A one-sample cube written by hand: pair 0 → 1 (cell 1) pays 10,000 fen of medical bills in month 0
+ * in 4 payments (squares 100 yuan²); pair 1 → 0 (cell 2) pays 5,000 fen at a pharmacy in month 0
+ * (one payment, 2,500 yuan²) and 2,000 fen of medical bills in month 1 (one, 400 yuan²); a payment
+ * inside province 0 is no cross-province claim.
+ */
+export function handCube(months = 2, scale = 1): FlowCube {
+  const c = new FlowCube(months, 2);
+  c.add(0, 0, 1, USE_INDEX.medical, 10_000 * scale, 4, 100 * scale);
+  c.add(0, 1, 0, USE_INDEX.pharmacy, 5_000 * scale, 1, 2_500 * scale);
+  c.add(1, 1, 0, USE_INDEX.medical, 2_000 * scale, 1, 400 * scale);
+  c.add(1, 0, 0, USE_INDEX.medical, 999, 1, 1);
+  return c;
+}
+
+/** One sample's cube of 2 areas (one per province) from `[month, sharer, treatment, use, fen, count, squares]` rows. */
+export function cubeOf(months: number, rows: readonly (readonly number[])[]): FlowCube {
+  const c = new FlowCube(months, 2);
+  for (const [m, s, t, u, fen, n, sq] of rows) c.add(m!, s!, t!, u!, fen!, n!, sq!);
+  return c;
 }
