@@ -21,21 +21,15 @@ import { I18n } from '../../text/i18n';
 import { recordRun } from '../benchHook';
 import { isCancelled, RunController } from '../runController';
 import type { WorkspaceContext, WorkspaceView } from '../view';
-import { DEFAULT_SCALE, SCALES } from '../../runtime/scales';
-import {
-  baselineOf,
-  COMPARE_REPLICATIONS,
-  type CompareState,
-  comparePath,
-  EDITED_TOKEN,
-  readCompareState,
-} from './address';
+import { DEFAULT_SCALE } from '../../runtime/scales';
+import { baselineOf, type CompareState, comparePath, EDITED_TOKEN, readCompareState } from './address';
 import { type AddressProblems, addressNoticeLines } from './addressNotice';
 import { createEditor, namedFields } from './editor';
 import { type CompareMessageKey, compareMessages, fill } from './messages';
 import { type ComparisonData, loadComparison } from './results';
 import { OpenedScenarios } from './openedScenarios';
 import { scenarioFileName, scenarioFileText } from './scenarioFile';
+import { createRunControls } from './runControls';
 import { createRunFilesPanel } from './runFiles';
 import { createScenarioFilePicker } from './scenarioFilePicker';
 import { createScenarioList, scenarioChoices } from './scenarioList';
@@ -48,21 +42,6 @@ import type { TileMeasure } from './tileMapChart';
 /** A scenario at the comparison's one seed. */
 function withSeed(scenario: Scenario, seed: string): Scenario {
   return scenario.seed === seed ? scenario : { ...scenario, seed };
-}
-
-/** The selector's text of the slow scales, which say how long they take; the others read `1:k`. */
-const SLOW_SCALE_TEXT: Readonly<Partial<Record<number, CompareMessageKey>>> = {
-  10: 'scale.10',
-  1: 'scale.1',
-};
-
-/** Selects `value` in `select`, adding an option for it when it has none (a run opened from files). */
-function chooseOption(select: HTMLSelectElement, value: number, text: string): void {
-  const doc = select.ownerDocument;
-  if (![...select.options].some((o) => o.value === String(value))) {
-    select.append(el(doc, 'option', { value: String(value) }, text));
-  }
-  select.value = String(value);
 }
 
 /** Mounts the Compare workspace into its panel (a {@link WorkspaceFactory}). */
@@ -126,28 +105,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       offerScenarios();
     },
   });
-  const scaleLabel = el(doc, 'span');
-  const scaleOptions = SCALES.map((k) =>
-    el(doc, 'option', { value: String(k), selected: k === state.scaleK }, `1:${k}`),
-  );
-  const scaleSelect = el(doc, 'select', { id: 'compare-scale' }, ...scaleOptions);
-  const seedLabel = el(doc, 'span');
-  const seedInput = el(doc, 'input', {
-    id: 'compare-seed',
-    type: 'text',
-    value: state.seed ?? '',
-    spellcheck: 'false',
-  });
-  const baselineLabel = el(doc, 'span');
-  const baselineSelect = el(doc, 'select', { id: 'compare-baseline' });
-  const replicationsLabel = el(doc, 'span');
-  const replicationOptions = COMPARE_REPLICATIONS.map((n) =>
-    el(doc, 'option', { value: String(n), selected: n === state.replications }, String(n)),
-  );
-  const replicationsSelect = el(doc, 'select', { id: 'compare-replications' }, ...replicationOptions);
-  const seedNote = el(doc, 'p', { class: 'note seed-note' });
-  const runButton = el(doc, 'button', { type: 'button', class: 'run' });
-  const cancelButton = el(doc, 'button', { type: 'button', class: 'cancel', hidden: true });
+  const controls = createRunControls(doc, state);
   const runStatus = el(doc, 'p', { class: 'run-status', role: 'alert' });
   const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
   const barText = el(doc, 'span', { class: 'progress-text' });
@@ -177,12 +135,9 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     win,
     onOpened: (completed) => {
       // The comparison takes the opened run's scale, seed and replications, and runs at once.
-      const { scaleK, replications = 0, scenario } = completed.request;
-      chooseOption(scaleSelect, scaleK, `1:${scaleK}`);
-      chooseOption(replicationsSelect, replications, String(replications));
-      seedInput.value = scenario.seed;
+      controls.match(completed.request);
       offerBaselines();
-      runButton.click();
+      controls.run.click();
     },
     onChange: () => offerBaselines(),
   });
@@ -215,18 +170,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       files.row,
       files.status,
       runFiles.element,
-      el(
-        doc,
-        'div',
-        { class: 'run-row' },
-        el(doc, 'label', {}, scaleLabel, ' ', scaleSelect),
-        el(doc, 'label', {}, seedLabel, ' ', seedInput),
-        el(doc, 'label', {}, baselineLabel, ' ', baselineSelect),
-        el(doc, 'label', {}, replicationsLabel, ' ', replicationsSelect),
-        runButton,
-        cancelButton,
-      ),
-      seedNote,
+      controls.row,
+      controls.seedNote,
       runStatus,
     ),
     refusedNotice,
@@ -241,8 +186,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     panel.dataset.state = next;
     const running = next === 'running';
     bar.hidden = !running;
-    cancelButton.hidden = !running;
-    runButton.disabled = running;
+    controls.cancel.hidden = !running;
+    controls.run.disabled = running;
     if (!running) progress = null;
   };
 
@@ -307,20 +252,13 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
    * Offers the ticked scenarios (then the edited copy) as the baseline, keeping `wanted` while it is
    * ticked, else baseline-2026 when ticked, else the first.
    */
-  const offerBaselines = (wanted: string | null = baselineSelect.value || null): void => {
+  const offerBaselines = (wanted: string | null = controls.baseline.value || null): void => {
     const ticked = [
       ...list.checked(),
       ...(list.editedBox.checked ? [EDITED_TOKEN] : []),
       ...runFiles.ticked().map((r) => r.id),
     ];
-    const chosen = baselineOf({ runs: ticked, baseline: wanted }, BASELINE_ID);
-    baselineSelect.replaceChildren(
-      ...ticked.map((id) =>
-        el(doc, 'option', { value: id, selected: id === chosen }, id === EDITED_TOKEN ? t('editedCopy') : id),
-      ),
-    );
-    baselineSelect.value = chosen ?? '';
-    baselineSelect.disabled = ticked.length === 0;
+    controls.offerBaselines(ticked, baselineOf({ runs: ticked, baseline: wanted }, BASELINE_ID), t);
   };
 
   /** Offers the bundled scenarios and the opened files again, in the list and as the editor's bases. */
@@ -382,21 +320,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     list.relabel(lang);
     runFiles.relabel(lang);
     files.relabel();
-    scaleLabel.textContent = t('scale');
-    for (const [n, option] of scaleOptions.entries()) {
-      const k = SCALES[n]!;
-      const slow = SLOW_SCALE_TEXT[k];
-      option.textContent = slow ? t(slow) : `1:${k}`;
-    }
-    seedLabel.textContent = t('seed');
-    seedInput.placeholder = t('seedPlaceholder');
-    baselineLabel.textContent = t('baseline');
-    replicationsLabel.textContent = t('replications');
-    replicationOptions[0]!.textContent = t('replications.none');
-    seedNote.textContent = t('seed.note');
+    controls.relabel(t);
     offerBaselines();
-    runButton.textContent = t('run');
-    cancelButton.textContent = t('cancel');
     editor.relabel(lang);
     sweep.relabel(lang);
     renderProgress();
@@ -414,13 +339,13 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       runs.push(EDITED_TOKEN);
     }
     if (runs.length === 0 && runFiles.ticked().length === 0) return 'noneChosen';
-    const seed = seedInput.value.trim();
+    const seed = controls.seed.value.trim();
     return {
       runs,
-      scaleK: Number(scaleSelect.value),
+      scaleK: Number(controls.scale.value),
       seed: seed === '' ? null : seed,
-      baseline: baselineOf({ runs, baseline: baselineSelect.value || null }, BASELINE_ID),
-      replications: Number(replicationsSelect.value),
+      baseline: baselineOf({ runs, baseline: controls.baseline.value || null }, BASELINE_ID),
+      replications: Number(controls.replications.value),
       edit: list.editedBox.checked ? editor.state() : null,
     };
   };
@@ -559,7 +484,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const start = (): void => {
     run().catch(reportError);
   };
-  runButton.addEventListener('click', () => {
+  controls.run.addEventListener('click', () => {
     const next = readControls();
     if (typeof next === 'string') {
       refuse(next);
@@ -575,7 +500,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     renderRefused();
     start();
   });
-  cancelButton.addEventListener('click', () => {
+  controls.cancel.addEventListener('click', () => {
     runs.cancel();
     message = { key: 'cancelled' };
     setState('cancelled');
