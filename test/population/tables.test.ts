@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataProblem } from '../../src/population/dataError';
 import { DATA_FILES, MAX_NOT_MODELLED } from '../../src/population/dataset';
 import { loadDatasetFromDisk } from '../../src/population/node';
-import { parseTargets } from '../../src/population/tables';
+import { parseTargets } from '../../src/population/targetsTable';
 import { committed } from './helpers';
 
 const provinces = loadDatasetFromDisk().provinces;
