@@ -10,13 +10,11 @@
  */
 import './compare.css';
 import './workflow.css';
-import type { RunProgress } from '../../runtime/progress';
 import type { Scenario } from '../../scenario';
 import { placeNames } from '../../analytics/exportTables';
 import { chartWidth } from '../charts/width';
 import { downloadBlob } from '../charts/download';
 import { el } from '../dom';
-import { formatCount, formatDuration } from '../../text/format';
 import { I18n } from '../../text/i18n';
 import { recordRun } from '../benchHook';
 import { isCancelled, RunController } from '../runController';
@@ -30,19 +28,16 @@ import { type ComparisonData, loadComparison } from './results';
 import { OpenedScenarios } from './openedScenarios';
 import { scenarioFileName, scenarioFileText } from './scenarioFile';
 import { createRunControls } from './runControls';
+import { planRuns } from './runPlan';
+import { runInTurn } from './runsInTurn';
+import { createRunsProgressBar } from './runsProgress';
 import { createRunFilesPanel } from './runFiles';
 import { createScenarioFilePicker } from './scenarioFilePicker';
 import { createScenarioList, scenarioChoices } from './scenarioList';
 import { comparisonSections } from './sections';
 import { createSweepPanel } from './sweepPanel';
 import { allBundledScenarios, BASELINE_ID, bundledScenario } from '../scenarioFiles';
-import type { ShownRun } from './tables';
 import type { TileMeasure } from './tileMapChart';
-
-/** A scenario at the comparison's one seed. */
-function withSeed(scenario: Scenario, seed: string): Scenario {
-  return scenario.seed === seed ? scenario : { ...scenario, seed };
-}
 
 /** Mounts the Compare workspace into its panel (a {@link WorkspaceFactory}). */
 export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
@@ -76,15 +71,6 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   let data: ComparisonData | null = null;
   let measure: TileMeasure = 'net';
   let message: { key: CompareMessageKey; detail?: string } | null = null;
-  let progress: {
-    i: number;
-    n: number;
-    id: string;
-    /** The simulation going on (0: the main run, 1… the replications) and how many there are. */
-    sample: number;
-    samples: number;
-    p: RunProgress | null;
-  } | null = null;
   /** Why the last click could not go ahead, said at the Run button until the next run starts. */
   let refusal: 'noneChosen' | 'refuse.run' | 'refuse.download' | null = null;
   /** What the address asked for that could not be done, shown until the next run replaces the address. */
@@ -107,8 +93,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   });
   const controls = createRunControls(doc, state);
   const runStatus = el(doc, 'p', { class: 'run-status', role: 'alert' });
-  const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
-  const barText = el(doc, 'span', { class: 'progress-text' });
+  const progress = createRunsProgressBar(doc, t, () => i18n.lang);
   const notice = el(doc, 'p', { class: 'notice', role: 'alert' });
   const refusedNotice = el(doc, 'div', { class: 'address-refused', role: 'alert' });
   const results = el(doc, 'div', { class: 'results' });
@@ -176,7 +161,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     ),
     refusedNotice,
     editor.element,
-    el(doc, 'div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, bar, barText),
+    progress.element,
     notice,
     results,
     sweep.element,
@@ -185,42 +170,9 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   const setState = (next: 'running' | 'done' | 'failed' | 'cancelled'): void => {
     panel.dataset.state = next;
     const running = next === 'running';
-    bar.hidden = !running;
+    progress.running(running);
     controls.cancel.hidden = !running;
     controls.run.disabled = running;
-    if (!running) progress = null;
-  };
-
-  const renderProgress = (): void => {
-    if (!progress) {
-      barText.textContent = '';
-      return;
-    }
-    const { i, n, p } = progress;
-    const lang = i18n.lang;
-    const id =
-      progress.samples > 1
-        ? `${progress.id}${fill(t('progress.sample'), { s: String(progress.sample + 1), n: String(progress.samples) })}`
-        : progress.id;
-    bar.max = Math.max(1, p?.familiesTotal ?? 1);
-    bar.value = p?.familiesDone ?? 0;
-    if (p && p.familiesDone >= p.familiesTotal) {
-      barText.textContent = `${i}/${n} ${id}: ${t('loading')}`;
-      return;
-    }
-    if (!p) {
-      barText.textContent = `${i}/${n} ${id}: ${t('preparing')}`;
-      return;
-    }
-    const eta = p.etaMs === null ? t('etaUnknown') : formatDuration(p.etaMs, lang);
-    barText.textContent = fill(t('progress'), {
-      i: String(i),
-      n: String(n),
-      id,
-      done: formatCount(p.familiesDone, lang),
-      total: formatCount(p.familiesTotal, lang),
-      eta,
-    });
   };
 
   const renderNotice = (): void => {
@@ -324,7 +276,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     offerBaselines();
     editor.relabel(lang);
     sweep.relabel(lang);
-    renderProgress();
+    progress.render();
     renderNotice();
     renderRefusal();
     renderRefused();
@@ -368,107 +320,48 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       editor.showProblem();
     }
     const openedRuns = runFiles.ticked();
-    const settings = new Set(
-      openedRuns.map((o) =>
-        JSON.stringify([o.run.request.scaleK, o.run.request.scenario.seed, o.run.request.replications ?? 0]),
-      ),
-    );
-    if (settings.size > 1) {
-      message = { key: 'openedRuns.differ' };
+    const plan = planRuns(state, found, openedRuns);
+    if (typeof plan === 'string') {
+      message = { key: plan };
       renderNotice();
       return;
     }
-    const openedFirst = openedRuns[0]?.run.request;
-    if (openedFirst) {
-      // Runs opened from files are what they are: the others run at their scale, seed and replications.
-      state = {
-        ...state,
-        scaleK: openedFirst.scaleK,
-        seed: openedFirst.scenario.seed,
-        replications: openedFirst.replications ?? 0,
-      };
-    }
-    if (found.length === 0 && openedRuns.length === 0) {
-      found.push({ token: BASELINE_ID, scenario: bundledScenario(BASELINE_ID)! });
+    state = plan.state;
+    if (plan.fellBack) {
       addressProblems = { ...addressProblems, fellBackTo: BASELINE_ID };
       renderRefused();
     }
-    // Every scenario runs at one seed, the Seed field's or else the baseline's, so that replication r
-    // of each pairs with replication r of the baseline (the same families and events).
-    const baselineToken = baselineOf(
-      { runs: [...found.map((c) => c.token), ...openedRuns.map((o) => o.id)], baseline: state.baseline },
-      BASELINE_ID,
-    )!;
-    const openedBaseline = openedRuns.find((o) => o.id === baselineToken);
-    const baseline = openedBaseline
-      ? { id: openedBaseline.id, seed: openedBaseline.run.request.scenario.seed }
-      : found.find((c) => c.token === baselineToken)!.scenario;
-    const seed = state.seed ?? baseline.seed;
-    const chosen = found.map((c) => ({ id: c.scenario.id, scenario: withSeed(c.scenario, seed) }));
-    const replications = state.replications;
+    const { scaleK, replications } = state;
     setState('running');
-    const done: ShownRun[] = [];
-    // For the benchmark's hook: person-months simulated, and the pool's time simulating them.
-    let personMonths = 0;
-    let simulateMs = 0;
     try {
-      for (const [k, c] of chosen.entries()) {
-        progress = {
-          i: k + 1,
-          n: chosen.length,
-          id: c.id,
-          sample: 0,
-          samples: replications + 1,
-          p: null,
-        };
-        renderProgress();
-        const completed = await task.run(
-          // Compare shows none of the prepayment model's figures: its draws are left for Prepayment.
-          { scenario: c.scenario, scaleK: state.scaleK, replications, prepaymentModel: false },
-          {
-            onQueued: () => {
-              if (task.current) barText.textContent = t('waiting');
-            },
-            onStarted: () => {
-              if (task.current) renderProgress();
-            },
-            onProgress: (sample, p) => {
-              if (!task.current || !progress) return;
-              if (sample !== progress.sample) simulateMs += progress.p?.elapsedMs ?? 0;
-              progress.sample = sample;
-              progress.p = p;
-              renderProgress();
-            },
-          },
-        );
-        if (!task.current) return;
-        done.push({ id: c.id, run: completed });
-        personMonths += ((replications + 1) * completed.run.result.personMonths) / state.scaleK;
-        simulateMs += progress.p?.elapsedMs ?? 0;
-      }
-      done.push(...openedRuns);
+      const ran = await runInTurn(task, plan.chosen, state, {
+        waiting: () => progress.waiting(),
+        progress: (p) => progress.show(p),
+      });
+      if (!ran) return;
+      const done = [...ran.done, ...openedRuns];
       const loaded = await loadComparison(
         await services.database(),
         done,
         services.runs.population().dataset,
-        state.scaleK,
-        { baseline: baseline.id, replications },
+        scaleK,
+        { baseline: plan.baseline, replications },
       );
       if (!task.current) return;
       data = loaded;
       recordRun(win, {
         workspace: 'compare',
-        scaleK: state.scaleK,
+        scaleK,
         runMs: performance.now() - start,
-        simulateMs,
-        personMonths,
+        simulateMs: ran.simulateMs,
+        personMonths: ran.personMonths,
       });
-      panel.dataset.scale = String(state.scaleK);
+      panel.dataset.scale = String(scaleK);
       panel.dataset.runs = done.map((d) => d.id).join(',');
-      panel.dataset.baseline = baseline.id;
+      panel.dataset.baseline = plan.baseline;
       panel.dataset.replications = String(replications);
       setState('done');
-      renderProgress();
+      progress.render();
       renderResults();
     } catch (error) {
       if (!task.current) return;
@@ -476,7 +369,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         ? { key: 'cancelled' }
         : { key: 'failed', detail: error instanceof Error ? error.message : String(error) };
       setState(isCancelled(error) ? 'cancelled' : 'failed');
-      renderProgress();
+      progress.render();
       renderNotice();
     }
   };
@@ -504,7 +397,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     runs.cancel();
     message = { key: 'cancelled' };
     setState('cancelled');
-    renderProgress();
+    progress.render();
     renderNotice();
   });
 
