@@ -1,20 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { mergeRangeResults, simulateRange } from '../../src/engine';
-import { emptyResult } from '../../src/engine/result';
 import { resultDigest } from '../../src/runtime/digest';
-import {
-  identityMetadata,
-  parseShardFolderName,
-  readIdentity,
-  resultFromRows,
-  SHARD_ARRAYS,
-  shardColumns,
-  shardFolderName,
-  ShardRefusal,
-  type SampleRows,
-  type ShardColumns,
-  type ShardIdentity,
-} from '../../src/runtime/shardFormat';
+import { resultFromRows, shardColumns } from '../../src/runtime/shardFormat';
+import type { SampleRows, ShardColumns } from '../../src/runtime/shardLayout';
 import { inputOf } from '../engine/helpers';
 
 /** The rows of a shard's tables read back as a Parquet reader gives them (INT64 as numbers). */
@@ -75,21 +63,6 @@ function concat(parts: SampleRows[]): SampleRows {
   };
 }
 
-const IDENTITY: ShardIdentity = {
-  scenario: '{"id":"x"}',
-  scenarioDigest: 'ab'.repeat(32),
-  seed: 'seed-1',
-  scaleK: 1000,
-  window: '2026-01..2026-12',
-  replications: 2,
-  families: 207_566,
-  shard: 3,
-  shards: 8,
-  from: 77_838,
-  to: 103_784,
-  engineVersion: '0.1.0+0123456789abcdef',
-};
-
 describe('the shard format', () => {
   const input = inputOf('baseline-2026', 2000);
   const shape = { months: 12, areas: input.areaCount, scaleK: 2000 };
@@ -123,26 +96,6 @@ describe('the shard format', () => {
     expect(tables.counts.seed).toEqual(['s0', 's1']);
     expect(await resultDigest(resultFromRows(rowsOf(tables, 1), shape))).toBe(await resultDigest(r1));
   });
-
-  test('every array of a result is in the format, so no part of a result is lost', () => {
-    const empty = emptyResult(12, 5, 1);
-    const arrays = Object.entries(empty)
-      .filter(([, v]) => v instanceof Float64Array)
-      .map(([k]) => k)
-      .sort();
-    expect(
-      Object.values(SHARD_ARRAYS)
-        .map((a) => a.of)
-        .sort(),
-    ).toEqual(arrays);
-    const numbers = Object.entries(empty)
-      .filter(([, v]) => typeof v === 'number')
-      .map(([k]) => k)
-      .sort();
-    // months, areas and weight are the shape; the rest are the counts table's columns.
-    expect(numbers).toEqual(['areas', 'families', 'months', 'movedFen', 'personMonths', 'weight']);
-  });
-
   test('a row outside the window, the area table or its array, or a sum that is not whole, is refused', () => {
     const rows = rowsOf(shardColumns([{ index: 0, seed: 's', result: simulateRange(input, 0, 200) }]));
     const bad = structuredClone(rows);
@@ -163,38 +116,5 @@ describe('the shard format', () => {
     const result = simulateRange(input, 0, 100);
     result.summary[0] = 1.5;
     expect(() => shardColumns([{ index: 0, seed: 's', result }])).toThrow(/summary must be a whole number/);
-  });
-
-  test('the identity survives the key-value metadata, and a damaged one is refused naming the shard and file', () => {
-    const meta = new Map(identityMetadata(IDENTITY, 'flows').map((kv) => [kv.key, kv.value]));
-    expect(readIdentity(meta, 'shard-0003-of-0008', 'flows.parquet')).toEqual({
-      identity: IDENTITY,
-      table: 'flows',
-    });
-    expect(meta.get('gongji.shard')).toBe('3/8');
-    expect(meta.get('gongji.scale')).toBe('1:1000');
-
-    const missing = new Map(meta);
-    missing.delete('gongji.seed');
-    expect(() => readIdentity(missing, 'shard-0003-of-0008', 'flows.parquet')).toThrow(ShardRefusal);
-    expect(() => readIdentity(missing, 'shard-0003-of-0008', 'flows.parquet')).toThrow(
-      /^shard-0003-of-0008: flows.parquet has no gongji.seed/,
-    );
-    const other = new Map(meta).set('gongji.format', 'gongji-shard/99');
-    expect(() => readIdentity(other, 'x', 'counts.parquet')).toThrow(/format gongji-shard\/99/);
-    const malformed = new Map(meta).set('gongji.shard', '3 of 8');
-    expect(() => readIdentity(malformed, 'x', 'counts.parquet')).toThrow(
-      /gongji.shard "3 of 8" is malformed/,
-    );
-  });
-
-  test('folder names: shard-IIII-of-NNNN read back; temporary and malformed names are not shards', () => {
-    expect(shardFolderName(3, 8)).toBe('shard-0003-of-0008');
-    expect(shardFolderName(12_345, 20_000)).toBe('shard-12345-of-20000');
-    expect(parseShardFolderName('shard-0003-of-0008')).toEqual({ shard: 3, shards: 8 });
-    expect(parseShardFolderName('shard-0003-of-0008.tmp-host-12')).toBeNull();
-    expect(parseShardFolderName('shard-0009-of-0008')).toBeNull();
-    expect(parseShardFolderName('shard-0000-of-0008')).toBeNull();
-    expect(parseShardFolderName('shard-3-of-8')).toBeNull();
   });
 });
