@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import {
   launchChromium,
   type LaunchedChromium,
@@ -79,6 +80,68 @@ export async function startApp(): Promise<App> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/** How {@link useApp} prepares the app for a test file. */
+export interface UseAppOptions {
+  /**
+   * When to clear localStorage: `'once'` after starting the app, `'each'` before every test, or
+   * `'never'` (the default).
+   */
+  resetStorage?: 'never' | 'once' | 'each';
+  /**
+   * Whether every test must leave no page open with a problem: after each test the pages it opened are
+   * closed and their problems required to be none. True by default; a file that watches its pages
+   * itself turns it off.
+   */
+  checkPages?: boolean;
+}
+
+/**
+ * Registers the hooks that give a test file its app: `beforeAll` starts it (and clears its storage if
+ * asked), `afterAll` closes it, `afterEach` closes the test's pages and requires them clean. Returns
+ * the app for the tests to use; its members reach the app started by `beforeAll`, so it can be held
+ * in a constant at the top of the file. Call it at the top level of a test file, after any `beforeAll`
+ * that must run first.
+ */
+export function useApp(options: UseAppOptions = {}): App {
+  const { resetStorage = 'never', checkPages = true } = options;
+  let started: App | undefined;
+  const app = (): App => {
+    if (!started) throw new Error('the app is not started: useApp() starts it in beforeAll');
+    return started;
+  };
+
+  beforeAll(async () => {
+    started = await startApp();
+    if (resetStorage === 'once') await started.resetStorage();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  if (resetStorage === 'each') {
+    beforeEach(async () => {
+      await app().resetStorage();
+    });
+  }
+  if (checkPages) {
+    afterEach(async () => {
+      expect(await app().closePages()).toEqual([]);
+    });
+  }
+
+  return {
+    get baseUrl() {
+      return app().baseUrl;
+    },
+    get context() {
+      return app().context;
+    },
+    open: (path) => app().open(path),
+    resetStorage: () => app().resetStorage(),
+    closePages: () => app().closePages(),
+    close: () => app().close(),
   };
 }
 
