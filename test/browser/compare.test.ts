@@ -1,44 +1,9 @@
-import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { BENCH_HOOK, type BenchHook } from '../../src/ui/benchHook';
-import { type App, saveScreenshot, startApp } from './harness';
+import { saveScreenshot, useApp } from './harness';
+import { digests, download, settled, yi } from './panels';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-  await app.resetStorage();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** Waits until the Compare panel has finished (or failed) its runs, and returns its state. */
-async function settled(panel: Locator, timeout = 90_000): Promise<string | null> {
-  await expect
-    .poll(() => panel.getAttribute('data-state'), { timeout, interval: 250 })
-    .toMatch(/^(done|failed|cancelled)$/);
-  return panel.getAttribute('data-state');
-}
-
-/** The amount in 亿元 of a Chinese money text such as "539.28亿元". */
-const yi = (text: string): number => {
-  const n = Number(text.replace(/[^\d.-]/g, ''));
-  return text.includes('亿元') ? n : text.includes('万元') ? n / 10_000 : n / 100_000_000;
-};
-
-/** Clicks a download button and returns the file's name and text (without the byte-order mark). */
-async function download(page: Page, button: Locator): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return {
-    name: file.suggestedFilename(),
-    text: readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''),
-  };
-}
+const app = useApp({ resetStorage: 'once' });
 
 test('Compare opens by itself with the 2026 baseline at 1:1000, then compares scenarios, downloads, switches language', async () => {
   // Record the main thread's long tasks, to see how long the page stops answering during a run.
@@ -177,15 +142,8 @@ test('Compare opens by itself with the 2026 baseline at 1:1000, then compares sc
   expect(ageSvg.text).toContain('60–74岁');
   const svg = await download(page, panel.locator('[data-chart="map"] [data-download="svg"]'));
   expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  const [png] = await Promise.all([
-    page.waitForEvent('download'),
-    panel.locator('[data-chart="monthly-use"] [data-download="png"]').click(),
-  ]);
-  expect(
-    readFileSync(await png.path())
-      .subarray(1, 4)
-      .toString(),
-  ).toBe('PNG');
+  const png = await download(page, panel.locator('[data-chart="monthly-use"] [data-download="png"]'));
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
   const parquet = await download(
     page,
     panel.locator('[data-scenario="netting-2026"] [data-parquet="flows"]'),
@@ -230,8 +188,6 @@ test('a shared address reproduces its runs; a cancelled run leaves the workspace
     await panel.locator('tr[data-path="rules.quotaLimits.monthlyUseCapFen"] td').allTextContents(),
   ).toEqual(['none (no limit)', '500.00 yuan']);
   expect(await panel.locator('[data-chart="map"] g[aria-label="cell"] rect').count()).toBe(62);
-  const digests = (p: Locator) =>
-    p.locator('[data-digest]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-digest')));
   const [, capDigest] = await digests(panel);
 
   // Start a longer run, cancel it, then run again.

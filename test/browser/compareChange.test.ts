@@ -3,41 +3,13 @@
  * address, a change column per scenario with its interval and a "within noise" mark where the
  * interval holds 0, its CSV and its place in the report; without replications, the change alone.
  */
-import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { FIGURES } from '../../src/runtime/figures';
-import { type App, startApp } from './harness';
+import { useApp } from './harness';
+import { digests, download, settled } from './panels';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-  await app.resetStorage();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** Waits until the Compare panel has finished (or failed) its runs, and returns its state. */
-async function settled(panel: Locator, timeout = 120_000): Promise<string | null> {
-  await expect
-    .poll(() => panel.getAttribute('data-state'), { timeout, interval: 250 })
-    .toMatch(/^(done|failed|cancelled)$/);
-  return panel.getAttribute('data-state');
-}
-
-/** Clicks a download button and returns the file's name and text (without the byte-order mark). */
-async function download(page: Page, button: Locator): Promise<{ name: string; text: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return {
-    name: file.suggestedFilename(),
-    text: readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''),
-  };
-}
+const app = useApp({ resetStorage: 'once' });
 
 /** Every change cell of a scenario: its change, interval ends, and whether it carries the mark. */
 const changeCells = (panel: Locator, id: string) =>
@@ -62,7 +34,7 @@ const changeCells = (panel: Locator, id: string) =>
 test('monthly-cap-2026 against baseline-2026 at 1:10000 with 2 replications: a change column with intervals, marked within noise where they hold 0', async () => {
   const { page } = await app.open('?lang=zh&run=baseline-2026,monthly-cap-2026&scale=10000&reps=2#compare');
   const panel = page.locator('#panel-compare');
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
   expect(await page.locator('#compare-replications').inputValue()).toBe('2');
   expect(await page.locator('#compare-baseline').inputValue()).toBe('baseline-2026');
   expect(await panel.getAttribute('data-baseline')).toBe('baseline-2026');
@@ -139,14 +111,12 @@ test('monthly-cap-2026 against baseline-2026 at 1:10000 with 2 replications: a c
 test('at 0 replications the change has no interval and says why; the digests are those of the replicated runs; the address keeps the choice', async () => {
   const { page } = await app.open('?lang=en&run=baseline-2026,monthly-cap-2026&scale=10000&reps=2#compare');
   const panel = page.locator('#panel-compare');
-  expect(await settled(panel)).toBe('done');
-  const digests = () =>
-    panel.locator('[data-digest]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-digest')));
-  const replicated = await digests();
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
+  const replicated = await digests(panel);
 
   await page.locator('#compare-replications').selectOption('0');
   await panel.locator('.run-row button.run').click();
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
   const section = panel.locator('section[data-section="change"]');
   const table = section.locator('table.change');
   expect(await table.getAttribute('data-simulations')).toBe('1');
@@ -161,7 +131,7 @@ test('at 0 replications the change has no interval and says why; the digests are
     'No replications: the change alone, without intervals, so nothing says whether it is larger than the noise. Intervals need replications (choose 2 or more).',
   );
   // Replications rerun the samples; the main run (and its digest) is the same.
-  expect(await digests()).toEqual(replicated);
+  expect(await digests(panel)).toEqual(replicated);
   const address = new URL(page.url());
   expect(address.searchParams.get('baseline')).toBe('baseline-2026');
   expect(address.searchParams.get('reps')).toBeNull();
@@ -169,7 +139,7 @@ test('at 0 replications the change has no interval and says why; the digests are
   // Another baseline: the changes are measured against it, and the address says so.
   await page.locator('#compare-baseline').selectOption('monthly-cap-2026');
   await panel.locator('.run-row button.run').click();
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
   expect(await section.locator('h3').textContent()).toBe('Change against monthly-cap-2026');
   const back = table.locator(
     'tr[data-figure="sharedFen"] td[data-scenario="baseline-2026"][data-col="change"]',
@@ -183,7 +153,7 @@ test('a scenario with a seed of its own runs at the baseline’s seed when the S
     '?lang=en&run=baseline-2026,scope-2021&scale=10000&reps=3&baseline=netting-2026#compare',
   );
   const panel = page.locator('#panel-compare');
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
   expect(await panel.locator('.address-refused').textContent()).toContain(
     'The address gives reps=3, which is not an offered number of replications (0, 2, 5, 10, 20): the runs use 0.',
   );

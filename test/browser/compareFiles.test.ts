@@ -9,50 +9,23 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { parseScenarioText, type Scenario } from '../../src/scenario';
 import { MAX_SCENARIO_FILE_BYTES } from '../../src/ui/compare/scenarioFile';
 import { rawScenario } from '../scenario/helpers';
-import { type App, startApp } from './harness';
+import { useApp } from './harness';
+import { digests, download, settled } from './panels';
 
-let app: App;
 const dir = mkdtempSync(join(tmpdir(), 'gongji-compare-files-'));
-
-beforeAll(async () => {
-  app = await startApp();
-  await app.resetStorage();
-});
-afterAll(async () => {
-  await app?.close();
+// Registered before the app's hooks, so it runs after the app is closed.
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** Waits until the Compare panel has finished (or failed) its runs, and returns its state. */
-async function settled(panel: Locator, timeout = 90_000): Promise<string | null> {
-  await expect
-    .poll(() => panel.getAttribute('data-state'), { timeout, interval: 250 })
-    .toMatch(/^(done|failed|cancelled)$/);
-  return panel.getAttribute('data-state');
-}
+const app = useApp({ resetStorage: 'once' });
 
 /** Waits until the files given to the panel are read and reported. */
 async function filesRead(panel: Locator): Promise<void> {
   await expect.poll(() => panel.getAttribute('data-files'), { timeout: 10_000 }).toBe('read');
-}
-
-/** The run digests of the totals table, in the order of its columns. */
-const digests = (panel: Locator): Promise<(string | null)[]> =>
-  panel.locator('[data-digest]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-digest')));
-
-/** Clicks a download button and returns the file's name, path and text. */
-async function download(page: Page, button: Locator): Promise<{ name: string; path: string; text: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = join(dir, file.suggestedFilename());
-  await file.saveAs(path);
-  return { name: file.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
 }
 
 /** Drops files on the Compare panel as a person dragging them from the desktop would. */
@@ -114,7 +87,10 @@ test('a scenario file opened from disk runs, downloads as a file the CLI runs, a
   expect(address.searchParams.get('run')).toBe('my-cap-2026');
 
   // The download: "$schema" first, the same scenario, and the CLI runs it as it is.
-  const file = await download(page, panel.locator('[data-download-scenario="my-cap-2026"]'));
+  const file = await download(page, panel.locator('[data-download-scenario="my-cap-2026"]'), {
+    saveIn: dir,
+    keepBom: true,
+  });
   expect(file.name).toBe('my-cap-2026.json');
   expect(file.text.startsWith('{\n  "$schema": "./schema.json",\n  "id": "my-cap-2026",')).toBe(true);
   expect(parsed(file.text)).toEqual({ ...parsed(ownScenarioText()), $schema: './schema.json' });
@@ -137,7 +113,10 @@ test('a scenario file opened from disk runs, downloads as a file the CLI runs, a
   expect(await digests(panel)).toEqual([digest]);
 
   // A bundled scenario downloads too; opened again it takes another id, since its own is taken.
-  const bundled = await download(page, panel.locator('[data-download-scenario="netting-2026"]'));
+  const bundled = await download(page, panel.locator('[data-download-scenario="netting-2026"]'), {
+    saveIn: dir,
+    keepBom: true,
+  });
   expect(bundled.name).toBe('netting-2026.json');
   expect(parsed(bundled.text)).toEqual(parsed(readFileSync('scenarios/netting-2026.json', 'utf8')));
   await page.locator('#compare-open-file').setInputFiles(bundled.path);

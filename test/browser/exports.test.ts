@@ -6,27 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type App, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { useApp } from './harness';
+import { download } from './panels';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** Clicks a download button and returns the file's name, bytes and text (without a byte-order mark). */
-async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer; text: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const bytes = readFileSync(await file.path());
-  return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
-}
+const app = useApp();
 
 /** Waits until Compare shows the comparison of `runs`. */
 async function compared(page: Page, runs: string): Promise<Locator> {

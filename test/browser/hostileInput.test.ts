@@ -1,31 +1,12 @@
 import fc from 'fast-check';
-import type { Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { findJsonSyntaxProblem, lineColumn } from '../../src/scenario';
 import { corrupt, textEdit } from '../scenario/fuzzKit';
 import { rawScenario } from '../scenario/helpers';
-import { type App, startApp } from './harness';
+import { useApp } from './harness';
+import { settled } from './panels';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-  await app.resetStorage();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** Waits until the Compare panel has finished (or failed) its runs, and returns its state. */
-async function settled(panel: Locator, timeout = 90_000): Promise<string | null> {
-  await expect
-    .poll(() => panel.getAttribute('data-state'), { timeout, interval: 250 })
-    .toMatch(/^(done|failed|cancelled)$/);
-  return panel.getAttribute('data-state');
-}
+const app = useApp({ resetStorage: 'once' });
 
 const compareAddress = (...sets: string[]) =>
   `?lang=en&run=baseline-2026,edited&edit=baseline-2026&scale=10000${sets

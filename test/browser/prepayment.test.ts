@@ -1,26 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type App, saveScreenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { saveScreenshot, useApp } from './harness';
+import { download } from './panels';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** The lines of a downloaded CSV file. */
-function csvLines(path: string): string[] {
-  return readFileSync(path, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\n');
-}
+const app = useApp();
 
 test('at its defaults the Prepayment workspace shows the needed size with its interval, its split, every province and cash, and says how sure it is', async () => {
   const started = Date.now();
@@ -92,11 +74,8 @@ test('at its defaults the Prepayment workspace shows the needed size with its in
   // What the province advances to each treatment province adds up to its needed size, in whole fen.
   const province = await panel.getAttribute('data-province');
   expect(province).toMatch(/^\d\d$/);
-  const [advance] = await Promise.all([
-    page.waitForEvent('download'),
-    panel.locator(`[data-download="advance-${province}-csv"]`).click(),
-  ]);
-  const advanceLines = csvLines(await advance.path());
+  const advance = await download(page, panel.locator(`[data-download="advance-${province}-csv"]`));
+  const advanceLines = advance.text.trimEnd().split('\n');
   // Provinces by GB code followed by both names, as in every export.
   expect(advanceLines[0]).toBe(
     'insured_province,insured_province_name_zh,insured_province_name_en,' +
@@ -112,11 +91,8 @@ test('at its defaults the Prepayment workspace shows the needed size with its in
   expect(fens.reduce((s, f) => s + Number(f[7]), 0)).toBe(fen);
 
   // The province table's CSV names provinces by code, with whole fen.
-  const [provinces] = await Promise.all([
-    page.waitForEvent('download'),
-    panel.locator('[data-download="provinces-csv"]').click(),
-  ]);
-  const tableLines = csvLines(await provinces.path());
+  const provinces = await download(page, panel.locator('[data-download="provinces-csv"]'));
+  const tableLines = provinces.text.trimEnd().split('\n');
   expect(tableLines).toHaveLength(32);
   expect(
     tableLines[0]!.startsWith(

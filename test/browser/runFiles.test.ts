@@ -11,10 +11,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type App, startApp } from './harness';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { useApp } from './harness';
+import { settled } from './panels';
 
-let app: App;
 const dir = mkdtempSync(join(tmpdir(), 'gongji-run-files-'));
 const SHARDS = join(dir, 'shards');
 const MERGED = join(dir, 'merged');
@@ -47,24 +47,12 @@ beforeAll(async () => {
     cli(['src/cli/merge.ts', '--in', SHARDS, '--out', MERGED, '--workers', '1', '--json']),
   ) as { digest: string };
   mergedDigest = report.digest;
-  app = await startApp();
-  await app.resetStorage();
 }, 600_000);
-afterAll(async () => {
-  await app?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** Waits until a panel has finished (or failed) its runs, and returns its state. */
-async function settled(panel: Locator, timeout = 120_000): Promise<string | null> {
-  await expect
-    .poll(() => panel.getAttribute('data-state'), { timeout, interval: 250 })
-    .toMatch(/^(done|failed|cancelled)$/);
-  return panel.getAttribute('data-state');
-}
+// Registered after the shards are written, so the app starts once they are, and closes before they go.
+const app = useApp({ resetStorage: 'once' });
 
 /** Waits until the run files given to Compare are opened or refused, and returns which. */
 async function runFilesDone(panel: Locator): Promise<string | null> {
@@ -78,7 +66,7 @@ async function runFilesDone(panel: Locator): Promise<string | null> {
 test('the shards of a run, opened as a folder, show in Compare and Prepayment with the merge’s digest', async () => {
   const { page } = await app.open('?lang=en&run=baseline-2026&scale=10000#compare');
   const panel = page.locator('#panel-compare');
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
   await page.locator('#compare-open-run-folder').setInputFiles(SHARDS);
   expect(await runFilesDone(panel)).toBe('opened');
   const opened = panel.locator('.opened-run');
@@ -90,7 +78,7 @@ test('the shards of a run, opened as a folder, show in Compare and Prepayment wi
   expect(await panel.locator('.run-files-status').textContent()).toContain(mergedDigest.slice(0, 16));
 
   // Compare runs the ticked baseline at the opened run's scale and seed, and shows both.
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
   const id = (await opened.getAttribute('data-id'))!;
   expect(await panel.getAttribute('data-runs')).toBe(`baseline-2026,${id}`);
   const digests = await panel
@@ -103,7 +91,7 @@ test('the shards of a run, opened as a folder, show in Compare and Prepayment wi
   // In Prepayment, the opened run is offered and shown like a run of the page.
   await page.locator('#tab-prepayment').click();
   const prepayment = page.locator('#panel-prepayment');
-  expect(await settled(prepayment)).toBe('done');
+  expect(await settled(prepayment, { timeout: 120_000 })).toBe('done');
   expect(await prepayment.getAttribute('data-source')).toBe('files');
   expect(await prepayment.getAttribute('data-run-digest')).toBe(mergedDigest);
   expect(await prepayment.getAttribute('data-scale')).toBe('10000');
@@ -120,20 +108,20 @@ test('the shards of a run, opened as a folder, show in Compare and Prepayment wi
 test('a merged run’s one shard, picked as files, opens as a 1-of-1 run with the same digest', async () => {
   const { page } = await app.open('?lang=zh&run=baseline-2026&scale=10000#compare');
   const panel = page.locator('#panel-compare');
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
   const one = join(MERGED, 'shard-0001-of-0001');
   await page.locator('#compare-open-run-files').setInputFiles(readdirSync(one).map((f) => join(one, f)));
   expect(await runFilesDone(panel)).toBe('opened');
   const opened = panel.locator('.opened-run');
   expect(await opened.getAttribute('data-run-digest')).toBe(mergedDigest);
   expect(await opened.textContent()).toMatch(/由文件打开 · 比例 1:10000 · 种子 \S+ · 1 个分片/);
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
 }, 600_000);
 
 test('a missing shard is refused by name, in both languages, and the page stays usable', async () => {
   const { page } = await app.open('?lang=zh&run=baseline-2026&scale=10000#compare');
   const panel = page.locator('#panel-compare');
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
   const first = join(SHARDS, 'shard-0001-of-0002');
   await page.locator('#compare-open-run-files').setInputFiles(readdirSync(first).map((f) => join(first, f)));
   expect(await runFilesDone(panel)).toBe('refused');
@@ -144,7 +132,7 @@ test('a missing shard is refused by name, in both languages, and the page stays 
   expect(await panel.locator('.opened-run').count()).toBe(0);
   // Still usable: the comparison runs again.
   await panel.locator('button.run').click();
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
 
   // Both shards' files dropped on the workspace open the run.
   const files = ['shard-0001-of-0002', 'shard-0002-of-0002'].flatMap((shard) =>
@@ -162,5 +150,5 @@ test('a missing shard is refused by name, in both languages, and the page stays 
   await panel.dispatchEvent('drop', { dataTransfer });
   expect(await runFilesDone(panel)).toBe('opened');
   expect(await panel.locator('.opened-run').getAttribute('data-run-digest')).toBe(mergedDigest);
-  expect(await settled(panel)).toBe('done');
+  expect(await settled(panel, { timeout: 120_000 })).toBe('done');
 }, 300_000);

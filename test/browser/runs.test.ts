@@ -1,17 +1,7 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type App, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { useApp } from './harness';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
+const app = useApp();
 
 test('runs of two workspaces queue: the second waits for the first, both finish, and cancelling either leaves the other running', async () => {
   const { page } = await app.open('?lang=en&run=baseline-2026,netting-2026&scale=1000#compare');

@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
-import { type App, startApp } from './harness';
+import { useApp } from './harness';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
+// The tests open and close their own pages, outside the app's watch.
+const app = useApp({ checkPages: false });
 
 /** The policy's directives by name, e.g. `connect-src` → `'self'`. */
 function directives(policy: string): Map<string, string> {

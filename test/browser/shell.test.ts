@@ -1,20 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import { type App, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { useApp } from './harness';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-beforeEach(async () => {
-  await app.resetStorage();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
+const app = useApp({ resetStorage: 'each' });
 
 const ZH_TABS = ['方案比较', '预付金', '培训演示', '校验'];
 const EN_TABS = ['Compare', 'Prepayment', 'Trainer', 'Validation'];

@@ -1,31 +1,16 @@
-import { readFileSync } from 'node:fs';
-import type { Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type App, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { useApp } from './harness';
+import { download, settled, type SettledOptions } from './panels';
 
-let app: App;
+const app = useApp({ resetStorage: 'once' });
 
-beforeAll(async () => {
-  app = await startApp();
-  await app.resetStorage();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** Waits until a panel's `data-state` is one of `states`, and returns it. */
-async function settled(panel: Locator, states = /^(done|failed|cancelled|refused)$/, timeout = 120_000) {
-  await expect.poll(() => panel.getAttribute('data-state'), { timeout, interval: 250 }).toMatch(states);
-  return panel.getAttribute('data-state');
-}
+/** How the tests wait for Compare and its sweep: up to 2 minutes, until done, failed, cancelled or refused. */
+const SWEEP: SettledOptions = { timeout: 120_000, states: /^(done|failed|cancelled|refused)$/ };
 
 test('a 5-value sweep of the quota share runs on the pool and plots 5 points with their intervals', async () => {
   const { page } = await app.open('?lang=en#compare');
   const compare = page.locator('#panel-compare');
-  await settled(compare);
+  await settled(compare, SWEEP);
   const sweep = compare.locator('details.sweep');
   await sweep.locator('summary').click();
   expect(await sweep.locator('select[name="sweep-parameter"]').inputValue()).toBe(
@@ -35,7 +20,7 @@ test('a 5-value sweep of the quota share runs on the pool and plots 5 points wit
   await sweep.locator('select[name="sweep-scale"]').selectOption('10000');
   await sweep.locator('select[name="sweep-replications"]').selectOption('5');
   await sweep.locator('button.sweep-run').click();
-  expect(await settled(sweep)).toBe('done');
+  expect(await settled(sweep, SWEEP)).toBe('done');
   expect(await sweep.getAttribute('data-points')).toBe('5');
   const chart = sweep.locator('[data-chart="sweep"]');
   expect(await chart.locator('figcaption').textContent()).toBe(
@@ -50,14 +35,8 @@ test('a 5-value sweep of the quota share runs on the pool and plots 5 points wit
   );
 
   // The data behind the chart: five values, each with a value inside its interval.
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    chart.locator('[data-download="csv"]').click(),
-  ]);
-  const [head, ...lines] = readFileSync(await file.path(), 'utf8')
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .split(/\r?\n/);
+  const file = await download(page, chart.locator('[data-download="csv"]'));
+  const [head, ...lines] = file.text.trim().split(/\r?\n/);
   expect(head).toBe('x,value,low,high');
   expect(lines.map((l) => Number(l.split(',')[0]))).toEqual([0.1, 0.3, 0.5, 0.7, 0.9]);
   for (const l of lines) {
@@ -78,25 +57,25 @@ test('a 5-value sweep of the quota share runs on the pool and plots 5 points wit
 test('values the parameter cannot take are refused by path before anything runs; the page stays usable', async () => {
   const { page } = await app.open('?lang=en#compare');
   const compare = page.locator('#panel-compare');
-  await settled(compare);
+  await settled(compare, SWEEP);
   const sweep = compare.locator('details.sweep');
   await sweep.locator('summary').click();
   await sweep.locator('input[name="sweep-values"]').fill('0.5, 2, half');
   await sweep.locator('button.sweep-run').click();
-  expect(await settled(sweep)).toBe('refused');
+  expect(await settled(sweep, SWEEP)).toBe('refused');
   expect(await sweep.locator('.sweep-notice').textContent()).toMatch(
     /^The sweep cannot run: parameters\[0\]\.values\[2\]: expected a number such as 0\.3, got "half"$/,
   );
   await sweep.locator('input[name="sweep-values"]').fill('0.5, 2');
   await sweep.locator('button.sweep-run').click();
-  expect(await settled(sweep)).toBe('refused');
+  expect(await settled(sweep, SWEEP)).toBe('refused');
   expect(await sweep.locator('.sweep-notice').textContent()).toContain(
     'parameters[0].values[1]: behaviour.quota.shareOfSpendable:',
   );
   await sweep.locator('input[name="sweep-values"]').fill('0.2, 0.4');
   await sweep.locator('select[name="sweep-replications"]').selectOption('0');
   await sweep.locator('button.sweep-run').click();
-  expect(await settled(sweep)).toBe('done');
+  expect(await settled(sweep, SWEEP)).toBe('done');
   expect(await sweep.locator('.sweep-notice').isHidden()).toBe(true);
   expect(await sweep.locator('[data-chart="sweep"] g[aria-label="dot"] circle').count()).toBe(2);
   expect(await sweep.locator('[data-chart="sweep"] g[aria-label="rule"] line').count()).toBe(0);
@@ -106,13 +85,13 @@ test('at 390 px the open sweep panel and its chart fit the screen', async () => 
   const { page } = await app.open('?lang=zh#compare');
   await page.setViewportSize({ width: 390, height: 844 });
   const compare = page.locator('#panel-compare');
-  await settled(compare);
+  await settled(compare, SWEEP);
   const sweep = compare.locator('details.sweep');
   await sweep.locator('summary').click();
   await sweep.locator('input[name="sweep-values"]').fill('0.2, 0.4');
   await sweep.locator('select[name="sweep-replications"]').selectOption('2');
   await sweep.locator('button.sweep-run').click();
-  expect(await settled(sweep)).toBe('done');
+  expect(await settled(sweep, SWEEP)).toBe('done');
   expect(await sweep.locator('[data-chart="sweep"] g[aria-label="dot"] circle').count()).toBe(2);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

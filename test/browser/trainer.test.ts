@@ -1,23 +1,13 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatFen } from '../../src/text/format';
 import { traceAt } from '../../src/ui/trainer/familySearch';
 import { FAMILY_SCALE_K } from '../../src/ui/trainer/familySource';
 import { traceSteps } from '../../src/ui/trainer/simulatedFamily';
 import { inputOf } from '../engine/helpers';
-import { type App, saveScreenshot, startApp } from './harness';
+import { saveScreenshot, useApp } from './harness';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
+const app = useApp();
 
 /** The rule ids and amounts of the posting list, as shown. */
 const postings = (page: Page) =>

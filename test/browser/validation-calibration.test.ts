@@ -1,27 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type App, saveScreenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { saveScreenshot, useApp } from './harness';
+import { download, parseCount, parseYuan } from './panels';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** "52.42 billion yuan" → 52.42e9; "524.20亿元" → 524.20e8. */
-const parseYuan = (text: string): number => {
-  const n = Number(text.replace(/[^\d.-]/g, ''));
-  if (text.includes('billion')) return n * 1e9;
-  if (text.includes('亿')) return n * 1e8;
-  throw new Error(`not an amount in billions: ${text}`);
-};
-const parseCount = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+const app = useApp();
 
 test('at 1:10000 (from ?vscale=) the calibration section shows the 2024 targets beside a calibration-2024 run', async () => {
   const { page } = await app.open('?lang=en&vscale=10000#validation');
@@ -66,16 +47,12 @@ test('at 1:10000 (from ?vscale=) the calibration section shows the 2024 targets 
   expect(await section.locator('tr[data-name="use/medical"] td').nth(3).textContent()).toBe('±15%');
 
   // The section's CSV comes from the same `validation` table.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    section.locator('[data-download="table-csv"]').click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('validation-calibration-1-10000-table.csv');
-  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
-  expect(csv).toMatch(
+  const csv = await download(page, section.locator('[data-download="table-csv"]'));
+  expect(csv.name).toBe('validation-calibration-1-10000-table.csv');
+  expect(csv.text).toMatch(
     /^name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within,status,reason_zh,reason_en,lower_bound\n/,
   );
-  expect(csv).toMatch(
+  expect(csv.text).toMatch(
     /\nyear\/amount,全年共济金额,amount in the year,yuan,51154000000,[\d.e+]+,-?[\d.e-]+,10,(true,within|false,outside),,,false\n/,
   );
 

@@ -1,26 +1,8 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type App, saveScreenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { saveScreenshot, useApp } from './harness';
+import { parseCount, parseYuan } from './panels';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-/** "192.07 billion yuan" → 192.07e9; "1,920.70亿元" → 1920.70e8. */
-const parseYuan = (text: string): number => {
-  const n = Number(text.replace(/[^\d.-]/g, ''));
-  if (text.includes('billion')) return n * 1e9;
-  if (text.includes('亿')) return n * 1e8;
-  throw new Error(`not an amount in billions: ${text}`);
-};
-const parseCount = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+const app = useApp();
 
 test('the five-year record shows 2021–2025 beside the notice’s lower bounds and the wallet’s reach, in English and Chinese', async () => {
   const { page } = await app.open('?lang=en&vscale=10000#validation');

@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { BENCH_HOOK, type BenchHook } from '../../src/ui/benchHook';
-import { type App, saveScreenshot, startApp } from './harness';
+import { saveScreenshot, useApp } from './harness';
+import { download, parseCount } from './panels';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
-
-const parseCount = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+const app = useApp();
 
 test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart and downloads, in both languages', async () => {
   await app.context.addInitScript((name) => {
@@ -85,13 +73,9 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
   expect(await svg.locator('circle').count()).toBe(names.length);
 
   // The table's CSV download holds the rows of the DuckDB query.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    population.locator('[data-download="table-csv"]').click(),
-  ]);
-  expect(download.suggestedFilename()).toBe('validation-population-1-1000-table.csv');
-  const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
-  const lines = csv.trimEnd().split('\n');
+  const table = await download(page, population.locator('[data-download="table-csv"]'));
+  expect(table.name).toBe('validation-population-1-1000-table.csv');
+  const lines = table.text.trimEnd().split('\n');
   expect(lines[0]).toBe(
     'name,label_zh,label_en,unit,published,generated,rel_error,tolerance_pct,within,status,reason_zh,reason_en,lower_bound',
   );
@@ -103,29 +87,14 @@ test('the Validation workspace runs at 1:1000 in a worker, shows targets, chart 
     /,false,reference,"城镇非私营.*","The urban .*",false$/,
   );
 
-  const [chartCsv] = await Promise.all([
-    page.waitForEvent('download'),
-    population.locator('[data-download="chart-csv"]').click(),
-  ]);
-  expect(readFileSync(await chartCsv.path(), 'utf8')).toContain(
+  const chartCsv = await download(page, population.locator('[data-download="chart-csv"]'), { keepBom: true });
+  expect(chartCsv.text).toContain(
     'name,label_zh,label_en,rel_error_pct,tolerance_pct,within,status,lower_bound\n',
   );
-  const [svgFile] = await Promise.all([
-    page.waitForEvent('download'),
-    population.locator('[data-download="chart-svg"]').click(),
-  ]);
-  expect(readFileSync(await svgFile.path(), 'utf8')).toMatch(
-    /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/,
-  );
-  const [png] = await Promise.all([
-    page.waitForEvent('download'),
-    population.locator('[data-download="chart-png"]').click(),
-  ]);
-  expect(
-    readFileSync(await png.path())
-      .subarray(1, 4)
-      .toString(),
-  ).toBe('PNG');
+  const svgFile = await download(page, population.locator('[data-download="chart-svg"]'), { keepBom: true });
+  expect(svgFile.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const png = await download(page, population.locator('[data-download="chart-png"]'));
+  expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
 
   await saveScreenshot(page, 'validation-en');
   await svg.screenshot({ path: 'test-artifacts/validation-chart-en.png' });

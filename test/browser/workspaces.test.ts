@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type App, saveScreenshot, startApp } from './harness';
+import { expect, test } from 'vitest';
+import { saveScreenshot, useApp } from './harness';
 
-let app: App;
-
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.close();
-});
-afterEach(async () => {
-  expect(await app.closePages()).toEqual([]);
-});
+const app = useApp();
 
 const WORKSPACE_IDS = ['compare', 'prepayment', 'trainer', 'validation'];
 
