@@ -142,6 +142,30 @@ export function readCompareState(search: string, knownIds: readonly string[]): C
   };
 }
 
+/**
+ * The comparison a visit starts from: the address's when it names runs, with `fallback` (baseline-2026)
+ * run when none of them can (`fellBackTo` then says so); else, on a first visit, `fallback` alone at
+ * the default scale, with no seed, baseline, replications or edit.
+ */
+export function startingState(
+  search: string,
+  knownIds: readonly string[],
+  fallback: string,
+): { state: CompareState; fellBackTo: string | null } {
+  const fromAddress = readCompareState(search, knownIds);
+  const fellBackTo = fromAddress?.runs.length === 0 ? fallback : null;
+  if (fellBackTo !== null) fromAddress?.runs.push(fellBackTo);
+  const state = fromAddress ?? {
+    runs: [fallback],
+    scaleK: DEFAULT_SCALE,
+    seed: null,
+    baseline: null,
+    replications: 0,
+    edit: null,
+  };
+  return { state, fellBackTo };
+}
+
 const PARAMETERS: ReadonlySet<string> = new Set(PARAMETER_PATHS);
 
 /** The JSON value of a text, or null when it is not JSON or is nested deeper than a scenario allows. */

@@ -6,7 +6,8 @@
 import { el } from '../dom';
 import type { RunRequest } from '../runs';
 import { SCALES } from '../../runtime/scales';
-import { COMPARE_REPLICATIONS, type CompareState, EDITED_TOKEN } from './address';
+import { BASELINE_ID } from '../scenarioFiles';
+import { baselineOf, COMPARE_REPLICATIONS, type CompareState, EDITED_TOKEN, type EditState } from './address';
 import type { CompareMessageKey } from './messages';
 
 /** The selector's text of the slow scales, which say how long they take; the others read `1:k`. */
@@ -36,6 +37,11 @@ export interface RunControls {
   replications: HTMLSelectElement;
   run: HTMLButtonElement;
   cancel: HTMLButtonElement;
+  /**
+   * The comparison of `runs` (and the edited copy `edit`) at the scale, seed and replications chosen,
+   * against the baseline chosen when it is one of `runs`, else baseline-2026 when chosen, else the first.
+   */
+  choice(runs: string[], edit: EditState | null): CompareState;
   /** Sets the scale, seed and replications to a run's (one opened from files), adding options it needs. */
   match(request: RunRequest): void;
   /** Offers `ticked` as the baseline with `chosen` selected; none ticked disables the selector. */
@@ -95,6 +101,17 @@ export function createRunControls(
     replications,
     run,
     cancel,
+    choice(runs, edit) {
+      const text = seed.value.trim();
+      return {
+        runs,
+        scaleK: Number(scale.value),
+        seed: text === '' ? null : text,
+        baseline: baselineOf({ runs, baseline: baseline.value || null }, BASELINE_ID),
+        replications: Number(replications.value),
+        edit,
+      };
+    },
     match(request) {
       chooseOption(scale, request.scaleK, `1:${request.scaleK}`);
       const n = request.replications ?? 0;

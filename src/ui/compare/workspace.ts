@@ -11,7 +11,6 @@
 import './compare.css';
 import './workflow.css';
 import type { Scenario } from '../../scenario';
-import { placeNames } from '../../analytics/exportTables';
 import { chartWidth } from '../charts/width';
 import { downloadBlob } from '../charts/download';
 import { el } from '../dom';
@@ -19,12 +18,12 @@ import { I18n } from '../../text/i18n';
 import { recordRun } from '../benchHook';
 import { isCancelled, RunController } from '../runController';
 import type { WorkspaceContext, WorkspaceView } from '../view';
-import { DEFAULT_SCALE } from '../../runtime/scales';
-import { baselineOf, type CompareState, comparePath, EDITED_TOKEN, readCompareState } from './address';
-import { type AddressProblems, addressNoticeLines } from './addressNotice';
-import { createEditor, namedFields } from './editor';
-import { type CompareMessageKey, compareMessages, fill } from './messages';
-import { type ComparisonData, loadComparison } from './results';
+import { baselineOf, type CompareState, comparePath, EDITED_TOKEN, startingState } from './address';
+import { createEditor } from './editor';
+import { type CompareMessageKey, compareMessages } from './messages';
+import { createNotices, type Refusal } from './notices';
+import { loadComparison } from './results';
+import { createResultsView } from './resultsView';
 import { OpenedScenarios } from './openedScenarios';
 import { scenarioFileName, scenarioFileText } from './scenarioFile';
 import { createRunControls } from './runControls';
@@ -34,10 +33,8 @@ import { createRunsProgressBar } from './runsProgress';
 import { createRunFilesPanel } from './runFiles';
 import { createScenarioFilePicker } from './scenarioFilePicker';
 import { createScenarioList, scenarioChoices } from './scenarioList';
-import { comparisonSections } from './sections';
 import { createSweepPanel } from './sweepPanel';
 import { allBundledScenarios, BASELINE_ID, bundledScenario } from '../scenarioFiles';
-import type { TileMeasure } from './tileMapChart';
 
 /** Mounts the Compare workspace into its panel (a {@link WorkspaceFactory}). */
 export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
@@ -52,33 +49,14 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
   );
   /** Every scenario that can be chosen: the bundled ones, then the files opened in this tab. */
   const scenarios = (): Scenario[] => [...bundled, ...opened.all().map((o) => o.scenario)];
-  const fromAddress = readCompareState(
+  const starting = startingState(
     win.location.search,
     scenarios().map((s) => s.id),
+    BASELINE_ID,
   );
-  const fellBackTo = fromAddress?.runs.length === 0 ? BASELINE_ID : null;
-  if (fellBackTo !== null) fromAddress?.runs.push(fellBackTo);
-  let state: CompareState = fromAddress ?? {
-    runs: [BASELINE_ID],
-    scaleK: DEFAULT_SCALE,
-    seed: null,
-    baseline: null,
-    replications: 0,
-    edit: null,
-  };
+  let state: CompareState = starting.state;
   const runs = new RunController(services.runs);
   let started = false;
-  let data: ComparisonData | null = null;
-  let measure: TileMeasure = 'net';
-  let message: { key: CompareMessageKey; detail?: string } | null = null;
-  /** Why the last click could not go ahead, said at the Run button until the next run starts. */
-  let refusal: 'noneChosen' | 'refuse.run' | 'refuse.download' | null = null;
-  /** What the address asked for that could not be done, shown until the next run replaces the address. */
-  let addressProblems: AddressProblems = {
-    ignored: fromAddress?.ignored ?? [],
-    refused: fromAddress?.edit?.refused ?? [],
-    fellBackTo,
-  };
 
   const title = el(doc, 'h2');
   const intro = el(doc, 'p', { class: 'audience' });
@@ -92,11 +70,13 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     },
   });
   const controls = createRunControls(doc, state);
-  const runStatus = el(doc, 'p', { class: 'run-status', role: 'alert' });
+  const notices = createNotices(doc, i18n, () => editor.problems(), {
+    ignored: state.ignored ?? [],
+    refused: state.edit?.refused ?? [],
+    fellBackTo: starting.fellBackTo,
+  });
   const progress = createRunsProgressBar(doc, t, () => i18n.lang);
-  const notice = el(doc, 'p', { class: 'notice', role: 'alert' });
-  const refusedNotice = el(doc, 'div', { class: 'address-refused', role: 'alert' });
-  const results = el(doc, 'div', { class: 'results' });
+  const results = createResultsView(doc, i18n, services, (error) => reportError(error));
   const sweep = createSweepPanel(doc, {
     lang: i18n.lang,
     scenarios,
@@ -157,13 +137,13 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       runFiles.element,
       controls.row,
       controls.seedNote,
-      runStatus,
+      notices.refusal,
     ),
-    refusedNotice,
+    notices.address,
     editor.element,
     progress.element,
-    notice,
-    results,
+    notices.run,
+    results.element,
     sweep.element,
   );
 
@@ -175,29 +155,10 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     controls.run.disabled = running;
   };
 
-  const renderNotice = (): void => {
-    notice.textContent = message ? `${t(message.key)}${message.detail ?? ''}` : '';
-    notice.hidden = message === null;
-    notice.className = `notice ${message?.key === 'cancelled' ? '' : 'failed'}`;
-  };
-
-  const renderRefusal = (): void => {
-    const fields = namedFields(editor.problems(), i18n.lang);
-    runStatus.textContent = refusal ? fill(t(refusal), { fields }) : '';
-    runStatus.hidden = refusal === null;
-  };
-
   /** Says at the Run button why a click could not go ahead; for the edited copy, shows its first error. */
-  const refuse = (why: NonNullable<typeof refusal>): void => {
-    refusal = why;
-    renderRefusal();
+  const refuse = (why: Refusal): void => {
+    notices.refuse(why);
     if (why !== 'noneChosen') editor.showProblem({ focus: true });
-  };
-
-  const renderRefused = (): void => {
-    const lines = addressNoticeLines(addressProblems, t);
-    refusedNotice.replaceChildren(...lines.map((line) => el(doc, 'p', {}, line)));
-    refusedNotice.hidden = lines.length === 0;
   };
 
   /**
@@ -239,30 +200,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
 
   const reportError = (error: unknown): void => {
     console.warn(error);
-    message = { key: 'failed', detail: error instanceof Error ? error.message : String(error) };
-    renderNotice();
-  };
-
-  const renderResults = (): void => {
-    if (!data) {
-      results.replaceChildren();
-      return;
-    }
-    const sections = comparisonSections(data, {
-      doc,
-      lang: i18n.lang,
-      t,
-      db: () => services.database(),
-      places: placeNames(services.runs.population().dataset),
-      width: chartWidth(results, doc.defaultView ?? { innerWidth: 1100 }),
-      measure,
-      onMeasure: (m) => {
-        measure = m;
-        renderResults();
-      },
-      onError: reportError,
-    });
-    results.replaceChildren(...sections);
+    notices.fail(error);
   };
 
   const renderTexts = (): void => {
@@ -277,10 +215,8 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
     editor.relabel(lang);
     sweep.relabel(lang);
     progress.render();
-    renderNotice();
-    renderRefusal();
-    renderRefused();
-    renderResults();
+    notices.relabel();
+    results.render();
   };
 
   /** The choice in the controls, or why it cannot run. */
@@ -291,45 +227,32 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       runs.push(EDITED_TOKEN);
     }
     if (runs.length === 0 && runFiles.ticked().length === 0) return 'noneChosen';
-    const seed = controls.seed.value.trim();
-    return {
-      runs,
-      scaleK: Number(controls.scale.value),
-      seed: seed === '' ? null : seed,
-      baseline: baselineOf({ runs, baseline: controls.baseline.value || null }, BASELINE_ID),
-      replications: Number(controls.replications.value),
-      edit: list.editedBox.checked ? editor.state() : null,
-    };
+    return controls.choice(runs, list.editedBox.checked ? editor.state() : null);
   };
 
   const run = async (): Promise<void> => {
     const task = runs.begin();
     started = true;
-    message = null;
-    renderNotice();
-    refusal = null;
-    renderRefusal();
+    notices.say(null);
+    notices.refuse(null);
     const start = performance.now();
     const found = state.runs
       .map((token) => ({ token, scenario: scenarioOf(token) }))
       .filter((c): c is { token: string; scenario: Scenario } => c.scenario !== undefined);
     if (found.length < state.runs.length) {
       // An address whose edited copy is invalid: say which fields, show the first, and run the rest.
-      refusal = 'refuse.run';
-      renderRefusal();
+      notices.refuse('refuse.run');
       editor.showProblem();
     }
     const openedRuns = runFiles.ticked();
     const plan = planRuns(state, found, openedRuns);
     if (typeof plan === 'string') {
-      message = { key: plan };
-      renderNotice();
+      notices.say({ key: plan });
       return;
     }
     state = plan.state;
     if (plan.fellBack) {
-      addressProblems = { ...addressProblems, fellBackTo: BASELINE_ID };
-      renderRefused();
+      notices.fellBackTo(BASELINE_ID);
     }
     const { scaleK, replications } = state;
     setState('running');
@@ -348,7 +271,7 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
         { baseline: plan.baseline, replications },
       );
       if (!task.current) return;
-      data = loaded;
+      results.set(loaded);
       recordRun(win, {
         workspace: 'compare',
         scaleK,
@@ -362,15 +285,13 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       panel.dataset.replications = String(replications);
       setState('done');
       progress.render();
-      renderResults();
+      results.render();
     } catch (error) {
       if (!task.current) return;
-      message = isCancelled(error)
-        ? { key: 'cancelled' }
-        : { key: 'failed', detail: error instanceof Error ? error.message : String(error) };
       setState(isCancelled(error) ? 'cancelled' : 'failed');
       progress.render();
-      renderNotice();
+      if (isCancelled(error)) notices.say({ key: 'cancelled' });
+      else notices.fail(error);
     }
   };
 
@@ -389,16 +310,14 @@ export function mountCompare(ctx: WorkspaceContext): WorkspaceView {
       ? { ...state, baseline: null }
       : state;
     win.history.replaceState(win.history.state, '', comparePath(win.location.href, address));
-    addressProblems = { ignored: [], refused: [], fellBackTo: null };
-    renderRefused();
+    notices.forgetAddress();
     start();
   });
   controls.cancel.addEventListener('click', () => {
     runs.cancel();
-    message = { key: 'cancelled' };
     setState('cancelled');
     progress.render();
-    renderNotice();
+    notices.say({ key: 'cancelled' });
   });
 
   offerBaselines(state.baseline);

@@ -5,6 +5,7 @@ import {
   type CompareState,
   comparePath,
   readCompareState,
+  startingState,
 } from '../../../src/ui/compare/address';
 
 const IDS = ['baseline-2026', 'netting-2026', 'fast-cycle-2026'];
@@ -214,4 +215,25 @@ test('baselineOf: the chosen baseline among the runs, else baseline-2026 when ch
     'netting-2026',
   );
   expect(baselineOf({ runs: [], baseline: null }, 'baseline-2026')).toBeNull();
+});
+
+test('startingState runs baseline-2026 on a first visit, and in place of an address that names nothing that can run', () => {
+  expect(startingState('?lang=en', IDS, 'baseline-2026')).toEqual({
+    state: {
+      runs: ['baseline-2026'],
+      scaleK: DEFAULT_SCALE,
+      seed: null,
+      baseline: null,
+      replications: 0,
+      edit: null,
+    },
+    fellBackTo: null,
+  });
+  const fell = startingState('?run=nope-2030&scale=100', IDS, 'baseline-2026');
+  expect(fell.fellBackTo).toBe('baseline-2026');
+  expect(fell.state).toMatchObject({ runs: ['baseline-2026'], scaleK: 100, ignored: [{ param: 'run' }] });
+  expect(startingState('?run=netting-2026', IDS, 'baseline-2026')).toMatchObject({
+    state: { runs: ['netting-2026'] },
+    fellBackTo: null,
+  });
 });
