@@ -3,6 +3,11 @@
  * through the engine on one core and prints the yearly and monthly sharing figures next to the
  * published 2024 figures, with the speed in person-months per second.
  *
+ * `--seeds n` (种子间离散度) runs the scenario again with n − 1 further seeds (`seed/2` … `seed/n`,
+ * population and engine both) and prints, for each 2024 calibration target, the mean and the
+ * standard deviation of its relative error over the n runs: the sampling noise at this scale, to
+ * tell a miss by chance from a bias of the model.
+ *
  * `npx tsx src/cli/engine.ts --record [--scale 1000]` (五年累计): runs the record scenarios
  * (2021–2023 and 2024–2025) and prints the five-year record beside the notice's, with the pooling
  * areas and provinces where pilot-2025-wallet has the wallet by the end of June 2025.
@@ -15,6 +20,8 @@ import { loadDatasetFromDisk } from '../population/node';
 import { formatScenarioErrors, toEngineParameters, toRuleParameters } from '../scenario';
 import { loadScenarioFile } from '../scenario/node';
 import { engineInput, simulateRange } from '../engine';
+import { calibrationRows, calibrationSpreadReport } from '../engine/calibrationSpread';
+import { spreadSeeds } from '../population/seedSpread';
 import { sharingReport } from '../engine/report';
 import {
   PUBLISHED_RECORD,
@@ -34,7 +41,7 @@ const opt = (name: string, fallback: string) => {
 const record = args.includes('--record');
 if (!file && !record) {
   console.error(
-    'usage: npx tsx src/cli/engine.ts <scenario.json> [--scale 1000] [--families n]\n' +
+    'usage: npx tsx src/cli/engine.ts <scenario.json> [--scale 1000] [--families n] [--seeds n]\n' +
       '       npx tsx src/cli/engine.ts --record [--scale 1000]',
   );
   process.exit(2);
@@ -67,7 +74,8 @@ if (record) {
   );
   process.exit(0);
 }
-const input = engineInput(toEngineParameters(await scenarioAt(file!)), model, dataset, k);
+const scenario = await scenarioAt(file!);
+const input = engineInput(toEngineParameters(scenario), model, dataset, k);
 const total = sampleSize(model, k);
 const families = Math.min(total, Number(opt('families', String(total))));
 const t0 = performance.now();
@@ -82,3 +90,16 @@ console.log(
     `${(pm / seconds / 1e6).toFixed(1)} M person-months/s (population generation included); ` +
     `${cpu.toFixed(2)} s of CPU: ${(pm / cpu / 1e6).toFixed(1)} M person-months per CPU-second`,
 );
+const seeds = Number(opt('seeds', '1'));
+if (!(Number.isInteger(seeds) && seeds >= 1 && seeds <= 100)) {
+  console.error(`--seeds: expected a whole number from 1 to 100, got ${opt('seeds', '1')}`);
+  process.exit(2);
+}
+if (seeds > 1) {
+  const runs = [calibrationRows(result, input.window.start)];
+  for (const seed of spreadSeeds(scenario.seed, seeds).slice(1)) {
+    const other = engineInput(toEngineParameters({ ...scenario, seed }), model, dataset, k);
+    runs.push(calibrationRows(simulateRange(other, 0, families), other.window.start));
+  }
+  console.log(`\n${calibrationSpreadReport(runs, k).join('\n')}`);
+}

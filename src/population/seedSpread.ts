@@ -27,7 +27,9 @@ export function spreadSeeds(seed: string, n: number): string[] {
  * The spread of every target's relative error over `runs` (each the rows of one seed), by target
  * name, in the order the targets first appear.
  */
-export function seedSpreads(runs: readonly (readonly ValidationRow[])[]): Map<string, SeedSpread> {
+export function seedSpreads(
+  runs: readonly (readonly Pick<ValidationRow, 'name' | 'relError'>[])[],
+): Map<string, SeedSpread> {
   const errors = new Map<string, number[]>();
   for (const rows of runs) {
     for (const r of rows) {

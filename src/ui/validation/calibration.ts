@@ -5,28 +5,14 @@
  * with the tolerances the engine's calibration test holds them to.
  */
 import type { RangeResult } from '../../engine';
+import { calibrationTargets, type EngineTarget } from '../../engine/calibrationTargets';
 import { PUBLISHED_2024, type SharingFigures, sharingFigures } from '../../engine/report';
 import type { TargetRecord } from './sections';
 
 /** The scenario whose run the calibration section shows. */
 export const CALIBRATION_SCENARIO = 'calibration-2024';
 
-/** Tolerance of the year's person-times and amount, in percent (as in the calibration test). */
-export const YEAR_TOLERANCE_PCT = 10;
-
-/** Tolerance of seasonality, uses and geography, in percent (as in the calibration test). */
-export const DETAIL_TOLERANCE_PCT = 15;
-
-/** A target before comparison: key, labels, unit, published value, model value and tolerance. */
-export type EngineTarget = [
-  name: string,
-  zh: string,
-  en: string,
-  unit: TargetRecord['unit'],
-  published: number,
-  model: number,
-  tol: number,
-];
+export { DETAIL_TOLERANCE_PCT, type EngineTarget, YEAR_TOLERANCE_PCT } from '../../engine/calibrationTargets';
 
 /**
  * One row: relative error (model − published) / published, within when |error| ≤ tolerance; for a
@@ -54,92 +40,12 @@ export function targetRecord(
 
 /**
  * The calibration rows of a run's result, `firstMonth` being the window's first month (`2024-01`):
- * published values from {@link PUBLISHED_2024}, model values from {@link sharingFigures}.
+ * the targets of {@link calibrationTargets}, the amount across pooling areas with its reason when
+ * it misses.
  */
 export function calibrationRecords(result: RangeResult, firstMonth: string): TargetRecord[] {
   const f = sharingFigures(result, firstMonth);
-  const P = PUBLISHED_2024;
-  const Y = YEAR_TOLERANCE_PCT;
-  const D = DETAIL_TOLERANCE_PCT;
-  const use = f.janNovByUseYuan;
-  const targets: EngineTarget[] = [
-    ['year/times', '全年共济人次', 'person-times in the year', 'times', P.yearTimes, f.yearTimes, Y],
-    ['year/amount', '全年共济金额', 'amount in the year', 'yuan', P.yearYuan, f.yearYuan, Y],
-    [
-      'season/oct-dec-vs-jan-sep',
-      '10–12月月均金额 ÷ 1–9月月均金额',
-      'monthly amount Oct–Dec ÷ Jan–Sep',
-      'ratio',
-      P.octDecYuan / 3 / (P.janSepYuan / 9),
-      f.octDecMonthlyYuan / f.janSepMonthlyYuan,
-      D,
-    ],
-    [
-      'use/medical',
-      '1–11月 医疗机构',
-      'Jan–Nov, medical institutions',
-      'yuan',
-      P.janNovByUseYuan.medical,
-      use.medical,
-      D,
-    ],
-    [
-      'use/pharmacy',
-      '1–11月 定点药店',
-      'Jan–Nov, pharmacies',
-      'yuan',
-      P.janNovByUseYuan.pharmacy,
-      use.pharmacy,
-      D,
-    ],
-    [
-      'use/contributions',
-      '1–11月 代缴参保费',
-      'Jan–Nov, contributions paid for relatives',
-      'yuan',
-      P.janNovByUseYuan.contributions,
-      use.contributions,
-      D,
-    ],
-    ['use/total', '1–11月 合计', 'Jan–Nov, total', 'yuan', P.janNovByUseYuan.total, use.total, D],
-    [
-      'geo/same-area/times',
-      '1–10月 统筹地区内 人次',
-      'Jan–Oct, same pooling area, person-times',
-      'times',
-      P.janOctSameAreaTimes,
-      f.janOctSameAreaTimes,
-      D,
-    ],
-    [
-      'geo/same-area/amount',
-      '1–10月 统筹地区内 金额',
-      'Jan–Oct, same pooling area, amount',
-      'yuan',
-      P.janOctSameAreaYuan,
-      f.janOctSameAreaYuan,
-      D,
-    ],
-    [
-      'geo/same-province/times',
-      '1–10月 省内跨统筹地区 人次',
-      'Jan–Oct, other pooling area of the province, person-times',
-      'times',
-      P.janOctSameProvinceTimes,
-      f.janOctSameProvinceTimes,
-      D,
-    ],
-    [
-      'geo/same-province/amount',
-      '1–10月 省内跨统筹地区 金额',
-      'Jan–Oct, other pooling area of the province, amount',
-      'yuan',
-      P.janOctSameProvinceYuan,
-      f.janOctSameProvinceYuan,
-      D,
-    ],
-  ];
-  return targets.map((t) => {
+  return calibrationTargets(result, firstMonth).map((t) => {
     const record = targetRecord(t);
     return t[0] === 'geo/same-province/amount' && !record.within
       ? { ...record, ...crossAreaMissReason(f) }
