@@ -21,6 +21,7 @@ import {
   provinceName,
   usageText,
   type RenderContext,
+  warningLegend,
 } from './render';
 import { provinceTable, type ProvinceColumn, type ProvinceRow, type TableSort } from './table';
 import { COLORS } from './usageCharts';
@@ -101,18 +102,7 @@ function bands(ctx: RenderContext): HTMLElement[] {
     },
     { key: 'median', label: ctx.t('legend.median'), color: COLORS.worst, shape: 'line' },
     { key: 'expected', label: ctx.t('legend.expected'), color: COLORS.run, shape: 'dot' },
-    {
-      key: 'yellow',
-      label: `${ctx.t('legend.yellow')} ${Math.round(100 * w.yellow)}%`,
-      color: COLORS.yellow,
-      shape: 'dashed',
-    },
-    {
-      key: 'red',
-      label: `${ctx.t('legend.red')} ${Math.round(100 * w.red)}%`,
-      color: COLORS.red,
-      shape: 'dashed',
-    },
+    ...warningLegend(ctx, w),
   ];
   const frame = chartFrame(ctx, ctx.t('chart.bands'), { unit: ctx.t('unit.percent'), legend });
   const csv = () => ({

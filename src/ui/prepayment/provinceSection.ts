@@ -1,32 +1,28 @@
 /**
- * The chosen province's part of the Prepayment workspace (单省预付金): key figures (the prepayment
- * needed for the chosen confidence with its interval and × the rule, the rule's opening size, how
- * often the rule warns red, the expected year's peak and warnings, what sharing adds), the expected
- * year's daily usage with the draws' monthly band and the warning lines, its timeline of warnings
- * and top-ups, P(red) against a fixed prepayment, and what the province advances to each
- * treatment province.
+ * The chosen province's part of the Prepayment workspace (单省预付金): its key figures
+ * (keyFigures.ts), the expected year's daily usage with the draws' monthly band and the warning
+ * lines, its timeline of warnings and top-ups, P(red) against a fixed prepayment, and what the
+ * province advances to each treatment province (advanceTable.ts).
  */
 import type { PrepaymentSizing } from '../../clearing/parameters';
-import { splitFen } from '../../clearing/tables';
 import type { LegendItem } from '../charts/exportImage';
 import { swatchLegend } from '../charts/figure';
 import { el } from '../dom';
-import { formatPercent } from '../../text/format';
 import { dateOf, dayText, moneyUnit } from './data';
+import { advanceBlock } from './advanceTable';
 import { downloadButtons } from './downloads';
 import { redCurve } from './model';
+import { keyFigures } from './keyFigures';
 import { curveChart } from './overviewCharts';
 import {
   chartFrame,
   confidenceText,
-  coverText,
   downloadContext,
   moneyText,
-  probabilityText,
   provinceName,
   titled,
-  usageText,
   type RenderContext,
+  warningLegend,
 } from './render';
 import type { ProvinceView } from './runView';
 import { COLORS, kindColor, timelineChart, usageChart } from './usageCharts';
@@ -36,115 +32,6 @@ export function sizingText(ctx: Pick<RenderContext, 't' | 'lang'>, sizing: Prepa
   return sizing.method === 'months-of-average'
     ? ctx.t('rule.months', { n: sizing.months })
     : ctx.t('rule.percentile', { n: sizing.percentile });
-}
-
-/** One key figure: a label, a value and an optional note; `data-figure` names it for tests. */
-function figure(
-  doc: Document,
-  id: string,
-  label: string,
-  value: string,
-  note = '',
-  data: Record<string, string> = {},
-): HTMLElement {
-  return el(
-    doc,
-    'div',
-    { class: 'figure', 'data-figure': id, ...data },
-    el(doc, 'div', { class: 'label' }, label),
-    el(doc, 'div', { class: 'value' }, value),
-    ...(note ? [el(doc, 'div', { class: 'note' }, note)] : []),
-  );
-}
-
-/** The key figures of the chosen province. */
-function figures(ctx: RenderContext): HTMLElement {
-  const { doc, lang, view, province } = ctx;
-  const a = view.answer.provinces[province]!;
-  const s = view.completed.run.clearing.provinceSummaries[province];
-  const items: HTMLElement[] = [];
-  const n = a.needed;
-  items.push(
-    n
-      ? figure(
-          doc,
-          'needed',
-          ctx.t('fig.needed', { c: confidenceText(ctx) }),
-          moneyText(n.fen, lang),
-          ctx.t('fig.neededNote', {
-            cover: coverText(ctx),
-            lo: moneyText(n.lowFen, lang),
-            hi: moneyText(n.highFen, lang),
-            x: a.ruleOpeningFen > 0 ? (n.fen / a.ruleOpeningFen).toFixed(2) : '—',
-          }),
-          { 'data-fen': String(n.fen), 'data-low': String(n.lowFen), 'data-high': String(n.highFen) },
-        )
-      : figure(doc, 'needed', ctx.t('fig.needed', { c: confidenceText(ctx) }), '—', ctx.t('fig.unresolved')),
-    figure(doc, 'opening', ctx.t('fig.opening'), moneyText(a.ruleOpeningFen, lang), '', {
-      'data-fen': String(a.ruleOpeningFen),
-    }),
-    figure(
-      doc,
-      'p-red',
-      ctx.t('fig.pRed'),
-      probabilityText(a.rule.redProbability, lang),
-      ctx.t('fig.pRedNote', {
-        y: probabilityText(a.rule.yellowProbability, lang),
-        n: a.rule.redWarningsMean.toFixed(1),
-      }),
-    ),
-    figure(
-      doc,
-      'peak-band',
-      ctx.t('fig.peakBand'),
-      `${usageText(a.rule.peakUsage.p05, lang)} – ${usageText(a.rule.peakUsage.p95, lang)}`,
-      usageText(a.rule.peakUsage.p50, lang),
-    ),
-  );
-  if (s) {
-    items.push(
-      figure(
-        doc,
-        'expected',
-        ctx.t('fig.expected'),
-        `${usageText(s.peakUsage, lang)} · ${s.yellowWarnings}/${s.redWarnings}`,
-      ),
-    );
-  }
-  const bg = a.directSettlementOnly;
-  if (bg) {
-    items.push(
-      figure(
-        doc,
-        'sharing-adds',
-        ctx.t('fig.sharingAdds'),
-        n && bg.needed ? moneyText(n.fen - bg.needed.fen, lang) : '—',
-        ctx.t('fig.sharingAddsNote', {
-          bg: bg.needed ? moneyText(bg.needed.fen, lang) : '—',
-          u0: usageText(bg.rule.peakUsage.p50, lang),
-          u1: usageText(a.rule.peakUsage.p50, lang),
-          p0: probabilityText(bg.rule.redProbability, lang),
-          p1: probabilityText(a.rule.redProbability, lang),
-        }),
-      ),
-    );
-  }
-  const pair = view.completed.run.clearing.prepayments.find(
-    (x) => x.insured === province && x.treatment === ctx.treatment,
-  );
-  if (pair) {
-    const count = (kind: string) => pair.events.filter((e) => e.kind === kind).length;
-    items.push(
-      figure(
-        doc,
-        'pair',
-        ctx.t('fig.pair', { treatment: provinceName(ctx, pair.treatment) }),
-        `${moneyText(pair.sizesFen[0] ?? 0, lang)} · ${usageText(pair.peakUsage, lang)}`,
-        ctx.t('fig.pairNote', { yellow: count('yellow'), red: count('red'), topUps: count('top-up') }),
-      ),
-    );
-  }
-  return el(doc, 'div', { class: 'figures' }, ...items);
 }
 
 /** P(red) against a fixed prepayment for the chosen province. */
@@ -198,75 +85,6 @@ function curveBlock(ctx: RenderContext): HTMLElement[] {
   ];
 }
 
-/** What the chosen province advances to each treatment province at the confidence, beside the rule. */
-function advanceBlock(ctx: RenderContext): HTMLElement[] {
-  const { doc, lang, view, province } = ctx;
-  const a = view.answer.provinces[province]!;
-  if (!a.needed || a.treatments.length === 0) return [];
-  const parts = splitFen(a.needed.fen, a.split);
-  const code = (i: number) => view.names.code[i] ?? String(i);
-  const rows = Array.from(a.treatments, (j, x) => ({
-    j,
-    share: a.split[x]!,
-    advance: parts[x]!,
-    opening: a.openingFen[x]!,
-  })).sort((p, q) => q.advance - p.advance || p.j - q.j);
-  const unit = moneyUnit(Math.max(...rows.map((r) => Math.max(r.advance, r.opening))), lang);
-  const digits = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  });
-  const money = (fen: number) => digits.format(Math.round((100 * fen) / unit.divisor) / 100 || 0);
-  const head = el(
-    doc,
-    'tr',
-    {},
-    ...[
-      ctx.t('col.treatment'),
-      ctx.t('col.share'),
-      `${ctx.t('col.advance')} (${unit.label})`,
-      `${ctx.t('col.ruleOpening')} (${unit.label})`,
-    ].map((h) => el(doc, 'th', { scope: 'col' }, h)),
-  );
-  const body = rows.map((r) =>
-    el(
-      doc,
-      'tr',
-      { 'data-treatment': code(r.j) },
-      el(doc, 'th', { scope: 'row' }, provinceName(ctx, r.j)),
-      el(doc, 'td', {}, formatPercent(100 * r.share, lang, 1)),
-      el(doc, 'td', { 'data-fen': String(r.advance) }, money(r.advance)),
-      el(doc, 'td', {}, money(r.opening)),
-    ),
-  );
-  const csv = () => ({
-    names: ['insured_province', 'treatment_province', 'share', 'advance_fen', 'rule_opening_fen'],
-    rows: rows.map((r) => ({
-      insured_province: code(province),
-      treatment_province: code(r.j),
-      share: r.share,
-      advance_fen: r.advance,
-      rule_opening_fen: r.opening,
-    })),
-  });
-  return [
-    el(
-      doc,
-      'h4',
-      {},
-      ctx.t('section.advance', { name: provinceName(ctx, province), c: confidenceText(ctx) }),
-    ),
-    el(doc, 'p', { class: 'note' }, ctx.t('advance.note')),
-    el(
-      doc,
-      'div',
-      { class: 'table-wrap' },
-      el(doc, 'table', { class: 'advance' }, el(doc, 'thead', {}, head), el(doc, 'tbody', {}, ...body)),
-    ),
-    downloadButtons(downloadContext(ctx), `advance-${code(province)}`, csv, null),
-  ];
-}
-
 /** The monthly band of the chosen province's usage under the rule, for the usage chart. */
 function monthBand(ctx: RenderContext): { from: string; to: string; low: number; high: number }[] {
   const { view, province } = ctx;
@@ -292,7 +110,7 @@ export function provinceSection(ctx: RenderContext, data: ProvinceView | null): 
   const out: HTMLElement[] = [
     el(doc, 'h3', {}, heading),
     el(doc, 'p', { class: 'note' }, ctx.t('section.province.note')),
-    figures(ctx),
+    keyFigures(ctx),
   ];
   if (!data || data.province !== province || data.treatment !== ctx.treatment) return out;
   const lines =
@@ -338,18 +156,7 @@ export function provinceSection(ctx: RenderContext, data: ProvinceView | null): 
     { key: 'worst', label: lines.worst, color: COLORS.worst, shape: 'line' },
     { key: 'all', label: lines.all, color: COLORS.all, shape: 'dashed' },
     ...(band.length > 0 ? [{ key: 'band', label: ctx.t('legend.band'), color: COLORS.band }] : []),
-    {
-      key: 'yellow',
-      label: `${ctx.t('legend.yellow')} ${Math.round(100 * w.yellow)}%`,
-      color: COLORS.yellow,
-      shape: 'dashed',
-    },
-    {
-      key: 'red',
-      label: `${ctx.t('legend.red')} ${Math.round(100 * w.red)}%`,
-      color: COLORS.red,
-      shape: 'dashed',
-    },
+    ...warningLegend(ctx, w),
   ];
   const timelineLegend: LegendItem[] = kinds.map((k) => ({
     key: k.kind,

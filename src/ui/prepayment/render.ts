@@ -7,6 +7,7 @@ import { formatFen, formatPercent } from '../../text/format';
 import type { Lang } from '../../text/i18n';
 import type { ExportFrame, LegendItem } from '../charts/exportImage';
 import { unitLine } from '../charts/exportTexts';
+import { PREPAYMENT_COLORS } from '../charts/palette';
 import type { DownloadContext, DownloadTexts } from './downloads';
 import { fill, type PrepaymentMessageKey } from './messages';
 import type { RunView } from './runView';
@@ -99,4 +100,25 @@ export function chartFrame(
 /** A chart's title after what it is about: "北京：…" / "Beijing: …". */
 export function titled(ctx: Pick<RenderContext, 'lang'>, about: string, title: string): string {
   return ctx.lang === 'zh' ? `${about}：${title}` : `${about}: ${title}`;
+}
+
+/** The legend items of the yellow and red warning lines, each with its usage rate ("yellow line 70%"). */
+export function warningLegend(
+  ctx: Pick<RenderContext, 't'>,
+  warnings: { yellow: number; red: number },
+): LegendItem[] {
+  return [
+    {
+      key: 'yellow',
+      label: `${ctx.t('legend.yellow')} ${Math.round(100 * warnings.yellow)}%`,
+      color: PREPAYMENT_COLORS.yellow,
+      shape: 'dashed',
+    },
+    {
+      key: 'red',
+      label: `${ctx.t('legend.red')} ${Math.round(100 * warnings.red)}%`,
+      color: PREPAYMENT_COLORS.red,
+      shape: 'dashed',
+    },
+  ];
 }
