@@ -56,6 +56,19 @@ test('at 1:10000 (from ?vscale=) the calibration section shows the 2024 targets 
     /\nyear\/amount,全年共济金额,amount in the year,yuan,51154000000,[\d.e+]+,-?[\d.e-]+,10,(true,within|false,outside),,,false\n/,
   );
 
+  // The one known miss, the amount across pooling areas, is outside and says why under the table.
+  const across = section.locator('tr[data-name="geo/same-province/amount"]');
+  expect(await across.getAttribute('class')).toBe('outside');
+  const note = section.locator('.status-notes li[data-name="geo/same-province/amount"]');
+  expect(await note.getAttribute('class')).toBe('outside');
+  expect(await note.textContent()).toMatch(
+    /^Jan–Oct, other pooling area of the province, amount \(outside\): Known miss: the model pays \d+ yuan a person-time within a pooling area and \d+ across pooling areas; the published figures give 125 and 199\./,
+  );
+  expect(await across.locator('td.mark').getAttribute('title')).toMatch(/^Known miss/);
+  expect(csv.text).toMatch(
+    /\ngeo\/same-province\/amount,[^\n]*,false,outside,已知偏差：[^\n]*,"?Known miss:/,
+  );
+
   await section.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'validation-calibration-en');
 
@@ -65,6 +78,10 @@ test('at 1:10000 (from ?vscale=) the calibration section shows the 2024 targets 
   const zh = await section.locator('tr[data-name="year/amount"] td').allTextContents();
   expect(zh[0]).toBe('511.54亿元');
   expect(Math.abs(parseYuan(zh[1]!) - model)).toBeLessThanOrEqual(1e7); // shown to 0.01 billion
+  expect(await section.locator('h4').allTextContents()).toContain('参考值、未建模目标与已知偏差的说明');
+  expect(await note.textContent()).toMatch(
+    /^1–10月 省内跨统筹地区 金额（超出）：已知偏差：模型中统筹地区内每人次 \d+ 元/,
+  );
   await section.screenshot({ path: 'test-artifacts/validation-calibration.png' });
 });
 
