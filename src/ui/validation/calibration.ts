@@ -5,7 +5,7 @@
  * with the tolerances the engine's calibration test holds them to.
  */
 import type { RangeResult } from '../../engine';
-import { calibrationTargets, type EngineTarget } from '../../engine/calibrationTargets';
+import { calibrationTargets, DETAIL_TOLERANCE_PCT, type EngineTarget } from '../../engine/calibrationTargets';
 import { PUBLISHED_2024, type SharingFigures, sharingFigures } from '../../engine/report';
 import type { TargetRecord } from './sections';
 
@@ -72,18 +72,26 @@ export function crossAreaMissReason(f: SharingFigures): {
   const modelOther = perTime(f.janOctSameProvinceYuan, f.janOctSameProvinceTimes);
   const publishedSame = perTime(P.janOctSameAreaYuan, P.janOctSameAreaTimes);
   const publishedOther = perTime(P.janOctSameProvinceYuan, P.janOctSameProvinceTimes);
+  const morePct = Math.round(
+    100 *
+      (P.janOctSameProvinceYuan / P.janOctSameProvinceTimes / (P.janOctSameAreaYuan / P.janOctSameAreaTimes) -
+        1),
+  );
+  const timesError = f.janOctSameProvinceTimes / P.janOctSameProvinceTimes - 1;
+  const timesWithin = Math.abs(timesError) <= DETAIL_TOLERANCE_PCT / 100;
   return {
     reasonZh:
       `已知偏差：模型中统筹地区内每人次 ${modelSame} 元、省内跨统筹地区每人次 ${modelOther} 元，` +
       `公布数据分别为 ${publishedSame} 元和 ${publishedOther} 元。模型对各地亲属按相同的费用、年龄与额度规则抽样，` +
-      '两类地域每人次金额相近；要解释跨统筹地区每人次高出约六成，需要按年龄的费用或随子女异地居住的退休人员等数据，' +
-      '现有公布数据中没有（见 docs/engine-model.md）。人次在容差内。',
+      `两类地域每人次金额相近；要解释跨统筹地区每人次高出 ${morePct}%，需要按年龄的费用或随子女异地居住的退休人员等数据，` +
+      `现有公布数据中没有（见 docs/engine-model.md）。人次${timesWithin ? '在容差内' : '也超出容差'}。`,
     reasonEn:
       `Known miss: the model pays ${modelSame} yuan a person-time within a pooling area and ` +
       `${modelOther} across pooling areas; the published figures give ${publishedSame} and ` +
       `${publishedOther}. The model draws bills, ages and quotas by the same rules wherever relatives ` +
-      'live, so both geographies pay about the same; explaining the 60% more a person-time across ' +
+      `live, so both geographies pay about the same; explaining the ${morePct}% more a person-time across ` +
       'areas needs figures the published data do not have (bills by age, retirees living with a ' +
-      'child in another pooling area; docs/engine-model.md). The person-times are within tolerance.',
+      'child in another pooling area; docs/engine-model.md). ' +
+      `The person-times are ${timesWithin ? 'within' : 'also outside'} tolerance.`,
   };
 }

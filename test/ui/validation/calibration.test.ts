@@ -95,6 +95,19 @@ test('the amount across pooling areas, when outside, says why in both languages 
   expect(reason.reasonEn).toContain('the published figures give 125 and 199');
   expect(reason.reasonZh).toContain(`统筹地区内每人次 ${sameYuan} 元、省内跨统筹地区每人次 ${otherYuan} 元`);
   expect(reason.reasonZh).toContain('125 元和 199 元');
+  // 39.33亿 / 1,976.29万 against 329.75亿 / 2.63亿: 199.0 against 125.4 yuan, 59% more.
+  expect(reason.reasonEn).toContain('explaining the 59% more a person-time');
+  expect(reason.reasonZh).toContain('高出 59%');
+  const timesWithin = row('geo/same-province/times').within;
+  expect(
+    reason.reasonEn.endsWith(`The person-times are ${timesWithin ? 'within' : 'also outside'} tolerance.`),
+  ).toBe(true);
+  const far = crossAreaMissReason({
+    ...f,
+    janOctSameProvinceTimes: 2 * PUBLISHED_2024.janOctSameProvinceTimes,
+  });
+  expect(far.reasonEn.endsWith('The person-times are also outside tolerance.')).toBe(true);
+  expect(far.reasonZh.endsWith('人次也超出容差。')).toBe(true);
   if (across.within) expect(across.reasonEn).toBeUndefined();
   else expect([across.reasonZh, across.reasonEn]).toEqual([reason.reasonZh, reason.reasonEn]);
   // Every other row is a plain check: no status, no reason.
