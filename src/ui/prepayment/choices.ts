@@ -1,7 +1,8 @@
 /**
  * The province choices of the Prepayment workspace (省份选择): the insured-place province, the
  * largest prepayment first, and one of its prepayments by treatment-place province (or all of
- * them), each option showing its risk of a red warning or the usage it reaches.
+ * them), each option showing its risk of a red warning or the usage it reaches; the two selectors
+ * sit above the province's section.
  */
 import { el } from '../dom';
 import { probabilityText, provinceName, usageText, type RenderContext } from './render';
@@ -37,4 +38,43 @@ export function treatmentOptions(ctx: RenderContext, allLabel: string): HTMLOpti
       ),
     ),
   ];
+}
+
+/** The two province selectors, with their labels. */
+export interface ProvinceChoice {
+  /** Offers the run's provinces and the chosen province's prepayments; returns the row that holds them. */
+  offer(ctx: RenderContext): HTMLElement;
+}
+
+/** What happens when a selector changes: another province, or another of its prepayments (null: all). */
+export interface ProvinceChoiceListener {
+  onProvince(province: number): void;
+  onTreatment(treatment: number | null): void;
+}
+
+/** Builds the province and treatment selectors. */
+export function createProvinceChoice(doc: Document, listener: ProvinceChoiceListener): ProvinceChoice {
+  const provinceSelect = el(doc, 'select', { id: 'prepayment-province' });
+  const provinceLabel = el(doc, 'span');
+  const treatmentSelect = el(doc, 'select', { id: 'prepayment-treatment' });
+  const treatmentLabel = el(doc, 'span');
+  provinceSelect.addEventListener('change', () => listener.onProvince(Number(provinceSelect.value)));
+  treatmentSelect.addEventListener('change', () =>
+    listener.onTreatment(treatmentSelect.value === ALL_TREATMENTS ? null : Number(treatmentSelect.value)),
+  );
+  return {
+    offer(ctx) {
+      provinceLabel.textContent = ctx.t('province');
+      treatmentLabel.textContent = ctx.t('treatment');
+      provinceSelect.replaceChildren(...provinceOptions(ctx));
+      treatmentSelect.replaceChildren(...treatmentOptions(ctx, ctx.t('allTreatments')));
+      return el(
+        doc,
+        'div',
+        { class: 'province-choice' },
+        el(doc, 'label', {}, provinceLabel, ' ', provinceSelect),
+        el(doc, 'label', {}, treatmentLabel, ' ', treatmentSelect),
+      );
+    },
+  };
 }

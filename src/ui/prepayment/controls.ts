@@ -5,6 +5,7 @@
 import type { Scenario } from '../../scenario';
 import { el } from '../dom';
 import type { Lang } from '../../text/i18n';
+import type { RunRequest } from '../runs';
 import { CONFIDENCES } from './model';
 import type { PrepaymentMessageKey } from './messages';
 
@@ -42,6 +43,15 @@ export interface Controls {
   cancel: HTMLButtonElement;
   bar: HTMLProgressElement;
   barText: HTMLElement;
+  /** The scenario chosen, if it is one of those offered. */
+  chosenScenario(): Scenario | undefined;
+  /** The run the controls ask for, or null when no scenario offered is chosen. */
+  request(): RunRequest | null;
+  /**
+   * Sets the controls to a run's request, so that they match the result shown (a run opened from
+   * files may be at a scale or replications the selectors do not offer: they then offer it too).
+   */
+  match(request: RunRequest): void;
   /** Redraws the labels and the scenario titles. */
   relabel(lang: Lang, t: (key: PrepaymentMessageKey) => string): void;
 }
@@ -95,6 +105,8 @@ export function buildControls(doc: Document, scenarios: readonly Scenario[]): Co
     cancel,
   );
   const progress = el(doc, 'div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, bar, barText);
+  const scenarioById = (id: string): Scenario | undefined => scenarios.find((s) => s.id === id);
+  const chosenScenario = (): Scenario | undefined => scenarioById(scenario.value);
   return {
     element,
     progress,
@@ -106,6 +118,27 @@ export function buildControls(doc: Document, scenarios: readonly Scenario[]): Co
     cancel,
     bar,
     barText,
+    chosenScenario,
+    request() {
+      const chosen = chosenScenario();
+      const n = Number(replications.value);
+      return chosen ? { scenario: chosen, scaleK: Number(scale.value), replications: n } : null;
+    },
+    match(request) {
+      if (scenarioById(request.scenario.id)) scenario.value = request.scenario.id;
+      for (const [select, value] of [
+        [scale, request.scaleK],
+        [replications, request.replications ?? 0],
+      ] as const) {
+        // A run opened from files may be at a scale or replications the selectors do not offer.
+        if (![...select.options].some((o) => o.value === String(value))) {
+          select.append(
+            el(doc, 'option', { value: String(value) }, select === scale ? `1:${value}` : String(value)),
+          );
+        }
+        select.value = String(value);
+      }
+    },
     relabel(lang, t) {
       labels.scenario.textContent = t('scenario');
       labels.scale.textContent = t('scale');

@@ -6,7 +6,7 @@ import type { PlaceNames } from '../../analytics/exportTables';
 import { formatFen, formatPercent } from '../../text/format';
 import type { Lang } from '../../text/i18n';
 import type { ExportFrame, LegendItem } from '../charts/exportImage';
-import { unitLine } from '../charts/exportTexts';
+import { runFooter, unitLine } from '../charts/exportTexts';
 import { PREPAYMENT_COLORS } from '../charts/palette';
 import type { DownloadContext, DownloadTexts } from './downloads';
 import { fill, type PrepaymentMessageKey } from './messages';
@@ -121,4 +121,31 @@ export function warningLegend(
       shape: 'dashed',
     },
   ];
+}
+
+/** What a run view's context takes from the workspace: all but the view and what follows from it. */
+export type ContextOptions = Omit<RenderContext, 'view' | 'confidence' | 'base' | 'footer'>;
+
+/**
+ * The context the sections of run view `v` render in: at the view's confidence, with the downloads'
+ * file names and the exported charts' footer naming its scenario, scale, replications and confidence.
+ */
+export function renderContext(v: RunView, options: ContextOptions): RenderContext {
+  const req = v.completed.request;
+  const { lang } = options;
+  return {
+    ...options,
+    view: v,
+    confidence: v.answer.confidence,
+    base: `prepayment-${req.scenario.id}-1-${req.scaleK}-r${req.replications ?? 0}-c${Math.round(v.answer.confidence * 100)}`,
+    footer: runFooter(
+      {
+        scenarios: [{ id: req.scenario.id, title: req.scenario.title[lang], seed: req.scenario.seed }],
+        scaleK: req.scaleK,
+        replications: req.replications ?? 0,
+        confidence: v.answer.confidence,
+      },
+      lang,
+    ),
+  };
 }

@@ -9,11 +9,8 @@
  */
 import './prepayment.css';
 import { placeNames } from '../../analytics/exportTables';
-import { providerLagDays, settlementLagDays } from '../../clearing/parameters';
-import { uncertainPaths } from '../../scenario/uncertainty';
-import { toClearingParameters, type Scenario } from '../../scenario';
+import { toClearingParameters } from '../../scenario';
 import { BASELINE_ID, bundledScenarios } from '../scenarioFiles';
-import { runFooter } from '../charts/exportTexts';
 import { chartWidth } from '../charts/width';
 import { el } from '../dom';
 import { formatPercent } from '../../text/format';
@@ -24,13 +21,13 @@ import { openedRunsRow } from './openedRuns';
 import type { CompletedRun, RunRequest } from '../runs';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { prepaymentPath, readPrepaymentState, type PrepaymentState } from './address';
-import { ALL_TREATMENTS, provinceOptions, treatmentOptions } from './choices';
+import { ALL_TREATMENTS, createProvinceChoice } from './choices';
 import { buildControls } from './controls';
 import { prepaymentMessages, type PrepaymentMessageKey } from './messages';
-import { outstandingMonthsAtPeak } from './model';
 import { overviewSection } from './overviewSection';
-import { provinceSection, sizingText } from './provinceSection';
-import { confidenceText, coverText, translator, type RenderContext } from './render';
+import { provinceSection } from './provinceSection';
+import { renderContext, translator, type RenderContext } from './render';
+import { ruleParts, sourcesText, staleNote, summaryText, unresolvedNote } from './runSummary';
 import { loadProvinceView, loadRunView, provinceNames, type ProvinceView, type RunView } from './runView';
 import type { TableSort } from './table';
 
@@ -70,10 +67,10 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
   const sources = el(doc, 'p', { class: 'sources' });
   const notice = el(doc, 'div', { class: 'notices' });
   const results = el(doc, 'div', { class: 'results' });
-  const provinceSelect = el(doc, 'select', { id: 'prepayment-province' });
-  const provinceLabel = el(doc, 'span');
-  const treatmentSelect = el(doc, 'select', { id: 'prepayment-treatment' });
-  const treatmentLabel = el(doc, 'span');
+  const choice = createProvinceChoice(doc, {
+    onProvince: (p) => selectProvince(p),
+    onTreatment: (j) => selectProvince(province, j),
+  });
   panel.classList.add('prepayment');
   panel.replaceChildren(
     title,
@@ -89,15 +86,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     results,
   );
 
-  const scenarioById = (id: string): Scenario | undefined => scenarios.find((s) => s.id === id);
-  const formScenario = (): Scenario | undefined => scenarioById(controls.scenario.value);
   const confidence = (): number => Number(controls.confidence.value);
-  const formRequest = (): RunRequest | null => {
-    const scenario = formScenario();
-    const replications = Number(controls.replications.value);
-    return scenario ? { scenario, scaleK: Number(controls.scale.value), replications } : null;
-  };
-
   /** The view's state as the address keeps it. */
   const state = (): PrepaymentState => ({
     scenario: controls.scenario.value,
@@ -110,28 +99,6 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     win.history.replaceState(win.history.state, '', prepaymentPath(win.location.href, state()));
   };
 
-  /** Sets the controls to a run's request, so that they match the result shown. */
-  const matchControls = (request: RunRequest): void => {
-    if (scenarioById(request.scenario.id)) controls.scenario.value = request.scenario.id;
-    for (const [select, value] of [
-      [controls.scale, request.scaleK],
-      [controls.replications, request.replications ?? 0],
-    ] as const) {
-      // A run opened from files may be at a scale or replications the selectors do not offer.
-      if (![...select.options].some((o) => o.value === String(value))) {
-        select.append(
-          el(
-            doc,
-            'option',
-            { value: String(value) },
-            select === controls.scale ? `1:${value}` : String(value),
-          ),
-        );
-      }
-      select.value = String(value);
-    }
-  };
-
   const setState = (s: 'idle' | 'waiting' | 'running' | 'done' | 'failed' | 'cancelled'): void => {
     panel.dataset.state = s;
     const busy = s === 'running' || s === 'waiting';
@@ -141,143 +108,43 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     if (!busy) progressKey = null;
   };
 
-  const context = (v: RunView): RenderContext => {
-    const req = v.completed.request;
-    return {
+  const context = (v: RunView): RenderContext =>
+    renderContext(v, {
       doc,
       lang: i18n.lang,
       t,
-      view: v,
-      confidence: v.answer.confidence,
-      base: `prepayment-${req.scenario.id}-1-${req.scaleK}-r${req.replications ?? 0}-c${Math.round(v.answer.confidence * 100)}`,
       province,
       treatment,
       select: (p) => selectProvince(p),
       places,
-      footer: runFooter(
-        {
-          scenarios: [{ id: req.scenario.id, title: req.scenario.title[i18n.lang], seed: req.scenario.seed }],
-          scaleK: req.scaleK,
-          replications: req.replications ?? 0,
-          confidence: v.answer.confidence,
-        },
-        i18n.lang,
-      ),
       width: chartWidth(results, win),
-    };
-  };
+    });
 
   const renderSummary = (v: RunView): void => {
-    const { request, seconds } = v.completed;
-    const p = v.params;
-    const R = request.replications ?? 0;
-    summary.textContent = t('summary', {
-      scenario: request.scenario.title[i18n.lang],
-      k: request.scaleK,
-      reps: R > 0 ? t('reps', { n: R }) : t('noReps'),
-      s: seconds.toFixed(1),
-      model: t(`model.${p.prepayment.model}`),
-      resizing: t(`resizing.${p.prepayment.resizing}`),
-      settlement: t(`settlement.${p.settlement}`),
-      yellow: formatPercent(100 * p.warnings.yellow, i18n.lang, 0),
-      red: formatPercent(100 * p.warnings.red, i18n.lang, 0),
-      topUp: formatPercent(100 * p.warnings.topUpFraction, i18n.lang, 0),
-      cycle:
-        p.calendar.cycle === 'monthly' ? t('cycle.monthly') : t('cycle.days', { n: p.calendar.cycle.days }),
-    });
+    const c = { t, lang: i18n.lang, view: v };
+    summary.textContent = summaryText(c);
     origin.textContent = v.completed.source ? openedRunLabel(v.completed, i18n.lang) : '';
     origin.hidden = !v.completed.source;
-    const a = v.answer;
-    const ranges = uncertainPaths(request.scenario);
-    const params =
-      ranges.length === 0
-        ? t('sources.params.none')
-        : a.sources.parameters
-          ? t('sources.params.included', { n: a.groups, paths: ranges.join(', ') })
-          : t('sources.params.few');
-    sources.textContent = t('sources', {
-      k: request.scaleK,
-      params,
-      cover: coverText(context(v)),
-      draws: a.sources.parameters ? t('sources.draws') : '',
-    });
+    sources.textContent = sourcesText(c);
   };
 
   /** The stale note (controls changed since the run shown) and the unresolved confidence, when they apply. */
   const renderNotices = (): void => {
-    const items: HTMLElement[] = [];
-    const req = view?.completed.request;
-    const form = formRequest();
-    if (
-      req &&
-      form &&
-      (form.scenario.id !== req.scenario.id ||
-        form.scaleK !== req.scaleK ||
-        form.replications !== (req.replications ?? 0))
-    ) {
-      items.push(
-        el(
-          doc,
-          'p',
-          { class: 'stale' },
-          t('stale', { scenario: req.scenario.title[i18n.lang], k: req.scaleK, n: req.replications ?? 0 }),
-        ),
-      );
-    }
-    const un = view?.answer.unresolved;
-    if (view && un) {
-      const button = el(
-        doc,
-        'button',
-        { type: 'button', class: 'run-more' },
-        t('unresolved.run', { min: un.minimumReplications }),
-      );
-      button.addEventListener('click', () => {
-        controls.replications.value = String(un.minimumReplications);
-        start(formRequest());
-      });
-      items.push(
-        el(
-          doc,
-          'p',
-          { class: 'unresolved', 'data-minimum': String(un.minimumReplications) },
-          t('unresolved', {
-            c: confidenceText(context(view)),
-            min: un.minimumReplications,
-            n: view.answer.groups,
-          }),
-          button,
-        ),
-      );
-    }
-    notice.replaceChildren(...items);
+    const c = { doc, t, lang: i18n.lang };
+    const stale = view ? staleNote(c, view.completed.request, controls.request()) : null;
+    const unresolved = view?.answer.unresolved
+      ? unresolvedNote(context(view), (min) => {
+          controls.replications.value = String(min);
+          start(controls.request());
+        })
+      : null;
+    notice.replaceChildren(...[stale, unresolved].filter((x) => x !== null));
   };
 
   const renderRule = (): void => {
-    const scenario = view?.completed.request.scenario ?? formScenario();
+    const scenario = view?.completed.request.scenario ?? controls.chosenScenario();
     const params = view?.params ?? (scenario ? toClearingParameters(scenario) : null);
-    if (!params) {
-      rule.replaceChildren();
-      return;
-    }
-    const sizing = params.prepayment.sizing;
-    const m = outstandingMonthsAtPeak(params.calendar);
-    const peak =
-      sizing.method === 'months-of-average'
-        ? t('rule.peak', {
-            from: params.calendar.providerDeclarationDays + 1,
-            to: providerLagDays(params.calendar),
-            lag: settlementLagDays(params.calendar),
-            m: m.toFixed(1),
-            n: sizing.months,
-            u: formatPercent((100 * m) / sizing.months, i18n.lang, 0),
-          })
-        : '';
-    rule.replaceChildren(
-      el(doc, 'span', {}, t('notPublic', { rule: sizingText({ t, lang: i18n.lang }, sizing) })),
-      ` ${t(`firstYear.${params.prepayment.firstYear}`)} `,
-      el(doc, 'span', { class: 'why' }, peak),
-    );
+    rule.replaceChildren(...(params ? ruleParts({ doc, t, lang: i18n.lang }, params) : []));
   };
 
   const renderResults = (): void => {
@@ -297,19 +164,9 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     }
     renderSummary(view);
     const c = context(view);
-    provinceLabel.textContent = t('province');
-    treatmentLabel.textContent = t('treatment');
-    provinceSelect.replaceChildren(...provinceOptions(c));
-    treatmentSelect.replaceChildren(...treatmentOptions(c, t('allTreatments')));
     results.replaceChildren(
       ...problems,
-      el(
-        doc,
-        'div',
-        { class: 'province-choice' },
-        el(doc, 'label', {}, provinceLabel, ' ', provinceSelect),
-        el(doc, 'label', {}, treatmentLabel, ' ', treatmentSelect),
-      ),
+      choice.offer(c),
       el(doc, 'section', { class: 'province' }, ...provinceSection(c, provinceData)),
       el(
         doc,
@@ -379,7 +236,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     view = v;
     provinceData = null;
     failure = '';
-    matchControls(completed.request);
+    controls.match(completed.request);
     panel.dataset.replications = String(completed.request.replications ?? 0);
     panel.dataset.scale = String(completed.request.scaleK);
     panel.dataset.scenario = completed.request.scenario.id;
@@ -447,7 +304,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
     if (req) run(req).catch(fail);
   };
 
-  controls.run.addEventListener('click', () => start(formRequest()));
+  controls.run.addEventListener('click', () => start(controls.request()));
   controls.cancel.addEventListener('click', () => {
     runs.cancel();
     setState('cancelled');
@@ -460,10 +317,6 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
       renderResults();
     });
   }
-  provinceSelect.addEventListener('change', () => selectProvince(Number(provinceSelect.value)));
-  treatmentSelect.addEventListener('change', () =>
-    selectProvince(province, treatmentSelect.value === ALL_TREATMENTS ? null : Number(treatmentSelect.value)),
-  );
 
   const s0 = address.state;
   controls.scenario.value = s0.scenario;
@@ -488,7 +341,7 @@ export function mountPrepayment(ctx: WorkspaceContext): WorkspaceView {
         return;
       }
       // The view the address (or the defaults) names: shown at once when already run, else run.
-      start(formRequest());
+      start(controls.request());
     },
   };
 }
