@@ -7,6 +7,7 @@ import { type Connector } from '../../analytics/connector';
 import { queryCsv } from '../../analytics/csv';
 import { type PlaceNames } from '../../analytics/exportTables';
 import type { Lang } from '../../text/i18n';
+import { labelOf, PURPOSE_LABELS } from '../../text/labels';
 import { type ExportFrame, type LegendItem } from '../charts/exportImage';
 import { runFooter } from '../charts/exportTexts';
 import { chartFigure, figureFrame, type FigureOptions } from '../charts/figure';
@@ -15,6 +16,9 @@ import { el } from '../dom';
 import { type CompareMessageKey } from './messages';
 import type { ComparisonData } from './results';
 import { type TileMeasure } from './tileMapChart';
+
+/** The label of a use (R11) in the context's language. */
+export const useLabel = (lang: Lang, u: string): string => labelOf(PURPOSE_LABELS, u, lang);
 
 /** How the sections are drawn. */
 export interface SectionContext {

@@ -1,40 +1,32 @@
 /**
  * The comparison's sections (比较结果各部分): totals, every figure's change against the baseline,
  * monthly flows (and the years side by side), the province tile map, the largest corridors, who
- * benefits, the relatives insured thanks to sharing and what differs — each drawn by a function of its own from the comparison's data, at the
- * width of the page, with the builders of sectionDrawing.ts; the run tables and the report button
- * come from exportSections.ts. Every chart's legend names every colour, and its exports carry title,
+ * benefits (benefitsSection.ts), the relatives insured thanks to sharing and what differs — each
+ * drawn by a function of its own from the comparison's data, at the width of the page, with the
+ * builders of sectionDrawing.ts; the run tables and the report button come from exportSections.ts. Every chart's legend names every colour, and its exports carry title,
  * unit, legend and a footer naming scenarios, scale and seeds.
  */
 import { rowsToCsv } from '../../analytics/csv';
 import { type Row } from '../../analytics/query';
-import { AGE_BANDS } from '../../engine/result';
-import { SCHEMES } from '../../population/columns';
 import { PERMITTED_USES } from '../../rules/types';
 import { GEOGRAPHIES } from '../../runtime/summary';
-import { formatCount, formatFen } from '../../text/format';
-import type { Lang } from '../../text/i18n';
-import { GEOGRAPHY_LABELS, labelOf, PURPOSE_LABELS, SCHEME_LABELS } from '../../text/labels';
+import { GEOGRAPHY_LABELS, labelOf } from '../../text/labels';
 import { downloadCsv } from '../charts/download';
 import { unitLine } from '../charts/exportTexts';
-import { SCHEME_COLORS } from '../charts/palette';
 import { el } from '../dom';
-import { beneficiaryChart } from './beneficiaryChart';
+import { benefitsSection } from './benefitsSection';
 import { changeCsvRows, changeNotes, changeTable } from './changeTable';
 import { groupedBars, monthlyChart } from './charts';
 import { corridorRows, rankCorridors } from './corridors';
 import { dataSection, reportBar } from './exportSections';
 import { type CompareMessageKey, fill } from './messages';
 import type { ComparisonData } from './results';
-import { type Drawing, drawing, type SectionContext } from './sectionDrawing';
+import { type Drawing, drawing, type SectionContext, useLabel } from './sectionDrawing';
 import { enrolmentByAgeTable, enrolmentByProvinceTable } from './enrolmentSection';
 import { diffTable, totalsTable } from './tables';
 import { tileLegend, tileMapChart } from './tileMapChart';
 
 export type { DrawnChart, SectionContext } from './sectionDrawing';
-
-/** The label of a use (R11) in the context's language. */
-const useLabel = (lang: Lang, u: string) => labelOf(PURPOSE_LABELS, u, lang);
 
 /** Totals side by side. */
 function totalsSection(d: Drawing): HTMLElement {
@@ -229,97 +221,6 @@ function corridorsSection(d: Drawing): HTMLElement {
         width,
       }),
       d.data.sql.corridors,
-      { legend: d.legend('box'), unit: unitLine(d.unit, lang) },
-    ),
-  );
-}
-
-/** Who benefits: counts, the older beneficiaries' share, and the payments by age band and by use. */
-function benefitsSection(d: Drawing): HTMLElement {
-  const { doc, lang, t, width } = d.ctx;
-  const { rows: all, sql } = d.data;
-  const schemeLabel = (s: string) => labelOf(SCHEME_LABELS, s, lang);
-  const byScenario = new Map(all.benefits.map((r) => [String(r.scenario), r]));
-  const line = (label: CompareMessageKey, value: (r: Row) => string) =>
-    el(
-      doc,
-      'tr',
-      {},
-      el(doc, 'th', { scope: 'row' }, t(label)),
-      ...d.ids.map((id) => {
-        const r = byScenario.get(id);
-        return el(doc, 'td', {}, r ? value(r) : '—');
-      }),
-    );
-  const older = (r: Row) => {
-    const mine = all.byAge.filter((a) => a.scenario === r.scenario);
-    const fen = (rows: Row[]) => rows.reduce((s, a) => s + Number(a.amount_fen), 0);
-    const old = fen(mine.filter((a) => a.age_band === '60-74' || a.age_band === '75+'));
-    const total = fen(mine);
-    return `${formatFen(old, lang)} (${total > 0 ? ((100 * old) / total).toFixed(1) : '0.0'}%)`;
-  };
-  const head = el(
-    doc,
-    'tr',
-    {},
-    el(doc, 'th', {}),
-    ...d.ids.map((id) => el(doc, 'th', { scope: 'col' }, id)),
-  );
-  return d.section(
-    'benefits',
-    'section.benefits',
-    el(
-      doc,
-      'div',
-      { class: 'table-wrap' },
-      el(
-        doc,
-        'table',
-        { class: 'totals benefits' },
-        el(doc, 'thead', {}, head),
-        el(
-          doc,
-          'tbody',
-          {},
-          line('benefit.beneficiaries', (r) => formatCount(Number(r.beneficiaries), lang)),
-          line('benefit.sharers', (r) => formatCount(Number(r.sharers), lang)),
-          line('benefit.shared', (r) => formatFen(Math.round(Number(r.shared_fen)), lang)),
-          line('benefit.old', older),
-        ),
-      ),
-    ),
-    d.figure(
-      'benefits-by-age',
-      fill(t('chart.benefitsByAge'), { unit: d.unit }),
-      beneficiaryChart(doc, all.byAge, {
-        lang,
-        scenarios: d.ids,
-        bands: AGE_BANDS,
-        bandLabel: (b) => t(`age.${b}` as CompareMessageKey),
-        schemes: SCHEMES,
-        schemeLabel,
-        yLabel: d.unit,
-        width,
-      }),
-      sql.byAge,
-      {
-        note: t('benefitsByAge.note'),
-        unit: unitLine(d.unit, lang),
-        legend: SCHEMES.map((s) => ({ key: s, label: schemeLabel(s), color: SCHEME_COLORS[s] })),
-      },
-    ),
-    d.figure(
-      'benefits-by-use',
-      fill(t('chart.benefits'), { unit: d.unit }),
-      groupedBars(doc, all.useTotals, {
-        lang,
-        groups: PERMITTED_USES.map((u) => useLabel(lang, u)),
-        groupOf: (r) => useLabel(lang, String(r.use)),
-        scenarios: d.ids,
-        xLabel: d.unit,
-        width,
-      }),
-      sql.useTotals,
       { legend: d.legend('box'), unit: unitLine(d.unit, lang) },
     ),
   );
