@@ -99,6 +99,18 @@ export class CaseClock {
     return result;
   }
 
+  /**
+   * Runs one parser case and checks what every case must satisfy: no exception, within the time,
+   * the built-in prototypes untouched, and a refusal's errors sound.
+   */
+  check<T extends { ok: true } | { ok: false; errors: readonly ScenarioError[] }>(run: () => T): T {
+    const before = prototypeSnapshot();
+    const result = this.time(run);
+    expectPrototypesUnchanged(before);
+    if (!result.ok) expectSoundErrors(result.errors);
+    return result;
+  }
+
   /** Prints the count and timings when FUZZ_REPORT is set. */
   report(suite: string): void {
     if (!process.env.FUZZ_REPORT) return;

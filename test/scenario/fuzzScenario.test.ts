@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parseScenario, parseScenarioText, type ScenarioResult } from '../../src/scenario';
+import { parseScenario, parseScenarioText } from '../../src/scenario';
 import {
   CaseClock,
   corrupt,
-  expectPrototypesUnchanged,
-  expectSoundErrors,
   expectSyntaxErrorAgrees,
   fuzzParameters,
   mutate,
   mutation,
-  prototypeSnapshot,
   textEdit,
 } from './fuzzKit';
 import { rawScenario, scenarioFiles } from './helpers';
@@ -21,15 +18,6 @@ const TEXT = new Map(NAMES.map((name) => [name, JSON.stringify(RAW.get(name), nu
 const clock = new CaseClock();
 afterAll(() => clock.report('fuzzScenario'));
 
-/** Runs one case and checks what every case must satisfy: no exception, time, prototypes, sound errors. */
-function check(run: () => ScenarioResult): ScenarioResult {
-  const before = prototypeSnapshot();
-  const result = clock.time(run);
-  expectPrototypesUnchanged(before);
-  if (!result.ok) expectSoundErrors(result.errors);
-  return result;
-}
-
 describe('hostile scenario files', () => {
   test('mutated scenarios (wrong types, huge texts, deep nesting, __proto__ keys, non-finite numbers) give errors, never exceptions', () => {
     fc.assert(
@@ -38,7 +26,7 @@ describe('hostile scenario files', () => {
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
         (name, ms) => {
           const raw = mutate(RAW.get(name), ms);
-          check(() => parseScenario(raw));
+          clock.check(() => parseScenario(raw));
         },
       ),
       fuzzParameters(2400),
@@ -52,7 +40,7 @@ describe('hostile scenario files', () => {
         fc.array(textEdit, { minLength: 1, maxLength: 3 }),
         (name, edits) => {
           const text = corrupt(TEXT.get(name)!, edits);
-          const result = check(() => parseScenarioText(text));
+          const result = clock.check(() => parseScenarioText(text));
           const syntax = result.ok ? [] : result.errors.filter((e) => e.code === 'json-syntax');
           let parses = true;
           try {
@@ -96,7 +84,7 @@ describe('hostile scenario files', () => {
     fc.assert(
       fc.property(fc.array(token, { maxLength: 12 }), (tokens) => {
         const text = tokens.join('');
-        const result = check(() => parseScenarioText(text));
+        const result = clock.check(() => parseScenarioText(text));
         const syntax = !result.ok && result.errors[0]!.code === 'json-syntax';
         if (syntax) expectSyntaxErrorAgrees(text, result.errors[0]!);
         else expect(() => JSON.parse(text)).not.toThrow();

@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parseStory, parseStoryText, type Scenario, type StoryResult } from '../../src/scenario';
+import { parseStory, parseStoryText, type Scenario } from '../../src/scenario';
 import {
   CaseClock,
   corrupt,
-  expectPrototypesUnchanged,
-  expectSoundErrors,
   expectSyntaxErrorAgrees,
   fuzzParameters,
   mutate,
   mutation,
-  prototypeSnapshot,
   textEdit,
 } from './fuzzKit';
 import { scenario, scenarioFiles } from './helpers';
@@ -30,15 +27,6 @@ const lookup = (id: string) => SCENARIOS.get(id);
 const clock = new CaseClock();
 afterAll(() => clock.report('fuzzStory'));
 
-/** Runs one case and checks what every case must satisfy: no exception, time, prototypes, sound errors. */
-function check(run: () => StoryResult): StoryResult {
-  const before = prototypeSnapshot();
-  const result = clock.time(run);
-  expectPrototypesUnchanged(before);
-  if (!result.ok) expectSoundErrors(result.errors);
-  return result;
-}
-
 describe('hostile story files', () => {
   test('mutated stories (wrong types, huge texts, deep nesting, __proto__ keys, non-finite numbers) give errors, never exceptions', () => {
     fc.assert(
@@ -47,7 +35,7 @@ describe('hostile story files', () => {
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
         (file, ms) => {
           const raw = mutate(RAW.get(file), ms);
-          check(() => parseStory(raw, lookup));
+          clock.check(() => parseStory(raw, lookup));
         },
       ),
       fuzzParameters(1000),
@@ -61,7 +49,7 @@ describe('hostile story files', () => {
         fc.array(textEdit, { minLength: 1, maxLength: 3 }),
         (file, edits) => {
           const text = corrupt(TEXT.get(file)!, edits);
-          const result = check(() => parseStoryText(text, lookup));
+          const result = clock.check(() => parseStoryText(text, lookup));
           let parses = true;
           try {
             JSON.parse(text.replace(/^\uFEFF/, ''));
