@@ -84,3 +84,20 @@ export function sweepFromForm(base: Scenario, form: readonly SweepFormParameter[
   if (!points.ok) return points;
   return { ok: true, parameters: sweep.sweep.parameters, points: points.points };
 }
+
+/**
+ * The values first typed for the parameter at `path`: the base scenario's own value × 0.5, 1 and 1.5
+ * for a number, both for a switch, the value itself for a choice, and five shares for the quota's share.
+ */
+export function defaultValues(path: string, base: Scenario | undefined): string {
+  if (path === 'behaviour.quota.shareOfSpendable') return '0.1, 0.3, 0.5, 0.7, 0.9';
+  let v: unknown = base;
+  for (const k of path.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  if (typeof v === 'boolean') return 'true, false';
+  if (typeof v === 'number') {
+    const round = (x: number) => Number(x.toPrecision(3));
+    return [0.5, 1, 1.5].map((f) => round(v * f)).join(', ');
+  }
+  return typeof v === 'string' ? v : '';
+}

@@ -5,7 +5,7 @@
  * and one outcome — any figure nationally, or a province's sharing — is drawn against the parameter,
  * each point with its interval. The intervals say what they hold, as the command line does.
  */
-import { type Connector, quoteIdent, quoteText } from '../../analytics/connector';
+import type { Connector } from '../../analytics/connector';
 import { queryCsv } from '../../analytics/csv';
 import { queryRows } from '../../analytics/query';
 import { parameterColumnName } from '../../analytics/sweepTables';
@@ -25,7 +25,8 @@ import type { CompletedSweep } from '../runs';
 import { fieldLabel } from './fieldLabels';
 import { compareMessages, fill } from './messages';
 import { sweepChart } from './sweepChart';
-import { SWEEPABLE_PATHS, sweepFromForm } from './sweepForm';
+import { outcomeSql, outcomeUnit } from './sweepOutcome';
+import { defaultValues, SWEEPABLE_PATHS, sweepFromForm } from './sweepForm';
 import { SWEEP_MESSAGES } from './sweepMessages';
 
 type Key = keyof typeof SWEEP_MESSAGES;
@@ -47,20 +48,6 @@ export interface SweepPanelOptions {
 export interface SweepPanel {
   element: HTMLElement;
   relabel(lang: Lang): void;
-}
-
-/** The default values typed for a parameter: its own value × 1/3 … 3, or every choice. */
-function defaultValues(path: string, base: Scenario | undefined): string {
-  if (path === 'behaviour.quota.shareOfSpendable') return '0.1, 0.3, 0.5, 0.7, 0.9';
-  let v: unknown = base;
-  for (const k of path.split('.'))
-    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
-  if (typeof v === 'boolean') return 'true, false';
-  if (typeof v === 'number') {
-    const round = (x: number) => Number(x.toPrecision(3));
-    return [0.5, 1, 1.5].map((f) => round(v * f)).join(', ');
-  }
-  return typeof v === 'string' ? v : '';
 }
 
 /** Builds the sweep panel. */
@@ -192,19 +179,14 @@ export function createSweepPanel(doc: Document, options: SweepPanelOptions): Swe
     const [kind, key] = outcomeSelect.value.split(':') as ['figure' | 'province', string];
     provinceSelect.parentElement!.hidden = kind !== 'province';
     const parameter = sweep.request.parameters[0]!;
-    const column = quoteIdent(parameterColumnName(parameter.path));
     const withIntervals = sweep.request.replications > 0;
-    const bounds = (low: string, high: string) => (withIntervals ? `, ${low} AS low, ${high} AS high` : '');
     const province = Number(provinceSelect.value);
-    const sql =
-      kind === 'figure'
-        ? `SELECT ${column} AS x, value${bounds('low', 'high')} FROM ${quoteIdent(`${sweep.tablePrefix}_sweep`)} WHERE figure = ${quoteText(key)} ORDER BY point`
-        : `SELECT ${column} AS x, value_fen AS value${bounds('low_fen', 'high_fen')} FROM ${quoteIdent(`${sweep.tablePrefix}_sweep_provinces`)} WHERE province = ${province} AND measure = ${quoteText(key)} ORDER BY point`;
+    const sql = outcomeSql(sweep, { kind, key, province });
     const conn = await options.db();
     const rows = (await queryRows(conn, sql)).rows;
     if (done !== sweep) return;
     const figure = FIGURES.find((f) => f.key === key);
-    const money = kind === 'province' || figure?.unit === 'fen';
+    const { unit, money } = outcomeUnit({ kind, key }, lang);
     const provinceName = (() => {
       const p = options.dataset().provinces[province]!;
       return lang === 'zh' ? p.nameZh : p.nameEn;
@@ -216,15 +198,6 @@ export function createSweepPanel(doc: Document, options: SweepPanelOptions): Swe
           ? `${provinceName}：${t(`measure.${key as ProvinceMeasure}` as Key)}`
           : `${t(`measure.${key as ProvinceMeasure}` as Key)} ${provinceName}`;
     const parameterName = fieldLabel(parameter.path, lang);
-    const unit = money
-      ? compareMessages['unit.yi'][lang]
-      : figure?.unit === 'person-times'
-        ? lang === 'zh'
-          ? '人次'
-          : 'person-times'
-        : lang === 'zh'
-          ? '个'
-          : 'relationships';
     const { result: r } = sweep;
     const sources = withIntervals
       ? t('sources', {

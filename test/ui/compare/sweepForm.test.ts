@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { readValues, SWEEPABLE_PATHS, sweepFromForm } from '../../../src/ui/compare/sweepForm';
+import { defaultValues, readValues, SWEEPABLE_PATHS, sweepFromForm } from '../../../src/ui/compare/sweepForm';
 import { scenario } from '../../scenario/helpers';
 
 const SHARE = 'behaviour.quota.shareOfSpendable';
@@ -42,4 +42,12 @@ test('the form makes the sweep a file would, and refuses what a file refuses, by
   expect(outside.ok || outside.errors.map((e) => e.path)).toEqual(['parameters[0].values[1]']);
   const choice = sweepFromForm(base, [{ path: 'rules.relativeScope', values: 'near-relatives, cousins' }]);
   expect(choice.ok || choice.errors.map((e) => e.path)).toEqual(['parameters[0].values[1]']);
+});
+
+test('the values first typed follow the base scenario’s own value', () => {
+  const base = scenario('baseline-2026');
+  expect(defaultValues(SHARE, base)).toBe('0.1, 0.3, 0.5, 0.7, 0.9');
+  expect(defaultValues('rules.relativeScope', base)).toBe(base.rules.relativeScope);
+  expect(defaultValues('no.such.path', base)).toBe('');
+  expect(defaultValues('rules.relativeScope', undefined)).toBe('');
 });
