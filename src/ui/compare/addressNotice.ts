@@ -5,7 +5,8 @@
  */
 import { DEFAULT_SCALE, SCALES } from '../../runtime/scales';
 import { COMPARE_REPLICATIONS, type IgnoredValue, type RefusedSetting } from './address';
-import { type CompareMessageKey, fill } from './messages';
+import { type CompareMessageKey } from './messages';
+import { fill } from '../placeholders';
 
 /** The lines of each kind an address notice shows at most; the rest are counted. */
 export const NOTICE_SHOWN = 10;

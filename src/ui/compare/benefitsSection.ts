@@ -14,7 +14,8 @@ import { SCHEME_COLORS } from '../charts/palette';
 import { el } from '../dom';
 import { beneficiaryChart } from './beneficiaryChart';
 import { groupedBars } from './charts';
-import { type CompareMessageKey, fill } from './messages';
+import { type CompareMessageKey } from './messages';
+import { fill } from '../placeholders';
 import { type Drawing, useLabel } from './sectionDrawing';
 
 /** Who benefits: counts, the older beneficiaries' share, and the payments by age band and by use. */

@@ -12,7 +12,8 @@ import { FIGURES, type Figure, type FigureUnit } from '../../runtime/figures';
 import { formatCount, formatFen, formatPercent } from '../../text/format';
 import type { Lang } from '../../text/i18n';
 import { el } from '../dom';
-import { type CompareMessageKey, fill } from './messages';
+import { type CompareMessageKey } from './messages';
+import { fill } from '../placeholders';
 
 /** Coverage of the change intervals: 90%, as `simulate --baseline` gives them. */
 export const CHANGE_COVERAGE = 0.9;

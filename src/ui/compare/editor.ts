@@ -17,7 +17,8 @@ import {
   valueAt,
 } from './edit';
 import { fieldLabel, fieldSection } from './fieldLabels';
-import { type CompareMessageKey, compareMessages, fill } from './messages';
+import { type CompareMessageKey, compareMessages } from './messages';
+import { fill } from '../placeholders';
 
 /** What the workspace holds of a mounted editor. */
 export interface Editor {

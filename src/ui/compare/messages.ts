@@ -173,8 +173,3 @@ export const compareMessages = defineMessages({
 
 /** A key of the Compare dictionary. */
 export type CompareMessageKey = keyof typeof compareMessages;
-
-/** Fills `{name}` placeholders of a text. */
-export function fill(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
-}

@@ -8,7 +8,8 @@ import type { I18n } from '../../text/i18n';
 import { el } from '../dom';
 import { type AddressProblems, addressNoticeLines } from './addressNotice';
 import { namedFields } from './editor';
-import { type CompareMessageKey, fill } from './messages';
+import { type CompareMessageKey } from './messages';
+import { fill } from '../placeholders';
 
 /** Why a click could not go ahead: nothing chosen, or an edited copy with errors to run or download. */
 export type Refusal = 'noneChosen' | 'refuse.run' | 'refuse.download';

@@ -7,6 +7,7 @@
  * written as text from what the comparison drew, so it is the same in every browser and in tests.
  */
 import type { Lang, Message } from '../../text/i18n';
+import { fill } from '../placeholders';
 
 /** The report's own texts. */
 export const REPORT_TEXTS = {
@@ -84,10 +85,6 @@ td.changed { background: #fff6e0; font-weight: 600; }
 figure { margin: 1rem 0; break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
 `;
-
-/** Fills `{name}` placeholders. */
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 
 /** Text made safe for HTML content and attribute values. */
 export function escapeHtml(text: string): string {

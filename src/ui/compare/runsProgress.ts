@@ -7,7 +7,8 @@ import type { RunProgress } from '../../runtime/progress';
 import { formatCount, formatDuration } from '../../text/format';
 import type { Lang } from '../../text/i18n';
 import { el } from '../dom';
-import { type CompareMessageKey, fill } from './messages';
+import { type CompareMessageKey } from './messages';
+import { fill } from '../placeholders';
 
 /** Where a comparison's runs are. */
 export interface RunsProgress {

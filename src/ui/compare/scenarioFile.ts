@@ -8,7 +8,8 @@ import { clip, parseScenarioText, SCHEMA_REFERENCE, type Scenario, type Scenario
 import type { Lang } from '../../text/i18n';
 import { EDITED_TOKEN } from './address';
 import { editedId } from './edit';
-import { type CompareMessageKey, compareMessages, fill } from './messages';
+import { type CompareMessageKey, compareMessages } from './messages';
+import { fill } from '../placeholders';
 
 /**
  * The largest file the workbench opens, in bytes. A scenario file is some tens of kilobytes (the bundled

@@ -8,7 +8,8 @@ import { clip, type Scenario } from '../../scenario';
 import type { Lang } from '../../text/i18n';
 import { el } from '../dom';
 import { EDITED_TOKEN } from './address';
-import { type CompareMessageKey, compareMessages, fill } from './messages';
+import { type CompareMessageKey, compareMessages } from './messages';
+import { fill } from '../placeholders';
 
 /** One scenario of the list, and where it comes from. */
 export interface ScenarioChoice {

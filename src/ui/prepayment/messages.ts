@@ -228,10 +228,3 @@ export const prepaymentMessages = defineMessages({
 
 /** A key of the Prepayment dictionary. */
 export type PrepaymentMessageKey = keyof typeof prepaymentMessages;
-
-/** Fills `{name}` placeholders of a text. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) =>
-    values[key] === undefined ? `{${key}}` : String(values[key]),
-  );
-}

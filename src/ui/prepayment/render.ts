@@ -9,7 +9,8 @@ import type { ExportFrame, LegendItem } from '../charts/exportImage';
 import { runFooter, unitLine } from '../charts/exportTexts';
 import { PREPAYMENT_COLORS } from '../charts/palette';
 import type { DownloadContext, DownloadTexts } from './downloads';
-import { fill, type PrepaymentMessageKey } from './messages';
+import { type PrepaymentMessageKey } from './messages';
+import { fill } from '../placeholders';
 import type { RunView } from './runView';
 
 /** The context a section renders in. */
