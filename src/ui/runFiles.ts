@@ -11,6 +11,7 @@ import { runMergedScenario } from '../runtime/shardMerge';
 import { ShardRefusal, type ShardIdentity } from '../runtime/shardFormat';
 import { defineMessages, type Lang } from '../text/i18n';
 import type { CompletedRun, RunOptions, RunService } from './runs';
+import { fill } from './placeholders';
 import { readPickedRun, type RunFile } from './runFilesRead';
 import { pickedSampleReader } from './runFilesRows';
 
@@ -110,11 +111,6 @@ const FIELD_ZH: Readonly<Record<string, string>> = {
   'engine version': '引擎版本',
 };
 
-/** Fills `{name}` placeholders. */
-function fillIn(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
-}
-
 /**
  * A refusal of picked files in `lang`, naming the shard: the merge's English message as it is, or
  * its Chinese counterpart (with the English details after it where Chinese has no words for them).
@@ -122,7 +118,7 @@ function fillIn(text: string, values: Readonly<Record<string, string>>): string 
 export function refusalText(error: ShardRefusal, lang: Lang): string {
   const message = error.message;
   const pick = (key: keyof typeof RUN_FILE_TEXTS, values: Record<string, string> = {}): string =>
-    fillIn(RUN_FILE_TEXTS[key][lang], { shard: error.shard, message, ...values });
+    fill(RUN_FILE_TEXTS[key][lang], { shard: error.shard, message, ...values });
   if (/ is missing: no folder /.test(message)) {
     const folder = /no folder (\S+)/.exec(message)?.[1] ?? '';
     return pick('missing', {
@@ -148,7 +144,7 @@ export function refusalText(error: ShardRefusal, lang: Lang): string {
 /** An opened run's label: its scenario's title and id, "opened from files", scale, seed and shards. */
 export function openedRunLabel(run: CompletedRun, lang: Lang): string {
   const { scenario, scaleK } = run.request;
-  return fillIn(RUN_FILE_TEXTS.label[lang], {
+  return fill(RUN_FILE_TEXTS.label[lang], {
     title: scenario.title[lang],
     id: scenario.id,
     k: String(scaleK),

@@ -114,9 +114,5 @@ export const trainerMessages = defineMessages({
 /** A key of the trainer's dictionary. */
 export type TrainerKey = keyof typeof trainerMessages;
 
-/** Fills `{name}` slots of a text with values. */
-export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
-}
+/** Fills `{name}` slots of a text with values (the workspaces' one placeholder filler). */
+export { fill } from '../placeholders';

@@ -19,6 +19,7 @@ import type { Scenario } from '../../scenario';
 import { runFooter } from '../charts/exportTexts';
 import { chartWidth } from '../charts/width';
 import { el } from '../dom';
+import { fill } from '../placeholders';
 import { formatCount, formatPercent } from '../../text/format';
 import { I18n, type Lang } from '../../text/i18n';
 import type { WorkspaceContext, WorkspaceView } from '../view';
@@ -42,11 +43,6 @@ import {
 
 /** The seed of the baseline scenario, so the page matches `npm run validate -- --scenario scenarios/baseline-2026.json`. */
 const SEED: string = baseline.seed;
-
-/** Fills `{name}` placeholders. */
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
-}
 
 /** Loads the sections' rows into the `validation` table and reads each section back with its SQL. */
 async function loadViews(
