@@ -32,6 +32,49 @@ export function calibrationRows(result: RangeResult, firstMonth: string): Calibr
   });
 }
 
+/** A target's sampling noise over several seeds. */
+export interface TargetNoise {
+  /** Target key. */
+  name: string;
+  /** Relative error in the scenario's own run (the first). */
+  relError: number;
+  /** Mean of the relative error over the runs. */
+  meanRelError: number;
+  /** Sample standard deviation (n − 1) of the relative error over the runs. */
+  sdRelError: number;
+  /** Tolerance in percent. */
+  tolerancePct: number;
+  /** Runs in which the target fell outside its tolerance. */
+  outside: number;
+  /** Runs, the first included. */
+  seeds: number;
+  /** The tolerance is less than twice σ: at this scale the target may miss by chance. */
+  noisy: boolean;
+}
+
+/**
+ * Each target's noise over `runs` (each the calibration rows of one seed, the scenario's own seed
+ * first), in the first run's order. Needs two runs or more.
+ */
+export function calibrationNoise(runs: readonly (readonly CalibrationRow[])[]): TargetNoise[] {
+  const first = runs[0];
+  if (!first || runs.length < 2) throw new RangeError('calibrationNoise: needs runs of two seeds or more');
+  const spreads = seedSpreads(runs);
+  return first.map((r) => {
+    const s = spreads.get(r.name)!;
+    return {
+      name: r.name,
+      relError: r.relError,
+      meanRelError: s.meanRelError,
+      sdRelError: s.sdRelError,
+      tolerancePct: r.tolerancePct,
+      outside: runs.filter((rows) => rows.find((x) => x.name === r.name)?.within === false).length,
+      seeds: runs.length,
+      noisy: r.tolerancePct < 2 * 100 * s.sdRelError,
+    };
+  });
+}
+
 /** A signed percentage with one decimal, e.g. `+1.6%`. */
 const signedPct = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`;
 
@@ -41,24 +84,18 @@ const signedPct = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixe
  * is less than twice their noise (they may miss by chance at this scale).
  */
 export function calibrationSpreadReport(runs: readonly (readonly CalibrationRow[])[], k: number): string[] {
-  const first = runs[0];
-  if (!first || runs.length < 2)
-    throw new RangeError('calibrationSpreadReport: needs runs of two seeds or more');
-  const spreads = seedSpreads(runs);
-  const width = Math.max(...first.map((r) => r.name.length));
+  if (runs.length < 2) throw new RangeError('calibrationSpreadReport: needs runs of two seeds or more');
+  const noise = calibrationNoise(runs);
+  const width = Math.max(...noise.map((r) => r.name.length));
   const lines = [
     `sampling noise over ${runs.length} seeds at 1:${k} (relative error: this seed, mean over seeds, σ; runs outside):`,
+    ...noise.map(
+      (r) =>
+        `  ${r.name.padEnd(width)}  ${signedPct(r.relError).padStart(7)}  mean ${signedPct(r.meanRelError).padStart(7)}` +
+        `  σ ${(100 * r.sdRelError).toFixed(1)}%  ±${r.tolerancePct}%  outside in ${r.outside} of ${r.seeds}`,
+    ),
   ];
-  const noisy: string[] = [];
-  for (const r of first) {
-    const s = spreads.get(r.name)!;
-    const outside = runs.filter((rows) => rows.find((x) => x.name === r.name)?.within === false).length;
-    if (r.tolerancePct < 2 * 100 * s.sdRelError) noisy.push(r.name);
-    lines.push(
-      `  ${r.name.padEnd(width)}  ${signedPct(r.relError).padStart(7)}  mean ${signedPct(s.meanRelError).padStart(7)}` +
-        `  σ ${(100 * s.sdRelError).toFixed(1)}%  ±${r.tolerancePct}%  outside in ${outside} of ${runs.length}`,
-    );
-  }
+  const noisy = noise.filter((r) => r.noisy).map((r) => r.name);
   lines.push(
     noisy.length === 0
       ? 'every tolerance is more than twice its σ: a verdict at this scale is not chance'

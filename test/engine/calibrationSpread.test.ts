@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { simulateRange } from '../../src/engine';
 import {
+  calibrationNoise,
   calibrationRows,
   calibrationSpreadReport,
   type CalibrationRow,
@@ -64,4 +65,27 @@ test('a target whose tolerance is under twice its σ is named as one that may mi
 test('the noise report refuses fewer than two runs', () => {
   expect(() => calibrationSpreadReport([[row('year', 0, 10)]], 1000)).toThrow(RangeError);
   expect(() => calibrationSpreadReport([], 1000)).toThrow(/two seeds or more/);
+});
+
+test('each target’s noise: its own error, mean, σ, runs outside, and whether the tolerance is under 2σ', () => {
+  const runs = [
+    [row('year', 0.02, 10), row('noisy', 0.0, 10)],
+    [row('year', 0.04, 10), row('noisy', 0.06, 10)],
+    [row('year', 0.06, 10), row('noisy', 0.12, 10)],
+  ];
+  const [year, noisy] = calibrationNoise(runs);
+  expect(year).toEqual({
+    name: 'year',
+    relError: 0.02,
+    meanRelError: expect.closeTo(0.04, 12),
+    sdRelError: expect.closeTo(0.02, 12),
+    tolerancePct: 10,
+    outside: 0,
+    seeds: 3,
+    noisy: false,
+  });
+  // 0.12 is outside ±10% in one run of three; σ 6% makes 2σ = 12% > 10%.
+  expect(noisy).toMatchObject({ name: 'noisy', outside: 1, seeds: 3, noisy: true });
+  expect(noisy!.sdRelError).toBeCloseTo(0.06, 12);
+  expect(() => calibrationNoise(runs.slice(0, 1))).toThrow(/two seeds or more/);
 });
