@@ -108,3 +108,65 @@ test('the calibration shows its progress, can be cancelled while simulating, and
   expect(await panel.locator('[data-section="calibration"] tr[data-name="year/amount"]').count()).toBe(1);
   expect(await panel.locator('[data-section="calibration"] .run-detail').textContent()).toContain('1:1000');
 });
+
+test('the calibration’s sampling noise: four more seeds, each target’s mean, σ and runs outside, in both languages', async () => {
+  const { page } = await app.open('?lang=en&vscale=10000#validation');
+  const panel = page.locator('#panel-validation');
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
+  const section = panel.locator('[data-section="calibration"]');
+  const noise = section.locator('.noise');
+  expect(await noise.getAttribute('data-noise')).toBe('not-measured');
+  expect(await noise.locator('p.noise-note').textContent()).toMatch(
+    /at 1:10000 .* 4 more seeds .* over 5 runs/,
+  );
+  await noise.getByRole('button', { name: 'Measure the sampling noise (4 more runs)' }).click();
+  await expect
+    .poll(() => panel.locator('.progress-text').textContent(), { timeout: 60_000, interval: 20 })
+    .toMatch(/^Measuring the sampling noise: run [1-4] of 4 \d+%$/);
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
+  const measured = section.locator('.noise[data-noise="measured"]');
+  expect(await measured.count()).toBe(1);
+
+  // One row per calibration target, in the table's order; this run's error is the table's, to 0.1%.
+  const targets = await section
+    .locator('table.targets tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+  const names = await measured
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+  expect(names).toEqual(targets);
+  expect(await measured.locator('thead th').allTextContents()).toEqual([
+    'Target',
+    'This run',
+    'Mean of 5',
+    'σ',
+    'Tolerance',
+    'Runs outside',
+  ]);
+  for (const name of names) {
+    const cells = await measured.locator(`tr[data-name="${name}"] td`).allTextContents();
+    const shown = await section.locator(`table.targets tr[data-name="${name}"] td.err`).textContent();
+    expect(
+      Math.abs(Number(cells[0]!.replace('%', '')) - Number(shown!.replace('%', ''))),
+    ).toBeLessThanOrEqual(0.051);
+    const sd = Number(cells[2]!.replace('%', ''));
+    expect(sd, name!).toBeGreaterThanOrEqual(0);
+    expect(sd, name!).toBeLessThan(15);
+    expect(cells[4]).toMatch(/^[0-5] \/ 5$/);
+  }
+  // Five runs differ: not every σ is zero.
+  const sds = await measured.locator('td.sd').allTextContents();
+  expect(sds.some((x) => Number(x.replace('%', '')) > 0)).toBe(true);
+  expect(await measured.locator('.noise-verdict').textContent()).toMatch(
+    /^(Every tolerance is more than twice its σ|These targets’ tolerance is under twice their σ)/,
+  );
+
+  // In Chinese, without running again.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect.poll(() => measured.locator('h4').textContent()).toBe('抽样噪声');
+  expect(await measured.locator('thead th').nth(2).textContent()).toBe('5 次均值');
+  expect(await measured.locator('.noise-verdict').textContent()).toMatch(
+    /^(每个目标的容差都大于 2σ|以下目标的容差小于 2σ)/,
+  );
+  await measured.screenshot({ path: 'test-artifacts/validation-noise.png' });
+});

@@ -84,6 +84,35 @@ export const validationMessages = defineMessages({
     en: 'Why some figures are not checked, or miss',
   },
   lowerBound: { zh: '下限', en: 'lower bound' },
+  'noise.title': { zh: '抽样噪声', en: 'Sampling noise' },
+  'noise.intro': {
+    zh: '比例 1:{k} 的模型值是对全国的估计，随抽样而变。以另外 {more} 个种子（人口与引擎）重跑 calibration-2024，得到每个目标的相对误差在 {n} 次运行中的均值与标准差 σ；容差大于 2σ 时，达标或超出不是偶然。',
+    en: 'A model value at 1:{k} is an estimate of the whole population and varies with the sample. Running calibration-2024 again with {more} more seeds (population and engine) gives each target’s relative error over {n} runs: its mean and standard deviation σ. Where the tolerance is more than twice σ, within or outside is not chance.',
+  },
+  'noise.button': {
+    zh: '测算抽样噪声（再运行 {more} 次）',
+    en: 'Measure the sampling noise ({more} more runs)',
+  },
+  'noise.simulating': {
+    zh: '测算抽样噪声：第 {part}/{parts} 次运行 {pct}',
+    en: 'Measuring the sampling noise: run {part} of {parts} {pct}',
+  },
+  'noise.waiting': {
+    zh: '等待其他工作区的运行结束后测算抽样噪声',
+    en: 'Waiting for another workspace’s run to finish before measuring the sampling noise',
+  },
+  'noise.col.run': { zh: '本次运行', en: 'This run' },
+  'noise.col.mean': { zh: '{n} 次均值', en: 'Mean of {n}' },
+  'noise.col.sd': { zh: 'σ', en: 'σ' },
+  'noise.col.outside': { zh: '超出次数', en: 'Runs outside' },
+  'noise.clear': {
+    zh: '每个目标的容差都大于 2σ：在此比例下，达标或超出不是偶然。',
+    en: 'Every tolerance is more than twice its σ: at this scale, within or outside is not chance.',
+  },
+  'noise.noisy': {
+    zh: '以下目标的容差小于 2σ，在此比例下可能偶然超出，请改用更大的样本（更小的 k）：{names}。',
+    en: 'These targets’ tolerance is under twice their σ, so at this scale they may miss by chance; use a larger sample (a smaller k): {names}.',
+  },
 });
 
 /** A key of the Validation dictionary. */

@@ -10,8 +10,6 @@ import './validation.css';
 import baseline from '../../../scenarios/baseline-2026.json';
 import type { Connector } from '../../analytics/connector';
 import { queryCsv } from '../../analytics/csv';
-import { loadTable } from '../../analytics/load';
-import { queryRows } from '../../analytics/query';
 import type { ValidationStatus } from '../../population/validate';
 import type { PopulationValidationResult } from '../../runtime/populationValidation';
 import type { RunProgress } from '../../runtime/progress';
@@ -26,41 +24,20 @@ import type { WorkspaceContext, WorkspaceView } from '../view';
 import { readValidationScale, SCALES, validationPath } from './address';
 import { recordRun } from '../benchHook';
 import { runCalibration } from './calibrationRun';
+import type { TargetNoise } from '../../engine/calibrationSpread';
+import { noiseBlock } from './noiseBlock';
+import { NOISE_SEEDS, runCalibrationNoise } from './noiseRun';
+import type { CompletedRun } from '../runs';
 import { recordDetailValues, runRecord } from './recordRun';
 import { isCancelled, RunController } from '../runController';
 import { type ValidationMessageKey, validationMessages } from './messages';
 import { PopulationClient } from './populationClient';
 import { sectionBlock, type SectionView } from './sectionBlock';
-import {
-  chartSql,
-  recordStatus,
-  sectionRows,
-  tableSql,
-  type TargetRecord,
-  VALIDATION_SECTIONS,
-  validationTable,
-} from './sections';
+import { recordStatus } from './sections';
+import { loadViews } from './views';
 
 /** The seed of the baseline scenario, so the page matches `npm run validate -- --scenario scenarios/baseline-2026.json`. */
 const SEED: string = baseline.seed;
-
-/** Loads the sections' rows into the `validation` table and reads each section back with its SQL. */
-async function loadViews(
-  conn: Connector,
-  recordsBySection: Readonly<Record<string, readonly TargetRecord[]>>,
-  details: Readonly<Record<string, (lang: Lang) => string>> = {},
-): Promise<SectionView[]> {
-  const sections = sectionRows(VALIDATION_SECTIONS, recordsBySection);
-  await loadTable(conn, validationTable(sections));
-  const views: SectionView[] = [];
-  for (const section of sections) {
-    const chartRows = (await queryRows(conn, chartSql(section.id))).rows;
-    const tableRows = (await queryRows(conn, tableSql(section.id))).rows;
-    const detail = details[section.id];
-    views.push({ section, chartRows, tableRows, ...(detail ? { detail } : {}) });
-  }
-  return views;
-}
 
 /** Mounts the Validation workspace into its panel (a {@link WorkspaceFactory}). */
 export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
@@ -79,6 +56,9 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   let calibration: Scenario | null = null;
   /** The record runs' scenarios, once they ran. */
   let recordScenarios: Scenario[] = [];
+  /** The calibration's finished run, and its noise over seeds once measured (`measureNoise`). */
+  let calibrationRun: CompletedRun | null = null;
+  let noise: TargetNoise[] | null = null;
   let progressText: (() => string) | null = null;
   let failure = '';
 
@@ -203,7 +183,14 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
         lang,
       );
       const fileBase = `validation-${v.section.id}-1-${result?.scaleK}`;
-      return sectionBlock(doc, v, { lang, t, fileBase, csv, footer, width });
+      const block = sectionBlock(doc, v, { lang, t, fileBase, csv, footer, width });
+      if (v.section.id === 'calibration' && calibrationRun) {
+        const labels = new Map(v.section.records.map((r) => [r.name, lang === 'zh' ? r.labelZh : r.labelEn]));
+        const label = (name: string): string => labels.get(name) ?? name;
+        const view = { noise, scaleK: calibrationRun.request.scaleK, seeds: NOISE_SEEDS, label };
+        block.append(noiseBlock(doc, { ...view, busy: panel.dataset.state === 'running' }, lang, t, measure));
+      }
+      return block;
     });
     const skipped =
       result.skipped.length > 0
@@ -252,6 +239,8 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     const task = runs.begin();
     started = true;
     failure = '';
+    calibrationRun = null;
+    noise = null;
     const start = performance.now();
     setState('running');
     showProgress(0, 1);
@@ -278,6 +267,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       say(() => t('loadingDb'));
       const { completed } = outcome;
       calibration = completed.request.scenario;
+      calibrationRun = completed;
       const detail = (lang: Lang): string =>
         fill(i18n.t('calibration.run'), {
           scenario: completed.request.scenario.id,
@@ -331,6 +321,38 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     }
   };
 
+  /** Runs the calibration again with further seeds and shows each target's noise (`noiseRun.ts`). */
+  const measureNoise = async (): Promise<void> => {
+    const first = calibrationRun;
+    if (!first) return;
+    const task = runs.begin();
+    setState('running');
+    renderResults();
+    try {
+      const measured = await runCalibrationNoise(task, first, {
+        waiting: () => say(() => t('noise.waiting')),
+        progress: (p, part, parts) => showSimulating(p, 'noise.simulating', { part: part + 1, parts }),
+      });
+      if (!task.current) return;
+      noise = measured;
+      setState('done');
+      barText.textContent = '';
+    } catch (error) {
+      if (!task.current) return;
+      if (isCancelled(error)) {
+        setState('cancelled');
+        barText.textContent = t('cancelled');
+      } else {
+        setState('failed');
+        barText.textContent = `${t('failed')}${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    renderResults();
+  };
+  const measure = (): void => {
+    measureNoise().catch((error: unknown) => console.error(error));
+  };
+
   /** Stops the run going on: the population worker, and the calibration when it holds the shared runs. */
   const stop = (): void => {
     runs.cancel();
@@ -350,6 +372,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     stop();
     setState('cancelled');
     barText.textContent = t('cancelled');
+    renderResults();
   });
 
   renderTexts();
