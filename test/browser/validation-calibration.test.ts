@@ -119,10 +119,17 @@ test('the calibration’s sampling noise: four more seeds, each target’s mean,
   expect(await noise.locator('p.noise-note').textContent()).toMatch(
     /at 1:10000 .* 4 more seeds .* over 5 runs/,
   );
-  await noise.getByRole('button', { name: 'Measure the sampling noise (4 more runs)' }).click();
+  const measure = noise.getByRole('button', { name: 'Measure the sampling noise (4 more runs)' });
+  await measure.click();
   await expect
     .poll(() => panel.locator('.progress-text').textContent(), { timeout: 60_000, interval: 20 })
     .toMatch(/^Measuring the sampling noise: run [1-4] of 4 \d+%$/);
+  // Cancelled, the section stays and the button is free again; pressed again, the runs go through.
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  expect(await panel.getAttribute('data-state')).toBe('cancelled');
+  expect(await section.locator('.noise').getAttribute('data-noise')).toBe('not-measured');
+  expect(await measure.isEnabled()).toBe(true);
+  await measure.click();
   await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
   const measured = section.locator('.noise[data-noise="measured"]');
   expect(await measured.count()).toBe(1);
@@ -159,6 +166,18 @@ test('the calibration’s sampling noise: four more seeds, each target’s mean,
   expect(sds.some((x) => Number(x.replace('%', '')) > 0)).toBe(true);
   expect(await measured.locator('.noise-verdict').textContent()).toMatch(
     /^(Every tolerance is more than twice its σ|These targets’ tolerance is under twice their σ)/,
+  );
+
+  // The measured noise downloads as CSV from the validation_noise table, one line per target.
+  const file = await download(page, measured.locator('[data-download="noise-csv"]'));
+  expect(file.name).toBe('validation-noise-1-10000.csv');
+  const lines = file.text.trim().split('\n');
+  expect(lines[0]).toBe(
+    'name,label_zh,label_en,scale_k,seeds,rel_error,mean_rel_error,sd_rel_error,tolerance_pct,runs_outside,noisy',
+  );
+  expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(names);
+  expect(lines[1]).toMatch(
+    /^year\/times,全年共济人次,person-times in the year,10000,5,[\d.e-]+,[\d.e-]+,[\d.e-]+,10,[0-5],(true|false)$/,
   );
 
   // In Chinese, without running again.

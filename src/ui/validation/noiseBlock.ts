@@ -2,14 +2,17 @@
  * The calibration's sampling noise on the page (抽样噪声视图): under the calibration section, either
  * a button that runs calibration-2024 again with further seeds, or the measured noise — each
  * target's relative error in this run, its mean and σ over the runs, its tolerance and the runs in
- * which it fell outside — and whether every tolerance is more than twice its σ.
+ * which it fell outside — whether every tolerance is more than twice its σ, and its CSV download
+ * (from the `validation_noise` table).
  */
 import type { TargetNoise } from '../../engine/calibrationSpread';
 import { formatPercent } from '../../text/format';
 import type { Lang } from '../../text/i18n';
+import { downloadCsv } from '../charts/download';
 import { el } from '../dom';
 import { fill } from '../placeholders';
 import type { ValidationMessageKey } from './messages';
+import { NOISE_SQL } from './noiseTable';
 
 /** What the noise block shows. */
 export interface NoiseView {
@@ -25,13 +28,19 @@ export interface NoiseView {
   busy: boolean;
 }
 
-/** Builds the noise block; `measure` runs when the button is pressed. */
+/** What the block's buttons need: to run the noise measurement, and the CSV text of a query on the page's DuckDB. */
+export interface NoiseActions {
+  measure: () => void;
+  csv: (sql: string) => Promise<string>;
+}
+
+/** Builds the noise block, its buttons calling `actions`. */
 export function noiseBlock(
   doc: Document,
   view: NoiseView,
   lang: Lang,
   t: (key: ValidationMessageKey) => string,
-  measure: () => void,
+  actions: NoiseActions,
 ): HTMLElement {
   const counts = { k: String(view.scaleK), n: String(view.seeds), more: String(view.seeds - 1) };
   const head = [
@@ -45,7 +54,7 @@ export function noiseBlock(
       { type: 'button', 'data-action': 'measure-noise', disabled: view.busy },
       fill(t('noise.button'), counts),
     );
-    button.addEventListener('click', measure);
+    button.addEventListener('click', actions.measure);
     return el(doc, 'div', { class: 'noise', 'data-noise': 'not-measured' }, ...head, button);
   }
   const pct = (x: number, signed = true): string => formatPercent(100 * x, lang, 1, signed);
@@ -70,6 +79,13 @@ export function noiseBlock(
       el(doc, 'td', {}, `${r.outside} / ${r.seeds}`),
     ),
   );
+  const download = el(doc, 'button', { type: 'button', 'data-download': 'noise-csv' }, t('download.csv'));
+  download.addEventListener('click', () => {
+    actions
+      .csv(NOISE_SQL)
+      .then((text) => downloadCsv(doc, `validation-noise-1-${view.scaleK}.csv`, text))
+      .catch((error: unknown) => console.error(error));
+  });
   const noisy = view.noise.filter((r) => r.noisy).map((r) => view.label(r.name));
   const verdict = noisy.length
     ? fill(t('noise.noisy'), { names: noisy.join(lang === 'zh' ? '、' : ', ') })
@@ -92,5 +108,6 @@ export function noiseBlock(
       ),
     ),
     el(doc, 'p', { class: 'noise-verdict' }, verdict),
+    el(doc, 'div', { class: 'downloads' }, download),
   );
 }

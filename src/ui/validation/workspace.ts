@@ -4,7 +4,7 @@
  * record-2024-2025) on the page's runs, at the chosen scale (kept in the
  * address as `?vscale=`), puts the rows into the page's DuckDB (table `validation`, one section per
  * source), and shows per section a chart of relative errors and the target table, both drawn from
- * SQL on that table, each with its downloads.
+ * SQL on that table, each with its downloads; on request, the calibration's sampling noise over seeds.
  */
 import './validation.css';
 import baseline from '../../../scenarios/baseline-2026.json';
@@ -33,7 +33,9 @@ import { isCancelled, RunController } from '../runController';
 import { type ValidationMessageKey, validationMessages } from './messages';
 import { PopulationClient } from './populationClient';
 import { sectionBlock, type SectionView } from './sectionBlock';
-import { recordStatus } from './sections';
+import { recordStatus, type TargetRecord } from './sections';
+import { noiseColumnTable, targetLabels } from './noiseTable';
+import { loadTable } from '../../analytics/load';
 import { loadViews } from './views';
 
 /** The seed of the baseline scenario, so the page matches `npm run validate -- --scenario scenarios/baseline-2026.json`. */
@@ -58,6 +60,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   let recordScenarios: Scenario[] = [];
   /** The calibration's finished run, and its noise over seeds once measured (`measureNoise`). */
   let calibrationRun: CompletedRun | null = null;
+  let calibrationRecords: readonly TargetRecord[] = [];
   let noise: TargetNoise[] | null = null;
   let progressText: (() => string) | null = null;
   let failure = '';
@@ -185,10 +188,11 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       const fileBase = `validation-${v.section.id}-1-${result?.scaleK}`;
       const block = sectionBlock(doc, v, { lang, t, fileBase, csv, footer, width });
       if (v.section.id === 'calibration' && calibrationRun) {
-        const labels = new Map(v.section.records.map((r) => [r.name, lang === 'zh' ? r.labelZh : r.labelEn]));
-        const label = (name: string): string => labels.get(name) ?? name;
+        const labels = targetLabels(v.section.records);
+        const label = (name: string): string => labels.get(name)?.[lang] ?? name;
         const view = { noise, scaleK: calibrationRun.request.scaleK, seeds: NOISE_SEEDS, label };
-        block.append(noiseBlock(doc, { ...view, busy: panel.dataset.state === 'running' }, lang, t, measure));
+        const busy = panel.dataset.state === 'running';
+        block.append(noiseBlock(doc, { ...view, busy }, lang, t, { measure, csv }));
       }
       return block;
     });
@@ -268,6 +272,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       const { completed } = outcome;
       calibration = completed.request.scenario;
       calibrationRun = completed;
+      calibrationRecords = outcome.records;
       const detail = (lang: Lang): string =>
         fill(i18n.t('calibration.run'), {
           scenario: completed.request.scenario.id,
@@ -333,6 +338,11 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
         waiting: () => say(() => t('noise.waiting')),
         progress: (p, part, parts) => showSimulating(p, 'noise.simulating', { part: part + 1, parts }),
       });
+      if (!task.current) return;
+      await loadTable(
+        await openDb(),
+        noiseColumnTable(measured, first.request.scaleK, targetLabels(calibrationRecords)),
+      );
       if (!task.current) return;
       noise = measured;
       setState('done');
