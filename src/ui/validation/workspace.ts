@@ -18,7 +18,7 @@ import { runFooter } from '../charts/exportTexts';
 import { chartWidth } from '../charts/width';
 import { el } from '../dom';
 import { fill } from '../placeholders';
-import { formatCount, formatPercent } from '../../text/format';
+import { formatCount } from '../../text/format';
 import { I18n, type Lang } from '../../text/i18n';
 import type { WorkspaceContext, WorkspaceView } from '../view';
 import { readValidationScale, SCALES, validationPath } from './address';
@@ -33,6 +33,7 @@ import { isCancelled, RunController } from '../runController';
 import { type ValidationMessageKey, validationMessages } from './messages';
 import { PopulationClient } from './populationClient';
 import { sectionBlock, type SectionView } from './sectionBlock';
+import { ProgressRow } from './progressRow';
 import { recordStatus, type TargetRecord } from './sections';
 import { noiseColumnTable, targetLabels } from './noiseTable';
 import { loadTable } from '../../analytics/load';
@@ -62,7 +63,6 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   let calibrationRun: CompletedRun | null = null;
   let calibrationRecords: readonly TargetRecord[] = [];
   let noise: TargetNoise[] | null = null;
-  let progressText: (() => string) | null = null;
   let failure = '';
 
   const title = el(doc, 'h2');
@@ -76,16 +76,8 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   );
   const runButton = el(doc, 'button', { type: 'button', class: 'run' });
   const cancelButton = el(doc, 'button', { type: 'button', class: 'cancel', hidden: true });
-  const bar = el(doc, 'progress', { max: '1', value: '0', hidden: true });
-  const barText = el(doc, 'span', { class: 'progress-text' });
   const results = el(doc, 'div', { class: 'results' });
-  const progressRow = el(
-    doc,
-    'div',
-    { class: 'progress', role: 'status', 'aria-live': 'polite' },
-    bar,
-    barText,
-  );
+  const progress = new ProgressRow(panel, { run: runButton, cancel: cancelButton }, t, () => i18n.lang);
   panel.classList.add('validation');
   panel.replaceChildren(
     title,
@@ -98,44 +90,17 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       runButton,
       cancelButton,
     ),
-    progressRow,
+    progress.element,
     results,
   );
 
-  const setState = (state: 'running' | 'done' | 'failed' | 'cancelled'): void => {
-    panel.dataset.state = state;
-    const running = state === 'running';
-    bar.hidden = !running;
-    progressRow.hidden = state === 'done';
-    cancelButton.hidden = !running;
-    runButton.disabled = running;
-    if (!running) progressText = null;
-  };
-
-  /** Shows `text` (rebuilt on a language change) in the progress row. */
-  const say = (text: () => string): void => {
-    progressText = text;
-    barText.textContent = text();
-  };
-
-  const showProgress = (done: number, total: number): void => {
-    bar.max = Math.max(1, total);
-    bar.value = done;
-    say(() => `${t('generating')} ${formatCount(done, i18n.lang)} / ${formatCount(total, i18n.lang)}`);
-  };
-
+  const say = (text: () => string): void => progress.say(text);
   /** Shows a simulation's progress in the words of `key` (the 2024 calibration's by default). */
   const showSimulating = (
     p: RunProgress,
     key: ValidationMessageKey = 'simulating',
     values: Record<string, number> = {},
-  ): void => {
-    const part = p.familiesTotal > 0 ? p.familiesDone / p.familiesTotal : 0;
-    bar.max = 1;
-    bar.value = part;
-    const texts = Object.fromEntries(Object.entries(values).map(([name, v]) => [name, String(v)]));
-    say(() => fill(t(key), { ...texts, pct: formatPercent(100 * part, i18n.lang, 0) }));
-  };
+  ): void => progress.showSimulating(p, key, values);
 
   const csv = async (sql: string): Promise<string> =>
     queryCsv(await (db ?? Promise.reject(new Error('no database'))), sql);
@@ -191,7 +156,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
         const labels = targetLabels(v.section.records);
         const label = (name: string): string => labels.get(name)?.[lang] ?? name;
         const view = { noise, scaleK: calibrationRun.request.scaleK, seeds: NOISE_SEEDS, label };
-        const busy = panel.dataset.state === 'running';
+        const busy = progress.state === 'running';
         block.append(noiseBlock(doc, { ...view, busy }, lang, t, { measure, csv }));
       }
       return block;
@@ -219,8 +184,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     scaleLabel.textContent = t('scale');
     runButton.textContent = t('run');
     cancelButton.textContent = t('cancel');
-    if (progressText) barText.textContent = progressText();
-    if (panel.dataset.state === 'cancelled') barText.textContent = t('cancelled');
+    progress.relabel();
     renderResults();
   };
 
@@ -246,13 +210,13 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     calibrationRun = null;
     noise = null;
     const start = performance.now();
-    setState('running');
-    showProgress(0, 1);
+    progress.setState('running');
+    progress.showCount(0, 1);
     win.history.replaceState(win.history.state, '', validationPath(win.location.href, scale));
     const conn = openDb();
     try {
       const population = await client.validate(SEED, scale, (done, total) => {
-        if (task.current) showProgress(done, total);
+        if (task.current) progress.showCount(done, total);
       });
       if (!task.current) return;
       say(() => t('loadingDb'));
@@ -309,19 +273,16 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       views = last;
       recordRun(win, { workspace: 'validation', scaleK: scale, runMs: performance.now() - start, duckdbMs });
       panel.dataset.scale = String(scale);
-      setState('done');
-      barText.textContent = '';
+      progress.end('done');
       renderResults();
     } catch (error) {
       if (!task.current) return;
       if (isCancelled(error)) {
-        setState('cancelled');
-        barText.textContent = t('cancelled');
+        progress.end('cancelled');
         return;
       }
       failure = error instanceof Error ? error.message : String(error);
-      setState('failed');
-      barText.textContent = '';
+      progress.end('failed');
       renderResults();
     }
   };
@@ -331,7 +292,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     const first = calibrationRun;
     if (!first) return;
     const task = runs.begin();
-    setState('running');
+    progress.setState('running');
     renderResults();
     try {
       const measured = await runCalibrationNoise(task, first, {
@@ -345,16 +306,13 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       );
       if (!task.current) return;
       noise = measured;
-      setState('done');
-      barText.textContent = '';
+      progress.end('done');
     } catch (error) {
       if (!task.current) return;
       if (isCancelled(error)) {
-        setState('cancelled');
-        barText.textContent = t('cancelled');
+        progress.end('cancelled');
       } else {
-        setState('failed');
-        barText.textContent = `${t('failed')}${error instanceof Error ? error.message : String(error)}`;
+        progress.end('failed', `${t('failed')}${error instanceof Error ? error.message : String(error)}`);
       }
     }
     renderResults();
@@ -374,14 +332,13 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   };
   select.addEventListener('change', () => {
     scale = Number(select.value);
-    if (panel.dataset.state === 'running') stop();
+    if (progress.state === 'running') stop();
     start();
   });
   runButton.addEventListener('click', start);
   cancelButton.addEventListener('click', () => {
     stop();
-    setState('cancelled');
-    barText.textContent = t('cancelled');
+    progress.end('cancelled');
     renderResults();
   });
 
