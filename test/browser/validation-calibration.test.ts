@@ -170,7 +170,7 @@ test('the calibration’s sampling noise: four more seeds, each target’s mean,
 
   // The measured noise downloads as CSV from the validation_noise table, one line per target.
   const file = await download(page, measured.locator('[data-download="noise-csv"]'));
-  expect(file.name).toBe('validation-noise-1-10000.csv');
+  expect(file.name).toBe('validation-noise-calibration-1-10000.csv');
   const lines = file.text.trim().split('\n');
   expect(lines[0]).toBe(
     'name,label_zh,label_en,scale_k,seeds,rel_error,mean_rel_error,sd_rel_error,tolerance_pct,runs_outside,noisy',

@@ -143,3 +143,52 @@ test('a run at 1:100 shows its progress and can be cancelled', async () => {
   // The results of the last finished run stay on the page.
   expect(await panel.locator('.summary').textContent()).toContain('1:1000');
 });
+
+test('the population’s sampling noise: four more populations, each checked target’s σ, its CSV', async () => {
+  const { page } = await app.open('?lang=en&vscale=10000#validation');
+  const panel = page.locator('#panel-validation');
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
+  const section = panel.locator('[data-section="population"]');
+  const noise = section.locator('.noise[data-for="population"]');
+  expect(await noise.locator('p.noise-note').textContent()).toMatch(
+    /at 1:10000 .* 4 more seeds .* over 5 populations/,
+  );
+  await noise.getByRole('button', { name: 'Measure the sampling noise (4 more runs)' }).click();
+  await expect
+    .poll(() => panel.locator('.progress-text').textContent(), { timeout: 60_000, interval: 20 })
+    .toMatch(/^Measuring the sampling noise: population [1-4] of 4, [\d,]+ \/ [\d,]+$/);
+  await expect.poll(() => panel.getAttribute('data-state'), { timeout: 120_000 }).toBe('done');
+  const measured = section.locator('.noise[data-noise="measured"]');
+
+  // One row per checked target with a tolerance band: within or outside, not a lower bound.
+  const checked = await section.locator('table.targets tbody tr').evaluateAll((rows) =>
+    rows
+      .filter((r) => /^(within|outside)$/.test(r.className))
+      .filter((r) => !(r.querySelectorAll('td')[3]?.textContent ?? '').startsWith('≥'))
+      .map((r) => r.getAttribute('data-name')),
+  );
+  const names = await measured
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
+  expect(names.length).toBeGreaterThan(50);
+  expect(names).toEqual(checked);
+  const sds = (await measured.locator('td.sd').allTextContents()).map((x) => Number(x.replace('%', '')));
+  expect(sds.every((x) => x >= 0 && x < 50)).toBe(true);
+  expect(sds.some((x) => x > 0)).toBe(true);
+  expect(await measured.locator('.noise-verdict').textContent()).toMatch(
+    /^(Every tolerance is more than twice its σ|These targets’ tolerance is under twice their σ)/,
+  );
+  // The calibration's block is still there to measure on its own.
+  expect(await panel.locator('[data-section="calibration"] .noise').getAttribute('data-noise')).toBe(
+    'not-measured',
+  );
+
+  const file = await download(page, measured.locator('[data-download="noise-csv"]'));
+  expect(file.name).toBe('validation-noise-population-1-10000.csv');
+  const lines = file.text.trim().split('\n');
+  expect(lines[0]).toBe(
+    'name,label_zh,label_en,scale_k,seeds,rel_error,mean_rel_error,sd_rel_error,tolerance_pct,runs_outside,noisy',
+  );
+  expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(names);
+  await saveScreenshot(page, 'validation-population-noise');
+});

@@ -85,7 +85,15 @@ export const validationMessages = defineMessages({
   },
   lowerBound: { zh: '下限', en: 'lower bound' },
   'noise.title': { zh: '抽样噪声', en: 'Sampling noise' },
-  'noise.intro': {
+  'noise.intro.population': {
+    zh: '比例 1:{k} 的人口是对全国的估计，随抽样而变。以另外 {more} 个种子重新生成人口，得到每个核对目标的相对误差在 {n} 次生成中的均值与标准差 σ（参考值、未建模目标和下限不列）；容差大于 2σ 时，达标或超出不是偶然。',
+    en: 'A population at 1:{k} is an estimate of the whole and varies with the sample. Generating it again with {more} more seeds gives each checked target’s relative error over {n} populations: its mean and standard deviation σ (reference and not-modelled targets and lower bounds are left out). Where the tolerance is more than twice σ, within or outside is not chance.',
+  },
+  'noise.generating': {
+    zh: '测算抽样噪声：第 {part}/{parts} 次生成人口',
+    en: 'Measuring the sampling noise: population {part} of {parts},',
+  },
+  'noise.intro.calibration': {
     zh: '比例 1:{k} 的模型值是对全国的估计，随抽样而变。以另外 {more} 个种子（人口与引擎）重跑 calibration-2024，得到每个目标的相对误差在 {n} 次运行中的均值与标准差 σ；容差大于 2σ 时，达标或超出不是偶然。',
     en: 'A model value at 1:{k} is an estimate of the whole population and varies with the sample. Running calibration-2024 again with {more} more seeds (population and engine) gives each target’s relative error over {n} runs: its mean and standard deviation σ. Where the tolerance is more than twice σ, within or outside is not chance.',
   },

@@ -1,6 +1,6 @@
 /**
- * The calibration's sampling noise on the page (抽样噪声视图): under the calibration section, either
- * a button that runs calibration-2024 again with further seeds, or the measured noise — each
+ * A section's sampling noise on the page (抽样噪声视图): under the population or the calibration
+ * section, either a button that generates or runs it again with further seeds, or the measured noise — each
  * target's relative error in this run, its mean and σ over the runs, its tolerance and the runs in
  * which it fell outside — whether every tolerance is more than twice its σ, and its CSV download
  * (from the `validation_noise` table).
@@ -12,10 +12,12 @@ import { downloadCsv } from '../charts/download';
 import { el } from '../dom';
 import { fill } from '../placeholders';
 import type { ValidationMessageKey } from './messages';
-import { NOISE_SQL } from './noiseTable';
+import { noiseSql } from './noiseTable';
 
 /** What the noise block shows. */
 export interface NoiseView {
+  /** The section's id (`population`, `calibration`): the note's words and the CSV's rows. */
+  section: 'population' | 'calibration';
   /** The measured noise, or null before it is measured. */
   noise: readonly TargetNoise[] | null;
   /** k of the calibration run's scale 1:k. */
@@ -45,7 +47,7 @@ export function noiseBlock(
   const counts = { k: String(view.scaleK), n: String(view.seeds), more: String(view.seeds - 1) };
   const head = [
     el(doc, 'h4', {}, t('noise.title')),
-    el(doc, 'p', { class: 'noise-note' }, fill(t('noise.intro'), counts)),
+    el(doc, 'p', { class: 'noise-note' }, fill(t(`noise.intro.${view.section}`), counts)),
   ];
   if (!view.noise) {
     const button = el(
@@ -55,7 +57,13 @@ export function noiseBlock(
       fill(t('noise.button'), counts),
     );
     button.addEventListener('click', actions.measure);
-    return el(doc, 'div', { class: 'noise', 'data-noise': 'not-measured' }, ...head, button);
+    return el(
+      doc,
+      'div',
+      { class: 'noise', 'data-noise': 'not-measured', 'data-for': view.section },
+      ...head,
+      button,
+    );
   }
   const pct = (x: number, signed = true): string => formatPercent(100 * x, lang, 1, signed);
   const headers = [
@@ -82,8 +90,8 @@ export function noiseBlock(
   const download = el(doc, 'button', { type: 'button', 'data-download': 'noise-csv' }, t('download.csv'));
   download.addEventListener('click', () => {
     actions
-      .csv(NOISE_SQL)
-      .then((text) => downloadCsv(doc, `validation-noise-1-${view.scaleK}.csv`, text))
+      .csv(noiseSql(view.section))
+      .then((text) => downloadCsv(doc, `validation-noise-${view.section}-1-${view.scaleK}.csv`, text))
       .catch((error: unknown) => console.error(error));
   });
   const noisy = view.noise.filter((r) => r.noisy).map((r) => view.label(r.name));
@@ -93,7 +101,7 @@ export function noiseBlock(
   return el(
     doc,
     'div',
-    { class: 'noise', 'data-noise': 'measured' },
+    { class: 'noise', 'data-noise': 'measured', 'data-for': view.section },
     ...head,
     el(
       doc,

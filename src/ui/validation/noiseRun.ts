@@ -1,15 +1,22 @@
 /**
- * The calibration's sampling noise in the Validation workspace (校准目标的抽样噪声): calibration-2024
- * run again at the same scale with further seeds (`seed/2` … `seed/n`, population and engine both)
- * on the page's shared runs, one after the other, and each calibration target's relative error over
- * all the runs: mean, standard deviation and the runs in which it fell outside, as the engine CLI's
- * `--seeds n` gives them.
+ * Sampling noise in the Validation workspace (抽样噪声): calibration-2024 run again at the same scale
+ * with further seeds (`seed/2` … `seed/n`, population and engine both) on the page's shared runs,
+ * or the population generated again with them in the population worker, one after the other; and
+ * each checked target's relative error over all the runs: mean, standard deviation and the runs in
+ * which it fell outside, as the CLI's `--seeds n` gives them (engine and `validate`).
  */
-import { calibrationNoise, calibrationRows, type TargetNoise } from '../../engine/calibrationSpread';
+import {
+  type CalibrationRow,
+  calibrationNoise,
+  calibrationRows,
+  type TargetNoise,
+} from '../../engine/calibrationSpread';
 import { spreadSeeds } from '../../population/seedSpread';
+import type { PopulationValidationResult, ValidationRecord } from '../../runtime/populationValidation';
 import type { RunProgress } from '../../runtime/progress';
 import type { RunTask } from '../runController';
 import type { CompletedRun } from '../runs';
+import type { PopulationClient } from './populationClient';
 
 /** Runs in all, the calibration's own included: its seed and four more. */
 export const NOISE_SEEDS = 5;
@@ -50,6 +57,39 @@ export async function runCalibrationNoise(
       },
     );
     runs.push(calibrationRows(completed.run.result, start));
+  }
+  return calibrationNoise(runs);
+}
+
+/**
+ * The population's checked targets as rows for the noise: reference and not-modelled targets and
+ * lower bounds (tolerance 0) have no tolerance band to set σ against and are left out.
+ */
+export function checkedRows(records: readonly ValidationRecord[]): CalibrationRow[] {
+  return records
+    .filter((r) => (r.status === 'within' || r.status === 'outside') && r.tolerancePct > 0)
+    .map((r) => ({ name: r.name, relError: r.relError, tolerancePct: r.tolerancePct, within: r.within }));
+}
+
+/**
+ * Generates the population of the finished validation `first` again with the further seeds of a
+ * spread of `seeds` runs, at the same scale, in the population worker of `client`; returns each
+ * checked target's noise over all of them. `progress` hears the families of further run `part`
+ * (0-based) of `parts`. Rejects with RunCancelled when the client is cancelled.
+ */
+export async function runPopulationNoise(
+  client: PopulationClient,
+  first: PopulationValidationResult,
+  progress: (done: number, total: number, part: number, parts: number) => void,
+  seeds = NOISE_SEEDS,
+): Promise<TargetNoise[]> {
+  const runs = [checkedRows(first.records)];
+  const further = spreadSeeds(first.seed, seeds).slice(1);
+  for (const [part, seed] of further.entries()) {
+    const result = await client.validate(seed, first.scaleK, (done, total) =>
+      progress(done, total, part, further.length),
+    );
+    runs.push(checkedRows(result.records));
   }
   return calibrationNoise(runs);
 }

@@ -77,14 +77,11 @@ export class ProgressRow {
     this.#text.textContent = text();
   }
 
-  /** Shows the families generated so far. */
-  showCount(done: number, total: number): void {
+  /** Shows the families generated so far, after `words` (by default "Generating families"). */
+  showCount(done: number, total: number, words: () => string = () => this.#t('generating')): void {
     this.#bar.max = Math.max(1, total);
     this.#bar.value = done;
-    const t = this.#t;
-    this.say(
-      () => `${t('generating')} ${formatCount(done, this.#lang())} / ${formatCount(total, this.#lang())}`,
-    );
+    this.say(() => `${words()} ${formatCount(done, this.#lang())} / ${formatCount(total, this.#lang())}`);
   }
 
   /** Shows a simulation's share done in the words of `key`, filled with `values` and the percentage. */

@@ -25,8 +25,8 @@ import { readValidationScale, SCALES, validationPath } from './address';
 import { recordRun } from '../benchHook';
 import { runCalibration } from './calibrationRun';
 import type { TargetNoise } from '../../engine/calibrationSpread';
-import { noiseBlock } from './noiseBlock';
-import { NOISE_SEEDS, runCalibrationNoise } from './noiseRun';
+import { noiseBlock, type NoiseView } from './noiseBlock';
+import { NOISE_SEEDS, runCalibrationNoise, runPopulationNoise } from './noiseRun';
 import type { CompletedRun } from '../runs';
 import { recordDetailValues, runRecord } from './recordRun';
 import { isCancelled, RunController } from '../runController';
@@ -59,10 +59,10 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
   let calibration: Scenario | null = null;
   /** The record runs' scenarios, once they ran. */
   let recordScenarios: Scenario[] = [];
-  /** The calibration's finished run, and its noise over seeds once measured (`measureNoise`). */
+  /** The calibration's finished run, and each section's noise over seeds once measured (`measureNoise`). */
   let calibrationRun: CompletedRun | null = null;
   let calibrationRecords: readonly TargetRecord[] = [];
-  let noise: TargetNoise[] | null = null;
+  let noise: Partial<Record<NoiseView['section'], TargetNoise[]>> = {};
   let failure = '';
 
   const title = el(doc, 'h2');
@@ -152,12 +152,21 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
       );
       const fileBase = `validation-${v.section.id}-1-${result?.scaleK}`;
       const block = sectionBlock(doc, v, { lang, t, fileBase, csv, footer, width });
-      if (v.section.id === 'calibration' && calibrationRun) {
+      const section = v.section.id;
+      const scaleK = section === 'population' ? result?.scaleK : calibrationRun?.request.scaleK;
+      if ((section === 'population' || section === 'calibration') && scaleK) {
         const labels = targetLabels(v.section.records);
         const label = (name: string): string => labels.get(name)?.[lang] ?? name;
-        const view = { noise, scaleK: calibrationRun.request.scaleK, seeds: NOISE_SEEDS, label };
         const busy = progress.state === 'running';
-        block.append(noiseBlock(doc, { ...view, busy }, lang, t, { measure, csv }));
+        const view: NoiseView = {
+          section,
+          noise: noise[section] ?? null,
+          scaleK,
+          seeds: NOISE_SEEDS,
+          label,
+          busy,
+        };
+        block.append(noiseBlock(doc, view, lang, t, { measure: () => measure(section), csv }));
       }
       return block;
     });
@@ -208,7 +217,7 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     started = true;
     failure = '';
     calibrationRun = null;
-    noise = null;
+    noise = {};
     const start = performance.now();
     progress.setState('running');
     progress.showCount(0, 1);
@@ -287,38 +296,57 @@ export function mountValidation(ctx: WorkspaceContext): WorkspaceView {
     }
   };
 
-  /** Runs the calibration again with further seeds and shows each target's noise (`noiseRun.ts`). */
-  const measureNoise = async (): Promise<void> => {
+  /**
+   * Generates the population or runs the calibration again with further seeds and shows each
+   * checked target's noise (`noiseRun.ts`), kept in the `validation_noise` table for its CSV.
+   */
+  const measureNoise = async (section: NoiseView['section']): Promise<void> => {
+    const population = result;
     const first = calibrationRun;
-    if (!first) return;
+    if (!population || (section === 'calibration' && !first)) return;
     const task = runs.begin();
     progress.setState('running');
     renderResults();
     try {
-      const measured = await runCalibrationNoise(task, first, {
-        waiting: () => say(() => t('noise.waiting')),
-        progress: (p, part, parts) => showSimulating(p, 'noise.simulating', { part: part + 1, parts }),
-      });
+      const words = (part: number, parts: number) => () =>
+        fill(t('noise.generating'), { part: String(part + 1), parts: String(parts) });
+      const measured =
+        section === 'population' || !first
+          ? await runPopulationNoise(client, population, (done, total, part, parts) => {
+              if (task.current) progress.showCount(done, total, words(part, parts));
+            })
+          : await runCalibrationNoise(task, first, {
+              waiting: () => say(() => t('noise.waiting')),
+              progress: (p, part, parts) => showSimulating(p, 'noise.simulating', { part: part + 1, parts }),
+            });
       if (!task.current) return;
-      await loadTable(
-        await openDb(),
-        noiseColumnTable(measured, first.request.scaleK, targetLabels(calibrationRecords)),
-      );
+      noise = { ...noise, [section]: measured };
+      const sections = [
+        {
+          section: 'population',
+          noise: noise.population,
+          scaleK: population.scaleK,
+          records: population.records,
+        },
+        {
+          section: 'calibration',
+          noise: noise.calibration,
+          scaleK: first?.request.scaleK ?? 0,
+          records: calibrationRecords,
+        },
+      ].flatMap((x) => (x.noise ? [{ ...x, noise: x.noise, labels: targetLabels(x.records) }] : []));
+      await loadTable(await openDb(), noiseColumnTable(sections));
       if (!task.current) return;
-      noise = measured;
       progress.end('done');
     } catch (error) {
       if (!task.current) return;
-      if (isCancelled(error)) {
-        progress.end('cancelled');
-      } else {
-        progress.end('failed', `${t('failed')}${error instanceof Error ? error.message : String(error)}`);
-      }
+      if (isCancelled(error)) progress.end('cancelled');
+      else progress.end('failed', `${t('failed')}${error instanceof Error ? error.message : String(error)}`);
     }
     renderResults();
   };
-  const measure = (): void => {
-    measureNoise().catch((error: unknown) => console.error(error));
+  const measure = (section: NoiseView['section']): void => {
+    measureNoise(section).catch((error: unknown) => console.error(error));
   };
 
   /** Stops the run going on: the population worker, and the calibration when it holds the shared runs. */

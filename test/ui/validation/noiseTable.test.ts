@@ -3,7 +3,7 @@ import { queryCsv } from '../../../src/analytics/csv';
 import { loadTable } from '../../../src/analytics/load';
 import { queryRows } from '../../../src/analytics/query';
 import type { TargetNoise } from '../../../src/engine/calibrationSpread';
-import { NOISE_SQL, noiseColumnTable } from '../../../src/ui/validation/noiseTable';
+import { noiseColumnTable, noiseSql } from '../../../src/ui/validation/noiseTable';
 import { useDuckDB } from '../../analytics/helpers';
 
 const db = useDuckDB();
@@ -32,9 +32,19 @@ const noise: TargetNoise[] = [
 ];
 const labels = new Map([['year/amount', { zh: '全年共济金额', en: 'amount in the year' }]]);
 
-test('the measured noise loads into validation_noise and reads back in the targets’ order, labels in both languages', async () => {
-  await loadTable(db.conn, noiseColumnTable(noise, 10_000, labels));
-  const rows = (await queryRows(db.conn, NOISE_SQL)).rows;
+test('the measured noise loads into validation_noise and reads back by section in the targets’ order, labels in both languages', async () => {
+  const population: TargetNoise = { ...noise[0]!, name: 'age-share/0-14', relError: -0.01 };
+  await loadTable(
+    db.conn,
+    noiseColumnTable([
+      { section: 'population', noise: [population], scaleK: 1000, labels: new Map() },
+      { section: 'calibration', noise, scaleK: 10_000, labels },
+    ]),
+  );
+  expect((await queryRows(db.conn, noiseSql('population'))).rows).toEqual([
+    expect.objectContaining({ name: 'age-share/0-14', scale_k: 1000, rel_error: -0.01 }),
+  ]);
+  const rows = (await queryRows(db.conn, noiseSql('calibration'))).rows;
   expect(rows).toEqual([
     {
       name: 'year/amount',
@@ -64,7 +74,7 @@ test('the measured noise loads into validation_noise and reads back in the targe
       noisy: true,
     },
   ]);
-  const csv = await queryCsv(db.conn, NOISE_SQL);
+  const csv = await queryCsv(db.conn, noiseSql('calibration'));
   expect(csv.split('\n')[0]).toBe(
     'name,label_zh,label_en,scale_k,seeds,rel_error,mean_rel_error,sd_rel_error,tolerance_pct,runs_outside,noisy',
   );
