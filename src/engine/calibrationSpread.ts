@@ -5,7 +5,7 @@
  * outside its tolerance. A 1:k run is an estimate of the whole population: the standard deviation
  * is the noise of that estimate, and a miss far beyond it is a bias of the model, not chance.
  */
-import { seedSpreads } from '../population/seedSpread';
+import { seedSpreads, toleranceUnderTwoSigma } from '../population/seedSpread';
 import { calibrationTargets } from './calibrationTargets';
 import type { RangeResult } from './result';
 
@@ -70,7 +70,7 @@ export function calibrationNoise(runs: readonly (readonly CalibrationRow[])[]): 
       tolerancePct: r.tolerancePct,
       outside: runs.filter((rows) => rows.find((x) => x.name === r.name)?.within === false).length,
       seeds: runs.length,
-      noisy: r.tolerancePct < 2 * 100 * s.sdRelError,
+      noisy: toleranceUnderTwoSigma(r.tolerancePct, s.sdRelError),
     };
   });
 }

@@ -52,6 +52,14 @@ export function seedSpreads(
 }
 
 /**
+ * Whether a tolerance of `tolerancePct` percent is less than twice the noise `sdRelError` (σ of the
+ * relative error): then a target may fall outside by chance alone at that scale.
+ */
+export function toleranceUnderTwoSigma(tolerancePct: number, sdRelError: number): boolean {
+  return tolerancePct < 2 * 100 * sdRelError;
+}
+
+/**
  * The checked targets whose tolerance is less than twice their noise over seeds: at this scale
  * they may fall outside by chance alone, and a larger sample (a smaller k) is needed to judge them.
  * A lower bound (tolerance 0) is left out: it has no band to compare.
@@ -65,7 +73,7 @@ export function noisierThanTolerance(
     .filter((r) => r.tolerancePct > 0)
     .filter((r) => {
       const s = spreads.get(r.name);
-      return s !== undefined && s.seeds > 1 && r.tolerancePct < 2 * 100 * s.sdRelError;
+      return s !== undefined && s.seeds > 1 && toleranceUnderTwoSigma(r.tolerancePct, s.sdRelError);
     })
     .map((r) => r.name);
 }
